@@ -1,0 +1,95 @@
+"""The Typer application object and the behaviour every command shares.
+
+Commands live in :mod:`generator.commands` and register themselves on :data:`app`; they
+parse, prompt and print, and call plain functions that tests call directly. Any
+:class:`~generator.errors.PortfolioError` raised below a command is caught here, once,
+and becomes one red line on stderr and the error's exit code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from generator import __version__
+from generator.console import error_line
+from generator.errors import PortfolioError
+
+
+class PortfolioGroup(TyperGroup):
+    """Click group that turns our errors into one line and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PortfolioError as error:
+            error_line(str(error))
+            raise typer.Exit(error.exit_code) from None
+
+
+app = typer.Typer(
+    cls=PortfolioGroup,
+    name="portfolio",
+    help="Scaffold, check and publish machine-learning portfolio projects.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """Options given before the command name, available to every command via ``ctx.obj``."""
+
+    catalog: str | None = None
+    catalog_mode: str = "extend"
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"portfolio {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    catalog: Annotated[
+        str | None,
+        typer.Option(
+            "--catalog",
+            envvar="PORTFOLIO_CATALOG",
+            help="A custom catalog: a directory or git URL[@REF] with project_catalog/*.toml.",
+        ),
+    ] = None,
+    catalog_mode: Annotated[
+        str,
+        typer.Option(
+            "--catalog-mode",
+            help="'extend' the built-in catalog (custom ids win) or 'replace' it.",
+        ),
+    ] = "extend",
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    if catalog_mode not in {"extend", "replace"}:
+        raise typer.BadParameter("must be 'extend' or 'replace'", param_hint="--catalog-mode")
+    ctx.obj = GlobalOptions(catalog=catalog, catalog_mode=catalog_mode)
+
+
+def global_options(ctx: typer.Context) -> GlobalOptions:
+    """The global options of this invocation (defaults when a command is called directly)."""
+    root = ctx.find_root()
+    return root.obj if isinstance(root.obj, GlobalOptions) else GlobalOptions()
+
+
+def cwd() -> Path:
+    """The current directory (a function so tests and commands agree on one definition)."""
+    return Path(os.getcwd())

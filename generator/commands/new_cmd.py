@@ -1,0 +1,1 @@
+"""`portfolio new`: scaffold a project."""

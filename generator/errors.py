@@ -1,0 +1,57 @@
+"""One error family for everything the user can get wrong.
+
+The CLI catches :class:`PortfolioError` once, prints its message on one line and exits
+with ``exit_code``; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class PortfolioError(Exception):
+    """A problem the user can act on; ``str(error)`` is the one line they see."""
+
+    exit_code = 1
+
+
+class UsageError(PortfolioError):
+    """The command line itself is wrong (exit 2, like Typer's own usage errors)."""
+
+    exit_code = 2
+
+
+class CatalogError(PortfolioError):
+    """One or more catalog entries are invalid; each problem is ``file: field: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        first = problems[0] if problems else "invalid catalog"
+        more = f" (+{len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class UnknownTypeError(PortfolioError):
+    """The requested project type is not in the catalog."""
+
+
+class DestinationError(PortfolioError):
+    """The destination cannot be used without losing or escaping something."""
+
+
+class AnswerError(PortfolioError):
+    """An answer (flag, ``--data``, answers file or dataset) is invalid."""
+
+
+class RenderError(PortfolioError):
+    """The template could not be rendered."""
+
+
+class GitError(PortfolioError):
+    """A git operation failed or git is not configured."""
+
+
+class SyncError(PortfolioError):
+    """The README metrics table could not be synchronised."""
+
+
+class UntrustedTemplateError(PortfolioError):
+    """A template wants to run code (hooks, tasks, migrations) and was not trusted."""

@@ -1,0 +1,41 @@
+"""Isolate every test from the developer's git config, caches and environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import GIT_IDENTITY
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """A private HOME, git config and cache for each test; no tokens leak in from the shell."""
+    home = tmp_path_factory.mktemp("home")
+    (home / ".gitconfig").write_text(
+        "[user]\n\tname = Test Author\n\temail = test@example.com\n"
+        "[init]\n\tdefaultBranch = main\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in GIT_IDENTITY:
+        monkeypatch.delenv(name, raising=False)
+    for name in ("GITHUB_TOKEN", "GH_TOKEN", "PORTFOLIO_CATALOG", "PORTFOLIO_GITHUB_API"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    return home
+
+
+@pytest.fixture
+def no_git_identity(isolated_environment: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A HOME whose git config has no user name or email."""
+    (isolated_environment / ".gitconfig").write_text(
+        "[init]\n\tdefaultBranch = main\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("EMAIL", "")
+    return isolated_environment
