@@ -41,7 +41,7 @@ def list_types(
 
     table = Table(title="Portfolio project types", title_justify="left")
     for column in ("id", "title", "level", "skills", "dataset"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
     for entry in catalog:
         table.add_row(entry.id, entry.title, entry.level, ", ".join(entry.skills), entry.dataset.name)
     out().print(table)
