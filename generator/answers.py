@@ -16,8 +16,9 @@ from typing import Any
 from generator.errors import AnswerError, RenderError
 
 # Answers the tool itself always provides; never prompted for.
-COMPUTED = frozenset({"project_type", "package_name", "repo_name", "dataset_file", "target_column",
-                      "copyright_year"})
+COMPUTED = frozenset(
+    {"project_type", "package_name", "repo_name", "dataset_file", "target_column", "copyright_year"}
+)
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,16 @@ def load_template_config(template_root: Path) -> TemplateConfig:
             choices = value.get("choices") or ()
             if isinstance(choices, dict):
                 choices = tuple(choices.values())
-            questions.append(Question(
-                name=key, type=str(value.get("type", "str")), help=str(value.get("help", "")),
-                default=value.get("default"), choices=tuple(choices), when=value.get("when", True),
-            ))
+            questions.append(
+                Question(
+                    name=key,
+                    type=str(value.get("type", "str")),
+                    help=str(value.get("help", "")),
+                    default=value.get("default"),
+                    choices=tuple(choices),
+                    when=value.get("when", True),
+                )
+            )
         else:  # shorthand `name: default`
             questions.append(Question(name=key, default=value, type=_type_of(value)))
     return TemplateConfig(tuple(questions), settings)

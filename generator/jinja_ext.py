@@ -52,7 +52,7 @@ def ipynb(source: str) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
-def _stable_cell_ids(notebook) -> None:  # noqa: ANN001 (nbformat's NotebookNode)
+def _stable_cell_ids(notebook) -> None:
     """Give cells deterministic ids: random ids would make every render (and update) differ."""
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{index:02d}"
@@ -61,6 +61,6 @@ def _stable_cell_ids(notebook) -> None:  # noqa: ANN001 (nbformat's NotebookNode
 class PortfolioExtension(Extension):
     """Registers the ``ipynb`` filter (see the module docstring)."""
 
-    def __init__(self, environment) -> None:  # noqa: ANN001 (jinja2.Environment)
+    def __init__(self, environment) -> None:
         super().__init__(environment)
         environment.filters["ipynb"] = ipynb

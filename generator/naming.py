@@ -47,6 +47,27 @@ def is_valid_package_name(name: str) -> bool:
 
 # Names that would shadow a module the generated project imports (or the standard library's commonest).
 _SHADOWED = frozenset(
-    {"test", "tests", "src", "sklearn", "pandas", "numpy", "matplotlib", "joblib", "json", "random",
-     "string", "types", "typing", "io", "os", "sys", "re", "math", "time", "collections", "logging"}
+    {
+        "test",
+        "tests",
+        "src",
+        "sklearn",
+        "pandas",
+        "numpy",
+        "matplotlib",
+        "joblib",
+        "json",
+        "random",
+        "string",
+        "types",
+        "typing",
+        "io",
+        "os",
+        "sys",
+        "re",
+        "math",
+        "time",
+        "collections",
+        "logging",
+    }
 )

@@ -108,7 +108,9 @@ def check_dataset(path: Path, target: str) -> None:
     if not path.is_file():
         raise AnswerError(f"dataset not found: {path}")
     if path.stat().st_size > MAX_DATASET_BYTES:
-        raise AnswerError(f"dataset {path} is larger than {MAX_DATASET_BYTES // 2**20} MB; keep big data out of git")
+        raise AnswerError(
+            f"dataset {path} is larger than {MAX_DATASET_BYTES // 2**20} MB; keep big data out of git"
+        )
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             header = next(csv.reader(handle), [])
@@ -176,8 +178,11 @@ def render_project(request: NewProject) -> Rendered:
             shutil.copyfile(request.dataset, target)
         sha = None
         if request.commit and request.author is not None:
-            sha = init_and_commit(project, request.author, f"Create {answers['project_name']} from the "
-                                  f"portfolio '{request.entry.id}' template")
+            sha = init_and_commit(
+                project,
+                request.author,
+                f"Create {answers['project_name']} from the portfolio '{request.entry.id}' template",
+            )
         if destination.is_dir():
             destination.rmdir()  # empty, checked above; rename cannot replace a folder
         os.replace(project, destination)
@@ -191,8 +196,14 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
 
     try:
         copier.run_copy(
-            str(template), str(destination), data=answers, defaults=True, overwrite=True,
-            quiet=True, unsafe=unsafe, cleanup_on_error=True,
+            str(template),
+            str(destination),
+            data=answers,
+            defaults=True,
+            overwrite=True,
+            quiet=True,
+            unsafe=unsafe,
+            cleanup_on_error=True,
         )
     except (CopierError, ValueError) as error:
         raise RenderError(f"rendering {template.name} failed: {' '.join(str(error).split())}") from error

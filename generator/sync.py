@@ -22,10 +22,21 @@ _REGION = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
 
 # How metric ids read in a table; unknown ids are shown as written.
 DISPLAY_NAMES = {
-    "accuracy": "Accuracy", "precision": "Precision", "recall": "Recall", "f1": "F1",
-    "roc_auc": "ROC AUC", "macro_f1": "Macro F1", "rmse": "RMSE", "mae": "MAE", "r2": "R²",
-    "mape": "MAPE", "silhouette": "Silhouette", "davies_bouldin": "Davies-Bouldin",
-    "adjusted_rand": "Adjusted Rand index", "log_loss": "Log loss", "auc": "AUC",
+    "accuracy": "Accuracy",
+    "precision": "Precision",
+    "recall": "Recall",
+    "f1": "F1",
+    "roc_auc": "ROC AUC",
+    "macro_f1": "Macro F1",
+    "rmse": "RMSE",
+    "mae": "MAE",
+    "r2": "R²",
+    "mape": "MAPE",
+    "silhouette": "Silhouette",
+    "davies_bouldin": "Davies-Bouldin",
+    "adjusted_rand": "Adjusted Rand index",
+    "log_loss": "Log loss",
+    "auc": "AUC",
 }
 
 

@@ -64,8 +64,10 @@ def show_type(
     console = out()
     console.print(f"[bold]{entry.title}[/] ({entry.id}, {entry.level})")
     console.print(entry.summary)
-    console.print(f"\n[bold]Dataset:[/] {entry.dataset.name}; source: {entry.dataset.source}; "
-                  f"licence: {entry.dataset.licence}")
+    console.print(
+        f"\n[bold]Dataset:[/] {entry.dataset.name}; source: {entry.dataset.source}; "
+        f"licence: {entry.dataset.licence}"
+    )
     console.print(f"[bold]Skills shown:[/] {', '.join(entry.skills)}")
     console.print(f"[bold]Metrics:[/] {', '.join(entry.metrics)}")
     console.print(f"[bold]README sections:[/] {', '.join(entry.sections)}")
