@@ -79,7 +79,7 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     metrics = classification_metrics(y_test, y_pred, y_score)
 
     save_metrics(metrics, reports_dir)
-    save_json({"selected": best, "models": comparison}, reports_dir / "model_comparison.json")
+    save_json({"selected": best, "baseline": BASELINE, "models": comparison}, reports_dir / "model_comparison.json")
     plot_confusion_matrix(y_test, y_pred, class_names, reports_dir / "figures" / "confusion_matrix.png")
     plot_roc_curve(y_test, y_score, reports_dir / "figures" / "roc_curve.png")
     models_dir.mkdir(parents=True, exist_ok=True)
