@@ -31,6 +31,8 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "mape": ("mape", "mean absolute percentage error"),
     "r2": ("r2", "r²", "r^2", "r squared", "coefficient of determination"),
     "silhouette": ("silhouette", "silhouette score"),
+    "davies_bouldin": ("davies bouldin", "davies bouldin index", "davies bouldin score"),
+    "adjusted_rand": ("adjusted rand", "adjusted rand index", "adjusted rand score", "ari"),
     "bleu": ("bleu",),
     "rouge": ("rouge", "rouge l", "rouge 1"),
     "perplexity": ("perplexity",),

@@ -28,6 +28,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a 'yourusername' stand-in", re.compile(r"\byour[-_]?(?:user[-_]?name|github[-_]?(?:user|handle|name)?"
                                             r"|handle|name)\b", re.IGNORECASE)),
     ("a '<your-…>' stand-in", re.compile(r"<your[-_ ][^>\n]{1,40}>", re.IGNORECASE)),
+    ("a metrics cell waiting for `portfolio sync`",
+     re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*portfolio sync[^|\n]*\|", re.IGNORECASE)),
     ("a template guidance line ('>📋')", re.compile(r"^\s*>\s*📋")),
     ("leftover chat-assistant text", re.compile(
         r"\b(?:do you want me to|would you like me to|shall I (?:also|add|create|write)|"

@@ -35,9 +35,16 @@ def metric_values(section: Section) -> list[MetricValue]:
 
 
 def find_sections(docs: list[Document], rubric: Rubric) -> dict[str, Located]:
-    """Each rubric section id -> where it was found (the first written one wins over an unwritten one)."""
+    """Each rubric section id -> where it was found.
+
+    ``docs`` is the README first, then notebooks. A section the README has is judged there,
+    written or not (reviewers read the README first; an empty README section is a gap even
+    if a notebook covers it). Sections the README lacks are taken from the notebooks, where
+    the first written one wins over unwritten ones.
+    """
     located: dict[str, Located] = {}
-    for doc in docs:
+    for position, doc in enumerate(docs):
+        from_readme = position == 0 and not doc.cell_starts
         for section in doc.sections:
             if section.heading is None:
                 continue
@@ -46,10 +53,10 @@ def find_sections(docs: list[Document], rubric: Rubric) -> dict[str, Located]:
             if rule is None:
                 continue
             current = located.get(rule.id)
-            if current is not None and current.hit.filled:
+            if current is not None and (current.hit.filled or not current.doc.cell_starts):
                 continue
             candidate = _judge(doc, section, rule)
-            if current is None or candidate.hit.filled:
+            if current is None or candidate.hit.filled or from_readme:
                 located[rule.id] = candidate
     return located
 

@@ -93,6 +93,7 @@ _DEPENDENCY_FILES = {
     "pipfile.lock", "poetry.lock", "uv.lock", "conda.yml", "conda.yaml", "requirements.in",
 }
 _LICENCE_FILE = re.compile(r"^(?:licen[cs]e|copying|unlicen[cs]e)(?:[.-].*)?$", re.IGNORECASE)
+_GITHUB_RELATIVE = re.compile(r"^(?:\.\./)+(?:actions|blob|tree|raw|wiki|issues|releases|workflows)/")
 _TEST_FILE = re.compile(r"(?:^|/)(?:tests?/.+|test_[^/]*\.py|[^/]*_test\.py)$")
 
 
@@ -253,6 +254,8 @@ def _images(ctx: Context) -> list[Failure] | None:
             continue
         checked += 1
         relative = posixpath.normpath(target.lstrip("/") if target.startswith("/") else target)
+        if _GITHUB_RELATIVE.match(relative):
+            continue  # e.g. the CI badge ../../actions/workflows/ci.yml/badge.svg: GitHub's pages, not files
         if relative.startswith("../") or relative == "..":
             failures.append(Failure(f"{readme.name}:{image.line} shows {target}, outside the project.",
                                     readme.name, image.line))
