@@ -54,7 +54,8 @@ def test_written_and_synced_scaffold_scores_at_least_90(scaffold: Path) -> None:
     assert report.score >= 90, [f.message for f in report.findings]
     assert report.passed
     assert all(hit.filled for hit in report.sections.values())
-    assert {f.check for f in report.findings}.isdisjoint({"placeholders", "metrics.values", "metrics.consistent"})
+    failed = {finding.check for finding in report.findings}
+    assert failed.isdisjoint({"placeholders", "metrics.values", "metrics.consistent"})
     assert report.metrics["accuracy"] == pytest.approx(0.9737)
     assert report.problem_summary == "Pathologists review hundreds of fine-needle aspirate biopsies a week."
     assert report.title == "Tabular classification"

@@ -49,7 +49,7 @@ _NAME = re.compile(rf"(?<![\w^])(?:{_NAME_RE})(?![\w²])", re.IGNORECASE)
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s?%)?"
 _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_NUMBER})\s*\**\s*(?:±\s*\S+|\(.*\))?\s*$")
 _GAP = r"(?:\s*[:=]\s*|\s+(?:score\s+|value\s+)?(?:of|is|was|=|:|at|reaches|reached|around|about|~|≈)?\s*)"
-_PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?![\w.])",
+_PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
                           re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 _BOUNDED = {"accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
@@ -138,16 +138,22 @@ def from_rows(rows: list[list[str]], line: int) -> list[MetricValue]:
 
 
 def from_text(text: str, line: int) -> list[MetricValue]:
-    """Values from prose and loose rows (tab, pipe or multi-space separated lines)."""
+    """Values from prose and loose rows (tab, pipe or multi-space separated lines).
+
+    Consecutive loose rows are read together as one table, so a header row of metric
+    names applies to the number rows under it.
+    """
     found: list[MetricValue] = []
-    for offset, raw in enumerate(text.split("\n")):
+    rows: list[list[str]] = []
+    for offset, raw in enumerate([*text.split("\n"), ""]):
         number = line + offset
-        if "\t" in raw or raw.count("|") >= 2 or re.search(r"\S {2,}\S", raw):
-            cells = [c for c in re.split(r"\t+|\||\s{2,}", raw) if c.strip()]
-            row_values = from_rows([cells], number)
-            if row_values:
-                found.extend(row_values)
-                continue
+        cells = _loose_cells(raw)
+        if cells:
+            rows.append(cells)
+            continue
+        if rows:
+            found.extend(from_rows(rows, number - len(rows)))
+            rows = []
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))
             value = _value(metric, match.group(2), number) if metric else None
@@ -159,6 +165,14 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
+
+
+def _loose_cells(raw: str) -> list[str]:
+    """Cells of a tab-, pipe- or wide-space-separated line; [] for ordinary prose."""
+    if "\t" not in raw and raw.count("|") < 2 and not re.search(r"\S {2,}\S", raw):
+        return []
+    cells = [c.strip() for c in re.split(r"\t+|\||\s{2,}", raw) if c.strip()]
+    return cells if len(cells) >= 2 else []
 
 
 def mentions(text: str) -> set[str]:

@@ -32,7 +32,8 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
     earned = sum(result.weight for result in scored if result.status == "passed")
     score = round(100 * earned / total) if total else 0
     metrics = dict(evidence.metrics_json or {})
-    for value in context.readme_values():
+    found_metrics = located.get("metrics")
+    for value in [*context.readme_values(), *(found_metrics.metric_values if found_metrics else [])]:
         metrics.setdefault(value.metric, value.value)
     return ProjectReport(
         target=target or str(path),

@@ -63,7 +63,7 @@ class Context:
 
 
 _CITATION = re.compile(
-    r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|scikit-learn|sklearn|hugging ?face|openml|zenodo"
+    r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
     r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:",
     re.IGNORECASE,
 )
