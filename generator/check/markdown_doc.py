@@ -43,6 +43,7 @@ class Block:
     text: str
     info: str = ""
     rows: list[list[str]] = field(default_factory=list)
+    row_lines: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def parse_markdown(
             doc.blocks.append(table)
         elif kind == "tr_open" and table is not None:
             table.rows.append([])
+            table.row_lines.append(line)
         elif kind == "inline" and table is not None and tokens[index - 1].type in ("th_open", "td_open"):
             text, _ = _inline_text(token.children or [], doc, line)
             table.rows[-1].append(text.strip())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
@@ -110,8 +110,11 @@ def _value(metric: str, number: str, line: int) -> MetricValue | None:
     return MetricValue(metric, value, decimals, line)
 
 
-def from_rows(rows: list[list[str]], line: int) -> list[MetricValue]:
-    """Values from a table: metric-per-row (``| Accuracy | 0.95 |``) or metric-per-column."""
+def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
+    """Values from a table: metric-per-row (``| Accuracy | 0.95 |``) or metric-per-column.
+
+    ``lines`` holds each row's source line.
+    """
     found: list[MetricValue] = []
     for number, row in enumerate(rows):
         ids = [metric_id(cell) for cell in row]
@@ -121,7 +124,7 @@ def from_rows(rows: list[list[str]], line: int) -> list[MetricValue]:
             for cell in row[position + 1:]:
                 match = _CELL_NUMBER.match(cell)
                 if match:
-                    value = _value(metric, match.group(1), line + number)
+                    value = _value(metric, match.group(1), lines[number])
                     if value:
                         found.append(value)
                     break
@@ -131,7 +134,7 @@ def from_rows(rows: list[list[str]], line: int) -> list[MetricValue]:
             for metric, cell in zip(header, row, strict=False):
                 match = _CELL_NUMBER.match(cell) if metric else None
                 if metric and match:
-                    value = _value(metric, match.group(1), line + number)
+                    value = _value(metric, match.group(1), lines[number])
                     if value:
                         found.append(value)
     return found
@@ -152,7 +155,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             rows.append(cells)
             continue
         if rows:
-            found.extend(from_rows(rows, number - len(rows)))
+            found.extend(from_rows(rows, range(number - len(rows), number)))
             rows = []
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))

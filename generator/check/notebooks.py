@@ -8,6 +8,7 @@ run ended in an error output.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 from generator.check.markdown_doc import Document, parse_markdown
@@ -37,7 +38,10 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
     info = NotebookInfo(path=path)
     validation: dict[str, object] = {}
     try:
-        notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT, capture_validation_error=validation)
+        with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT,
+                                      capture_validation_error=validation)
     except Exception as error:  # nbformat raises JSON, schema and version errors of many types
         info.error = f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
         return info

@@ -27,8 +27,8 @@ def metric_values(section: Section) -> list[MetricValue]:
     found: list[MetricValue] = []
     for block in section.blocks:
         if block.kind == "table":
-            rows = from_rows(block.rows, block.line) if block.rows else from_text(block.text, block.line)
-            found.extend(rows)
+            found.extend(from_rows(block.rows, block.row_lines) if block.rows
+                         else from_text(block.text, block.line))
         elif block.kind in ("prose", "code"):
             found.extend(from_text(block.text, block.line))
     return found
