@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from generator.check.evidence import METRICS_JSON, Evidence
+from generator.check.evidence import METRICS_JSON, README_NAMES, Evidence
 from generator.check.markdown_doc import Section, bare_urls
 from generator.check.metrics_text import MetricValue, disagreements, mentions
 from generator.check.model import CheckResult, Finding
@@ -93,6 +93,7 @@ _DEPENDENCY_FILES = {
     "pipfile.lock", "poetry.lock", "uv.lock", "conda.yml", "conda.yaml", "requirements.in",
 }
 _LICENCE_FILE = re.compile(r"^(?:licen[cs]e|copying|unlicen[cs]e)(?:[.-].*)?$", re.IGNORECASE)
+_README_LOWER = {name.lower() for name in README_NAMES}
 _GITHUB_RELATIVE = re.compile(r"^(?:\.\./)+(?:actions|blob|tree|raw|wiki|issues|releases|workflows)/")
 _TEST_FILE = re.compile(r"(?:^|/)(?:tests?/.+|test_[^/]*\.py|[^/]*_test\.py)$")
 
@@ -136,6 +137,9 @@ def _readme_present(ctx: Context) -> list[Failure] | None:
     if evidence.readme is not None:
         return []
     if evidence.readme_name is None:
+        unusable = [p for p in evidence.files.problems if p.path.lower() in _README_LOWER]
+        if unusable:
+            return [Failure(f"{unusable[0].path}: {unusable[0].reason}.", unusable[0].path)]
         return [Failure("No README.md, README.rst or README.txt in the project root.")]
     reasons = [p.reason for p in evidence.files.problems if p.path == evidence.readme_name]
     why = reasons[0] if reasons else "could not be read"
@@ -310,6 +314,8 @@ def _notebooks_errors(ctx: Context) -> list[Failure] | None:
 
 def _readable(ctx: Context) -> list[Failure] | None:
     problems = ctx.evidence.files.problems
+    if not problems and not ctx.evidence.files.files:
+        return None  # an empty folder earns nothing for having nothing unreadable
     return [Failure(f"{problem.path}: {problem.reason}.", problem.path) for problem in problems]
 
 
