@@ -101,13 +101,20 @@ def _singular(word: str) -> str:
 
 def load_rubric(path: Path | None = None) -> Rubric:
     """The default rubric, or the default with the rubric file at ``path`` laid over it."""
-    default = _read(DEFAULT_RUBRIC)
     if path is None:
-        return _build(default, DEFAULT_RUBRIC.read_text(encoding="utf-8"), "default", DEFAULT_RUBRIC)
+        return _default_rubric()
+    default = _read(DEFAULT_RUBRIC)
     if not path.is_file():
         raise RubricError([f"{path}: -: rubric file not found"])
     override = _read(path)
     return _build(_merge(default, override), path.read_text(encoding="utf-8"), str(path), path)
+
+
+@cache
+def _default_rubric() -> Rubric:
+    """Read once per process: checking 500 projects must not parse the same TOML 500 times."""
+    text = DEFAULT_RUBRIC.read_text(encoding="utf-8")
+    return _build(_read(DEFAULT_RUBRIC), text, "default", DEFAULT_RUBRIC)
 
 
 def _read(path: Path) -> dict[str, Any]:
