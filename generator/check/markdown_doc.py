@@ -113,15 +113,19 @@ class Document:
 
     def location(self, line: int) -> str:
         """Where a reviewer finds ``line``: ``README.md:12`` or ``notebooks/x.ipynb cell 3``."""
-        if not self.cell_starts:
-            return f"{self.name}:{line}"
-        starts = [start for start, _ in self.cell_starts]
-        index = max(bisect_right(starts, line) - 1, 0)
-        return f"{self.name} cell {self.cell_starts[index][1]}"
+        return location(self.name, self.cell_starts, line)
 
     def file_line(self, line: int) -> int | None:
         """The line in the file on disk (notebook cells have no stable file line)."""
         return None if self.cell_starts else line
+
+
+def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> str:
+    """``name:line`` for a file; ``name cell N`` for a line of a notebook's joined markdown cells."""
+    if not cell_starts:
+        return f"{name}:{line}"
+    index = max(bisect_right([start for start, _ in cell_starts], line) - 1, 0)
+    return f"{name} cell {cell_starts[index][1]}"
 
 
 def words(text: str) -> int:

@@ -52,6 +52,7 @@ _GAP = r"(?:\s*[:=]\s*|\s+(?:score\s+|value\s+)?(?:of|is|was|=|:|at|reaches|reac
 _PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
                           re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _BOUNDED = {"accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
             "r2", "silhouette", "iou", "dice", "map", "ndcg"}
 
@@ -157,6 +158,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
         if rows:
             found.extend(from_rows(rows, range(number - len(rows), number)))
             rows = []
+        if not _DIGIT.search(raw):
+            continue
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))
             value = _value(metric, match.group(2), number) if metric else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.check.markdown_doc import Document, parse_markdown
 
@@ -23,12 +24,20 @@ class NotebookInfo:
     code_cells: int = 0
     cells_with_output: int = 0
     error_cells: list[int] = field(default_factory=list)
-    doc: Document | None = None
+    markdown: str = ""
+    cell_starts: tuple[tuple[int, int], ...] = ()
 
     @property
     def parsed(self) -> bool:
         """Whether nbformat could read the notebook at all."""
         return self.error is None
+
+    @cached_property
+    def doc(self) -> Document | None:
+        """The markdown cells as one document, parsed on first use (only when the README lacks something)."""
+        if not self.markdown:
+            return None
+        return parse_markdown(self.markdown, name=self.path, cell_starts=self.cell_starts)
 
 
 def read_notebook(path: str, text: str) -> NotebookInfo:
@@ -66,8 +75,8 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
                 info.cells_with_output += 1
             if any(output.get("output_type") == "error" for output in outputs):
                 info.error_cells.append(number)
-    if markdown:
-        info.doc = parse_markdown("\n\n".join(markdown), name=path, cell_starts=starts)
+    info.markdown = "\n\n".join(markdown)
+    info.cell_starts = tuple(starts)
     return info
 
 

@@ -24,7 +24,7 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
     if not path.is_dir():
         raise TargetError(f"{path}: not a directory (give the project folder)")
     evidence = gather(path)
-    located = find_sections(evidence.documents, rubric)
+    located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)
     results, findings = run_checks(context)
     scored = [result for result in results if result.status != "skipped"]

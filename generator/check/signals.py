@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from generator.check.evidence import METRICS_JSON, README_NAMES, Evidence
-from generator.check.markdown_doc import Section, bare_urls
+from generator.check.markdown_doc import Section, bare_urls, location
 from generator.check.metrics_text import MetricValue, disagreements, mentions
 from generator.check.model import CheckResult, Finding
 from generator.check.placeholders import find_placeholders
@@ -147,18 +147,17 @@ def _readme_present(ctx: Context) -> list[Failure] | None:
 
 
 def _placeholders(ctx: Context) -> list[Failure] | None:
-    docs = ctx.evidence.documents
-    if not docs:
+    if not ctx.evidence.has_documentation:
         return None
     failures: list[Failure] = []
-    for doc in docs:
-        hits = find_placeholders(doc.source)
+    for name, source, cell_starts in ctx.evidence.sources():
+        hits = find_placeholders(source)
         for hit in hits[:MAX_PLACEHOLDER_FINDINGS]:
-            failures.append(Failure(f"{doc.location(hit.line)}: {hit.kind}: {hit.text!r}",
-                                    doc.name, doc.file_line(hit.line)))
+            failures.append(Failure(f"{location(name, cell_starts, hit.line)}: {hit.kind}: {hit.text!r}",
+                                    name, None if cell_starts else hit.line))
         if len(hits) > MAX_PLACEHOLDER_FINDINGS:
-            failures.append(Failure(f"{doc.name}: {len(hits) - MAX_PLACEHOLDER_FINDINGS} more placeholders.",
-                                    doc.name))
+            more = len(hits) - MAX_PLACEHOLDER_FINDINGS
+            failures.append(Failure(f"{name}: {more} more placeholders.", name))
     return failures
 
 
@@ -182,7 +181,7 @@ def _data_scope(ctx: Context) -> tuple[str, list[str], str | None, int | None]:
 
 
 def _data_source(ctx: Context) -> list[Failure] | None:
-    if not ctx.evidence.documents:
+    if not ctx.evidence.has_documentation:
         return None
     text, links, file, line = _data_scope(ctx)
     if any(t.startswith(("http://", "https://")) for t in links) or _CITATION.search(text):
@@ -191,7 +190,7 @@ def _data_source(ctx: Context) -> list[Failure] | None:
 
 
 def _data_licence(ctx: Context) -> list[Failure] | None:
-    if not ctx.evidence.documents:
+    if not ctx.evidence.has_documentation:
         return None
     text, _, file, line = _data_scope(ctx)
     if _LICENCE.search(text):
@@ -201,14 +200,14 @@ def _data_licence(ctx: Context) -> list[Failure] | None:
 
 
 def _metrics_values(ctx: Context) -> list[Failure] | None:
-    if not ctx.evidence.documents:
+    if not ctx.evidence.has_documentation:
         return None
     found = ctx.located.get("metrics")
     if found is not None and found.metric_values:
         return []
     if ctx.readme_values():
         return []
-    for doc in ctx.evidence.documents[1:]:
+    for doc in ctx.evidence.notebook_documents():
         if metric_values(Section(None, doc.blocks)):
             return []
     named = mentions(ctx.evidence.readme.source) if ctx.evidence.readme else set()
