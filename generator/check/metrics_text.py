@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
 METRIC_NAMES: dict[str, tuple[str, ...]] = {
@@ -72,6 +73,7 @@ class MetricValue:
         return abs(self.value - truth) <= max(tolerance, 0.005 * abs(truth))
 
 
+@lru_cache(maxsize=4096)
 def metric_id(name: str) -> str | None:
     """The metric id for a display name or key (``"ROC AUC"``, ``"roc_auc"``, ``"R²"``)."""
     key = " ".join(re.sub(r"[\s_\-]+", " ", name.strip().strip("*`:").lower()).split())
