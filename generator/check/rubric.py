@@ -12,7 +12,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,7 @@ class Rubric:
         return cached
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> tuple[str, ...]:
     """Heading words for matching: lower case, no emoji, numbering or punctuation, no plural 's'."""
     kept = "".join(ch if unicodedata.category(ch)[0] in "LN" or ch.isspace() else " " for ch in text.lower())
