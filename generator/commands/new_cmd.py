@@ -13,7 +13,7 @@ from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_fil
 from generator.app import app, cwd
 from generator.catalog import Catalog, CatalogEntry
 from generator.commands.catalog_cmds import catalog_for
-from generator.console import note, out
+from generator.console import out
 from generator.errors import UsageError
 
 
@@ -99,14 +99,11 @@ def new(
     if ask:
         answers = prompt_missing(entry, config, answers)
 
-    from generator.naming import package_name, repo_name
+    from generator.naming import repo_name
 
-    project_name = str(answers.get("project_name") or entry.title)
     if destination is None:
+        project_name = str(answers.get("project_name") or entry.title)
         destination = cwd() / str(answers.get("repo_name") or repo_name(project_name))
-    derived = answers.get("package_name") or package_name(project_name)
-    if "package_name" not in answers and derived != project_name:
-        note(f"Python package name: {derived}")
 
     request = NewProject(
         entry=entry,
@@ -133,6 +130,8 @@ def new(
     commit = result.commit[:10] if result.commit else "-"
     out().print(f"[green]Created[/] {result.path} ({entry.title}), first commit {commit}")
     package_dir = result.answers["package_name"]
+    if "package_name" not in answers:
+        out().print(f"Python package name: [bold]{package_dir}[/] (derived from the project name)")
     out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
 
 
