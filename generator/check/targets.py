@@ -93,7 +93,7 @@ def clone_environment(token: str | None) -> dict[str, str]:
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_ALLOW_PROTOCOL": "http:https:ssh:git:file",
     }
-    settings = [("core.hooksPath", os.devnull), ("core.symlinks", "true"), ("advice.detachedHead", "false")]
+    settings = [("core.hooksPath", os.devnull)]
     if token:
         basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
         settings.append(("http.extraHeader", f"Authorization: Basic {basic}"))
