@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import github_api
-from generator.errors import GitError, GitHubError, RepositoryExistsError, UsageError
+from generator.errors import GitError, GitHubError, PushError, RepositoryExistsError, UsageError
 
 if TYPE_CHECKING:
     from git import Repo
@@ -337,7 +337,11 @@ def publish_project(path: Path, options: PublishOptions) -> PublishResult:
         options.progress(f"{plan.branch} is already at {plan.commit[:12]} on {full_name}")
     else:
         options.progress(f"Pushing {plan.branch} ({plan.commit[:12]}) to {remote.clone_url}")
-        git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
+        try:
+            git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
+        except PushError as error:
+            raise PushError(f"{error}; {full_name} is left as it is and the local repository is "
+                            "unchanged: fix the cause and run `portfolio publish` again") from None
     git_remote.set_upstream(repo, remote.clone_url, plan.branch, plan.commit)
     return PublishResult(url=remote.html_url, created=created, pushed_commit=plan.commit)
 
