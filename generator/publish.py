@@ -265,10 +265,17 @@ def normalise_topics(topics: Sequence[str]) -> tuple[tuple[str, ...], list[str]]
     """
     cleaned: list[str] = []
     for topic in topics:
-        slug = re.sub(r"[^a-z0-9]+", "-", topic.lower()).strip("-")[:50].strip("-")
+        slug = re.sub(r"[^a-z0-9]+", "-", _ascii(topic).lower()).strip("-")[:50].strip("-")
         if slug and slug not in cleaned:
             cleaned.append(slug)
     return tuple(cleaned[:MAX_TOPICS]), cleaned[MAX_TOPICS:]
+
+
+def _ascii(text: str) -> str:
+    """Accents dropped, compatibility forms folded (``Ständ`` -> ``Stand``, ``R²`` -> ``R2``)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def repository_name(path: Path, explicit: str | None) -> str:
@@ -280,7 +287,7 @@ def repository_name(path: Path, explicit: str | None) -> str:
                 "(at most 100 characters)"
             )
         return explicit
-    slug = re.sub(r"[^a-z0-9._-]+", "-", path.name.lower()).strip("-.")[:100]
+    slug = re.sub(r"[^a-z0-9._-]+", "-", _ascii(path.name).lower()).strip("-.")[:100]
     if not slug:
         raise UsageError(f"cannot make a repository name from folder {path.name!r}; give --name")
     return slug
