@@ -117,9 +117,7 @@ class Catalog:
             close = difflib.get_close_matches(type_id, list(self.entries), n=3, cutoff=0.5)
             hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
             known = ", ".join(self.entries)
-            raise UnknownTypeError(
-                f"unknown project type {type_id!r}{hint} (known: {known})"
-            ) from None
+            raise UnknownTypeError(f"unknown project type {type_id!r}{hint} (known: {known})") from None
 
 
 def read_entries(catalog_root: Path, *, builtin: bool) -> tuple[list[CatalogEntry], list[str]]:

@@ -14,8 +14,7 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     """A private HOME, git config and cache for each test; no tokens leak in from the shell."""
     home = tmp_path_factory.mktemp("home")
     (home / ".gitconfig").write_text(
-        "[user]\n\tname = Test Author\n\temail = test@example.com\n"
-        "[init]\n\tdefaultBranch = main\n",
+        "[user]\n\tname = Test Author\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("HOME", str(home))
@@ -34,9 +33,7 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
 @pytest.fixture
 def no_git_identity(isolated_environment: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A HOME whose git config has no user name or email."""
-    (isolated_environment / ".gitconfig").write_text(
-        "[init]\n\tdefaultBranch = main\n", encoding="utf-8"
-    )
+    (isolated_environment / ".gitconfig").write_text("[init]\n\tdefaultBranch = main\n", encoding="utf-8")
     monkeypatch.setenv("EMAIL", "")
     return isolated_environment
 

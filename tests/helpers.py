@@ -39,9 +39,7 @@ def build_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
 def git(cwd: Path, *args: str) -> str:
     """Run git with a fixed identity; return its stdout (raises on failure)."""
     env = {**os.environ, **GIT_IDENTITY}
-    result = subprocess.run(
-        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
-    )
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True)
     return result.stdout.strip()
 
 
@@ -62,7 +60,9 @@ def run_cli(args: Sequence[str], input: str | None = None, env: Mapping[str, str
 
 
 def run_portfolio(
-    args: Sequence[str], cwd: Path | None = None, env: Mapping[str, str] | None = None,
+    args: Sequence[str],
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
     timeout: float = 300,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m generator`` in a subprocess, exactly as a user's shell would."""

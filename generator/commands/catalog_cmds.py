@@ -41,7 +41,7 @@ def list_types(
 
     table = Table(title="Portfolio project types", title_justify="left")
     for column in ("id", "title", "level", "skills", "dataset"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
     for entry in catalog:
         table.add_row(entry.id, entry.title, entry.level, ", ".join(entry.skills), entry.dataset.name)
     out().print(table)
@@ -64,8 +64,10 @@ def show_type(
     console = out()
     console.print(f"[bold]{entry.title}[/] ({entry.id}, {entry.level})")
     console.print(entry.summary)
-    console.print(f"\n[bold]Dataset:[/] {entry.dataset.name}; source: {entry.dataset.source}; "
-                  f"licence: {entry.dataset.licence}")
+    console.print(
+        f"\n[bold]Dataset:[/] {entry.dataset.name}; source: {entry.dataset.source}; "
+        f"licence: {entry.dataset.licence}"
+    )
     console.print(f"[bold]Skills shown:[/] {', '.join(entry.skills)}")
     console.print(f"[bold]Metrics:[/] {', '.join(entry.metrics)}")
     console.print(f"[bold]README sections:[/] {', '.join(entry.sections)}")

@@ -1,1 +1,192 @@
-"""`portfolio new`: scaffold a project."""
+"""``portfolio new``: choose a type, answer its questions, get a committed project."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_file, parse_data_pairs
+from generator.app import app, cwd
+from generator.catalog import Catalog, CatalogEntry
+from generator.commands.catalog_cmds import catalog_for
+from generator.console import note, out
+from generator.errors import UsageError
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    type_id: Annotated[
+        str | None, typer.Argument(metavar="[TYPE]", help="Project type (see `portfolio list`).")
+    ] = None,
+    destination: Annotated[
+        Path | None, typer.Argument(metavar="[DEST]", help="Folder to create (default: ./<repo-name>).")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Project name (a title).")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="One-line description.")] = None,
+    license_: Annotated[
+        str | None, typer.Option("--license", help="MIT, Apache-2.0, BSD-3-Clause or none.")
+    ] = None,
+    package: Annotated[
+        str | None, typer.Option("--package", help="Python package name (derived from the name by default).")
+    ] = None,
+    author: Annotated[
+        str | None, typer.Option("--author", help='Commit author "Name <email>" (default: git config).')
+    ] = None,
+    data: Annotated[
+        list[str] | None,
+        typer.Option("--data", "-d", help="Answer a template question: key=value (repeatable)."),
+    ] = None,
+    answers_file: Annotated[
+        Path | None, typer.Option("--answers-file", help="YAML/JSON/TOML file of answers.")
+    ] = None,
+    dataset: Annotated[
+        Path | None, typer.Option("--dataset", help="Your own CSV, copied into data/raw/.")
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="The column of --dataset to predict.")
+    ] = None,
+    defaults: Annotated[
+        bool, typer.Option("--defaults", help="Use the default for every unanswered question; never prompt.")
+    ] = False,
+    interactive: Annotated[
+        bool | None,
+        typer.Option(
+            "--interactive/--no-interactive", help="Prompt for missing answers (default: when on a terminal)."
+        ),
+    ] = None,
+    trust: Annotated[
+        bool, typer.Option("--trust", help="Allow a custom template's hooks/tasks to run.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Create a portfolio project: README with the review sections, notebook, starter code, tests, CI, first commit."""
+    from generator.render import NewProject, load_template_config, render_project, template_root
+    from generator.vcs import resolve_author
+
+    ask = (sys.stdin.isatty() if interactive is None else interactive) and not defaults
+    catalog = catalog_for(ctx)
+    if type_id is None:
+        if not ask:
+            raise UsageError(
+                "missing TYPE: give one of "
+                + ", ".join(e.id for e in catalog)
+                + " (or run on a terminal to choose)"
+            )
+        type_id = choose_type(catalog)
+    entry = catalog.get(type_id)
+    config = load_template_config(template_root(entry))
+    git_author = resolve_author(author)
+
+    answers: dict[str, Any] = {}
+    if answers_file is not None:
+        answers.update(load_answers_file(answers_file, config))
+    answers.update(parse_data_pairs(data or [], config))
+    flags = {"project_name": name, "description": description, "license": license_, "package_name": package}
+    answers.update(
+        {
+            key: coerce(config.question(key), value, "--" + key)
+            for key, value in flags.items()
+            if value is not None
+        }
+    )
+    answers.setdefault("author_name", git_author.name)
+    answers.setdefault("author_email", git_author.email)
+    if ask:
+        answers = prompt_missing(entry, config, answers)
+
+    from generator.naming import package_name, repo_name
+
+    project_name = str(answers.get("project_name") or entry.title)
+    if destination is None:
+        destination = cwd() / str(answers.get("repo_name") or repo_name(project_name))
+    derived = answers.get("package_name") or package_name(project_name)
+    if "package_name" not in answers and derived != project_name:
+        note(f"Python package name: {derived}")
+
+    request = NewProject(
+        entry=entry,
+        destination=destination,
+        answers=answers,
+        author=git_author,
+        dataset=dataset,
+        target=target,
+        trust=trust,
+    )
+    result = render_project(request)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "path": str(result.path),
+                    "type": entry.id,
+                    "commit": result.commit,
+                    "package_name": result.answers["package_name"],
+                }
+            )
+        )
+        return
+    out().print(
+        f"[green]Created[/] {result.path} ({entry.title}), first commit {result.commit[:10] if result.commit else '-'}"
+    )
+    package_dir = result.answers["package_name"]
+    out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
+
+
+def choose_type(catalog: Catalog) -> str:
+    """Numbered menu of the catalog; accepts a number or an id."""
+    console = out()
+    entries = list(catalog)
+    console.print("[bold]Choose a project type:[/]")
+    for number, entry in enumerate(entries, start=1):
+        console.print(f"  {number}. [bold]{entry.id}[/] - {entry.title} ({entry.level})")
+    while True:
+        choice = typer.prompt("Type (number or id)", default="1").strip()
+        if choice.isdigit() and 1 <= int(choice) <= len(entries):
+            return entries[int(choice) - 1].id
+        if choice in catalog.entries:
+            return choice
+        console.print(f"[red]{choice!r} is not in the list[/]")
+
+
+def prompt_missing(entry: CatalogEntry, config: TemplateConfig, answers: dict[str, Any]) -> dict[str, Any]:
+    """Ask every question the template asks people (those with help text) that is still open."""
+    from generator.errors import AnswerError
+
+    suggested = {"project_name": entry.title, "description": entry.summary}
+    result = dict(answers)
+    for question in config.questions:
+        if (
+            question.name in result
+            or question.name in COMPUTED
+            or not question.help
+            or question.when is False
+        ):
+            continue
+        if isinstance(
+            question.when, str
+        ):  # e.g. "{{ docs_check_in_ci }}": ask only if the flag it names is on
+            flag = question.when.strip("{} ")
+            if flag in result and not result[flag]:
+                continue
+        default = suggested.get(question.name, None if question.default_is_template else question.default)
+        label = question.help
+        if question.choices:
+            label += f" ({', '.join(map(str, question.choices))})"
+        while True:
+            if question.type == "bool":
+                result[question.name] = typer.confirm(label, default=bool(default))
+                break
+            raw = typer.prompt(
+                label, default="" if default is None else str(default), show_default=default not in (None, "")
+            )
+            try:
+                result[question.name] = coerce(question, raw, "answer")
+                break
+            except AnswerError as error:
+                out().print(f"[red]{error}[/]")
+    return result

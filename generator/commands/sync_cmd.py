@@ -1,1 +1,24 @@
-"""`portfolio sync`."""
+"""``portfolio sync``: put the numbers from reports/metrics.json into the README table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from generator.app import app
+from generator.console import note
+from generator.sync import sync_metrics
+
+
+@app.command("sync")
+def sync(
+    path: Annotated[Path, typer.Argument(help="The project folder.")] = Path("."),
+) -> None:
+    """Write the README's metrics table from reports/metrics.json (running it twice changes nothing)."""
+    result = sync_metrics(path)
+    if result.changed:
+        note(f"updated the metrics table in {result.readme} ({len(result.metrics)} metrics)")
+    else:
+        note(f"{result.readme} is already up to date")

@@ -1,0 +1,73 @@
+"""Turn human project names into safe package, repository and folder names."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+PACKAGE_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def ascii_fold(text: str) -> str:
+    """Drop accents and anything without an ASCII form ("Café Ünïcode" -> "Cafe Unicode")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """Lowercase ASCII words joined by ``separator`` ("" when nothing usable is left)."""
+    return _NON_ALNUM.sub(separator, ascii_fold(text).lower()).strip(separator)
+
+
+def package_name(project_name: str) -> str:
+    """A valid, non-keyword Python package name derived from ``project_name``.
+
+    Leading digits get a ``p_`` prefix, keywords and built-in-shadowing names an ``_project`` suffix,
+    and a name with nothing ASCII left becomes ``project``.
+    """
+    name = slugify(project_name, "_") or "project"
+    if name[0].isdigit():
+        name = f"p_{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _SHADOWED:
+        name = f"{name}_project"
+    return name
+
+
+def repo_name(project_name: str) -> str:
+    """A GitHub-safe repository name derived from ``project_name``."""
+    return slugify(project_name)[:100] or "project"
+
+
+def is_valid_package_name(name: str) -> bool:
+    """Whether ``name`` can be imported as a package without shadowing anything important."""
+    return bool(PACKAGE_PATTERN.match(name)) and not keyword.iskeyword(name) and name not in _SHADOWED
+
+
+# Names that would shadow a module the generated project imports (or the standard library's commonest).
+_SHADOWED = frozenset(
+    {
+        "test",
+        "tests",
+        "src",
+        "sklearn",
+        "pandas",
+        "numpy",
+        "matplotlib",
+        "joblib",
+        "json",
+        "random",
+        "string",
+        "types",
+        "typing",
+        "io",
+        "os",
+        "sys",
+        "re",
+        "math",
+        "time",
+        "collections",
+        "logging",
+    }
+)

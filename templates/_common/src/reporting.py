@@ -1,0 +1,48 @@
+"""Writing the run's evidence: metrics as JSON and figures as PNG, in stable formats."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # figures are files; no display needed (CI, servers)
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def save_json(data: dict[str, Any], path: Path) -> Path:
+    """Write ``data`` as indented JSON in the order given; floats rounded to 4 decimals for readable diffs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(_rounded(data), indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def save_metrics(metrics: dict[str, float], reports_dir: Path) -> Path:
+    """Write ``reports/metrics.json``: the flat metric -> value object the README table is built from."""
+    for name, value in metrics.items():
+        if not math.isfinite(value):
+            raise ValueError(f"metric {name} is not a finite number: {value}")
+    return save_json(metrics, reports_dir / "metrics.json")
+
+
+def save_figure(figure: plt.Figure, path: Path) -> Path:
+    """Save a matplotlib figure as PNG and free its memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+    return path
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(item) for item in value]
+    return value
