@@ -64,7 +64,7 @@ def new(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
-    """Create a portfolio project: README with the review sections, notebook, starter code, tests, CI, first commit."""
+    """Create a project: README with review sections, notebook, starter code, tests, CI, first commit."""
     from generator.render import NewProject, load_template_config, render_project, template_root
     from generator.vcs import resolve_author
 
@@ -130,9 +130,8 @@ def new(
             )
         )
         return
-    out().print(
-        f"[green]Created[/] {result.path} ({entry.title}), first commit {result.commit[:10] if result.commit else '-'}"
-    )
+    commit = result.commit[:10] if result.commit else "-"
+    out().print(f"[green]Created[/] {result.path} ({entry.title}), first commit {commit}")
     package_dir = result.answers["package_name"]
     out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
 
