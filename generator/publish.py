@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import github_api
 from generator.errors import GitError, GitHubError, PushError, RepositoryExistsError, UsageError
+from generator.naming import repo_name, slugify
 
 if TYPE_CHECKING:
     from git import Repo
@@ -149,7 +150,7 @@ def plan_publish(path: Path, options: PublishOptions) -> PublishPlan:
     return PublishPlan(
         path=path,
         owner=options.org,
-        name=repository_name(path, options.name),
+        name=repository_name(path, options.name, answers),
         private=options.private,
         description=project_description(path, answers),
         homepage=options.homepage or None,
@@ -265,21 +266,14 @@ def normalise_topics(topics: Sequence[str]) -> tuple[tuple[str, ...], list[str]]
     """
     cleaned: list[str] = []
     for topic in topics:
-        slug = re.sub(r"[^a-z0-9]+", "-", _ascii(topic).lower()).strip("-")[:50].strip("-")
+        slug = slugify(topic)[:50].strip("-")
         if slug and slug not in cleaned:
             cleaned.append(slug)
     return tuple(cleaned[:MAX_TOPICS]), cleaned[MAX_TOPICS:]
 
 
-def _ascii(text: str) -> str:
-    """Accents dropped, compatibility forms folded (``Ständ`` -> ``Stand``, ``R²`` -> ``R2``)."""
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def repository_name(path: Path, explicit: str | None) -> str:
-    """``--name`` as given (validated), else the folder name made into a GitHub repository name."""
+def repository_name(path: Path, explicit: str | None, answers: dict[str, Any] | None = None) -> str:
+    """``--name`` (validated), else the generated project's ``repo_name``, else the folder's name."""
     if explicit is not None:
         if not _REPO_NAME.match(explicit) or explicit in {".", ".."}:
             raise UsageError(
@@ -287,10 +281,10 @@ def repository_name(path: Path, explicit: str | None) -> str:
                 "(at most 100 characters)"
             )
         return explicit
-    slug = re.sub(r"[^a-z0-9._-]+", "-", _ascii(path.name).lower()).strip("-.")[:100]
-    if not slug:
-        raise UsageError(f"cannot make a repository name from folder {path.name!r}; give --name")
-    return slug
+    recorded = (answers or {}).get("repo_name")
+    if isinstance(recorded, str) and _REPO_NAME.match(recorded) and recorded not in {".", ".."}:
+        return recorded
+    return repo_name(path.name)
 
 
 # -- the remote half ----------------------------------------------------------------------------

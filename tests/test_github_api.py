@@ -114,10 +114,17 @@ def test_more_than_twenty_topics_are_reported():
 
 @pytest.mark.parametrize(
     ("folder", "expected"),
-    [("Churn Model", "churn-model"), ("my_project.v2", "my_project.v2"), ("Ünïcode Ständ!", "unicode-stand")],
+    [("Churn Model", "churn-model"), ("my_project.v2", "my-project-v2"), ("Ünïcode Ständ!", "unicode-stand"),
+     ("!!!", "project")],
 )
 def test_repository_name_from_folder(folder: str, expected: str):
     assert repository_name(Path("/x") / folder, None) == expected
+
+
+def test_generated_projects_recorded_repository_name_wins_over_folder():
+    assert repository_name(Path("/x/work"), None, {"repo_name": "churn-2024"}) == "churn-2024"
+    assert repository_name(Path("/x/work"), None, {"repo_name": "bad name"}) == "work"
+    assert repository_name(Path("/x/work"), "Mine", {"repo_name": "churn-2024"}) == "Mine"
 
 
 def test_explicit_repository_name_is_validated():
