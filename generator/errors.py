@@ -79,3 +79,11 @@ class RepositoryExistsError(GitHubError):
 
 class PushError(GitError):
     """``git push`` did not update the remote branch; nothing is reported as published."""
+
+
+class NotPublishedError(PortfolioError):
+    """``new --publish`` created the project but could not publish it; the message says how to retry."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
