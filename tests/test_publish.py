@@ -368,12 +368,13 @@ def test_push_refused_by_the_remote_for_lack_of_access(github_server: FakeGitHub
 
 def test_origin_pointing_elsewhere_stops_before_creating(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
-    git(project, "remote", "add", "origin", "https://example.invalid/course/template.git")
+    git(project, "remote", "add", "origin", f"https://x:{github_server.token}@example.invalid/course/t.git")
     before = snapshot(project)
     result = publish_cli(github_server, str(project))
     assert result.exit_code == 1
-    assert "remote 'origin' already points to https://example.invalid/course/template.git" in one_error_line(
-        result.stderr)
+    line = one_error_line(result.stderr)
+    assert "remote 'origin' already points to https://example.invalid/course/t.git" in line
+    assert github_server.token not in result.stderr
     assert not github_server.calls("POST", ".")
     assert snapshot(project) == before
 

@@ -24,6 +24,7 @@ from generator.commands.publish_cmd import (
 from generator.console import note, out
 from generator.errors import UsageError
 from generator.github_api import DEFAULT_WRITE_PAUSE, resolve_token
+from generator.github_api import api_url as resolve_api_url
 from generator.publish import PublishOptions
 
 
@@ -87,7 +88,7 @@ def new(
     from generator.vcs import resolve_author
 
     # With --publish, a missing token fails here, before anything is written.
-    token = resolve_token(token_env) if publish else None
+    token = resolve_token(token_env, resolve_api_url(api_url)) if publish else None
     ask = (sys.stdin.isatty() if interactive is None else interactive) and not defaults
     catalog = catalog_for(ctx)
     if type_id is None:
