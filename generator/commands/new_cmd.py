@@ -21,7 +21,7 @@ from generator.commands.publish_cmd import (
     WritePauseOption,
     publish_new_project,
 )
-from generator.console import note, out
+from generator.console import out
 from generator.errors import UsageError
 from generator.github_api import DEFAULT_WRITE_PAUSE, resolve_token
 from generator.github_api import api_url as resolve_api_url
@@ -120,14 +120,11 @@ def new(
     if ask:
         answers = prompt_missing(entry, config, answers)
 
-    from generator.naming import package_name, repo_name
+    from generator.naming import repo_name
 
-    project_name = str(answers.get("project_name") or entry.title)
     if destination is None:
+        project_name = str(answers.get("project_name") or entry.title)
         destination = cwd() / str(answers.get("repo_name") or repo_name(project_name))
-    derived = answers.get("package_name") or package_name(project_name)
-    if "package_name" not in answers and derived != project_name:
-        note(f"Python package name: {derived}")
 
     request = NewProject(
         entry=entry,
@@ -163,6 +160,8 @@ def new(
     if published is not None:
         out().print(f"[green]Published[/] {published.url}")
     package_dir = result.answers["package_name"]
+    if "package_name" not in answers:
+        out().print(f"Python package name: [bold]{package_dir}[/] (derived from the project name)")
     out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
 
 
