@@ -11,7 +11,7 @@ import typer
 
 from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_file, parse_data_pairs
 from generator.app import app, cwd
-from generator.catalog import Catalog, CatalogEntry
+from generator.catalog import Catalog
 from generator.commands.catalog_cmds import catalog_for
 from generator.commands.publish_cmd import (
     ApiUrlOption,
@@ -115,10 +115,16 @@ def new(
             if value is not None
         }
     )
+    if ask:
+        suggested = {
+            "project_name": entry.title,
+            "description": entry.summary,
+            "author_name": git_author.name,
+            "author_email": git_author.email,
+        }
+        answers = prompt_missing(config, answers, suggested)
     answers.setdefault("author_name", git_author.name)
     answers.setdefault("author_email", git_author.email)
-    if ask:
-        answers = prompt_missing(entry, config, answers)
 
     from generator.naming import repo_name
 
@@ -181,11 +187,12 @@ def choose_type(catalog: Catalog) -> str:
         console.print(f"[red]{choice!r} is not in the list[/]")
 
 
-def prompt_missing(entry: CatalogEntry, config: TemplateConfig, answers: dict[str, Any]) -> dict[str, Any]:
+def prompt_missing(
+    config: TemplateConfig, answers: dict[str, Any], suggested: dict[str, Any]
+) -> dict[str, Any]:
     """Ask every question the template asks people (those with help text) that is still open."""
     from generator.errors import AnswerError
 
-    suggested = {"project_name": entry.title, "description": entry.summary}
     result = dict(answers)
     for question in config.questions:
         if (
