@@ -68,9 +68,9 @@ def test_scrub_masks_raw_and_basic_auth_forms():
 
 
 def test_write_pause_spaces_writes(github_server: FakeGitHub):
-    """Two writes through a client with a 0.4 s pause are at least 0.4 s apart; with 0, not."""
+    """Two writes through a client with a 0.8 s pause are at least 0.8 s apart; with 0, not."""
     github_server.add_repo(github_server.login, "paced")
-    for pause, check in ((0.4, lambda elapsed: elapsed >= 0.4), (0.0, lambda elapsed: elapsed < 0.4)):
+    for pause, check in ((0.8, lambda elapsed: elapsed >= 0.8), (0.0, lambda elapsed: elapsed < 0.8)):
         gh = github_api.client(github_server.token, github_server.api_url, write_pause=pause)
         repo = gh.get_repo("ada-learner/paced")
         started = time.monotonic()
