@@ -213,6 +213,17 @@ def test_lost_create_response_is_recovered_in_the_same_run(github_server: FakeGi
     assert record is not None and record.topics == ["nlp"]
 
 
+def test_stale_auth_header_in_git_config_does_not_win(github_server: FakeGitHub, tmp_path: Path):
+    """A CI checkout leaves ``http.<host>.extraheader`` with an old token; ours must still be used."""
+    project = make_project(tmp_path)
+    stale = base64.b64encode(b"x-access-token:ghs_expired").decode()
+    git(project, "config", f"http.{github_server.base_url}/.extraheader", f"AUTHORIZATION: basic {stale}")
+    result = publish_cli(github_server, str(project))
+    assert result.exit_code == 0, result.stderr
+    assert remote_main(github_server, "churn-model") == git(project, "rev-parse", "HEAD")
+    assert git(project, "config", f"http.{github_server.base_url}/.extraheader").endswith(stale)
+
+
 def test_token_from_named_env_var_and_from_gh_cli(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
     named = run_cli(["publish", str(project), "--api-url", github_server.api_url, "--write-pause", "0",
