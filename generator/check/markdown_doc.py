@@ -260,13 +260,19 @@ def _is_emoji_led(line: str) -> bool:
 
 
 def _inline_text(children: list[Token], doc: Document, line: int) -> tuple[str, str]:
-    """Plain text of inline tokens, collecting links and images; returns (text, inline html)."""
+    """Plain text of inline tokens, collecting links and images; returns (text, inline html).
+
+    ``_underscore emphasis_`` keeps its underscores: templates (ours included) write stand-ins
+    that way ("Source: _say where it comes from_"), and the placeholder rules look for them.
+    """
     parts: list[str] = []
     html: list[str] = []
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
+        elif kind in ("em_open", "em_close") and child.markup == "_":
+            parts.append("_")
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif kind == "link_open":

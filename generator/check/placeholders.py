@@ -50,6 +50,9 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind("a metrics cell waiting for `portfolio sync`",
           re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*portfolio sync[^|\n]*\|", re.IGNORECASE),
           ("portfolio sync",)),
+    _Kind("a '_say …_' template instruction",
+          re.compile(r"(?<![\w`])_(?:say|describe|explain|write|name|state)\s[^_\n]{3,100}_(?!\w)", re.IGNORECASE),
+          ("_say", "_describe", "_explain", "_write", "_name", "_state")),
     _Kind("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋", re.MULTILINE), ("📋",)),
     _Kind("leftover chat-assistant text", re.compile(
         r"\b(?:do you want me to|would you like me to|shall I (?:also|add|create|write)|"
