@@ -22,6 +22,7 @@ from generator.answers import TemplateConfig, load_template_config
 from generator.catalog import CatalogEntry
 from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
 from generator.naming import is_valid_package_name, package_name, repo_name
+from generator.template_store import pin_version, record_version
 from generator.vcs import Author, init_and_commit
 
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
@@ -172,6 +173,7 @@ def render_project(request: NewProject) -> Rendered:
     with staging_folder(destination) as staging:
         project = staging / "project"
         copier_render(root, project, answers, unsafe=unsafe)
+        record_version(project, pin_version(request.entry, root))
         if request.dataset is not None:
             target = project / answers["dataset_file"]
             target.parent.mkdir(parents=True, exist_ok=True)

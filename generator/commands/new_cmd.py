@@ -64,7 +64,7 @@ def new(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
-    """Create a portfolio project: README with the review sections, notebook, starter code, tests, CI, first commit."""
+    """Create a portfolio project: README with review sections, notebook, starter code, tests, CI, commit."""
     from generator.render import NewProject, load_template_config, render_project, template_root
     from generator.vcs import resolve_author
 
@@ -125,16 +125,17 @@ def new(
                     "path": str(result.path),
                     "type": entry.id,
                     "commit": result.commit,
-                    "package_name": result.answers["package_name"],
+                    "package_name": result.answers.get("package_name"),
                 }
             )
         )
         return
-    out().print(
-        f"[green]Created[/] {result.path} ({entry.title}), first commit {result.commit[:10] if result.commit else '-'}"
-    )
-    package_dir = result.answers["package_name"]
-    out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
+    first = result.commit[:10] if result.commit else "-"
+    out().print(f"[green]Created[/] {result.path} ({entry.title}), first commit {first}")
+    package_dir = result.answers.get("package_name")
+    if package_dir:  # a custom template may not have a package (nor our Makefile)
+        train = f"python -m {package_dir}.train"
+        out().print(f"Next: cd {result.path} && make install && {train} && portfolio sync")
 
 
 def choose_type(catalog: Catalog) -> str:
