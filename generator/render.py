@@ -12,18 +12,21 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.answers import TemplateConfig, load_template_config
 from generator.catalog import CatalogEntry
 from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
 from generator.naming import is_valid_package_name, package_name, repo_name
-from generator.template_store import pin_version, record_version
+from generator.template_store import ANSWERS_FILE, pin_version, record_version
 from generator.vcs import Author, init_and_commit
+
+if TYPE_CHECKING:
+    from generator.doc_layer import DocumentationAdded
 
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
 OWN_EXTENSION_PREFIX = "generator."
@@ -51,6 +54,7 @@ class Rendered:
     path: Path
     answers: dict[str, Any]
     commit: str | None
+    documentation: DocumentationAdded | None = None  # what our layer added to a foreign template
 
 
 def template_root(entry: CatalogEntry) -> Path:
@@ -160,22 +164,31 @@ def staging_folder(destination: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def template_config(entry: CatalogEntry, root: Path | None = None) -> TemplateConfig:
+    """The questions of an entry's template, whichever engine renders it."""
+    root = template_root(entry) if root is None else root
+    if entry.template.engine == "cookiecutter":
+        from generator.cookiecutter_engine import load_config, template_folder
+
+        return load_config(template_folder(root, entry.template.directory))
+    return load_template_config(root)
+
+
 def render_project(request: NewProject) -> Rendered:
     """Create the project described by ``request``; see the module docstring for the guarantees."""
     destination = request.destination.absolute()
     check_destination(destination)
     root = template_root(request.entry)
-    config = load_template_config(root)
+    config = template_config(request.entry, root)
     answers = complete_answers(request, config)
-    unsafe = check_trust(config, root, request.trust)
+    render = _renderer(request, root, config)
     if request.commit and request.author is None:
         raise AnswerError("an author is needed for the first commit")
     with staging_folder(destination) as staging:
         project = staging / "project"
-        copier_render(root, project, answers, unsafe=unsafe)
-        record_version(project, pin_version(request.entry, root))
+        documentation = render(project, answers)
         if request.dataset is not None:
-            target = project / answers["dataset_file"]
+            target = project / answers.get("dataset_file", f"data/raw/{request.dataset.name}")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(request.dataset, target)
         sha = None
@@ -188,7 +201,32 @@ def render_project(request: NewProject) -> Rendered:
         if destination.is_dir():
             destination.rmdir()  # empty, checked above; rename cannot replace a folder
         os.replace(project, destination)
-    return Rendered(destination, answers, sha)
+    return Rendered(destination, answers, sha, documentation)
+
+
+def _renderer(request: NewProject, root: Path, config: TemplateConfig) -> Callable[[Path, dict], Any]:
+    """Check the template may run (trust) before anything is written; return what renders it."""
+    entry = request.entry
+    if entry.template.engine == "cookiecutter":
+        from generator import cookiecutter_engine
+        from generator.doc_layer import add_documentation
+
+        folder = cookiecutter_engine.template_folder(root, entry.template.directory)
+        cookiecutter_engine.check_trust(folder, request.trust)
+
+        def render_cookiecutter(project: Path, answers: dict) -> Any:
+            cookiecutter_engine.cookiecutter_render(folder, project, answers, accept_hooks=request.trust)
+            return add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
+
+        return render_cookiecutter
+    unsafe = check_trust(config, root, request.trust)
+
+    def render_copier(project: Path, answers: dict) -> None:
+        copier_render(root, project, answers, unsafe=unsafe)
+        if (project / ANSWERS_FILE).is_file():  # without one, copier cannot update the project later
+            record_version(project, pin_version(entry, root))
+
+    return render_copier
 
 
 def copier_render(template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool) -> None:
@@ -212,13 +250,24 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
 
 
 def preview_files(entry: CatalogEntry) -> list[str]:
-    """The files a default project of this type contains (rendered for real, then listed)."""
+    """The files a default project of this type contains (rendered for real, then listed).
+
+    A preview never runs a template's code: cookiecutter hooks are skipped, copier tasks too.
+    """
     root = template_root(entry)
-    config = load_template_config(root)
+    config = template_config(entry, root)
     request = NewProject(entry=entry, destination=Path("preview"), commit=False)
     answers = complete_answers(request, config)
-    unsafe = check_trust(config, root, trusted=entry.builtin)
     with tempfile.TemporaryDirectory(prefix="portfolio-preview-") as folder:
         project = Path(folder) / "project"
-        copier_render(root, project, answers, unsafe=unsafe)
+        if entry.template.engine == "cookiecutter":
+            from generator.cookiecutter_engine import cookiecutter_render, template_folder
+            from generator.doc_layer import add_documentation
+
+            cookiecutter_render(
+                template_folder(root, entry.template.directory), project, answers, accept_hooks=False
+            )
+            add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
+        else:
+            copier_render(root, project, answers, unsafe=check_trust(config, root, trusted=entry.builtin))
         return sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())

@@ -65,7 +65,7 @@ def new(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Create a portfolio project: README with review sections, notebook, starter code, tests, CI, commit."""
-    from generator.render import NewProject, load_template_config, render_project, template_root
+    from generator.render import NewProject, render_project, template_config
     from generator.vcs import resolve_author
 
     ask = (sys.stdin.isatty() if interactive is None else interactive) and not defaults
@@ -79,7 +79,7 @@ def new(
             )
         type_id = choose_type(catalog)
     entry = catalog.get(type_id)
-    config = load_template_config(template_root(entry))
+    config = template_config(entry)
     git_author = resolve_author(author)
 
     answers: dict[str, Any] = {}
@@ -130,6 +130,8 @@ def new(
             )
         )
         return
+    if result.documentation is not None and result.documentation.sections:
+        note(f"added README sections the template lacks: {', '.join(result.documentation.sections)}")
     first = result.commit[:10] if result.commit else "-"
     out().print(f"[green]Created[/] {result.path} ({entry.title}), first commit {first}")
     package_dir = result.answers.get("package_name")
