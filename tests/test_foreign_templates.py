@@ -18,7 +18,8 @@ from tests.helpers import AUTHOR, build_tree, git, run_cli
 ENTRY = (
     'title = "Sales forecast"\nsummary = "Forecast weekly sales."\nlevel = "advanced"\n'
     'skills = ["pandas"]\nmetrics = ["mae", "rmse"]\ntopics = ["bootcamp"]\n'
-    'dataset = { name = "Store sales", source = "Kaggle", licence = "CC BY 4.0", url = "https://example.org/d" }\n'
+    'dataset = { name = "Store sales", source = "Kaggle", licence = "CC BY 4.0", '
+    'url = "https://example.org/d" }\n'
 )
 COOKIECUTTER_JSON = {
     "project_name": "My Project",
@@ -29,14 +30,19 @@ COOKIECUTTER_JSON = {
     "open_source_license": ["BSD-3-Clause", "MIT License", "Not open source"],
     "use_docker": ["n", "y"],
 }
+LICENCE_LINE = "{{ cookiecutter.open_source_license }} {{ cookiecutter.full_name }}\n"
 HOOK = "from pathlib import Path\n\nPath('HOOK_RAN').write_text('{{ cookiecutter.project_slug }}')\n"
-THEIR_README = "# {{ cookiecutter.project_name }}\n\n## Overview\n\nTheir own intro.\n\n## Installation\n\npip install .\n"
+THEIR_README = (
+    "# {{ cookiecutter.project_name }}\n\n## Overview\n\nTheir own intro.\n\n"
+    "## Installation\n\npip install .\n"
+)
 
 
 @pytest.fixture
 def catalog(tmp_path: Path) -> Path:
-    """A bootcamp catalog with two cookiecutter entries (with a hook / with overwrite) and a copier one with _tasks."""
+    """A catalog: cookiecutter entries (one with a hook, one with overwrite) and a copier one with _tasks."""
     slug = "{{cookiecutter.project_slug}}"
+    module = "{{cookiecutter.module_name}}"
     return build_tree(
         tmp_path / "catalog",
         {
@@ -52,8 +58,8 @@ def catalog(tmp_path: Path) -> Path:
             "cc/sales/cookiecutter.json": json.dumps(COOKIECUTTER_JSON),
             "cc/sales/hooks/post_gen_project.py": HOOK,
             f"cc/sales/{slug}/README.md": THEIR_README,
-            f"cc/sales/{slug}/LICENSE": "{{ cookiecutter.open_source_license }} {{ cookiecutter.full_name }}\n",
-            f"cc/sales/{slug}/{{{{cookiecutter.module_name}}}}/__init__.py": '"""{{ cookiecutter.use_docker }}"""\n',
+            f"cc/sales/{slug}/LICENSE": LICENCE_LINE,
+            f"cc/sales/{slug}/{module}/__init__.py": '"""{{ cookiecutter.use_docker }}"""\n',
             "cc/plain/cookiecutter.json": json.dumps({"project_name": "X", "project_slug": "x"}),
             "cc/plain/{{cookiecutter.project_slug}}/README.md": THEIR_README,
             "cc/plain/{{cookiecutter.project_slug}}/docs/data_card.md": "their card\n",
