@@ -22,6 +22,7 @@ GOOD_ENTRY = (
     'title = "Churn"\nsummary = "Who leaves."\nlevel = "foundational"\nskills = ["pandas"]\n'
     'metrics = ["f1"]\ntopics = ["bootcamp"]\ndataset = { name = "Telco", source = "IBM", licence = "CC0" }\n'
 )
+COPIER_T = 'template = { engine = "copier", path = "t" }\n'
 
 
 def test_init_writes_a_catalog_that_validates_and_renders(tmp_path: Path):
@@ -65,8 +66,7 @@ def test_validate_reports_all_five_mistakes_in_one_run(tmp_path: Path):
         tmp_path / "cat",
         {
             # 1. unknown field
-            "project_catalog/a.toml": 'id = "a"\ncolour = "red"\ntemplate = { engine = "copier", path = "t" }\n'
-            + GOOD_ENTRY,
+            "project_catalog/a.toml": 'id = "a"\ncolour = "red"\n' + COPIER_T + GOOD_ENTRY,
             # 2. a level that does not exist
             "project_catalog/b.toml": GOOD_ENTRY.replace("foundational", "expert")
             + 'id = "b"\ntemplate = { engine = "copier", path = "t" }\n',
@@ -107,7 +107,8 @@ def test_validate_catches_cookiecutter_problems_without_running_hooks(tmp_path: 
         {
             "project_catalog/cc.toml": 'id = "cc"\ntemplate = { engine = "cookiecutter", path = "cc" }\n'
             + GOOD_ENTRY,
-            "project_catalog/empty.toml": 'id = "empty"\ntemplate = { engine = "cookiecutter", path = "empty" }\n'
+            "project_catalog/empty.toml": 'id = "empty"\n'
+            + 'template = { engine = "cookiecutter", path = "empty" }\n'
             + GOOD_ENTRY,
             "cc/cookiecutter.json": '{"project_slug": "x"}',
             "cc/hooks/post_gen_project.py": "open('/dev/null/should-not-run', 'w')\n",  # would fail if run
