@@ -120,10 +120,12 @@ def pin_version(entry: CatalogEntry, template: Path) -> TemplateVersion:
         relative = template.relative_to(builtin_catalog_dir().parent.resolve()).as_posix()
         key = "builtin-" + _slug(relative)
         store = _open_store(key, kind="folder", source="builtin", subdir=relative)
+        base = _tool_version()
     else:
         key = f"folder-{_slug(template.name)}-{hashlib.sha256(str(template).encode()).hexdigest()[:12]}"
         store = _open_store(key, kind="folder", source=str(template))
-    return TemplateVersion(store, snapshot(store, template, folder_base(store)))
+        base = _CUSTOM_BASE
+    return TemplateVersion(store, snapshot(store, template, base))
 
 
 def record_version(project: Path, version: TemplateVersion) -> None:
@@ -190,11 +192,13 @@ def _has_tag(store: Path, tag: str) -> bool:
 
 def folder_base(store: Path) -> str:
     """The version a snapshot of this store's folder gets: the tool's version for built-ins."""
-    if store_config(store).get("source") == "builtin":
-        import generator
+    return _tool_version() if store_config(store).get("source") == "builtin" else _CUSTOM_BASE
 
-        return generator.__version__
-    return _CUSTOM_BASE
+
+def _tool_version() -> str:
+    import generator  # read at call time: a test (or an upgrade in a long-lived process) may change it
+
+    return generator.__version__
 
 
 def refresh(store: Path) -> None:
@@ -257,9 +261,25 @@ def _next_label(tags: list[str], base: str, tree: str) -> str:
 
 
 def content_hash(folder: Path) -> str:
-    """A hash of every file (content, executable bit) and symlink (target) below ``folder``."""
+    """A hash of every file (content, executable bit) and symlink (target) below ``folder``.
+
+    Remembered per process by the files' names, sizes and modification times, so rendering a
+    whole cohort reads the template once.
+    """
+    paths = sorted(_walk(folder))
+    stats = [(path, path.lstat()) for path in paths]
+    signature = hash((str(folder), *((str(p), s.st_mtime_ns, s.st_size, s.st_mode) for p, s in stats)))
+    if signature not in _HASHES:
+        _HASHES[signature] = _hash_files(folder, paths)
+    return _HASHES[signature]
+
+
+_HASHES: dict[int, str] = {}
+
+
+def _hash_files(folder: Path, paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(_walk(folder)):
+    for path in paths:
         relative = path.relative_to(folder).as_posix()
         if path.is_symlink():
             digest.update(f"L {relative} {os.readlink(path)}\n".encode())
