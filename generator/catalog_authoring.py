@@ -54,9 +54,7 @@ def init_catalog(root: Path, from_type: str = "classification", type_id: str | N
         raise UsageError(f"--from {from_type}: only built-in copier types can be copied")
     type_id = type_id or f"my-{from_type}"
     if not ID_PATTERN.match(type_id):
-        raise UsageError(
-            f"--id {type_id!r}: use lowercase letters, digits and dashes, starting with a letter"
-        )
+        raise UsageError(f"--id {type_id!r}: use lowercase letters, digits and dashes, starting with a letter")
     source = base.template.path
     folder = base.template.directory or base.id
     templates = root / "templates"
@@ -80,11 +78,7 @@ def _copy_common_parts(source: Path, templates: Path) -> None:
         for reference in _COMMON_REFERENCE.findall(text):
             reference = reference.rstrip(".")
             target, origin = templates / reference, source / reference
-            if (
-                target.exists()
-                or not origin.exists()
-                or not origin.resolve().is_relative_to(source.resolve())
-            ):
+            if target.exists() or not origin.exists() or not origin.resolve().is_relative_to(source.resolve()):
                 continue
             if origin.is_dir():
                 shutil.copytree(origin, target, symlinks=False, ignore=_IGNORE)
@@ -146,9 +140,7 @@ def _validate_template(entry: CatalogEntry, report: ValidationReport) -> None:
     try:
         root = template_root(entry)
         config = template_config(entry, root)
-        answers = complete_answers(
-            NewProject(entry=entry, destination=Path("validate"), commit=False), config
-        )
+        answers = complete_answers(NewProject(entry=entry, destination=Path("validate"), commit=False), config)
         with tempfile.TemporaryDirectory(prefix="portfolio-validate-") as folder:
             project = Path(folder) / "project"
             if entry.template.engine == "cookiecutter":

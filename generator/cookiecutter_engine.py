@@ -93,9 +93,7 @@ def code_it_runs(folder: Path, context: dict[str, Any]) -> list[str]:
     hooks = folder / "hooks"
     found = []
     if hooks.is_dir():
-        found = sorted(
-            f"hooks/{path.name}" for path in hooks.iterdir() if path.is_file() and path.stem in HOOK_NAMES
-        )
+        found = sorted(f"hooks/{path.name}" for path in hooks.iterdir() if path.is_file() and path.stem in HOOK_NAMES)
     extensions = context.get("_extensions") or []
     if extensions:
         found.append("_extensions " + ", ".join(map(str, extensions)))
@@ -144,9 +142,7 @@ def _fit(value: Any, declared: Any, *, licence: bool) -> Any:
     return None
 
 
-def cookiecutter_render(
-    folder: Path, destination: Path, answers: dict[str, Any], *, accept_hooks: bool
-) -> None:
+def cookiecutter_render(folder: Path, destination: Path, answers: dict[str, Any], *, accept_hooks: bool) -> None:
     """Render into ``destination`` (which must not exist); cookiecutter's errors become RenderErrors."""
     from cookiecutter.exceptions import CookiecutterException
     from cookiecutter.main import cookiecutter

@@ -4,9 +4,11 @@ copier updates a project by rendering the template at the version recorded in th
 (``_commit`` in ``.copier-answers.yml``) and at the new version, and merging the difference
 into the project. That needs "one template = one git repository with version tags". Our
 templates are folders (the built-in one ships inside the package; a catalog keeps several
-under ``templates/``), so each template gets a *store*: a bare git repository under
-``$XDG_CACHE_HOME/portfolio/templates/<key>.git`` whose root is the template folder and
-whose tags are versions.
+under ``templates/``), so each template gets a *store*: a git repository under
+``$XDG_CACHE_HOME/portfolio/templates/<key>`` whose commits have the template folder as their
+root and whose tags are versions (its own work tree stays empty: it is only ever cloned).
+Projects record it as ``~/.cache/portfolio/templates/<key>`` when it is under the home folder,
+so the same repository finds its store on every machine with the usual cache layout.
 
 How a store is fed (``portfolio.kind`` in the store's git config):
 
@@ -94,7 +96,7 @@ def git_run(args: Iterable[str], *, cwd: Path | None = None, env: dict[str, str]
 
 
 def _store_git(store: Path, *args: str, work_tree: Path | None = None) -> str:
-    prefix = [f"--git-dir={store}"] + ([f"--work-tree={work_tree}"] if work_tree else [])
+    prefix = [f"--git-dir={store / '.git'}"] + ([f"--work-tree={work_tree}"] if work_tree else [])
     return git_run([*prefix, *args], env=_STORE_IDENTITY)
 
 
@@ -138,8 +140,21 @@ def record_version(project: Path, version: TemplateVersion) -> None:
     header = "".join(line for line in text.splitlines(keepends=True) if line.startswith("#"))
     answers = yaml.safe_load(text) or {}
     rest = {key: value for key, value in answers.items() if key not in {"_commit", "_src_path"}}
-    pinned = {"_commit": version.tag, "_src_path": version.store.as_posix(), **rest}
+    pinned = {"_commit": version.tag, "_src_path": portable_path(version.store), **rest}
     path.write_text(header + to_nice_yaml(pinned), encoding="utf-8")
+
+
+def portable_path(store: Path) -> str:
+    """``~/.cache/portfolio/templates/<key>`` when the store is under the home folder (copier expands ``~``).
+
+    The same project then finds its store on any machine whose cache has the same layout, e.g. a
+    student's laptop for a repository the instructor generated (see ``portfolio --catalog URL update``).
+    """
+    home = Path.home().resolve()
+    resolved = store.resolve()
+    if resolved.is_relative_to(home):
+        return "~/" + resolved.relative_to(home).as_posix()
+    return resolved.as_posix()
 
 
 def read_answers(project: Path) -> dict:
@@ -159,10 +174,10 @@ def read_answers(project: Path) -> dict:
 
 
 def _open_store(key: str, **config: str) -> Path:
-    store = stores_root() / f"{key}.git"
-    if not (store / "HEAD").is_file():
+    store = stores_root() / key
+    if not (store / ".git" / "HEAD").is_file():
         store.parent.mkdir(parents=True, exist_ok=True)
-        git_run(["init", "--quiet", "--bare", str(store)])
+        git_run(["init", "--quiet", str(store)])
         for name, value in config.items():
             _store_git(store, "config", f"portfolio.{name}", value)
     return store
@@ -170,7 +185,7 @@ def _open_store(key: str, **config: str) -> Path:
 
 def store_config(store: Path) -> dict[str, str]:
     """The ``portfolio.*`` settings of a store (empty when ``store`` is not one of ours)."""
-    if not (store / "HEAD").is_file():
+    if not (store / ".git" / "HEAD").is_file():
         return {}
     try:
         raw = _store_git(store, "config", "--get-regexp", r"^portfolio\.")
@@ -187,7 +202,7 @@ def store_tags(store: Path) -> list[str]:
 
 
 def _has_tag(store: Path, tag: str) -> bool:
-    return (store / "refs" / "tags" / tag).is_file() or tag in store_tags(store)
+    return (store / ".git" / "refs" / "tags" / tag).is_file() or tag in store_tags(store)
 
 
 def folder_base(store: Path) -> str:
@@ -231,18 +246,16 @@ def _is_cache_clone(repo: Path) -> bool:
 def snapshot(store: Path, folder: Path, base: str) -> str:
     """Tag the folder's current content in the store (reusing the tag of identical content)."""
     digest = content_hash(folder)
-    index_path = store / "portfolio-index.json"
+    index_path = store / ".git" / "portfolio-index.json"
     index: dict[str, str] = json.loads(index_path.read_text()) if index_path.is_file() else {}
     known = index.get(digest)
-    if known and (store / "refs" / "tags" / known).is_file():
+    if known and _has_tag(store, known):
         return known
     # --force: a .gitignore inside the template is template content, not a rule for the store.
     _store_git(store, "add", "--all", "--force", "--", ".", *_EXCLUDE_PATHSPECS, work_tree=folder)
     tree = _store_git(store, "write-tree")
     tags = store_tags(store)
-    same = next(
-        (tag for tag in reversed(tags) if _store_git(store, "rev-parse", f"{tag}^{{tree}}") == tree), None
-    )
+    same = next((tag for tag in reversed(tags) if _store_git(store, "rev-parse", f"{tag}^{{tree}}") == tree), None)
     tag = same or _next_label(tags, base, tree)
     if same is None:
         commit = _store_git(store, "commit-tree", tree, "-m", f"template {tag}")
@@ -302,9 +315,7 @@ def mirror_git_tags(store: Path) -> list[str]:
     """Give the store a tag for every version tag of its git source that holds the template folder."""
     config = store_config(store)
     repo, subdir = Path(config["repo"]), config.get("subdir", "")
-    _store_git(
-        store, "fetch", "--quiet", "--no-tags", "--force", str(repo), "+refs/tags/*:refs/source-tags/*"
-    )
+    _store_git(store, "fetch", "--quiet", "--no-tags", "--force", str(repo), "+refs/tags/*:refs/source-tags/*")
     existing = set(store_tags(store))
     added = []
     for line in _store_git(store, "for-each-ref", "--format=%(refname:strip=2)", "refs/source-tags").split():
@@ -345,3 +356,23 @@ def _git_store_key(repo: Path, subdir: str) -> str:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "root"
+
+
+def pin_catalog(catalog_root: Path) -> int:
+    """Create (or refresh) the stores of every copier entry of a custom catalog; return how many.
+
+    On a machine that never rendered from the catalog (a student's clone of a repository the
+    instructor generated), ``portfolio --catalog URL update`` rebuilds the stores this way; their
+    keys derive from the catalog URL and template folder, so they land where the project expects.
+    """
+    from generator.catalog import read_entries
+    from generator.errors import CatalogError
+    from generator.render import template_root
+
+    entries, problems = read_entries(catalog_root, builtin=False)
+    if problems:
+        raise CatalogError(problems)
+    copier_entries = [entry for entry in entries if entry.template.engine == "copier"]
+    for entry in copier_entries:
+        pin_version(entry, template_root(entry))
+    return len(copier_entries)

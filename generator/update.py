@@ -75,11 +75,11 @@ def update_status(project: Path) -> UpdateStatus:
             f"{project / ANSWERS_FILE} records no template version (_src_path/_commit); "
             "only projects made by portfolio with versioned templates can be updated"
         )
-    store = Path(str(source))
+    store = Path(str(source)).expanduser()
     if not store_config(store):
         raise UpdateError(
-            f"the template store {store} recorded in {ANSWERS_FILE} is missing on this machine; "
-            "create a project with the same catalog here first (portfolio --catalog ... new) to rebuild it"
+            f"the template store {source} recorded in {ANSWERS_FILE} is missing on this machine; "
+            "rebuild it from the project's catalog: portfolio --catalog URL update"
         )
     refresh(store)
     tags = store_tags(store)
@@ -127,9 +127,7 @@ def _refuse_dirty(project: Path) -> None:
     if dirty:
         files = [line[3:] for line in dirty.splitlines()]
         shown = ", ".join(files[:5]) + (f" (+{len(files) - 5} more)" if len(files) > 5 else "")
-        raise UpdateError(
-            f"{project} has uncommitted changes ({shown}); commit or stash them, then run update again"
-        )
+        raise UpdateError(f"{project} has uncommitted changes ({shown}); commit or stash them, then run update again")
 
 
 def _check_trust(store: Path, tag: str, trusted: bool) -> bool:
@@ -139,7 +137,7 @@ def _check_trust(store: Path, tag: str, trusted: bool) -> bool:
 
     for name in ("copier.yml", "copier.yaml"):
         try:
-            text = git_run([f"--git-dir={store}", "show", f"{tag}:{name}"])
+            text = git_run(["-C", str(store), "show", f"{tag}:{name}"])
         except GitError:
             continue
         return check_trust(parse_template_config(text, f"{name}@{tag}"), Path(f"{store.name}@{tag}"), trusted)

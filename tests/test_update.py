@@ -40,8 +40,7 @@ def catalog_files(data_line: str) -> dict[str, str]:
             f"## Data\n\n{data_line}\n\n## Method\n\nA baseline first.\n"
         ),
         "templates/late-trains/{{ _copier_conf.answers_file }}.jinja": (
-            "# Changes here will be overwritten by Copier; NEVER EDIT MANUALLY\n"
-            "{{ _copier_answers|to_nice_yaml -}}\n"
+            "# Changes here will be overwritten by Copier; NEVER EDIT MANUALLY\n{{ _copier_answers|to_nice_yaml -}}\n"
         ),
     }
 
@@ -57,11 +56,7 @@ def release_v2(catalog: Path, data_line: str = "Delays per station, 2024 and 202
     """The catalog author improves the template and tags v2."""
     build_tree(
         catalog,
-        {
-            "templates/late-trains/README.md.jinja": catalog_files(data_line)[
-                "templates/late-trains/README.md.jinja"
-            ]
-        },
+        {"templates/late-trains/README.md.jinja": catalog_files(data_line)["templates/late-trains/README.md.jinja"]},
     )
     git_init_commit(catalog, "catalog v2", tag="v2")
 
@@ -166,6 +161,26 @@ def test_catalog_ref_pins_an_older_tag_and_update_to(catalog_repo: Path, tmp_pat
     assert "2024 and 2025" in (project / "README.md").read_text(encoding="utf-8")
     with pytest.raises(UpdateError, match="unknown template version 'v9'"):
         update_project(project, to="v9")
+
+
+def test_update_on_another_machine_rebuilds_the_store_from_the_catalog(
+    catalog_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    project = new_from_catalog(catalog_repo, tmp_path / "student")
+    assert str(read_answers(project)["_src_path"]).startswith("~/.cache/portfolio/templates/")
+    student_edits(project, PROBLEM_GUIDE, STUDENT_PROBLEM)
+    release_v2(catalog_repo)
+    laptop = tmp_path / "laptop"  # the student's machine: another home, an empty cache
+    monkeypatch.setenv("HOME", str(laptop))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(laptop / ".cache"))
+
+    missing = run_cli(["update", str(project), "--check"])
+    assert missing.exit_code == 1
+    assert "missing on this machine" in missing.stderr and "--catalog" in missing.stderr
+    result = run_cli(["--catalog", f"file://{catalog_repo}", "update", str(project)])
+    assert result.exit_code == 0, result.stderr
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert STUDENT_PROBLEM in readme and "2024 and 2025" in readme
 
 
 @pytest.fixture

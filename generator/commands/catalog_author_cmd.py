@@ -20,9 +20,7 @@ def init(
     from_type: Annotated[
         str, typer.Option("--from", help="The built-in type the entry and its template are copied from.")
     ] = "classification",
-    type_id: Annotated[
-        str | None, typer.Option("--id", help="Id of the new entry (default: my-TYPE).")
-    ] = None,
+    type_id: Annotated[str | None, typer.Option("--id", help="Id of the new entry (default: my-TYPE).")] = None,
 ) -> None:
     """Write a minimal working custom catalog: one entry and a copy of the template it needs."""
     from generator.catalog_authoring import init_catalog

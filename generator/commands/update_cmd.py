@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from generator.app import app
+from generator.app import app, global_options
 from generator.console import note, out
 from generator.errors import UpdateConflictError
 
 
 @app.command("update")
 def update(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="The project folder.")] = Path("."),
     check: Annotated[
         bool,
@@ -31,6 +32,12 @@ def update(
     """Update a project to the newest version of its template (3-way merge that keeps your edits)."""
     from generator.update import update_project, update_status
 
+    catalog = global_options(ctx).catalog
+    if catalog:  # rebuild the template stores of that catalog first (e.g. on a fresh machine)
+        from generator.catalog_source import resolve_catalog_root
+        from generator.template_store import pin_catalog
+
+        pin_catalog(resolve_catalog_root(catalog))
     if check:
         status = update_status(path)
         if status.available:
