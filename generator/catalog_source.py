@@ -59,6 +59,28 @@ def parse_git_location(location: str) -> GitLocation:
     return GitLocation(location, None)
 
 
+TRUST_ENV = "PORTFOLIO_TRUSTED_CATALOGS"
+
+
+def is_trusted_catalog(location: str | None) -> bool:
+    """Whether the user trusts this catalog's code (hooks, tasks) as if ``--trust`` were given.
+
+    The setting is ``PORTFOLIO_TRUSTED_CATALOGS``: catalog folders or git URLs separated by spaces
+    or commas, set by the person running the tool (a catalog cannot trust itself). A URL is
+    trusted at every ref; credentials are ignored when comparing.
+    """
+    if not location:
+        return False
+    listed = os.environ.get(TRUST_ENV, "").replace(",", " ").split()
+    return _identity(location) in {_identity(item) for item in listed}
+
+
+def _identity(location: str) -> str:
+    if is_git_location(location):
+        return redact(parse_git_location(location).url).rstrip("/").removesuffix(".git")
+    return str(Path(location).expanduser().resolve())
+
+
 def cache_root() -> Path:
     """``$XDG_CACHE_HOME/portfolio`` (or ``~/.cache/portfolio``)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

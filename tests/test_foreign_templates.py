@@ -33,8 +33,7 @@ COOKIECUTTER_JSON = {
 LICENCE_LINE = "{{ cookiecutter.open_source_license }} {{ cookiecutter.full_name }}\n"
 HOOK = "from pathlib import Path\n\nPath('HOOK_RAN').write_text('{{ cookiecutter.project_slug }}')\n"
 THEIR_README = (
-    "# {{ cookiecutter.project_name }}\n\n## Overview\n\nTheir own intro.\n\n"
-    "## Installation\n\npip install .\n"
+    "# {{ cookiecutter.project_name }}\n\n## Overview\n\nTheir own intro.\n\n## Installation\n\npip install .\n"
 )
 
 
@@ -96,9 +95,7 @@ def test_cookiecutter_hook_is_refused_without_trust(catalog: Path, tmp_path: Pat
     assert [p.name for p in tmp_path.iterdir()] == ["catalog"]  # no staging folder left behind
 
 
-def test_cookiecutter_entry_renders_with_mapped_answers_hook_and_documentation_layer(
-    catalog: Path, tmp_path: Path
-):
+def test_cookiecutter_entry_renders_with_mapped_answers_hook_and_documentation_layer(catalog: Path, tmp_path: Path):
     result = new(
         catalog,
         "sales",
@@ -174,7 +171,16 @@ def test_copier_tasks_run_only_with_trust(catalog: Path, tmp_path: Path):
     assert not (tmp_path / "untrusted").exists()
     result = new(catalog, "tasks", tmp_path / "refused")
     assert result.exit_code == 1 and "--trust" in result.stderr
-    trusted = render_project(
-        NewProject(entry=entry, destination=tmp_path / "trusted", author=author, trust=True)
-    )
+    trusted = render_project(NewProject(entry=entry, destination=tmp_path / "trusted", author=author, trust=True))
     assert (trusted.path / "TASK_RAN").read_text() == "yes"
+
+
+def test_a_catalog_the_user_trusts_runs_its_hooks_without_the_flag(
+    catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("PORTFOLIO_TRUSTED_CATALOGS", f"https://example.org/other.git, {catalog}")
+    result = new(catalog, "sales", tmp_path / "p")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "p" / "HOOK_RAN").is_file()
+    monkeypatch.setenv("PORTFOLIO_TRUSTED_CATALOGS", str(tmp_path / "elsewhere"))
+    assert new(catalog, "sales", tmp_path / "q").exit_code == 1

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_file, parse_data_pairs
-from generator.app import app, cwd
+from generator.app import app, cwd, global_options
 from generator.catalog import Catalog
 from generator.commands.catalog_cmds import catalog_for
 from generator.console import note, out
@@ -60,11 +60,15 @@ def new(
         ),
     ] = None,
     trust: Annotated[
-        bool, typer.Option("--trust", help="Allow a custom template's hooks/tasks to run.")
+        bool,
+        typer.Option(
+            "--trust", help="Allow a custom template's hooks/tasks to run (see PORTFOLIO_TRUSTED_CATALOGS)."
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Create a project: README with review sections, notebook, starter code, tests, CI, first commit."""
+    from generator.catalog_source import is_trusted_catalog
     from generator.render import NewProject, render_project, template_config
     from generator.vcs import resolve_author
 
@@ -118,7 +122,7 @@ def new(
         author=git_author,
         dataset=dataset,
         target=target,
-        trust=trust,
+        trust=trust or is_trusted_catalog(global_options(ctx).catalog),
     )
     result = render_project(request)
     if as_json:

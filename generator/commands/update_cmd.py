@@ -48,7 +48,10 @@ def update(
     from generator.vcs import resolve_author
 
     author = resolve_author() if commit else None
-    result = update_project(path, to=to, trust=trust, author=author, commit=commit)
+    from generator.catalog_source import is_trusted_catalog
+
+    trusted = trust or is_trusted_catalog(catalog)
+    result = update_project(path, to=to, trust=trusted, author=author, commit=commit)
     current = result.status.current
     if not result.changed:
         out().print(f"up to date: {current}")
