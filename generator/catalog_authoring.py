@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog import CATALOG_SUBDIR, ID_PATTERN, CatalogEntry, load_catalog, read_entries
-from generator.errors import CatalogError, DestinationError, PortfolioError, UsageError
+from generator.errors import CatalogError, DestinationError, PortfolioError, UntrustedTemplateError, UsageError
+from generator.template_store import ANSWERS_FILE
 
 _COMMON_REFERENCE = re.compile(r"_common/[\w./-]+")
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")
@@ -134,7 +135,7 @@ def validate_catalog(root: Path) -> ValidationReport:
 
 
 def _validate_template(entry: CatalogEntry, report: ValidationReport) -> None:
-    from generator.render import NewProject, complete_answers, template_config, template_root
+    from generator.render import NewProject, complete_answers, render_inert, template_config, template_root
 
     where = f"{entry.source_file}: template"
     try:
@@ -143,51 +144,12 @@ def _validate_template(entry: CatalogEntry, report: ValidationReport) -> None:
         answers = complete_answers(NewProject(entry=entry, destination=Path("validate"), commit=False), config)
         with tempfile.TemporaryDirectory(prefix="portfolio-validate-") as folder:
             project = Path(folder) / "project"
-            if entry.template.engine == "cookiecutter":
-                from generator.cookiecutter_engine import cookiecutter_render, template_folder
-
-                cookiecutter_render(
-                    template_folder(root, entry.template.directory), project, answers, accept_hooks=False
-                )
-            else:
-                foreign = _foreign_extensions(config.settings)
-                if foreign:
-                    report.notes.append(f"{where}: not rendered: it loads Jinja extensions ({foreign})")
-                    return
-                _copier_render_without_tasks(root, project, answers)
-                if not (project / ".copier-answers.yml").is_file():
-                    report.notes.append(
-                        f"{where}: no {ANSWERS_TEMPLATE}: `portfolio update` cannot update its projects"
-                    )
+            render_inert(entry, root, config, answers, project)
+            if entry.template.engine == "copier" and not (project / ANSWERS_FILE).is_file():
+                report.notes.append(f"{where}: no {ANSWERS_TEMPLATE}: `portfolio update` cannot update its projects")
+    except UntrustedTemplateError as error:
+        report.notes.append(f"{where}: not rendered: {error}")
     except CatalogError as error:
-        report.problems.extend(error.problems)
+        report.problems.extend(f"{where}.url: {problem}" for problem in error.problems)
     except PortfolioError as error:
         report.problems.append(f"{where}: does not render with its defaults: {error}")
-
-
-def _foreign_extensions(settings: dict) -> str:
-    from generator.render import OWN_EXTENSION_PREFIX
-
-    extensions = settings.get("_jinja_extensions") or []
-    return ", ".join(str(ext) for ext in extensions if not str(ext).startswith(OWN_EXTENSION_PREFIX))
-
-
-def _copier_render_without_tasks(template: Path, destination: Path, answers: dict) -> None:
-    import copier
-    from copier.errors import CopierError
-
-    from generator.errors import RenderError
-
-    try:
-        copier.run_copy(
-            str(template),
-            str(destination),
-            data=answers,
-            defaults=True,
-            overwrite=True,
-            quiet=True,
-            unsafe=True,
-            skip_tasks=True,
-        )
-    except (CopierError, ValueError) as error:
-        raise RenderError(" ".join(str(error).split())) from error

@@ -229,7 +229,9 @@ def _renderer(request: NewProject, root: Path, config: TemplateConfig) -> Callab
     return render_copier
 
 
-def copier_render(template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool) -> None:
+def copier_render(
+    template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool, skip_tasks: bool = False
+) -> None:
     """Run copier non-interactively; its errors become one-line RenderErrors."""
     import copier
     from copier.errors import CopierError
@@ -244,6 +246,7 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
             overwrite=True,
             quiet=True,
             unsafe=unsafe,
+            skip_tasks=skip_tasks,
             cleanup_on_error=True,
         )
     except (CopierError, TemplateError, ValueError, OSError) as error:
@@ -251,24 +254,33 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
 
 
 def preview_files(entry: CatalogEntry) -> list[str]:
-    """The files a default project of this type contains (rendered for real, then listed).
-
-    A preview never runs a template's code: cookiecutter hooks are skipped, copier tasks too.
-    """
+    """The files a default project of this type contains (rendered for real, then listed)."""
     root = template_root(entry)
     config = template_config(entry, root)
     request = NewProject(entry=entry, destination=Path("preview"), commit=False)
     answers = complete_answers(request, config)
     with tempfile.TemporaryDirectory(prefix="portfolio-preview-") as folder:
         project = Path(folder) / "project"
-        if entry.template.engine == "cookiecutter":
-            from generator.cookiecutter_engine import cookiecutter_render, template_folder
-            from generator.doc_layer import add_documentation
-
-            cookiecutter_render(
-                template_folder(root, entry.template.directory), project, answers, accept_hooks=False
-            )
-            add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
-        else:
-            copier_render(root, project, answers, unsafe=check_trust(config, root, trusted=entry.builtin))
+        render_inert(entry, root, config, answers, project)
         return sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
+
+
+def render_inert(
+    entry: CatalogEntry, root: Path, config: TemplateConfig, answers: dict[str, Any], project: Path
+) -> None:
+    """Render without running the template's code (previews, ``catalog validate``).
+
+    Cookiecutter hooks and copier tasks are skipped; a template that loads Jinja extensions of
+    its own (code run on import) still needs trust, which built-in templates have.
+    """
+    if entry.template.engine == "cookiecutter":
+        from generator.cookiecutter_engine import cookiecutter_render, template_folder
+        from generator.doc_layer import add_documentation
+
+        folder = template_folder(root, entry.template.directory)
+        cookiecutter_render(folder, project, answers, accept_hooks=False)
+        add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
+        return
+    settings = {key: value for key, value in config.settings.items() if key not in {"_tasks", "_migrations"}}
+    unsafe = check_trust(TemplateConfig(config.questions, settings), root, trusted=entry.builtin)
+    copier_render(root, project, answers, unsafe=unsafe, skip_tasks=True)

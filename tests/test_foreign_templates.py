@@ -171,6 +171,9 @@ def test_copier_tasks_run_only_with_trust(catalog: Path, tmp_path: Path):
     assert not (tmp_path / "untrusted").exists()
     result = new(catalog, "tasks", tmp_path / "refused")
     assert result.exit_code == 1 and "--trust" in result.stderr
+    preview = run_cli(["--catalog", str(catalog), "show", "tasks", "--json"])  # a preview runs no task
+    assert preview.exit_code == 0, preview.stderr
+    assert json.loads(preview.stdout)["files"] == ["README.md"]
     trusted = render_project(NewProject(entry=entry, destination=tmp_path / "trusted", author=author, trust=True))
     assert (trusted.path / "TASK_RAN").read_text() == "yes"
 
