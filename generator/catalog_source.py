@@ -124,7 +124,12 @@ def checkout(target: GitLocation, parent: Path) -> Path:
         if (folder / ".git").is_dir():
             repo = git.Repo(folder)
             repo.remotes.origin.set_url(target.url)
-            repo.remotes.origin.fetch(tags=True, prune=True, force=True)
+            try:
+                repo.remotes.origin.fetch(tags=True, prune=True, force=True)
+            except git.GitCommandError as error:  # offline: the cached copy is better than nothing
+                from generator.console import warn
+
+                warn(f"{target.display}: cannot fetch ({_detail(error)}); using the cached copy")
         else:
             parent.mkdir(parents=True, exist_ok=True)
             repo = git.Repo.clone_from(target.url, folder, no_checkout=True)
@@ -133,9 +138,12 @@ def checkout(target: GitLocation, parent: Path) -> Path:
         repo.git.checkout("--force", "--detach", commit)
         repo.git.clean("-ffdx")
     except git.GitCommandError as error:
-        detail = " ".join(redact(str(error.stderr or error)).split())[-300:]
-        raise CatalogError([f"{target.display}: git: cannot fetch ({detail})"]) from None
+        raise CatalogError([f"{target.display}: git: cannot fetch ({_detail(error)})"]) from None
     return folder
+
+
+def _detail(error) -> str:
+    return " ".join(redact(str(error.stderr or error)).split())[-300:]
 
 
 def _resolve(repo, ref: str) -> str:

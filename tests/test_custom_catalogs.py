@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,7 @@ def test_init_writes_a_catalog_that_validates_and_renders(tmp_path: Path):
     assert validate_catalog(root).problems == []
 
     project = tmp_path / "student"
-    made = run_cli(
-        ["--catalog", str(root), "new", "churn-2026", str(project), "--defaults", "--author", AUTHOR]
-    )
+    made = run_cli(["--catalog", str(root), "new", "churn-2026", str(project), "--defaults", "--author", AUTHOR])
     assert made.exit_code == 0, made.stderr
     assert (project / "README.md").is_file() and (project / "notebooks" / "01-classification.ipynb").is_file()
     listed = run_cli(["--catalog", str(root), "list", "--json"])
@@ -71,13 +70,11 @@ def test_validate_reports_all_five_mistakes_in_one_run(tmp_path: Path):
             "project_catalog/b.toml": GOOD_ENTRY.replace("foundational", "expert")
             + 'id = "b"\ntemplate = { engine = "copier", path = "t" }\n',
             # 3. template folder missing
-            "project_catalog/c.toml": 'id = "c"\ntemplate = { engine = "copier", path = "nowhere" }\n'
-            + GOOD_ENTRY,
+            "project_catalog/c.toml": 'id = "c"\ntemplate = { engine = "copier", path = "nowhere" }\n' + GOOD_ENTRY,
             # 4. not TOML at all
             "project_catalog/d.toml": 'id = "d"\ntitle = "unterminated\n',
             # 5. a template whose question default does not render
-            "project_catalog/e.toml": 'id = "e"\ntemplate = { engine = "copier", path = "broken" }\n'
-            + GOOD_ENTRY,
+            "project_catalog/e.toml": 'id = "e"\ntemplate = { engine = "copier", path = "broken" }\n' + GOOD_ENTRY,
             "t/copier.yml": "project_name:\n  type: str\n  default: X\n",
             "t/README.md.jinja": "# {{ project_name }}\n",
             "broken/copier.yml": 'cohort:\n  type: str\n  default: "{{ no_such_answer.title }}"\n',
@@ -105,8 +102,7 @@ def test_validate_catches_cookiecutter_problems_without_running_hooks(tmp_path: 
     root = build_tree(
         tmp_path / "cat",
         {
-            "project_catalog/cc.toml": 'id = "cc"\ntemplate = { engine = "cookiecutter", path = "cc" }\n'
-            + GOOD_ENTRY,
+            "project_catalog/cc.toml": 'id = "cc"\ntemplate = { engine = "cookiecutter", path = "cc" }\n' + GOOD_ENTRY,
             "project_catalog/empty.toml": 'id = "empty"\n'
             + 'template = { engine = "cookiecutter", path = "empty" }\n'
             + GOOD_ENTRY,
@@ -159,10 +155,9 @@ def test_local_paths_are_not_git_locations():
     assert redact("https://user:secret@host/x.git") == "https://***@host/x.git"
 
 
-def test_git_catalog_is_cached_refreshed_and_pinned(tmp_path: Path):
+def test_git_catalog_is_cached_refreshed_and_pinned(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     files = {
-        "project_catalog/churn.toml": 'id = "churn"\ntemplate = { engine = "copier", path = "t" }\n'
-        + GOOD_ENTRY,
+        "project_catalog/churn.toml": 'id = "churn"\ntemplate = { engine = "copier", path = "t" }\n' + GOOD_ENTRY,
         "t/copier.yml": "project_name:\n  type: str\n  default: X\n",
         "t/README.md.jinja": "# {{ project_name }} v1\n",
     }
@@ -190,5 +185,10 @@ def test_git_catalog_is_cached_refreshed_and_pinned(tmp_path: Path):
 
     with pytest.raises(CatalogError, match="unknown ref 'v9'"):
         resolve_catalog_root(url + "@v9")
+    shutil.rmtree(bare)  # offline (or the server is gone): the cached copy is used, with a warning
+    capsys.readouterr()
+    assert resolve_catalog_root(url + "@v2") == root
+    assert "cannot fetch" in capsys.readouterr().err
+    assert (root / "t" / "README.md.jinja").read_text().endswith("v2\n")
     with pytest.raises(CatalogError, match="cannot fetch"):
         resolve_catalog_root(f"file://{tmp_path}/missing.git")
