@@ -87,8 +87,14 @@ def student_edits(project: Path, old: str, new: str, message: str = "my problem 
     git_init_commit(project, message)
 
 
-def test_git_catalog_update_keeps_student_text_and_gains_template_change(catalog_repo: Path, tmp_path: Path):
-    project = new_from_catalog(catalog_repo, tmp_path / "student")
+@pytest.mark.parametrize("location", ["file-url", "local-checkout"])
+def test_git_catalog_update_keeps_student_text_and_gains_template_change(
+    catalog_repo: Path, tmp_path: Path, location: str
+):
+    project = tmp_path / "student"
+    catalog = f"file://{catalog_repo}" if location == "file-url" else str(catalog_repo)
+    made = run_cli(["--catalog", catalog, "new", "late-trains", str(project), "--defaults", "--author", AUTHOR])
+    assert made.exit_code == 0, made.stderr
     assert read_answers(project)["_commit"] == "v1"
     student_edits(project, PROBLEM_GUIDE, STUDENT_PROBLEM)
     assert run_cli(["update", str(project), "--check"]).exit_code == 0
@@ -273,3 +279,21 @@ def test_bootcamp_commands_start_without_heavy_imports(args: list[str]):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stderr.strip().splitlines()[-1]) == []
+
+
+def test_plain_catalog_folder_gets_content_versions(tmp_path: Path):
+    catalog = build_tree(tmp_path / "catalog", catalog_files("Delays per station, 2024."))  # no git at all
+    project = tmp_path / "student"
+    made = run_cli(["--catalog", str(catalog), "new", "late-trains", str(project), "--defaults", "--author", AUTHOR])
+    assert made.exit_code == 0, made.stderr
+    assert read_answers(project)["_commit"] == "v0.0.0"
+    student_edits(project, PROBLEM_GUIDE, STUDENT_PROBLEM)
+    release_files = catalog_files("Delays per station, 2024 and 2025.")
+    build_tree(catalog, {name: text for name, text in release_files.items() if name.endswith("README.md.jinja")})
+
+    status = update_status(project)
+    assert status.available and status.latest.startswith("v0.0.0+1.")
+    result = update_project(project, author=STUDENT)
+    assert result.changed and not result.conflicts
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert STUDENT_PROBLEM in readme and "2024 and 2025" in readme
