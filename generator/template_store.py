@@ -108,26 +108,22 @@ def _store_git(store: Path, *args: str, work_tree: Path | None = None) -> str:
 def pin_version(entry: CatalogEntry, template: Path) -> TemplateVersion:
     """The store and tag holding ``template`` exactly as it is now (created on first use)."""
     template = template.resolve()
-    if not entry.builtin:
-        tagged = _clean_tag_of(template)
-        if tagged is not None:
-            repo, subdir, tag = tagged
-            store = _open_store(_git_store_key(repo, subdir), kind="git", repo=str(repo), subdir=subdir)
-            if not _has_tag(store, tag):
-                mirror_git_tags(store)
-            return TemplateVersion(store, tag)
     if entry.builtin:
         from generator.resources import builtin_catalog_dir
 
         relative = template.relative_to(builtin_catalog_dir().parent.resolve()).as_posix()
-        key = "builtin-" + _slug(relative)
-        store = _open_store(key, kind="folder", source="builtin", subdir=relative)
-        base = _tool_version()
-    else:
-        key = f"folder-{_slug(template.name)}-{hashlib.sha256(str(template).encode()).hexdigest()[:12]}"
-        store = _open_store(key, kind="folder", source=str(template))
-        base = _CUSTOM_BASE
-    return TemplateVersion(store, snapshot(store, template, base))
+        store = _open_store("builtin-" + _slug(relative), kind="folder", source="builtin", subdir=relative)
+        return TemplateVersion(store, snapshot(store, template, _tool_version()))
+    tagged = _clean_tag_of(template)
+    if tagged is not None:
+        repo, subdir, tag = tagged
+        store = _open_store(_git_store_key(repo, subdir), kind="git", repo=str(repo), subdir=subdir)
+        if not _has_tag(store, tag):
+            mirror_git_tags(store)
+        return TemplateVersion(store, tag)
+    key = f"folder-{_slug(template.name)}-{hashlib.sha256(str(template).encode()).hexdigest()[:12]}"
+    store = _open_store(key, kind="folder", source=str(template))
+    return TemplateVersion(store, snapshot(store, template, _CUSTOM_BASE))
 
 
 def record_version(project: Path, version: TemplateVersion) -> None:
