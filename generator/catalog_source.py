@@ -119,6 +119,8 @@ def checkout(target: GitLocation, parent: Path) -> Path:
     """Clone (or fetch) ``target.url`` under ``parent`` and check out the wanted ref; return the folder."""
     import git
 
+    if target.ref and target.ref.startswith("-"):  # would read as an option of git
+        raise CatalogError([f"{target.display}: ref: {target.ref!r} is not a tag, branch or commit"])
     folder = parent / cache_key(target.url)
     try:
         if (folder / ".git").is_dir():

@@ -185,6 +185,8 @@ def test_git_catalog_is_cached_refreshed_and_pinned(tmp_path: Path, capsys: pyte
 
     with pytest.raises(CatalogError, match="unknown ref 'v9'"):
         resolve_catalog_root(url + "@v9")
+    with pytest.raises(CatalogError, match="is not a tag, branch or commit"):
+        resolve_catalog_root(url + "@--upload-pack=touch")
     shutil.rmtree(bare)  # offline (or the server is gone): the cached copy is used, with a warning
     capsys.readouterr()
     assert resolve_catalog_root(url + "@v2") == root
