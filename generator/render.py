@@ -1,9 +1,13 @@
 """Render a catalog entry into a new project, atomically: all of it, committed, or nothing.
 
-Phases (as in copier): validate → render into a private temporary folder beside the
-destination → copy the user's dataset in → first commit → move into place with one rename.
-Any failure, including Ctrl-C, removes the temporary folder, so no half-made project is
+Phases (as in copier): validate (answers, trust) → render into a private temporary folder
+beside the destination → copy the user's dataset in → first commit → move into place with one
+rename. Any failure, including Ctrl-C, removes the temporary folder, so no half-made project is
 left behind and nothing that already existed is touched.
+
+The render step depends on the entry's engine: copier (then the template version is recorded
+in the answers file, see :mod:`generator.template_store`), or cookiecutter (then our
+documentation layer is added, see :mod:`generator.cookiecutter_engine` and :mod:`generator.doc_layer`).
 """
 
 from __future__ import annotations
