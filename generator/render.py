@@ -32,6 +32,9 @@ from generator.vcs import Author, init_and_commit
 if TYPE_CHECKING:
     from generator.doc_layer import DocumentationAdded
 
+# Renders a copier template into a folder: (template, destination, answers, *, unsafe).
+CopierCopy = Callable[..., None]
+
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
 OWN_EXTENSION_PREFIX = "generator."
 MAX_DATASET_BYTES = 200 * 1024 * 1024
@@ -178,14 +181,18 @@ def template_config(entry: CatalogEntry, root: Path | None = None) -> TemplateCo
     return load_template_config(root)
 
 
-def render_project(request: NewProject) -> Rendered:
-    """Create the project described by ``request``; see the module docstring for the guarantees."""
+def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Rendered:
+    """Create the project described by ``request``; see the module docstring for the guarantees.
+
+    ``copy`` replaces :func:`copier_render` (same signature): a cohort renders many projects with
+    one copier template kept in memory, through these same phases (the version is recorded too).
+    """
     destination = request.destination.absolute()
     check_destination(destination)
     root = template_root(request.entry)
     config = template_config(request.entry, root)
     answers = complete_answers(request, config)
-    render = _renderer(request, root, config)
+    render = _renderer(request, root, config, copy or copier_render)
     if request.commit and request.author is None:
         raise AnswerError("an author is needed for the first commit")
     with staging_folder(destination) as staging:
@@ -208,7 +215,9 @@ def render_project(request: NewProject) -> Rendered:
     return Rendered(destination, answers, sha, documentation)
 
 
-def _renderer(request: NewProject, root: Path, config: TemplateConfig) -> Callable[[Path, dict], Any]:
+def _renderer(
+    request: NewProject, root: Path, config: TemplateConfig, copy: CopierCopy
+) -> Callable[[Path, dict], Any]:
     """Check the template may run (trust) before anything is written; return what renders it."""
     entry = request.entry
     if entry.template.engine == "cookiecutter":
@@ -226,7 +235,7 @@ def _renderer(request: NewProject, root: Path, config: TemplateConfig) -> Callab
     unsafe = check_trust(config, root, request.trust)
 
     def render_copier(project: Path, answers: dict) -> None:
-        copier_render(root, project, answers, unsafe=unsafe)
+        copy(root, project, answers, unsafe=unsafe)
         if (project / ANSWERS_FILE).is_file():  # without one, copier cannot update the project later
             record_version(project, pin_version(entry, root))
 
