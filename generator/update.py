@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.catalog_source import version_key
+from generator.catalog_source import redact, version_key
 from generator.errors import GitError, UpdateError
 from generator.template_store import (
     ANSWERS_FILE,
@@ -29,6 +29,7 @@ from generator.template_store import (
     refresh,
     store_config,
     store_tags,
+    stores_root,
 )
 from generator.vcs import Author
 
@@ -76,6 +77,11 @@ def update_status(project: Path) -> UpdateStatus:
             "only projects made by portfolio with versioned templates can be updated"
         )
     store = Path(str(source)).expanduser()
+    if store.parent.parts[-2:] != stores_root().parts[-2:]:  # .../portfolio/templates/<key>, on any machine
+        raise UpdateError(
+            f"{project.name} was generated from {redact(str(source))}, not from a portfolio catalog; "
+            "update it with `copier update` directly"
+        )
     if not store_config(store):
         raise UpdateError(
             f"the template store {source} recorded in {ANSWERS_FILE} is missing on this machine; "

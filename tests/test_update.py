@@ -259,6 +259,14 @@ def test_new_project_answers_match_a_render_from_the_store(tmp_path: Path):
     assert (tmp_path / "again" / name).read_text() == (project / name).read_text()
 
 
+def test_update_refuses_projects_of_other_copier_templates(tmp_path: Path):
+    answers = "_commit: v1\n_src_path: https://token@example.org/their/template.git\nproject_name: x\n"
+    project = git_init_commit(build_tree(tmp_path / "theirs", {".copier-answers.yml": answers}))
+    result = run_cli(["update", str(project)])
+    assert result.exit_code == 1
+    assert "not from a portfolio catalog" in result.stderr and "token" not in result.stderr
+
+
 def test_update_refuses_projects_without_version(tmp_path: Path):
     plain = git_init_commit(build_tree(tmp_path / "plain", {"README.md": "# x\n"}))
     result = run_cli(["update", str(plain), "--check"])
