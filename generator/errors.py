@@ -55,3 +55,16 @@ class SyncError(PortfolioError):
 
 class UntrustedTemplateError(PortfolioError):
     """A template wants to run code (hooks, tasks, migrations) and was not trusted."""
+
+
+class RubricError(UsageError):
+    """A ``--rubric`` file is missing or invalid; each problem is ``file: field: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (+{len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more)
+
+
+class TargetError(PortfolioError):
+    """A ``portfolio check`` target cannot be found, cloned or fetched."""

@@ -1,0 +1,72 @@
+"""Notebooks read with nbformat, never executed.
+
+Many learners document in the notebook rather than the README, so markdown cells become a
+:class:`~generator.check.markdown_doc.Document` whose sections count like README sections.
+Code cells only tell us whether the notebook was run (outputs present) and whether any
+run ended in an error output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.check.markdown_doc import Document, parse_markdown
+
+
+@dataclass
+class NotebookInfo:
+    """What the checks need from one notebook."""
+
+    path: str
+    error: str | None = None
+    code_cells: int = 0
+    cells_with_output: int = 0
+    error_cells: list[int] = field(default_factory=list)
+    doc: Document | None = None
+
+    @property
+    def parsed(self) -> bool:
+        """Whether nbformat could read the notebook at all."""
+        return self.error is None
+
+
+def read_notebook(path: str, text: str) -> NotebookInfo:
+    """Parse one notebook's JSON text; a malformed notebook is reported, not raised."""
+    import nbformat
+
+    info = NotebookInfo(path=path)
+    validation: dict[str, object] = {}
+    try:
+        notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT, capture_validation_error=validation)
+    except Exception as error:  # nbformat raises JSON, schema and version errors of many types
+        info.error = f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
+        return info
+    if validation.get("ValidationError") is not None or not isinstance(notebook.get("cells"), list):
+        detail = validation.get("ValidationError")
+        info.error = f"does not match the notebook schema ({_first_line(detail) if detail else 'no cells'})"
+        return info
+    markdown: list[str] = []
+    starts: list[tuple[int, int]] = []
+    line = 1
+    for number, cell in enumerate(notebook.cells, start=1):
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        if cell.get("cell_type") == "markdown":
+            starts.append((line, number))
+            markdown.append(source)
+            line += source.count("\n") + 2
+        elif cell.get("cell_type") == "code":
+            info.code_cells += 1
+            outputs = cell.get("outputs") or []
+            if outputs:
+                info.cells_with_output += 1
+            if any(output.get("output_type") == "error" for output in outputs):
+                info.error_cells.append(number)
+    if markdown:
+        info.doc = parse_markdown("\n\n".join(markdown), name=path, cell_starts=starts)
+    return info
+
+
+def _first_line(error: object) -> str:
+    text = str(error).strip().split("\n", 1)[0]
+    return text[:120]

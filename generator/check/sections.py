@@ -1,0 +1,76 @@
+"""Find the rubric's sections in the README and the notebooks, and judge whether each is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.check.markdown_doc import Document, Section, words
+from generator.check.metrics_text import MetricValue, from_rows, from_text
+from generator.check.model import SectionHit
+from generator.check.placeholders import GUIDE_COMMENT, strip_placeholders
+from generator.check.rubric import Rubric, SectionRule
+
+
+@dataclass
+class Located:
+    """A section matched to a rubric id, with the document it lives in."""
+
+    hit: SectionHit
+    doc: Document
+    section: Section
+    has_guide: bool
+    metric_values: list[MetricValue]
+
+
+def metric_values(section: Section) -> list[MetricValue]:
+    """Metric numbers in a section's tables, prose and printed output."""
+    found: list[MetricValue] = []
+    for block in section.blocks:
+        if block.kind == "table":
+            rows = from_rows(block.rows, block.line) if block.rows else from_text(block.text, block.line)
+            found.extend(rows)
+        elif block.kind in ("prose", "code"):
+            found.extend(from_text(block.text, block.line))
+    return found
+
+
+def find_sections(docs: list[Document], rubric: Rubric) -> dict[str, Located]:
+    """Each rubric section id -> where it was found (the first written one wins over an unwritten one)."""
+    located: dict[str, Located] = {}
+    for doc in docs:
+        for section in doc.sections:
+            if section.heading is None:
+                continue
+            section_id = rubric.match_heading(section.heading.text)
+            rule = rubric.section(section_id) if section_id else None
+            if rule is None:
+                continue
+            current = located.get(rule.id)
+            if current is not None and current.hit.filled:
+                continue
+            candidate = _judge(doc, section, rule)
+            if current is None or candidate.hit.filled:
+                located[rule.id] = candidate
+    return located
+
+
+def _judge(doc: Document, section: Section, rule: SectionRule) -> Located:
+    heading = section.heading
+    assert heading is not None
+    has_guide = any(block.kind == "html" and GUIDE_COMMENT.search(block.text) for block in section.blocks)
+    count = words(strip_placeholders(section.prose()))
+    values = metric_values(section) if rule.id == "metrics" else []
+    if rule.id == "metrics":
+        filled = not has_guide and (bool(values) or (rule.min_words > 0 and count >= rule.min_words))
+    else:
+        filled = not has_guide and count >= max(rule.min_words, 1)
+    hit = SectionHit(
+        id=rule.id,
+        heading=heading.text,
+        where=doc.location(heading.line),
+        filled=filled,
+        words=count,
+        file=doc.name,
+        line=doc.file_line(heading.line),
+    )
+    return Located(hit, doc, section, has_guide, values)
