@@ -92,3 +92,11 @@ class RepositoryExistsError(GitHubError):
 
 class PushError(GitError):
     """``git push`` did not update the remote branch; nothing is reported as published."""
+
+
+class RosterError(UsageError):
+    """A class roster cannot be read; each problem is ``file:line: message``."""
+
+
+class CohortError(PortfolioError):
+    """A cohort run or class report cannot proceed (bad status file, nothing to check)."""
