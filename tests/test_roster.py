@@ -52,7 +52,8 @@ def test_duplicates_accents_emoji_and_non_latin_names_get_distinct_predictable_n
 
 def test_missing_name_column_is_reported_with_file_and_line(tmp_path: Path) -> None:
     roster = write(tmp_path, "\n\nstudent,github\nAna,ana\n")
-    with pytest.raises(RosterError, match=r"roster\.csv:3: no 'name' column in the header \(found: student, github\)"):
+    expected = r"roster\.csv:3: no 'name' column in the header \(found: student, github\)"
+    with pytest.raises(RosterError, match=expected):
         read_roster(roster)
 
 
