@@ -244,7 +244,7 @@ _PAGE = """<!DOCTYPE html>
   p.facts {{ color: #57606a; margin-top: 0; }}
   table {{ border-collapse: collapse; width: 100%; }}
   th, td {{ text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #d0d7de; vertical-align: top; }}
-  th {{ cursor: pointer; user-select: none; background: #f6f8fa; position: sticky; top: 0; }}
+  th {{ cursor: pointer; user-select: none; white-space: nowrap; background: #f6f8fa; position: sticky; top: 0; }}
   th:focus {{ outline: 2px solid #0969da; }}
   th[aria-sort="ascending"]::after {{ content: " \\25B2"; }}
   th[aria-sort="descending"]::after {{ content: " \\25BC"; }}
