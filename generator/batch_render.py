@@ -127,6 +127,7 @@ class _SharedCopier:
     def render(self, destination: Path, answers: dict[str, Any], *, unsafe: bool) -> None:
         """Render ``answers`` into ``destination`` (which must not exist yet)."""
         from copier.errors import CopierError
+        from jinja2 import TemplateError
 
         worker = self.worker_class(
             src_path=str(self.root),
@@ -145,7 +146,7 @@ class _SharedCopier:
         try:
             with worker:
                 worker.run_copy()
-        except (CopierError, ValueError) as error:
+        except (CopierError, TemplateError, ValueError, OSError) as error:  # as render.copier_render
             message = " ".join(str(error).split())
             raise RenderError(f"rendering {self.root.name} failed: {message}") from error
         if self.jinja_env is None:
