@@ -94,6 +94,14 @@ class PushError(GitError):
     """``git push`` did not update the remote branch; nothing is reported as published."""
 
 
+class NotPublishedError(PortfolioError):
+    """``new --publish`` created the project but could not publish it; the message says how to retry."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
 class RosterError(UsageError):
     """A class roster cannot be read; each problem is ``file:line: message``."""
 

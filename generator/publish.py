@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import github_api
-from generator.errors import GitError, GitHubError, RepositoryExistsError, UsageError
+from generator.errors import GitError, GitHubError, PushError, RepositoryExistsError, UsageError
+from generator.naming import repo_name, slugify
 
 if TYPE_CHECKING:
     from git import Repo
@@ -149,7 +150,7 @@ def plan_publish(path: Path, options: PublishOptions) -> PublishPlan:
     return PublishPlan(
         path=path,
         owner=options.org,
-        name=repository_name(path, options.name),
+        name=repository_name(path, options.name, answers),
         private=options.private,
         description=project_description(path, answers),
         homepage=options.homepage or None,
@@ -265,14 +266,14 @@ def normalise_topics(topics: Sequence[str]) -> tuple[tuple[str, ...], list[str]]
     """
     cleaned: list[str] = []
     for topic in topics:
-        slug = re.sub(r"[^a-z0-9]+", "-", topic.lower()).strip("-")[:50].strip("-")
+        slug = slugify(topic)[:50].strip("-")
         if slug and slug not in cleaned:
             cleaned.append(slug)
     return tuple(cleaned[:MAX_TOPICS]), cleaned[MAX_TOPICS:]
 
 
-def repository_name(path: Path, explicit: str | None) -> str:
-    """``--name`` as given (validated), else the folder name made into a GitHub repository name."""
+def repository_name(path: Path, explicit: str | None, answers: dict[str, Any] | None = None) -> str:
+    """``--name`` (validated), else the generated project's ``repo_name``, else the folder's name."""
     if explicit is not None:
         if not _REPO_NAME.match(explicit) or explicit in {".", ".."}:
             raise UsageError(
@@ -280,10 +281,10 @@ def repository_name(path: Path, explicit: str | None) -> str:
                 "(at most 100 characters)"
             )
         return explicit
-    slug = re.sub(r"[^a-z0-9._-]+", "-", path.name.lower()).strip("-.")[:100]
-    if not slug:
-        raise UsageError(f"cannot make a repository name from folder {path.name!r}; give --name")
-    return slug
+    recorded = (answers or {}).get("repo_name")
+    if isinstance(recorded, str) and _REPO_NAME.match(recorded) and recorded not in {".", ".."}:
+        return recorded
+    return repo_name(path.name)
 
 
 # -- the remote half ----------------------------------------------------------------------------
@@ -293,8 +294,8 @@ def publish_project(path: Path, options: PublishOptions) -> PublishResult:
 
     plan = plan_publish(path, options)
     repo = open_repository(plan.path)
-    token = options.token or github_api.resolve_token(options.token_env)
     api = plan.api_url
+    token = options.token or github_api.resolve_token(options.token_env, api)
     gh = options.client or github_api.client(token, api, write_pause=options.write_pause)
     account, owner = _owner(gh, plan, token)
     full_name = f"{owner}/{plan.name}"
@@ -337,7 +338,11 @@ def publish_project(path: Path, options: PublishOptions) -> PublishResult:
         options.progress(f"{plan.branch} is already at {plan.commit[:12]} on {full_name}")
     else:
         options.progress(f"Pushing {plan.branch} ({plan.commit[:12]}) to {remote.clone_url}")
-        git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
+        try:
+            git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
+        except PushError as error:
+            raise PushError(f"{error}; {full_name} is left as it is and the local repository is "
+                            "unchanged: fix the cause and run `portfolio publish` again") from None
     git_remote.set_upstream(repo, remote.clone_url, plan.branch, plan.commit)
     return PublishResult(url=remote.html_url, created=created, pushed_commit=plan.commit)
 
@@ -370,8 +375,9 @@ def _check_origin(repo: Repo, owner: str, name: str) -> None:
     url = repo.remote("origin").url
     tail = url.rstrip("/").removesuffix(".git").lower()
     if not tail.endswith(f"/{owner}/{name}".lower()):
+        shown = re.sub(r"//[^/@]*@", "//", url)  # never echo credentials someone put in a URL
         raise GitError(
-            f"remote 'origin' already points to {url}; rename it first (git remote rename origin upstream)"
+            f"remote 'origin' already points to {shown}; rename it first (git remote rename origin upstream)"
         )
 
 

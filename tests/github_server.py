@@ -67,6 +67,9 @@ class Account:
     id: int
     type: str  # "User" | "Organization"
     members: set[str] = field(default_factory=set)  # organisations only (user logins)
+    # Organisations only: "write" lets members write every repository; "none" only the ones
+    # they created or collaborate on (GitHub's "base permission"), so others' private ones 404.
+    base_permission: str = "write"
 
 
 @dataclass
@@ -81,6 +84,7 @@ class RepoRecord:
     homepage: str | None = None
     topics: list[str] = field(default_factory=list)
     collaborators: dict[str, str] = field(default_factory=dict)  # login -> permission
+    created_by: str | None = None
     created_at: str = field(default_factory=_now)
 
     @property
@@ -111,7 +115,9 @@ class GitHubState:
         if login.lower() == record.owner.lower():
             return True
         owner = self.account(record.owner)
-        if owner is not None and login in owner.members:
+        if owner is not None and login in owner.members and (
+            owner.base_permission == "write" or record.created_by == login
+        ):
             return True
         return record.collaborators.get(login, "pull") in {"push", "maintain", "admin"}
 
@@ -138,7 +144,9 @@ class FakeGitHub:
         self.port = self._httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.api_url = self.base_url + API_PREFIX
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         self._running = True
 
@@ -166,9 +174,9 @@ class FakeGitHub:
             self.state.tokens[token] = login
         return token
 
-    def add_org(self, login: str, members: Iterable[str] = ()) -> Account:
-        """Create an organisation whose members may create and push repositories in it."""
-        account = Account(login, next(self._ids), "Organization", set(members))
+    def add_org(self, login: str, members: Iterable[str] = (), base_permission: str = "write") -> Account:
+        """Create an organisation whose members may create repositories in it (and write to them)."""
+        account = Account(login, next(self._ids), "Organization", set(members), base_permission)
         with self.state.lock:
             self.state.accounts[login.lower()] = account
         return account
@@ -516,7 +524,7 @@ class _Handler(BaseHTTPRequestHandler):
                  "message": "name already exists on this account"}])
         private = bool(data.get("private", False)) or data.get("visibility") == "private"
         record = self.github.create_repo_record(
-            owner, name, private=private,
+            owner, name, private=private, created_by=viewer,
             description=data.get("description") or None, homepage=data.get("homepage") or None,
         )
         raise _Reply(201, self.github.repo_json(record, viewer),

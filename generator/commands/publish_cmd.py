@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from generator.app import app, cwd, global_options
+from generator.errors import NotPublishedError, PortfolioError
 from generator.github_api import DEFAULT_WRITE_PAUSE
 from generator.publish import PublishOptions, PublishResult
 
@@ -60,6 +61,24 @@ def wire_output(ctx: typer.Context, options: PublishOptions, *, quiet: bool) -> 
         options.progress = lambda message: note(f"• {message}")
         options.warn = warn
     return options
+
+
+def publish_new_project(ctx: typer.Context, path: Path, options: PublishOptions) -> PublishResult:
+    """Publish a project ``portfolio new`` just rendered and committed.
+
+    A failure keeps the project (it is committed locally) and says how to finish the job.
+    """
+    from generator.publish import publish_project
+
+    wire_output(ctx, options, quiet=False)
+    try:
+        return publish_project(path, options)
+    except PortfolioError as error:
+        raise NotPublishedError(
+            f"{error} (the project is created and committed in {path}; "
+            f"publish it with: portfolio publish {path})",
+            error.exit_code,
+        ) from error
 
 
 def print_result(result: PublishResult, *, as_json: bool) -> None:
