@@ -191,3 +191,20 @@ def test_publish_creates_every_repo_in_the_org_with_the_student_as_collaborator(
         assert github_server.refs("bootcamp", student.repo)["refs/heads/main"] == head(project)
         assert status[student.repo].url.endswith(f"/bootcamp/{student.repo}")
         assert "github_owner: bootcamp" in (project / ".copier-answers.yml").read_text(encoding="utf-8")
+
+
+def test_cli_shows_progress_on_stderr_and_the_summary_on_stdout(tmp_path: Path) -> None:
+    roster = awkward_roster(tmp_path, count=2)
+    result = run_cli(["cohort", "new", str(roster), "--type", "classification", "--dest", str(tmp_path / "class"),
+                      "--author", str(TEACHER), "--data", "license=Apache-2.0"])
+    assert result.exit_code == 0, result.output
+    assert "2/2" in result.stderr  # the progress bar's count
+    assert result.stdout.startswith("2/2 students ok (2 done now, 0 already done)")
+    assert "Apache License" in (tmp_path / "class" / "ana-maria" / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_org_without_publish_is_a_usage_error(tmp_path: Path) -> None:
+    roster = awkward_roster(tmp_path, count=1)
+    result = run_cli(["cohort", "new", str(roster), "--type", "classification", "--org", "x"])
+    assert result.exit_code == 2
+    assert "--org only makes sense with --publish" in result.stderr
