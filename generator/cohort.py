@@ -33,11 +33,12 @@ if TYPE_CHECKING:
 STATUS_FILE = "cohort-status.csv"
 STATUS_FIELDS = ("student", "repo", "path", "status", "url")
 OK = "ok"
+RENDER, PUBLISH = "render", "publish"  # the phase a failure happened in, recorded in the status
 
 
 @dataclass(frozen=True)
 class StudentStatus:
-    """One row of ``cohort-status.csv``: ``status`` is ``ok`` or ``failed: <reason>``."""
+    """One row of ``cohort-status.csv``: ``status`` is ``ok`` or ``failed: <phase>: <reason>``."""
 
     student: str
     repo: str
@@ -186,18 +187,31 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
     result = CohortResult(statuses=[], status_file=status_path)
     publisher = _Publisher(options.publish, options.catalog) if options.publish else None
     total = len(students)
+    conflicts: dict[str, StudentStatus] = {}
     with BatchRenderer(options.entry, trust=options.trust) as renderer:
         for index, student in enumerate(students, start=1):
             path = (options.destination / student.repo).absolute()
             prior = previous.get(student.repo)
+            if prior and prior.student != student.name:
+                # The folder is someone else's: report it, and keep its row (it is the truth about it).
+                conflicts[student.repo] = StudentStatus(
+                    student.name, student.repo, str(path),
+                    f"failed: {RENDER}: {student.repo} was made for {prior.student!r} in an earlier run; "
+                    "the roster's order or names changed: restore them, or remove that row from the status file",
+                )
+                options.on_event(CohortEvent("failed", index, total, student, conflicts[student.repo]))
+                continue
             if prior and prior.ok and path.is_dir() and (publisher is None or prior.url):
                 result.skipped += 1
                 options.on_event(CohortEvent("skipped", index, total, student, prior))
                 continue
             options.on_event(CohortEvent("started", index, total, student))
             url = prior.url if prior else ""
+            phase = RENDER
             try:
-                if not (prior and (path / ".git").is_dir()):
+                # A project rendered by an earlier run whose publishing failed is published, not re-made.
+                rendered = prior is not None and prior.status.startswith(f"failed: {PUBLISH}:") and path.is_dir()
+                if not rendered:
                     request = NewProject(
                         entry=options.entry,
                         destination=path,
@@ -207,16 +221,17 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
                     )
                     renderer.render(request)
                 if publisher is not None:
+                    phase = PUBLISH
                     url = publisher.publish(path, student)
                 status = StudentStatus(student.name, student.repo, str(path), OK, url)
                 result.created += 1
             except (PortfolioError, OSError) as error:
                 reason = " ".join(str(error).split()) or type(error).__name__
-                status = StudentStatus(student.name, student.repo, str(path), f"failed: {reason}", url)
+                status = StudentStatus(student.name, student.repo, str(path), f"failed: {phase}: {reason}", url)
             rows[student.repo] = status
             write_status(status_path, _in_roster_order(rows, students))
             options.on_event(CohortEvent("ok" if status.ok else "failed", index, total, student, status))
-    result.statuses = [rows[student.repo] for student in students]
+    result.statuses = [conflicts.get(student.repo) or rows[student.repo] for student in students]
     write_status(status_path, _in_roster_order(rows, students))
     return result
 

@@ -110,7 +110,7 @@ def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Pat
     assert "39/40 students ok" in first.stdout
     assert students[19].repo in first.stdout and "exists and is not a folder" in first.stdout
     status = read_status(tmp_path / "class" / STATUS_FILE)
-    assert status[students[19].repo].status.startswith("failed: destination")
+    assert status[students[19].repo].status.startswith("failed: render: destination")
     assert sum(row.ok for row in status.values()) == 39
     heads = {s.repo: head(tmp_path / "class" / s.repo) for s in students if s.repo != students[19].repo}
 
@@ -208,3 +208,39 @@ def test_org_without_publish_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli(["cohort", "new", str(roster), "--type", "classification", "--org", "x"])
     assert result.exit_code == 2
     assert "--org only makes sense with --publish" in result.stderr
+
+
+def test_a_failed_publish_is_retried_without_rendering_again(
+    tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", github_server.token)
+    students = read_roster(awkward_roster(tmp_path, count=3))
+    publish = PublishSettings(api_url=github_server.api_url, write_pause=0)
+    github_server.reject_pushes("the server is read-only today")
+
+    first = run_cohort(students, options(tmp_path, publish=publish))
+
+    assert len(first.failed) == 3
+    assert all(row.status.startswith("failed: publish:") for row in first.failed)
+    assert "read-only today" in first.failed[0].status
+    heads = {s.repo: head(tmp_path / "class" / s.repo) for s in students}
+    github_server.allow_pushes()
+    second = run_cohort(students, options(tmp_path, publish=publish))
+    assert not second.failed and second.created == 3
+    for student in students:
+        assert head(tmp_path / "class" / student.repo) == heads[student.repo]  # the same project, not a new one
+        assert github_server.refs(github_server.login, student.repo)["refs/heads/main"] == heads[student.repo]
+
+
+def test_a_reordered_roster_never_gives_a_student_someone_elses_project(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nAna María\nana maria\n", encoding="utf-8")
+    run_cohort(read_roster(roster), options(tmp_path))
+    roster.write_text("name\nana maria\nAna María\n", encoding="utf-8")  # same names, other order
+
+    result = run_cohort(read_roster(roster), options(tmp_path))
+
+    assert len(result.failed) == 2
+    assert "was made for 'Ana María' in an earlier run" in result.failed[0].status
+    license_text = (tmp_path / "class" / "ana-maria" / "LICENSE").read_text(encoding="utf-8")
+    assert "Ana María" in license_text  # untouched
