@@ -93,8 +93,8 @@ def resolve_targets(
     statuses = read_status(status_file)
     if not statuses:
         raise CohortError(
-            f"{status_file}: no cohort status file here; run `portfolio cohort new` first, "
-            "or give --root DIR or --org ORG"
+            f"{status_file}: no cohort status file here; run `portfolio cohort new` first, or point to "
+            "its file with --status DEST/cohort-status.csv, or give --root DIR or --org ORG"
         )
     return [_from_status(student, statuses) for student in students]
 
