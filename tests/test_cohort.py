@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,7 @@ from generator.errors import CohortError, TokenError
 from generator.roster import read_roster
 from generator.vcs import Author
 from tests.helpers import git, run_cli
+from tests.test_startup import HEAVY, PROBE
 
 TEACHER = Author("Teacher", "teacher@example.com")
 GITHUB_REPO = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -126,8 +131,6 @@ def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Pat
 def test_a_finished_student_whose_folder_was_deleted_is_recreated(tmp_path: Path) -> None:
     students = read_roster(awkward_roster(tmp_path, count=3))
     run_cohort(students, options(tmp_path))
-    import shutil
-
     shutil.rmtree(tmp_path / "class" / students[1].repo)
     result = run_cohort(students, options(tmp_path))
     assert (result.skipped, result.created) == (2, 1)
@@ -244,3 +247,11 @@ def test_a_reordered_roster_never_gives_a_student_someone_elses_project(tmp_path
     assert "was made for 'Ana María' in an earlier run" in result.failed[0].status
     license_text = (tmp_path / "class" / "ana-maria" / "LICENSE").read_text(encoding="utf-8")
     assert "Ana María" in license_text  # untouched
+
+
+@pytest.mark.parametrize("args", [["cohort", "--help"], ["cohort", "new", "--help"], ["cohort", "check", "--help"]])
+def test_cohort_help_does_not_import_heavy_libraries(args: list[str]) -> None:
+    probe = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=HEAVY)],
+                           capture_output=True, text=True, timeout=60)
+    assert probe.returncode == 0, probe.stderr
+    assert json.loads(probe.stderr.strip().splitlines()[-1]) == []
