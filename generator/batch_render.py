@@ -5,37 +5,27 @@ builds a new Jinja environment (so every template file and every templated path 
 again) and asks git about each file it writes. For a cohort of 300 students that is most of
 the time. :class:`BatchRenderer` keeps one copier ``Template`` and one Jinja environment for
 the whole batch (compiled templates are reusable: rendering is a pure function of the context)
-and hands them to a copier worker per project. Everything else is copier's own rendering, and
-each project goes through the same phases as :func:`generator.render.render_project`: validate,
-render into a private staging folder, first commit, one rename into place.
+and lends them to a fresh copier worker per project. Each project still goes through
+:func:`generator.render.render_project` (validate, staging folder, first commit, one rename),
+with only the copier step swapped.
 
-This leans on copier's internal ``Worker`` (public API has no "render many" entry point), so
-it is kept to this module, checked by a test that compares its output with ``run_copy`` file by
-file, and it falls back to :func:`~generator.render.render_project` for anything it does not
-cover (templates fetched from git, cookiecutter entries, a copier version without ``Worker``).
+This leans on copier's internal ``Worker`` (the public API has no "render many" entry point),
+so it is kept to this module, checked by a test that compares its output with a plain render
+file by file, and it steps aside (plain ``render_project``) for anything else: cookiecutter
+entries, a template other than the one it holds, a copier without ``Worker``.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from generator.answers import TemplateConfig, load_template_config
+from generator.answers import load_template_config
 from generator.catalog import CatalogEntry
-from generator.errors import AnswerError, RenderError
-from generator.render import (
-    NewProject,
-    Rendered,
-    check_destination,
-    check_trust,
-    complete_answers,
-    render_project,
-    staging_folder,
-)
-from generator.vcs import init_and_commit
+from generator.errors import RenderError
+from generator.render import NewProject, Rendered, check_trust, render_project, template_root
 
 
 class BatchRenderer:
@@ -43,18 +33,15 @@ class BatchRenderer:
 
     Use as a context manager; :meth:`render` takes the same :class:`NewProject` requests as
     :func:`render_project` and gives the same guarantees (all or nothing, first commit).
+    Whether the template may run code is checked here, once, before the first project.
     """
 
     def __init__(self, entry: CatalogEntry, *, trust: bool = False) -> None:
         self.entry = entry
-        self.trust = trust
         self._shared: _SharedCopier | None = None
-        self._config: TemplateConfig | None = None
-        self._unsafe = False
-        if entry.template.engine == "copier" and entry.template.path is not None:
-            root = entry.template.path
-            self._config = load_template_config(root)
-            self._unsafe = check_trust(self._config, root, trust)
+        if entry.template.engine == "copier":
+            root = template_root(entry)  # the folder render_project will render from
+            check_trust(load_template_config(root), root, trust)
             self._shared = _SharedCopier.create(root)
 
     @property
@@ -73,27 +60,7 @@ class BatchRenderer:
 
     def render(self, request: NewProject) -> Rendered:
         """Create one project; see :func:`generator.render.render_project` for the guarantees."""
-        if self._shared is None or self._config is None or request.dataset is not None:
-            return render_project(request)
-        destination = request.destination.absolute()
-        check_destination(destination)
-        answers = complete_answers(request, self._config)
-        if request.commit and request.author is None:
-            raise AnswerError("an author is needed for the first commit")
-        with staging_folder(destination) as staging:
-            project = staging / "project"
-            self._shared.render(project, answers, unsafe=self._unsafe)
-            sha = None
-            if request.commit and request.author is not None:
-                sha = init_and_commit(
-                    project,
-                    request.author,
-                    f"Create {answers['project_name']} from the portfolio '{self.entry.id}' template",
-                )
-            if destination.is_dir():
-                destination.rmdir()  # empty, checked above
-            os.replace(project, destination)
-        return Rendered(destination, answers, sha)
+        return render_project(request, copy=self._shared.render if self._shared is not None else None)
 
 
 class _SharedCopier:
@@ -124,8 +91,13 @@ class _SharedCopier:
 
         return cls(root, FreshRenderWorker, Template(url=str(root)))
 
-    def render(self, destination: Path, answers: dict[str, Any], *, unsafe: bool) -> None:
-        """Render ``answers`` into ``destination`` (which must not exist yet)."""
+    def render(self, template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool) -> None:
+        """Render ``answers`` into ``destination`` like :func:`generator.render.copier_render`."""
+        if Path(template) != self.root:  # not the template this batch holds: never render the wrong one
+            from generator.render import copier_render
+
+            copier_render(template, destination, answers, unsafe=unsafe)
+            return
         from copier.errors import CopierError
         from jinja2 import TemplateError
 

@@ -12,7 +12,7 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -23,6 +23,9 @@ from generator.catalog import CatalogEntry
 from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
 from generator.naming import is_valid_package_name, package_name, repo_name
 from generator.vcs import Author, init_and_commit
+
+# Renders a copier template into a folder: (template, destination, answers, *, unsafe).
+CopierCopy = Callable[..., None]
 
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
 OWN_EXTENSION_PREFIX = "generator."
@@ -159,8 +162,12 @@ def staging_folder(destination: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def render_project(request: NewProject) -> Rendered:
-    """Create the project described by ``request``; see the module docstring for the guarantees."""
+def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Rendered:
+    """Create the project described by ``request``; see the module docstring for the guarantees.
+
+    ``copy`` replaces :func:`copier_render` (same signature): a cohort renders many projects with
+    one copier template kept in memory (:mod:`generator.batch_render`), through these same phases.
+    """
     destination = request.destination.absolute()
     check_destination(destination)
     root = template_root(request.entry)
@@ -171,7 +178,7 @@ def render_project(request: NewProject) -> Rendered:
         raise AnswerError("an author is needed for the first commit")
     with staging_folder(destination) as staging:
         project = staging / "project"
-        copier_render(root, project, answers, unsafe=unsafe)
+        (copy or copier_render)(root, project, answers, unsafe=unsafe)
         if request.dataset is not None:
             target = project / answers["dataset_file"]
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -81,5 +81,5 @@ def test_untrusted_template_code_is_refused_before_any_render(tmp_path: Path) ->
     with pytest.raises(UntrustedTemplateError, match="--trust"):
         BatchRenderer(entry)
     with BatchRenderer(entry, trust=True) as renderer:
-        result = renderer.render(NewProject(entry, tmp_path / "out", {}, AUTHOR, commit=False))
+        result = renderer.render(NewProject(entry, tmp_path / "out", {}, AUTHOR, trust=True, commit=False))
     assert (result.path / "pwned").is_file()
