@@ -37,8 +37,9 @@ class Target:
     """Where one student's project is: what to hand to ``check_target`` and what to link to."""
 
     student: Student
-    target: str
+    target: str  # empty: nothing to check, ``problem`` says why
     link: str
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,14 +104,16 @@ def _from_status(student: Student, statuses: dict[str, StudentStatus]) -> Target
     """The folder ``cohort new`` made, else the repository it published, else nothing yet."""
     status = statuses.get(student.repo)
     if status is None:
-        return Target(student, "", "")
+        return Target(student, "", "", NOT_CREATED)
     path = Path(status.path) if status.path else None
     if path is not None and path.is_dir():
         return Target(student, str(path), path.absolute().as_uri())
     if status.url:
         owner_repo = "/".join(status.url.rstrip("/").split("/")[-2:])
         return Target(student, owner_repo, status.url)
-    return Target(student, status.path, "")
+    if not status.ok:
+        return Target(student, "", "", f"not created: cohort new {status.status}")
+    return Target(student, "", "", f"{status.path}: the folder is gone and the project was not published")
 
 
 def check_class(
@@ -129,7 +132,7 @@ def check_class(
     results = []
     for target in targets:
         if not target.target:
-            result = StudentResult(target.student, target, error=NOT_CREATED)
+            result = StudentResult(target.student, target, error=target.problem or NOT_CREATED)
         else:
             try:
                 report = check_target(target.target, rubric, api_url=api_url, token=token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,20 @@ def _roster(tmp_path: Path) -> Path:
     path = tmp_path / "roster.csv"
     path.write_text("name\nAna\n", encoding="utf-8")
     return path
+
+
+def test_students_whose_project_failed_or_vanished_say_why(tmp_path: Path) -> None:
+    _, students = make_class(tmp_path, ["Ana,", "Bo,"])
+    status_file = tmp_path / "class" / STATUS_FILE
+    text = status_file.read_text(encoding="utf-8").replace(",ok,", ",failed: render: disk full,", 1)
+    status_file.write_text(text, encoding="utf-8")
+    shutil.rmtree(tmp_path / "class" / students[1].repo)
+    targets = resolve_targets(students, status_file=status_file)
+    assert [t.target for t in targets] == [str((tmp_path / "class" / "ana").absolute()), ""]
+    assert "the folder is gone" in targets[1].problem
+    ana, bo = check_class(targets)
+    assert ana.report is not None  # a failed status with a folder on disk is still checked
+    assert bo.report is None and "folder is gone" in bo.error
+    shutil.rmtree(tmp_path / "class" / "ana")
+    (gone,) = resolve_targets(students[:1], status_file=status_file)
+    assert gone.problem == "not created: cohort new failed: render: disk full"
