@@ -94,7 +94,7 @@ def cohort_new(
     students = read_roster(roster, prefix)
     catalog = catalog_for(ctx)
     entry = catalog.get(type_id)
-    answers = parse_data_pairs(data or [], load_template_config(template_root(entry))) if data else {}
+    answers = parse_data_pairs(data, load_template_config(template_root(entry))) if data else {}
     destination = (dest or cwd()).absolute()
     options = CohortOptions(
         entry=entry,
