@@ -57,19 +57,6 @@ class UntrustedTemplateError(PortfolioError):
     """A template wants to run code (hooks, tasks, migrations) and was not trusted."""
 
 
-class RubricError(UsageError):
-    """A ``--rubric`` file is missing or invalid; each problem is ``file: field: message``."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        more = f" (+{len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(problems[0] + more)
-
-
-class TargetError(PortfolioError):
-    """A ``portfolio check`` target cannot be found, cloned or fetched."""
-
-
 class GitHubError(PortfolioError):
     """GitHub (or a GitHub Enterprise server) refused a request or could not be reached.
 
@@ -100,6 +87,19 @@ class NotPublishedError(PortfolioError):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class RubricError(UsageError):
+    """A ``--rubric`` file is missing or invalid; each problem is ``file: field: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (+{len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more)
+
+
+class TargetError(PortfolioError):
+    """A ``portfolio check`` target cannot be found, cloned or fetched."""
 
 
 class RosterError(UsageError):
