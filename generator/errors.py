@@ -108,3 +108,11 @@ class UpdateError(PortfolioError):
 
 class UpdateConflictError(UpdateError):
     """The update was applied but left conflict markers the user must resolve."""
+
+
+class RosterError(UsageError):
+    """A class roster cannot be read; each problem is ``file:line: message``."""
+
+
+class CohortError(PortfolioError):
+    """A cohort run or class report cannot proceed (bad status file, nothing to check)."""

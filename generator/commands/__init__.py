@@ -4,6 +4,7 @@ from generator.commands import (  # noqa: F401
     catalog_author_cmd,
     catalog_cmds,
     check_cmd,
+    cohort_cmd,
     new_cmd,
     publish_cmd,
     sync_cmd,
