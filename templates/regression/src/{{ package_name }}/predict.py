@@ -1,0 +1,33 @@
+"""Predict the target for new rows with the saved model.
+
+``python -m <package>.predict new_rows.csv --output predictions.csv``
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .cli import predict_main
+from .experiment import load_model
+from .paths import MODELS_DIR
+
+
+def predict(rows: pd.DataFrame, model_path: Path = MODELS_DIR / "model.joblib") -> pd.Series:
+    """Predicted values for ``rows`` (the training feature columns; extra columns are ignored)."""
+    bundle = load_model(model_path)
+    missing = [column for column in bundle["columns"] if column not in rows.columns]
+    if missing:
+        raise KeyError(f"rows lack the training columns: {', '.join(missing)}")
+    values = bundle["model"].predict(rows[bundle["columns"]])
+    return pd.Series(values, index=rows.index, name=f"predicted_{bundle['target']}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command-line entry point."""
+    predict_main(predict, __doc__.splitlines()[0], argv)
+
+
+if __name__ == "__main__":
+    main()
