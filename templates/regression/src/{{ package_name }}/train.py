@@ -66,8 +66,8 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     figures = reports_dir / "figures"
     plot_predicted_vs_actual(y_test, predictions, figures / "predicted_vs_actual.png")
     plot_residuals(y_test, predictions, figures / "residuals.png")
-    bundle = {"model": model, "target": target.name, "columns": list(features.columns)}
-    save_model(bundle, models_dir)
+    output = f"predicted_{target.name}"
+    save_model({"model": model, "columns": list(features.columns), "output": output}, models_dir)
     return metrics
 
 
