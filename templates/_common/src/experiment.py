@@ -29,9 +29,9 @@ class Comparison:
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     fitted: dict[str, Any] = field(default_factory=dict)
 
-    def best(self, baseline: str | None) -> str:
-        """The candidate (other than the baseline) with the best mean cross-validation score."""
-        contenders = [name for name in self.scores if name != baseline]
+    def best(self, *baselines: str) -> str:
+        """The candidate (other than the baselines) with the best mean cross-validation score."""
+        contenders = [name for name in self.scores if name not in baselines]
         return max(contenders, key=lambda name: self.scores[name][f"cv_{self.scoring}_mean"])
 
 

@@ -6,23 +6,17 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
-from sklearn.metrics import mean_absolute_error, r2_score, root_mean_squared_error
 
+from .numeric_metrics import evaluator, numeric_metrics
 from .reporting import save_figure
+
+METRICS = ("rmse", "mae", "r2")
+evaluate_model = evaluator(METRICS)
 
 
 def regression_metrics(y_true, y_pred) -> dict[str, float]:
     """RMSE and MAE (in the target's units) and R² (share of variance explained)."""
-    return {
-        "rmse": float(root_mean_squared_error(y_true, y_pred)),
-        "mae": float(mean_absolute_error(y_true, y_pred)),
-        "r2": float(r2_score(y_true, y_pred)),
-    }
-
-
-def evaluate_model(model, features, target) -> dict[str, float]:
-    """:func:`regression_metrics` of a fitted model on held-out data."""
-    return regression_metrics(target, model.predict(features))
+    return numeric_metrics(y_true, y_pred, METRICS)
 
 
 def plot_predicted_vs_actual(y_true, y_pred, path: Path) -> Path:
