@@ -23,7 +23,7 @@ BASELINE = "majority_class"
 
 @dataclass
 class ClassifierRun:
-    """The selected model and its held-out predictions (for figures and the notebook)."""
+    """The selected model, its held-out predictions and every fitted candidate (for figures)."""
 
     selected: str
     model: Any
@@ -31,6 +31,7 @@ class ClassifierRun:
     y_test: Any
     y_pred: Any
     metrics: dict[str, float]
+    fitted: dict[str, Any]
 
 
 def majority_baseline() -> DummyClassifier:
@@ -61,7 +62,7 @@ def train_classifiers(candidates: dict[str, Any], features, labels, params: dict
     save_run(reports_dir, metrics, selected=selected, baseline=BASELINE, models=comparison.scores)
     figure = reports_dir / "figures" / "confusion_matrix.png"
     plot_confusion_matrix(y_test, y_pred, sorted(set(labels)), figure)
-    return ClassifierRun(selected, model, x_test, y_test, y_pred, metrics)
+    return ClassifierRun(selected, model, x_test, y_test, y_pred, metrics, comparison.fitted)
 
 
 def label_metrics(y_true, y_pred) -> dict[str, float]:
