@@ -15,7 +15,7 @@ from sklearn.dummy import DummyClassifier
 from sklearn.metrics import ConfusionMatrixDisplay, accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
-from .experiment import compare_candidates, save_run
+from .experiment import compare_candidates, save_model, save_run
 from .reporting import save_figure
 
 BASELINE = "majority_class"
@@ -40,10 +40,11 @@ def majority_baseline() -> DummyClassifier:
 
 
 def train_classifiers(candidates: dict[str, Any], features, labels, params: dict[str, Any],
-                      reports_dir: Path) -> ClassifierRun:
-    """Compare ``candidates`` (one named :data:`BASELINE`), evaluate the best once, write reports.
+                      reports_dir: Path, models_dir: Path) -> ClassifierRun:
+    """Compare ``candidates`` (one named :data:`BASELINE`), evaluate the best once, save all.
 
-    Writes ``metrics.json``, ``model_comparison.json`` and ``figures/confusion_matrix.png``.
+    Writes ``metrics.json``, ``model_comparison.json``, ``figures/confusion_matrix.png`` and
+    the selected model with the input columns it reads (``models/model.joblib``).
     """
     seed = params["split"]["seed"]
     x_train, x_test, y_train, y_test = train_test_split(
@@ -62,6 +63,8 @@ def train_classifiers(candidates: dict[str, Any], features, labels, params: dict
     save_run(reports_dir, metrics, selected=selected, baseline=BASELINE, models=comparison.scores)
     figure = reports_dir / "figures" / "confusion_matrix.png"
     plot_confusion_matrix(y_test, y_pred, sorted(set(labels)), figure)
+    save_model({"model": model, "columns": list(features.columns), "output": "predicted_label"},
+               models_dir)
     return ClassifierRun(selected, model, x_test, y_test, y_pred, metrics, comparison.fitted)
 
 

@@ -18,7 +18,6 @@ from .classifying import BASELINE, majority_baseline, train_classifiers
 from .cli import train_main
 from .data import load_dataset
 from .evaluate import plot_top_terms
-from .experiment import save_model
 from .features import build_vectoriser, top_terms
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
@@ -53,13 +52,11 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     """Train, select by cross-validated macro F1, evaluate on the test split, save everything."""
     params = params or load_params()
     texts, labels = load_dataset(params)
-    result = train_classifiers(candidates(params), texts, labels, params, reports_dir)
+    result = train_classifiers(candidates(params), texts, labels, params, reports_dir, models_dir)
     # Terms come from the selected model when it is a TF-IDF one, else from logistic regression.
     explained = result.selected if result.selected.startswith("tfidf") else EXPLAINED
     terms = top_terms(result.fitted[explained], params["train"]["top_terms"])
     plot_top_terms(terms, reports_dir / "figures" / "top_terms.png")
-    bundle = {"model": result.model, "columns": ["text"], "output": "predicted_label"}
-    save_model(bundle, models_dir)
     return result.metrics
 
 

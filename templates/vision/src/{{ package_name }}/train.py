@@ -21,7 +21,6 @@ from .cli import train_main
 from .cnn import SmallCNN, use_cnn
 from .data import image_side, load_dataset
 from .evaluate import plot_sample_grid
-from .experiment import save_model
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 
@@ -54,12 +53,10 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     side = image_side(pixels)
     result = train_classifiers(
         candidates(params["train"], params["split"]["seed"], side), pixels, labels, params,
-        reports_dir,
+        reports_dir, models_dir,
     )
     plot_sample_grid(result.x_test, result.y_test, result.y_pred,
                      reports_dir / "figures" / "sample_predictions.png")
-    bundle = {"model": result.model, "columns": list(pixels.columns), "output": "predicted_label"}
-    save_model(bundle, models_dir)
     return result.metrics
 
 
