@@ -62,11 +62,12 @@ def stage(name: str, timings: dict[str, float]) -> Iterator[None]:
 
 
 def run(
+    *,
+    params: dict[str, Any] | None = None,
     reports_dir: Path = REPORTS_DIR,
     models_dir: Path = MODELS_DIR,
-    params: dict[str, Any] | None = None,
 ) -> dict[str, float]:
-    """Run every stage, log the run to MLflow, and return the held-out metrics."""
+    """Run every stage in one MLflow run and return the held-out metrics (keywords only)."""
     params = params or load_params()
     timings: dict[str, float] = {}
     with stage("ingest", timings):
@@ -150,13 +151,19 @@ def evaluate_candidates(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command-line entry point."""
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
+    """Command-line entry point; ``--no-register`` tracks a run without a new model version."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-register", action="store_true", help="skip the model registry")
+    args = parser.parse_args(argv)
+    params = load_params()
+    params["tracking"]["register_model"] = (
+        params["tracking"]["register_model"] and not args.no_register
+    )
     started = time.perf_counter()
-    metrics = run()
-    for name, value in metrics.items():
-        print(f"{name:>8}: {value:.4f}")
-    print(f"trained in {time.perf_counter() - started:.1f} s; see reports/ and `make mlflow-ui`")
+    summary = ", ".join(f"{name} {value:.4f}" for name, value in run(params=params).items())
+    print(
+        f"{summary}; trained in {time.perf_counter() - started:.1f} s (reports/, `make mlflow-ui`)"
+    )
 
 
 if __name__ == "__main__":
