@@ -224,3 +224,16 @@ def test_show_lists_the_generated_service_files_and_skills():
     for name in ("Dockerfile", "docs/model_card.md", f"{package}/api.py", f"{package}/drift.py",
                  f"{package}/schema.py", "tests/test_api.py", "notebooks/01-pipeline.ipynb"):
         assert name in shown["files"]
+
+
+def test_training_on_a_csv_that_breaks_the_schema_says_what_is_wrong(tmp_path: Path):
+    dataset = tmp_path / "plant.csv"
+    dataset.write_text("machine_type,torque_nm,failure\nL,40.0,0\nQ,-3.0,1\n", encoding="utf-8")
+    generated = generate("pipeline", tmp_path / "own-data", "--dataset", str(dataset), "--target", "failure")
+    result = generated.run("python", "-m", f"{generated.package}.train")
+    assert result.returncode == 1
+    assert "invalid data, nothing trained" in result.stderr
+    assert "missing column 'air_temperature_k'" in result.stderr
+    assert "machine_type: unknown categories ['Q']" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (generated.path / "reports" / "metrics.json").exists()

@@ -35,7 +35,7 @@ from .register import register
 from .reporting import save_json, save_metrics
 from .schema import FEATURES, TARGET
 from .tracking import flatten, start_run
-from .validate import validate
+from .validate import DataValidationError, validate
 
 BASELINE = "majority_class"
 
@@ -160,7 +160,13 @@ def main(argv: list[str] | None = None) -> None:
         params["tracking"]["register_model"] and not args.no_register
     )
     started = time.perf_counter()
-    summary = ", ".join(f"{name} {value:.4f}" for name, value in run(params=params).items())
+    try:
+        metrics = run(params=params)
+    except DataValidationError as error:  # bad input is the user's to fix: no traceback
+        raise SystemExit(
+            "invalid data, nothing trained:\n  " + "\n  ".join(error.problems)
+        ) from None
+    summary = ", ".join(f"{name} {value:.4f}" for name, value in metrics.items())
     print(
         f"{summary}; trained in {time.perf_counter() - started:.1f} s (reports/, `make mlflow-ui`)"
     )
