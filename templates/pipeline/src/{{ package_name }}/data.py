@@ -17,7 +17,7 @@ import pandas as pd
 
 from .params import load_params
 from .paths import PROJECT_ROOT
-from .schema import FEATURES, TARGET
+from .schema import TARGET
 
 MACHINE_TYPES = {"L": 0.6, "M": 0.3, "H": 0.1}
 # Torque x tool wear (Nm x min) above which each quality variant starts to overstrain.
@@ -83,13 +83,9 @@ def ingest(params: dict[str, Any] | None = None) -> pd.DataFrame:
         path = PROJECT_ROOT / data["csv"]
         if not path.exists():
             raise FileNotFoundError(f"dataset not found: {path}")
-        frame = pd.read_csv(path)
         target = data.get("target") or TARGET
-        return (
-            frame.rename(columns={target: TARGET})[[*FEATURES, TARGET]]
-            if target in frame
-            else frame
-        )
+        # Columns are checked by the validate stage, which lists every mismatch with the schema.
+        return pd.read_csv(path).rename(columns={target: TARGET})
     return generate_readings(data["n_rows"], data["seed"])
 
 
