@@ -197,6 +197,16 @@ def test_docker_build_context_has_what_the_dockerfile_copies(project: GeneratedP
             assert name.rstrip("/") not in ignored, name
 
 
+def test_ci_builds_and_health_checks_the_image_after_training(project: GeneratedProject):
+    import yaml
+
+    workflow = yaml.safe_load((project.path / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    steps = [step.get("name", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert steps.index("Train (smoke run)") < steps.index("Serving image (build, start, health check)")
+    script = workflow["jobs"]["test"]["steps"][-1]["run"]
+    assert "docker build" in script and "/health" in script
+
+
 def test_make_help_lists_the_pipeline_targets(project: GeneratedProject):
     result = project.run("make", "help")
     assert result.returncode == 0, result.stderr
