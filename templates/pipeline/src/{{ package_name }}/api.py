@@ -63,11 +63,10 @@ def create_app(model_path: Path | None = None) -> FastAPI:
     @app.get("/health", response_model=Health)
     def health() -> Health:
         loaded = bundle()
-        version = loaded["version"]
         return Health(
             status="ok",
             model_name=loaded["model_name"],
-            model_version=None if version is None else str(version),
+            model_version=loaded["version"],
             trained_at=loaded["trained_at"],
         )
 
@@ -75,12 +74,11 @@ def create_app(model_path: Path | None = None) -> FastAPI:
     def predict(reading: SensorReading) -> Prediction:
         loaded = bundle()
         result = score(loaded, pd.DataFrame([reading.model_dump()])).iloc[0]
-        version = loaded["version"]
         return Prediction(
             failure_probability=float(result["failure_probability"]),
             alarm=bool(result["alarm"]),
             threshold=loaded["threshold"],
-            model_version=None if version is None else str(version),
+            model_version=loaded["version"],
         )
 
     return app

@@ -14,7 +14,10 @@ from typing import Any
 
 import joblib
 import mlflow
+import mlflow.sklearn
 import pandas as pd
+import sklearn
+from mlflow.models import infer_signature
 from sklearn.pipeline import Pipeline
 
 from .schema import FEATURES
@@ -29,18 +32,19 @@ def register(
 ) -> dict[str, Any]:
     """Log ``model`` to the active MLflow run (and registry) and write the serving bundle."""
     tracking = params["tracking"]
-    version = None
+    version: str | None = None
     if tracking["register_model"]:
-        signature = mlflow.models.infer_signature(example, model.predict_proba(example)[:, 1])
         logged = mlflow.sklearn.log_model(
             model,
             name="model",
             registered_model_name=tracking["model_name"],
-            signature=signature,
+            signature=infer_signature(example, model.predict_proba(example)[:, 1]),
             serialization_format="cloudpickle",
-            pip_requirements=["scikit-learn", "pandas"],
+            # The pipeline calls this package's feature code: ship it, and pin what it ran with.
+            code_paths=[str(Path(__file__).parent)],
+            pip_requirements=[f"scikit-learn=={sklearn.__version__}", f"pandas=={pd.__version__}"],
         )
-        version = logged.registered_model_version
+        version = str(logged.registered_model_version)
     active = mlflow.active_run()
     bundle = {
         "model": model,
