@@ -186,6 +186,16 @@ def test_drift_check_reads_a_csv_of_new_readings(project: GeneratedProject, tmp_
     assert report["drifted_features"] == ["air_temperature_k"]
 
 
+def test_drift_check_refuses_a_batch_that_breaks_the_schema(project: GeneratedProject, tmp_path: Path):
+    broken = tmp_path / "broken.csv"
+    broken.write_text("machine_type,torque_nm\nL,500\n", encoding="utf-8")
+    result = project.run("python", "-m", f"{project.package}.drift", str(broken))
+    assert result.returncode == 2
+    assert "invalid batch, not compared" in result.stderr
+    assert "torque_nm: 1 values outside [0, 100]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_docker_build_context_has_what_the_dockerfile_copies(project: GeneratedProject):
     dockerfile = (project.path / "Dockerfile").read_text(encoding="utf-8")
     assert dockerfile.startswith("#") and "FROM python:3.11-slim" in dockerfile

@@ -6,12 +6,13 @@ the new batch: PSI = sum((new - ref) * ln(new / ref)). Rule of thumb: below 0.1 
 0.1-0.25 worth a look, above 0.25 a shift. A feature at or above ``drift.psi_threshold``
 (params.toml) is flagged. ``python -m <package>.drift [new.csv]`` writes
 ``reports/drift_report.json`` and ``reports/figures/feature_drift.png`` and exits with 1 when
-any feature drifted, so a scheduled job can alert on it.
+any feature drifted (2 when the batch breaks the schema), so a scheduled job can alert on it.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .reporting import save_figure, save_json
 from .schema import FEATURES, TARGET
-from .validate import validate
+from .validate import DataValidationError, validate
 
 SMALLEST_SHARE = 1e-4  # an empty bin would make ln(new / ref) infinite
 
@@ -111,7 +112,7 @@ def _psi_from_shares(expected: np.ndarray, actual: np.ndarray) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command-line entry point: exit status 1 means drift was found."""
+    """Command-line entry point: exit status 1 means drift was found, 2 an invalid batch."""
     parser = argparse.ArgumentParser(
         description="Compare new sensor readings with the training data."
     )
@@ -134,7 +135,11 @@ def main(argv: list[str] | None = None) -> None:
         current = generate_readings(
             settings["batch_rows"], settings["batch_seed"], drift=args.simulate_drift
         )
-    report = check_drift(current, params=params)
+    try:
+        report = check_drift(current, params=params)
+    except DataValidationError as error:
+        print("invalid batch, not compared:\n  " + "\n  ".join(error.problems), file=sys.stderr)
+        raise SystemExit(2) from None
     for name, result in report["features"].items():
         print(f"{name:>24}: PSI {result['psi']:.3f}{'  DRIFT' if result['drifted'] else ''}")
     print("drift detected" if report["drifted"] else "no drift", "- see reports/drift_report.json")
