@@ -91,8 +91,7 @@ def run(
             bundle = register(fitted[best], x_test.head(5), metrics, params, models_dir)
             x_train.to_csv(models_dir / "reference.csv", index=False)
         with stage("drift", timings):
-            batch = params["drift"]
-            current = generate_readings(batch["batch_rows"], batch["batch_seed"])
+            current = production_batch(params, fallback=x_test)
             report = check_drift(current, models_dir / "reference.csv", reports_dir, params)
         mlflow.set_tag("selected_model", best)
         mlflow.log_metrics(
@@ -104,8 +103,18 @@ def run(
             }
         )
         mlflow.log_artifacts(str(reports_dir), artifact_path="reports")
-    print(f"selected {best} (model version {bundle['version']}); drift: {report['drifted']}")
+    version = bundle["version"] or "not registered"
+    print(f"selected {best} (model version: {version}); drift: {report['drifted']}")
     return metrics
+
+
+def production_batch(params: dict[str, Any], fallback: pd.DataFrame) -> pd.DataFrame:
+    """New readings for the post-training drift check: a fresh simulated batch for the generated
+    data; with your own CSV (which the simulator knows nothing about), the held-out split.
+    """
+    if params["data"].get("csv"):
+        return fallback
+    return generate_readings(params["drift"]["batch_rows"], params["drift"]["batch_seed"])
 
 
 def train_candidates(
