@@ -17,6 +17,7 @@ import mlflow
 import mlflow.sklearn
 import pandas as pd
 import sklearn
+import skops.io
 from mlflow.models import infer_signature
 from sklearn.pipeline import Pipeline
 
@@ -39,7 +40,10 @@ def register(
             name="model",
             registered_model_name=tracking["model_name"],
             signature=infer_signature(example, model.predict_proba(example)[:, 1]),
-            serialization_format="cloudpickle",
+            # skops (MLflow's safe format) loads only the types listed: this model's own, since we
+            # built it (our feature function, the estimator's internals).
+            serialization_format="skops",
+            skops_trusted_types=skops.io.get_untrusted_types(data=skops.io.dumps(model)),
             # The pipeline calls this package's feature code: ship it, and pin what it ran with.
             code_paths=[str(Path(__file__).parent)],
             pip_requirements=[f"scikit-learn=={sklearn.__version__}", f"pandas=={pd.__version__}"],
