@@ -68,3 +68,7 @@ class RubricError(UsageError):
 
 class TargetError(PortfolioError):
     """A ``portfolio check`` target cannot be found, cloned or fetched."""
+
+
+class IndexOutputError(PortfolioError):
+    """``portfolio index`` cannot update its output (e.g. the README's markers are broken)."""
