@@ -72,3 +72,35 @@ class TargetError(PortfolioError):
 
 class IndexOutputError(PortfolioError):
     """``portfolio index`` cannot update its output (e.g. the README's markers are broken)."""
+
+
+class GitHubError(PortfolioError):
+    """GitHub (or a GitHub Enterprise server) refused a request or could not be reached.
+
+    ``status`` is GitHub's HTTP status when it answered (None when it could not be reached),
+    so callers can tell "not found" (404) or "name taken" (422) from real failures.
+    """
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class TokenError(GitHubError):
+    """No GitHub token was found, or GitHub rejected it."""
+
+
+class RepositoryExistsError(GitHubError):
+    """The repository name is taken by a repository whose history is not this project's."""
+
+
+class PushError(GitError):
+    """``git push`` did not update the remote branch; nothing is reported as published."""
+
+
+class NotPublishedError(PortfolioError):
+    """``new --publish`` created the project but could not publish it; the message says how to retry."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

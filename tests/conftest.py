@@ -36,3 +36,12 @@ def no_git_identity(isolated_environment: Path, monkeypatch: pytest.MonkeyPatch)
     (isolated_environment / ".gitconfig").write_text("[init]\n\tdefaultBranch = main\n", encoding="utf-8")
     monkeypatch.setenv("EMAIL", "")
     return isolated_environment
+
+
+@pytest.fixture
+def github_server(tmp_path_factory: pytest.TempPathFactory):
+    """A fresh loopback GitHub (REST API + git smart-HTTP) per test; see tests/github_server.py."""
+    from tests.github_server import FakeGitHub
+
+    with FakeGitHub(tmp_path_factory.mktemp("github")) as server:
+        yield server

@@ -13,8 +13,18 @@ from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_fil
 from generator.app import app, cwd
 from generator.catalog import Catalog, CatalogEntry
 from generator.commands.catalog_cmds import catalog_for
+from generator.commands.publish_cmd import (
+    ApiUrlOption,
+    OrgOption,
+    PrivateOption,
+    TokenEnvOption,
+    WritePauseOption,
+    publish_new_project,
+)
 from generator.console import note, out
 from generator.errors import UsageError
+from generator.github_api import DEFAULT_WRITE_PAUSE, resolve_token
+from generator.publish import PublishOptions
 
 
 @app.command("new")
@@ -63,11 +73,21 @@ def new(
         bool, typer.Option("--trust", help="Allow a custom template's hooks/tasks to run.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    publish: Annotated[
+        bool, typer.Option("--publish", help="Also create the GitHub repository and push (see `publish`).")
+    ] = False,
+    org: OrgOption = None,
+    private: PrivateOption = False,
+    token_env: TokenEnvOption = None,
+    api_url: ApiUrlOption = None,
+    write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
 ) -> None:
-    """Create a portfolio project: README with the review sections, notebook, starter code, tests, CI, first commit."""
+    """Create a project: README with review sections, notebook, starter code, tests, CI, first commit."""
     from generator.render import NewProject, load_template_config, render_project, template_root
     from generator.vcs import resolve_author
 
+    # With --publish, a missing token fails here, before anything is written.
+    token = resolve_token(token_env) if publish else None
     ask = (sys.stdin.isatty() if interactive is None else interactive) and not defaults
     catalog = catalog_for(ctx)
     if type_id is None:
@@ -118,6 +138,12 @@ def new(
         trust=trust,
     )
     result = render_project(request)
+    published = None
+    if token is not None:
+        options = PublishOptions(
+            org=org, private=private, token=token, api_url=api_url, write_pause=write_pause, catalog=catalog
+        )
+        published = publish_new_project(ctx, result.path, options)
     if as_json:
         typer.echo(
             json.dumps(
@@ -126,13 +152,15 @@ def new(
                     "type": entry.id,
                     "commit": result.commit,
                     "package_name": result.answers["package_name"],
+                    **({"published": published.to_dict()} if published else {}),
                 }
             )
         )
         return
-    out().print(
-        f"[green]Created[/] {result.path} ({entry.title}), first commit {result.commit[:10] if result.commit else '-'}"
-    )
+    commit = result.commit[:10] if result.commit else "-"
+    out().print(f"[green]Created[/] {result.path} ({entry.title}), first commit {commit}")
+    if published is not None:
+        out().print(f"[green]Published[/] {published.url}")
     package_dir = result.answers["package_name"]
     out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
 

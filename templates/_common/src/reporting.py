@@ -15,14 +15,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 
 def save_json(data: dict[str, Any], path: Path) -> Path:
-    """Write ``data`` as indented JSON in the order given; floats rounded to 4 decimals for readable diffs."""
+    """Write ``data`` as indented JSON in the order given, floats rounded to 4 decimals."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(_rounded(data), indent=2) + "\n", encoding="utf-8")
     return path
 
 
 def save_metrics(metrics: dict[str, float], reports_dir: Path) -> Path:
-    """Write ``reports/metrics.json``: the flat metric -> value object the README table is built from."""
+    """Write ``reports/metrics.json``, the flat metric -> value object behind the README table."""
     for name, value in metrics.items():
         if not math.isfinite(value):
             raise ValueError(f"metric {name} is not a finite number: {value}")

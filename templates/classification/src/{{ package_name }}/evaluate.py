@@ -33,7 +33,9 @@ def classification_metrics(y_true, y_pred, y_score) -> dict[str, float]:
         "recall": float(recall_score(y_true, y_pred, average=average, zero_division=0)),
         "f1": float(f1_score(y_true, y_pred, average=average, zero_division=0)),
         "roc_auc": float(
-            roc_auc_score(y_true, y_score) if binary else roc_auc_score(y_true, y_score, multi_class="ovr")
+            roc_auc_score(y_true, y_score)
+            if binary
+            else roc_auc_score(y_true, y_score, multi_class="ovr")
         ),
     }
 

@@ -20,7 +20,9 @@ def predict(rows: pd.DataFrame, model_path: Path = MODELS_DIR / "model.joblib") 
         raise FileNotFoundError(f"no trained model at {model_path}: run training first")
     bundle = joblib.load(model_path)
     codes = bundle["model"].predict(rows)
-    return pd.Series([bundle["classes"][code] for code in codes], index=rows.index, name="prediction")
+    return pd.Series(
+        [bundle["classes"][code] for code in codes], index=rows.index, name="prediction"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

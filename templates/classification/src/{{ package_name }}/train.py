@@ -50,8 +50,11 @@ def encode_labels(labels, positive_label: str) -> tuple[np.ndarray, list[str]]:
     return np.array([index[str(label)] for label in labels]), classes
 
 
-def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
-        params: dict[str, Any] | None = None) -> dict[str, float]:
+def run(
+    reports_dir: Path = REPORTS_DIR,
+    models_dir: Path = MODELS_DIR,
+    params: dict[str, Any] | None = None,
+) -> dict[str, float]:
     """Train, select, evaluate and save everything; return the test metrics."""
     params = params or load_params()
     seed = params["split"]["seed"]
@@ -69,18 +72,31 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
         pipeline = Pipeline([("features", build_preprocessor(x_train)), ("model", estimator)])
         scores = cross_val_score(pipeline, x_train, y_train, cv=folds, scoring=scoring)
         pipeline.fit(x_train, y_train)
-        test = classification_metrics(y_test, pipeline.predict(x_test), positive_scores(pipeline, x_test))
-        comparison[name] = {"cv_f1_mean": float(scores.mean()), "cv_f1_std": float(scores.std()), **test}
+        test = classification_metrics(
+            y_test, pipeline.predict(x_test), positive_scores(pipeline, x_test)
+        )
+        comparison[name] = {
+            "cv_f1_mean": float(scores.mean()),
+            "cv_f1_std": float(scores.std()),
+            **test,
+        }
         fitted[name] = pipeline
 
-    best = max((name for name in comparison if name != BASELINE), key=lambda n: comparison[n]["cv_f1_mean"])
+    best = max(
+        (name for name in comparison if name != BASELINE), key=lambda n: comparison[n]["cv_f1_mean"]
+    )
     model = fitted[best]
     y_pred, y_score = model.predict(x_test), positive_scores(model, x_test)
     metrics = classification_metrics(y_test, y_pred, y_score)
 
     save_metrics(metrics, reports_dir)
-    save_json({"selected": best, "baseline": BASELINE, "models": comparison}, reports_dir / "model_comparison.json")
-    plot_confusion_matrix(y_test, y_pred, class_names, reports_dir / "figures" / "confusion_matrix.png")
+    save_json(
+        {"selected": best, "baseline": BASELINE, "models": comparison},
+        reports_dir / "model_comparison.json",
+    )
+    plot_confusion_matrix(
+        y_test, y_pred, class_names, reports_dir / "figures" / "confusion_matrix.png"
+    )
     plot_roc_curve(y_test, y_score, reports_dir / "figures" / "roc_curve.png")
     models_dir.mkdir(parents=True, exist_ok=True)
     joblib.dump({"model": model, "classes": class_names}, models_dir / "model.joblib")

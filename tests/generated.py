@@ -1,0 +1,48 @@
+"""Helpers for tests that render a project and then work inside it (train, test, notebook)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.helpers import AUTHOR, run_portfolio
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass(frozen=True)
+class GeneratedProject:
+    """A rendered project and what its answers say about it."""
+
+    path: Path
+    answers: dict[str, Any]
+
+    @property
+    def package(self) -> str:
+        return self.answers["package_name"]
+
+    def run(self, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+        """Run a command in the project with this test run's interpreter (one shared environment)."""
+        env = {**os.environ, "PYTHONPATH": str(self.path / "src"), "MPLBACKEND": "Agg"}
+        command = [sys.executable if args[0] == "python" else args[0], *args[1:]]
+        return subprocess.run(
+            command, cwd=self.path, env=env, capture_output=True, text=True, timeout=timeout
+        )
+
+    def metrics(self) -> dict[str, float]:
+        return json.loads((self.path / "reports" / "metrics.json").read_text(encoding="utf-8"))
+
+
+def generate(type_id: str, destination: Path, *extra: str) -> GeneratedProject:
+    """``portfolio new TYPE DEST --defaults`` through the real CLI; fails the test on error."""
+    result = run_portfolio(["new", type_id, str(destination), "--defaults", "--author", AUTHOR, *extra])
+    assert result.returncode == 0, result.stderr
+    answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
+    return GeneratedProject(destination, answers)
