@@ -20,7 +20,8 @@ def index(
     ] = None,
     github_user: Annotated[
         str | None,
-        typer.Option("--github-user", help="Also list this user's public repositories that look like ML projects."),
+        typer.Option("--github-user",
+                     help="Also list this user's public repositories that look like ML projects."),
     ] = None,
     include: Annotated[
         list[str] | None,

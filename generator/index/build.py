@@ -70,7 +70,7 @@ def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portf
         except PortfolioError as error:
             skipped.append((target, str(error)))
             unreachable.append(target)
-            request.warn(f"{target}: left out: {error}")
+            request.warn(f"left out: {error}")
             continue
         if card.url is None and out_dir is not None and Path(target).expanduser().is_dir():
             card.url = os.path.relpath(Path(target).expanduser().resolve(), out_dir.resolve())

@@ -18,7 +18,6 @@ from generator.errors import GitHubError, TargetError
 from generator.index.collect import CollectOptions, card_for_clone
 from generator.index.model import ProjectCard
 
-DEFAULT_API_URL = "https://api.github.com"
 DEFAULT_MIN_SCORE = 50
 
 
@@ -31,7 +30,6 @@ class RemoteRepo:
     clone_url: str
     html_url: str
     fork: bool
-    archived: bool
 
 
 def matches(repo: RemoteRepo, patterns: Sequence[str]) -> bool:
@@ -42,27 +40,24 @@ def matches(repo: RemoteRepo, patterns: Sequence[str]) -> bool:
 
 def list_repositories(user: str, options: CollectOptions) -> list[RemoteRepo]:
     """The user's public repositories, through the REST API (a token is optional here)."""
-    from github import Auth, Github, GithubException  # noqa: TID251 (imported where needed)
-    from requests import RequestException
+    from github import Auth, Github
 
-    base_url = (options.api_url or os.environ.get("PORTFOLIO_GITHUB_API") or DEFAULT_API_URL).rstrip("/")
-    token = options.token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or None
-    client = Github(base_url=base_url, auth=Auth.Token(token) if token else None, timeout=30, retry=0)
+    from generator import github_api
+
+    base_url = github_api.api_url(options.api_url)
+    token = options.token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or ""
+    client = Github(base_url=base_url, auth=Auth.Token(token) if token else None,
+                    timeout=github_api.HTTP_TIMEOUT, retry=0)
     try:
-        return [
-            RemoteRepo(repo.name, repo.full_name, repo.clone_url, repo.html_url, bool(repo.fork),
-                       bool(repo.archived))
-            for repo in client.get_user(user).get_repos(type="owner")
-        ]
-    except GithubException as error:
+        with github_api.api_errors(f"listing {user}'s repositories", token, base_url):
+            return [
+                RemoteRepo(repo.name, repo.full_name, repo.clone_url, repo.html_url, bool(repo.fork))
+                for repo in client.get_user(user).get_repos(type="owner")
+            ]
+    except GitHubError as error:
         if error.status == 404:
-            raise GitHubError(f"GitHub user {user!r} not found on {base_url}", 404) from None
-        if error.status == 401:
-            raise GitHubError("the GitHub token was rejected (401)", 401) from None
-        raise GitHubError(f"listing {user}'s repositories: GitHub API error {error.status}",
-                          error.status) from None
-    except (RequestException, OSError) as error:
-        raise GitHubError(f"cannot reach {base_url} ({type(error).__name__})") from None
+            raise GitHubError(f"GitHub user {user!r} not found at {base_url}", 404) from None
+        raise
     finally:
         client.close()
 

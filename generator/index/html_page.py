@@ -84,9 +84,10 @@ def render_body(portfolio: Portfolio) -> str:
     sections = []
     for group_id, title, cards in portfolio.groups():
         articles = "\n".join(_card(card) for card in cards)
+        key = escape(group_id)
         sections.append(
-            f'<section class="group" id="group-{escape(group_id)}" aria-labelledby="heading-{escape(group_id)}">\n'
-            f'<h2 id="heading-{escape(group_id)}">{escape(title)}</h2>\n'
+            f'<section class="group" id="group-{key}" aria-labelledby="heading-{key}">\n'
+            f'<h2 id="heading-{key}">{escape(title)}</h2>\n'
             f'<div class="cards">\n{articles}\n</div>\n</section>'
         )
     return "\n".join(sections)

@@ -98,7 +98,7 @@ def dependencies(root: Path) -> list[str]:
         poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
         if isinstance(poetry, dict) and isinstance(poetry.get("dependencies"), dict):
             names.extend(name for name in poetry["dependencies"] if name != "python")
-    for path in sorted(root.glob("requirements*.txt")) + [root / "environment.yml"]:
+    for path in [*sorted(root.glob("requirements*.txt")), root / "environment.yml"]:
         if path.is_file():
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
