@@ -55,7 +55,7 @@ def fill_readme(project: Path, title: str) -> None:
     """Replace every guidance comment with prose, the Problem one with a known first sentence."""
     readme = project / "README.md"
     text = readme.read_text(encoding="utf-8")
-    problem = f"{problem_sentence(title)} A missed case costs far more than a false alarm, so recall matters. "
+    problem = f"{problem_sentence(title)} A missed case costs more than a false alarm, so recall matters. "
     head, _, rest = text.partition("## Problem")
     rest = _GUIDE.sub(problem + FILLER, rest, count=1)
     readme.write_text(_GUIDE.sub(FILLER, head + "## Problem" + rest), encoding="utf-8")
@@ -194,7 +194,8 @@ def test_unparseable_readme_is_listed_with_a_warning(projects: list[Project], tm
 
 def test_markers_keep_the_learners_text_across_runs(projects: list[Project], tmp_path: Path):
     out = build_tree(tmp_path / "site", {
-        "README.md": f"# Hi, I am Ada\n\nI build models.\n\n{START}\nold\n{END}\n\n## Contact\n\nada@example.com\n",
+        "README.md": f"# Hi, I am Ada\n\nI build models.\n\n{START}\nold\n{END}\n\n"
+                     "## Contact\n\nada@example.com\n",
     })
     before = (out / "README.md").read_text(encoding="utf-8")
     first = run_cli(["index", str(projects[0].path), "--out", str(out)])
@@ -278,3 +279,39 @@ def test_git_url_and_unreachable_target(projects: list[Project], tmp_path: Path)
 def test_no_targets_is_a_usage_error():
     result = run_cli(["index"])
     assert result.exit_code == 2 and "--github-user" in result.stderr
+
+
+@pytest.mark.browser
+def test_page_in_a_real_browser(projects: list[Project], tmp_path: Path):
+    """Every card present and visible, every link resolves, no console errors; screenshot kept."""
+    from urllib.parse import unquote, urlsplit
+
+    from selenium.webdriver.common.by import By
+
+    from tests.browser import console_errors, headless_browser, save_screenshot
+
+    out = tmp_path / "site"
+    portfolio, _ = collect(*(p.path for p in projects), hand_made(tmp_path), out=out)
+    page = write_site(portfolio, out).html
+    with headless_browser(tmp_path) as driver:
+        driver.get(page.as_uri())
+        cards = driver.find_elements(By.CSS_SELECTOR, "article.project-card")
+        assert sorted(card.get_attribute("id") for card in cards) == sorted(
+            f"project-{card.id}" for card in portfolio.projects
+        )
+        for card in cards:
+            assert card.is_displayed() and card.size["height"] > 50 and card.size["width"] > 200
+        groups = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "section.group h2")]
+        assert groups == ["Foundational projects", "Advanced applications (deep learning, NLP, vision)",
+                          "End-to-end systems"]
+        inferred = driver.find_element(By.CSS_SELECTOR, 'article[data-inferred="true"]')
+        assert "House prices" in inferred.text and "inferred" in inferred.text
+        hrefs = [link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "article a")]
+        assert len(hrefs) == len(portfolio.projects)
+        for href in hrefs:
+            parts = urlsplit(href)
+            assert parts.scheme == "file" and Path(unquote(parts.path)).is_dir(), href
+        assert console_errors(driver) == []
+        save_screenshot(driver, "portfolio-index")
+        driver.find_element(By.CSS_SELECTOR, "article a").click()
+        assert "Index of" in driver.title  # the link opened the project folder, not an error page
