@@ -1,10 +1,18 @@
-"""``portfolio index`` over real generated, trained and filled projects, hand-made ones and broken ones."""
+"""``portfolio index`` over real generated, trained and filled projects, hand-made ones and broken ones.
+
+The GitHub half (``--github-user``, ``owner/repo`` targets, ``--publish`` to the profile repository)
+runs against the loopback GitHub of tests/github_server.py. One module, so the five trained
+projects are built once.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +27,7 @@ from generator.index import CollectOptions, IndexRequest, Portfolio, build_portf
 from generator.index.regions import END, START
 from generator.sync import sync_metrics
 from tests.generated import generate
+from tests.github_server import FakeGitHub
 from tests.helpers import build_tree, git, git_init_commit, run_cli
 
 # Five types of different levels; a type the catalog does not have (yet) is stood in for by a
@@ -315,3 +324,126 @@ def test_page_in_a_real_browser(projects: list[Project], tmp_path: Path):
         save_screenshot(driver, "portfolio-index")
         driver.find_element(By.CSS_SELECTOR, "article a").click()
         assert "Index of" in driver.title  # the link opened the project folder, not an error page
+
+
+# -- GitHub: --github-user, owner/repo, --publish ------------------------------------------------
+SKIP_DIRS = {".git", "models", "data", "__pycache__"}
+
+
+def text_files(root: Path) -> dict[str, str]:
+    """The project's text files, as a repository on GitHub would hold them."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and not SKIP_DIRS & set(relative.parts):
+            try:
+                files[relative.as_posix()] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+    return files
+
+
+def git_as(hub: FakeGitHub, *args: str, cwd: Path | None = None) -> str:
+    """git with the learner's token as an HTTP header (never in a URL or file)."""
+    basic = base64.b64encode(f"x:{hub.token}".encode()).decode()
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+    command = ["git", "-c", f"http.extraHeader=Authorization: Basic {basic}", *args]
+    return subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def index_cli(hub: FakeGitHub, *args: str):
+    return run_cli(["index", *args, "--api-url", hub.api_url, "--write-pause", "0"],
+                   env={"GITHUB_TOKEN": hub.token})
+
+
+def test_github_user_keeps_ml_projects_and_publishes_the_profile(
+    github_server: FakeGitHub, projects: list[Project], tmp_path: Path
+):
+    hub, login = github_server, github_server.login
+    hub.add_repo(login, "breast-cancer-triage", files=text_files(projects[0].path))
+    hub.add_repo(login, "old-homework", files=text_files(projects[1].path))
+    hub.add_repo(login, "house-prices", files=text_files(hand_made(tmp_path)))
+    hub.add_repo(login, "dotfiles", files={"README.md": "# dotfiles\n\nMy shell settings.\n"})
+    hub.add_repo(login, "scratch", files={"README.md": "# scratch\n\nNotes.\n"})
+    out = tmp_path / "site"
+
+    result = index_cli(hub, "--github-user", login, "--include", "dotfiles", "--exclude", "old-*",
+                       "--min-score", "40", "--out", str(out), "--publish")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
+    cards = {card["target"]: card for card in data["projects"]}
+    assert list(cards) == [f"{login}/breast-cancer-triage", f"{login}/dotfiles", f"{login}/house-prices"]
+    triage = cards[f"{login}/breast-cancer-triage"]
+    assert triage["title"] == projects[0].title
+    assert (triage["group"], triage["generated"]) == ("foundational", True)
+    assert triage["url"] == f"{hub.base_url}/git/{login}/breast-cancer-triage"
+    metrics = json.loads((projects[0].path / "reports" / "metrics.json").read_text(encoding="utf-8"))
+    assert triage["metrics"] == metrics
+    assert cards[f"{login}/dotfiles"]["group"] == "open-source"
+    assert cards[f"{login}/house-prices"]["inferred"] is True
+    skipped = {item["target"]: item["reason"] for item in data["skipped"]}
+    assert skipped[f"{login}/old-homework"] == "excluded with --exclude"
+    assert "does not look like an ML project" in skipped[f"{login}/scratch"]
+    assert [group["id"] for group in data["groups"]] == ["foundational", "open-source"]
+
+    # the profile repository was created and holds the three files
+    assert hub.repo(login, login) is not None
+    assert result.stdout.strip().endswith(f"/git/{login}/{login}")
+    profile = tmp_path / "profile"
+    git_as(hub, "clone", "-q", hub.clone_url(login, login), str(profile))
+    for name in ("README.md", "index.html", "portfolio.json"):
+        assert (profile / name).read_text(encoding="utf-8") == (out / name).read_text(encoding="utf-8")
+    assert hub.token not in result.stdout + result.stderr
+
+    # the learner edits the profile README on GitHub; the next publish keeps their words
+    readme = profile / "README.md"
+    readme.write_text("Hello, I am Ada.\n\n" + readme.read_text(encoding="utf-8") + "\nThanks for reading!\n",
+                      encoding="utf-8")
+    git_init_commit(profile, "Say hello")
+    git_as(hub, "push", "-q", "origin", "main", cwd=profile)
+    before = hub.refs(login, login)["refs/heads/main"]
+    second = index_cli(hub, "--github-user", login, "--include", "dotfiles", "--out", str(out), "--publish")
+    assert second.exit_code == 0, second.stderr
+    after = hub.refs(login, login)["refs/heads/main"]
+    assert after != before  # house-prices (48 < 50) left the index, so the region changed
+    git_as(hub, "pull", "-q", "--ff-only", cwd=profile)
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("Hello, I am Ada.\n\n") and text.endswith("\nThanks for reading!\n")
+    assert "house-prices" not in text and projects[0].title in text
+
+    third = index_cli(hub, "--github-user", login, "--include", "dotfiles", "--out", str(out), "--publish")
+    assert third.exit_code == 0, third.stderr
+    assert hub.refs(login, login)["refs/heads/main"] == after  # nothing changed, nothing pushed
+    assert "already up to date" in third.stderr
+
+
+def test_owner_repo_target_and_unknown_user(github_server: FakeGitHub, projects: list[Project],
+                                            tmp_path: Path):
+    hub = github_server
+    hub.add_repo(hub.login, "digits", files=text_files(projects[3].path))
+    result = index_cli(hub, f"{hub.login}/digits", "--out", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads((tmp_path / "site" / "portfolio.json").read_text(encoding="utf-8"))
+    assert [card["title"] for card in data["projects"]] == [projects[3].title]
+    assert data["projects"][0]["url"] == f"{hub.base_url}/git/{hub.login}/digits"
+
+    missing = index_cli(hub, "--github-user", "nobody-here", "--out", str(tmp_path / "other"))
+    assert missing.exit_code == 1
+    assert "'nobody-here' not found" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_publish_needs_a_token(projects: list[Project], tmp_path: Path):
+    result = run_cli(["index", str(projects[0].path), "--out", str(tmp_path / "site"), "--publish",
+                      "--api-url", "http://127.0.0.1:9/api/v3"], env={"PATH": "/usr/bin:/bin"})
+    assert result.exit_code == 1 and "no GitHub token" in result.stderr
+    assert not (tmp_path / "site").exists()  # checked before any work
+
+
+@pytest.mark.parametrize("user", ["someone-else"])
+def test_publish_refuses_another_users_profile(github_server: FakeGitHub, projects: list[Project],
+                                               tmp_path: Path, user: str):
+    github_server.add_user(user)
+    result = index_cli(github_server, str(projects[0].path), "--github-user", user,
+                       "--out", str(tmp_path / "site"), "--publish")
+    assert result.exit_code == 2 and "token's own profile repository" in result.stderr
+    assert github_server.repo(user, user) is None and github_server.repo("ada-learner", "ada-learner") is None

@@ -44,6 +44,15 @@ def index(
     owner: Annotated[
         str | None, typer.Option("--owner", help="Name in the page heading (default: --github-user).")
     ] = None,
+    publish: Annotated[
+        bool, typer.Option("--publish", help="Push the three files to your profile repository USER/USER.")
+    ] = False,
+    token_env: Annotated[
+        str | None, typer.Option("--token-env", help="Read the GitHub token from this variable.")
+    ] = None,
+    write_pause: Annotated[
+        float, typer.Option("--write-pause", help="Seconds between GitHub write requests (--publish).")
+    ] = 1.0,
     api_url: Annotated[
         str | None,
         typer.Option("--api-url", envvar="PORTFOLIO_GITHUB_API",
@@ -55,6 +64,11 @@ def index(
     from generator.console import note, warn
     from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
 
+    token = None
+    if publish:  # fail before the slow part when publishing cannot work
+        from generator.github_api import resolve_token
+
+        token = resolve_token(token_env)
     request = IndexRequest(
         targets=targets or [],
         github_user=github_user,
@@ -62,7 +76,7 @@ def index(
         exclude=exclude or [],
         min_score=min_score,
         owner=owner,
-        collect=CollectOptions(api_url=api_url, catalog=catalog_for(ctx), progress=note),
+        collect=CollectOptions(api_url=api_url, token=token, catalog=catalog_for(ctx), progress=note),
         warn=warn,
     )
     portfolio = build_portfolio(request, out)
@@ -71,5 +85,12 @@ def index(
         typer.echo(f"{title}: " + ", ".join(card.title for card in cards))
     state = "updated" if result.changed else "unchanged"
     note(f"{len(portfolio.projects)} projects; {state}: {result.readme}, {result.html}, {result.json}")
+    if publish:
+        from generator.index.profile import ProfileOptions, publish_site
+
+        published = publish_site(portfolio, out, github_user, ProfileOptions(
+            token=token, api_url=api_url, write_pause=write_pause, progress=note,
+        ))
+        typer.echo(published.url)
     if portfolio.unreachable:
         raise typer.Exit(1)

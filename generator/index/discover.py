@@ -72,6 +72,9 @@ def discover(
 ) -> Iterator[tuple[RemoteRepo, ProjectCard | None, str]]:
     """For each repository: ``(repo, card or None when left out, why)``."""
     for repo in list_repositories(user, options):
+        if repo.name.lower() == user.lower():
+            yield repo, None, "the profile repository itself"
+            continue
         if matches(repo, exclude):
             yield repo, None, "excluded with --exclude"
             continue
