@@ -98,13 +98,11 @@ def dependencies(root: Path) -> list[str]:
         poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}
         if isinstance(poetry, dict) and isinstance(poetry.get("dependencies"), dict):
             names.extend(name for name in poetry["dependencies"] if name != "python")
-    for path in [*sorted(root.glob("requirements*.txt")), root / "environment.yml"]:
-        if path.is_file():
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue
-            names.extend(_requirement_names(line.strip().lstrip("- ") for line in lines))
+    for path in sorted(root.glob("requirements*.txt")):
+        names.extend(_requirement_names(_lines(path)))
+    conda_lines = (line.strip() for line in _lines(root / "environment.yml"))
+    conda = [line[1:].strip() for line in conda_lines if line.startswith("-")]
+    names.extend(_requirement_names(conda))
     if (root / "Dockerfile").is_file():
         names.append("docker")
     seen: list[str] = []
@@ -115,10 +113,18 @@ def dependencies(root: Path) -> list[str]:
     return seen
 
 
+def _lines(path: Path) -> list[str]:
+    """The lines of a text file; a missing or unreadable one has none."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
 def _requirement_names(lines: Iterable[object]) -> list[str]:
     names = []
     for line in lines:
-        if not isinstance(line, str) or line.startswith(("#", "-")):
+        if not isinstance(line, str) or line.lstrip().startswith(("#", "-")):
             continue
         match = _REQUIREMENT.match(line)
         if match:
