@@ -121,3 +121,42 @@ def test_index_command_keeps_start_up_light():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_page_is_well_formed_and_every_card_has_an_id():
+    from html.parser import HTMLParser
+
+    from generator.index.html_page import frame, render_body
+    from generator.index.model import Metric, Portfolio, ProjectCard
+
+    cards = [
+        ProjectCard(id=f"p{n}", title=f"P{n} <&>", target=f"t{n}", url=f"https://example.com/{n}",
+                    group=group, type="nlp", type_title="NLP", level=group, inferred=n == 1, generated=n != 1,
+                    problem="Route tickets.", headline=Metric("f1", "F1", 0.5, "0.5000", "README"),
+                    skills=["spaCy"], score=70, grade="C", warnings=["odd"])
+        for n, group in enumerate(["foundational", "advanced", "end-to-end", "open-source"])
+    ]
+    page = frame("ada").replace("{region}", render_body(Portfolio("ada", cards)))
+    void = {"meta", "br", "img", "link", "input", "hr"}
+
+    class Balance(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "article":
+                self.ids.append(dict(attrs)["id"] or "")
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            assert self.stack.pop() == tag
+
+    parser = Balance()
+    parser.feed(page)
+    parser.close()
+    assert parser.stack == [] and parser.ids == ["project-p0", "project-p1", "project-p2", "project-p3"]
+    assert page.startswith("<!DOCTYPE html>") and "<link" not in page and "<script" not in page
+    assert "src=" not in page and "@import" not in page and "url(" not in page  # nothing to fetch

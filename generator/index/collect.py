@@ -22,7 +22,7 @@ from generator.index.infer import dependencies, infer_type, skills_from_dependen
 from generator.index.model import Metric, ProjectCard
 
 if TYPE_CHECKING:
-    from generator.catalog import Catalog
+    from generator.catalog import Catalog, CatalogEntry
     from generator.check import ProjectReport, Rubric
 
 ANSWERS_FILE = ".copier-answers.yml"
@@ -50,7 +50,7 @@ class CollectOptions:
     rubric: Rubric | None = None
     progress: Callable[[str], None] = field(default=_ignore)
 
-    def entry(self, type_id: str | None) -> Any:
+    def entry(self, type_id: str | None) -> CatalogEntry | None:
         """The catalog entry for ``type_id`` (None when unknown or no catalog)."""
         if type_id is None:
             return None
@@ -248,6 +248,10 @@ def _text(value: object) -> str | None:
 
 
 def _name(target: str, root: Path) -> str:
+    """The folder's own name for local targets (``.`` included), else the URL's last part."""
+    local = Path(target).expanduser()
+    if local.exists():
+        return local.resolve().name.removesuffix(".git")
     tail = target.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
     return tail or root.name
 
