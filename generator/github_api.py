@@ -32,12 +32,13 @@ HTTP_TIMEOUT = 15
 MASK = "***"
 
 
-def resolve_token(token_env: str | None = None) -> str:
+def resolve_token(token_env: str | None = None, api: str | None = None) -> str:
     """The token to use: ``$token_env`` only when a name is given, else the usual places.
 
     The default order is ``GITHUB_TOKEN``, ``GH_TOKEN``, then ``gh auth token`` when the GitHub
-    CLI is installed and logged in. A missing token is an error that names every option, since
-    the person reading it is usually setting this up for the first time.
+    CLI is installed and logged in (for the Enterprise host of ``api`` when that is not
+    github.com). A missing token is an error that names every option, since the person reading
+    it is usually setting this up for the first time.
     """
     if token_env:
         value = os.environ.get(token_env, "").strip()
@@ -48,7 +49,7 @@ def resolve_token(token_env: str | None = None) -> str:
         value = os.environ.get(name, "").strip()
         if value:
             return value
-    value = _gh_cli_token()
+    value = _gh_cli_token(api)
     if value:
         return value
     raise TokenError(
@@ -57,14 +58,18 @@ def resolve_token(token_env: str | None = None) -> str:
     )
 
 
-def _gh_cli_token() -> str | None:
+def _gh_cli_token(api: str | None) -> str | None:
     """``gh auth token`` output, or None when gh is missing, logged out or slow."""
     gh = shutil.which("gh")
     if gh is None:
         return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(api or DEFAULT_API_URL).hostname or ""
+    hostname = [] if host in {"api.github.com", "github.com"} else ["--hostname", host]
     try:
         result = subprocess.run(
-            [gh, "auth", "token"], capture_output=True, text=True, timeout=10, check=False
+            [gh, "auth", "token", *hostname], capture_output=True, text=True, timeout=10, check=False
         )
     except (OSError, subprocess.SubprocessError):
         return None

@@ -294,8 +294,8 @@ def publish_project(path: Path, options: PublishOptions) -> PublishResult:
 
     plan = plan_publish(path, options)
     repo = open_repository(plan.path)
-    token = options.token or github_api.resolve_token(options.token_env)
     api = plan.api_url
+    token = options.token or github_api.resolve_token(options.token_env, api)
     gh = options.client or github_api.client(token, api, write_pause=options.write_pause)
     account, owner = _owner(gh, plan, token)
     full_name = f"{owner}/{plan.name}"
@@ -375,8 +375,9 @@ def _check_origin(repo: Repo, owner: str, name: str) -> None:
     url = repo.remote("origin").url
     tail = url.rstrip("/").removesuffix(".git").lower()
     if not tail.endswith(f"/{owner}/{name}".lower()):
+        shown = re.sub(r"//[^/@]*@", "//", url)  # never echo credentials someone put in a URL
         raise GitError(
-            f"remote 'origin' already points to {url}; rename it first (git remote rename origin upstream)"
+            f"remote 'origin' already points to {shown}; rename it first (git remote rename origin upstream)"
         )
 
 

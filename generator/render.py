@@ -193,6 +193,7 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
     """Run copier non-interactively; its errors become one-line RenderErrors."""
     import copier
     from copier.errors import CopierError
+    from jinja2 import TemplateError
 
     try:
         copier.run_copy(
@@ -205,7 +206,7 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
             unsafe=unsafe,
             cleanup_on_error=True,
         )
-    except (CopierError, ValueError) as error:
+    except (CopierError, TemplateError, ValueError, OSError) as error:
         raise RenderError(f"rendering {template.name} failed: {' '.join(str(error).split())}") from error
 
 

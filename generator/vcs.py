@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +41,25 @@ def resolve_author(explicit: str | None = None) -> Author:
     """The author for the first commit: ``--author`` if given, else git's configured identity."""
     if explicit:
         return parse_author(explicit)
-    name, email = _git_config("user.name"), _git_config("user.email")
+    name = os.environ.get("GIT_AUTHOR_NAME") or _git_config("user.name")
+    email = os.environ.get("GIT_AUTHOR_EMAIL") or _git_config("user.email")
     if not name or not email:
         raise GitError(f"no git author configured: {AUTHOR_HELP}")
     return Author(name, email)
 
 
 def _git_config(key: str) -> str:
+    """Read ``key`` as a new repository would see it: system and global config, not the cwd's repo."""
     try:
-        result = subprocess.run(
-            ["git", "config", "--get", key], capture_output=True, text=True, check=False, timeout=10
-        )
+        with tempfile.TemporaryDirectory(prefix="portfolio-git-") as outside_any_repo:
+            result = subprocess.run(
+                ["git", "config", "--get", key],
+                cwd=outside_any_repo,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=10,
+            )
     except FileNotFoundError:
         raise GitError("git is not installed (https://git-scm.com/downloads)") from None
     return result.stdout.strip()

@@ -48,8 +48,15 @@ def test_result_is_one_clean_commit_on_main(project: GeneratedProject):
 def test_skeleton_files_exist(project: GeneratedProject):
     package = f"src/{project.package}"
     expected = {
-        "README.md", "LICENSE", ".gitignore", "Makefile", "pyproject.toml", "params.toml",
-        ".copier-answers.yml", ".github/workflows/ci.yml", "docs/data_card.md",
+        "README.md",
+        "LICENSE",
+        ".gitignore",
+        "Makefile",
+        "pyproject.toml",
+        "params.toml",
+        ".copier-answers.yml",
+        ".github/workflows/ci.yml",
+        "docs/data_card.md",
         f"notebooks/01-{project.answers['project_type']}.ipynb",
         *(f"{package}/{name}.py" for name in ("__init__", "data", "train", "evaluate")),
     }

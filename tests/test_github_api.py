@@ -42,6 +42,9 @@ def test_named_token_env_is_the_only_place_looked(monkeypatch: pytest.MonkeyPatc
 def test_gh_cli_token_is_the_last_resort(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv("PATH", fake_gh(tmp_path / "ok", 'test "$1 $2" = "auth token" && echo gho_cli'))
     assert github_api.resolve_token() == "gho_cli"
+    enterprise = 'test "$*" = "auth token --hostname ghe.example" && echo gho_enterprise'
+    monkeypatch.setenv("PATH", fake_gh(tmp_path / "ghe", enterprise))
+    assert github_api.resolve_token(None, "https://ghe.example/api/v3") == "gho_enterprise"
     monkeypatch.setenv("PATH", fake_gh(tmp_path / "logged-out", "echo 'not logged in' >&2; exit 1"))
     with pytest.raises(TokenError, match=r"GITHUB_TOKEN or GH_TOKEN.*--token-env.*gh auth login"):
         github_api.resolve_token()

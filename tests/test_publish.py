@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from generator.catalog import load_catalog
 from generator.errors import GitError, RepositoryExistsError
 from generator.publish import PublishOptions, add_collaborator, publish_project
 from tests.github_server import FakeGitHub
-from tests.helpers import build_tree, git, git_init_commit, run_cli
+from tests.helpers import build_tree, git, git_init_commit, run_cli, run_portfolio
 
 README = (
     "# Churn Model\n\n![badge](x.svg)\n\nPredict which customers leave, honestly evaluated.\n\n## Problem\n"
@@ -367,12 +368,13 @@ def test_push_refused_by_the_remote_for_lack_of_access(github_server: FakeGitHub
 
 def test_origin_pointing_elsewhere_stops_before_creating(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
-    git(project, "remote", "add", "origin", "https://example.invalid/course/template.git")
+    git(project, "remote", "add", "origin", f"https://x:{github_server.token}@example.invalid/course/t.git")
     before = snapshot(project)
     result = publish_cli(github_server, str(project))
     assert result.exit_code == 1
-    assert "remote 'origin' already points to https://example.invalid/course/template.git" in one_error_line(
-        result.stderr)
+    line = one_error_line(result.stderr)
+    assert "remote 'origin' already points to https://example.invalid/course/t.git" in line
+    assert github_server.token not in result.stderr
     assert not github_server.calls("POST", ".")
     assert snapshot(project) == before
 
@@ -426,3 +428,22 @@ def test_add_collaborator(github_server: FakeGitHub, tmp_path: Path):
     assert add_collaborator(gh, "ada-learner/cohort-project", "student-1", "maintain") is False
     record = github_server.repo("ada-learner", "cohort-project")
     assert record is not None and record.collaborators == {"student-1": "maintain"}
+
+
+def test_publishes_the_current_folder_from_a_real_shell(github_server: FakeGitHub, tmp_path: Path):
+    project = make_project(tmp_path)
+    env = {"GITHUB_TOKEN": github_server.token, "PORTFOLIO_GITHUB_API": github_server.api_url}
+    result = run_portfolio(["publish", "--quiet", "--write-pause", "0"], cwd=project, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{github_server.base_url}/git/ada-learner/churn-model"
+    assert result.stderr == ""
+
+
+def test_publish_help_does_not_import_pygithub_or_gitpython():
+    code = (
+        "import sys\nfrom generator.cli import main\nsys.argv = ['portfolio', 'publish', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print([m for m in ('github', 'git', 'requests') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -11,7 +11,7 @@ import typer
 
 from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_file, parse_data_pairs
 from generator.app import app, cwd
-from generator.catalog import Catalog, CatalogEntry
+from generator.catalog import Catalog
 from generator.commands.catalog_cmds import catalog_for
 from generator.commands.publish_cmd import (
     ApiUrlOption,
@@ -21,9 +21,10 @@ from generator.commands.publish_cmd import (
     WritePauseOption,
     publish_new_project,
 )
-from generator.console import note, out
+from generator.console import out
 from generator.errors import UsageError
 from generator.github_api import DEFAULT_WRITE_PAUSE, resolve_token
+from generator.github_api import api_url as resolve_api_url
 from generator.publish import PublishOptions
 
 
@@ -87,7 +88,7 @@ def new(
     from generator.vcs import resolve_author
 
     # With --publish, a missing token fails here, before anything is written.
-    token = resolve_token(token_env) if publish else None
+    token = resolve_token(token_env, resolve_api_url(api_url)) if publish else None
     ask = (sys.stdin.isatty() if interactive is None else interactive) and not defaults
     catalog = catalog_for(ctx)
     if type_id is None:
@@ -114,19 +115,22 @@ def new(
             if value is not None
         }
     )
+    if ask:
+        suggested = {
+            "project_name": entry.title,
+            "description": entry.summary,
+            "author_name": git_author.name,
+            "author_email": git_author.email,
+        }
+        answers = prompt_missing(config, answers, suggested)
     answers.setdefault("author_name", git_author.name)
     answers.setdefault("author_email", git_author.email)
-    if ask:
-        answers = prompt_missing(entry, config, answers)
 
-    from generator.naming import package_name, repo_name
+    from generator.naming import repo_name
 
-    project_name = str(answers.get("project_name") or entry.title)
     if destination is None:
+        project_name = str(answers.get("project_name") or entry.title)
         destination = cwd() / str(answers.get("repo_name") or repo_name(project_name))
-    derived = answers.get("package_name") or package_name(project_name)
-    if "package_name" not in answers and derived != project_name:
-        note(f"Python package name: {derived}")
 
     request = NewProject(
         entry=entry,
@@ -162,6 +166,8 @@ def new(
     if published is not None:
         out().print(f"[green]Published[/] {published.url}")
     package_dir = result.answers["package_name"]
+    if "package_name" not in answers:
+        out().print(f"Python package name: [bold]{package_dir}[/] (derived from the project name)")
     out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
 
 
@@ -181,11 +187,12 @@ def choose_type(catalog: Catalog) -> str:
         console.print(f"[red]{choice!r} is not in the list[/]")
 
 
-def prompt_missing(entry: CatalogEntry, config: TemplateConfig, answers: dict[str, Any]) -> dict[str, Any]:
+def prompt_missing(
+    config: TemplateConfig, answers: dict[str, Any], suggested: dict[str, Any]
+) -> dict[str, Any]:
     """Ask every question the template asks people (those with help text) that is still open."""
     from generator.errors import AnswerError
 
-    suggested = {"project_name": entry.title, "description": entry.summary}
     result = dict(answers)
     for question in config.questions:
         if (
