@@ -207,14 +207,21 @@ def _is_string_list(value: object) -> bool:
     )
 
 
-def _parse_dataset(raw: object, problem: Any) -> Dataset | None:
+def _known_table(raw: object, field_name: str, known: set[str], shape: str, problem: Any) -> bool | None:
+    """None when ``raw`` is not a table; else whether it has only ``known`` keys (each stranger reported)."""
     if not isinstance(raw, dict):
-        problem("dataset", "required, must be a table with name, source and licence")
+        problem(field_name, f"required, must be a table with {shape}")
         return None
-    ok = True
-    for name in sorted(set(raw) - _DATASET_FIELDS):
-        problem(f"dataset.{name}", "unknown field")
-        ok = False
+    for name in sorted(set(raw) - known):
+        problem(f"{field_name}.{name}", "unknown field")
+    return set(raw) <= known
+
+
+def _parse_dataset(raw: object, problem: Any) -> Dataset | None:
+    ok = _known_table(raw, "dataset", _DATASET_FIELDS, "name, source and licence", problem)
+    if ok is None:
+        return None
+    assert isinstance(raw, dict)
     for name in ("name", "source", "licence"):
         if not isinstance(raw.get(name), str) or not raw[name].strip():
             problem(f"dataset.{name}", "required, must be a non-empty string")
@@ -228,13 +235,10 @@ def _parse_dataset(raw: object, problem: Any) -> Dataset | None:
 
 
 def _parse_template(raw: object, catalog_root: Path, problem: Any) -> TemplateSpec | None:
-    if not isinstance(raw, dict):
-        problem("template", "required, must be a table with engine and path or url")
+    ok = _known_table(raw, "template", _TEMPLATE_FIELDS, "engine and path or url", problem)
+    if ok is None:
         return None
-    ok = True
-    for name in sorted(set(raw) - _TEMPLATE_FIELDS):
-        problem(f"template.{name}", "unknown field")
-        ok = False
+    assert isinstance(raw, dict)
     engine = raw.get("engine")
     if engine not in ENGINES:
         problem("template.engine", f"must be one of {', '.join(ENGINES)} (got {engine!r})")
