@@ -6,6 +6,7 @@ so the checks are pure functions of this evidence and each file is read at most 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +31,23 @@ class Evidence:
     metrics_json_problem: str | None
 
     @property
-    def documents(self) -> list[Document]:
-        """README first, then each notebook's markdown cells."""
-        docs = [self.readme] if self.readme else []
-        return docs + [nb.doc for nb in self.notebooks if nb.doc is not None]
+    def has_documentation(self) -> bool:
+        """Whether there is any prose to judge (a README or notebook markdown)."""
+        return self.readme is not None or any(nb.markdown for nb in self.notebooks)
+
+    def notebook_documents(self) -> Iterator[Document]:
+        """Each notebook's markdown cells as a document, parsed only when asked for."""
+        for notebook in self.notebooks:
+            if notebook.doc is not None:
+                yield notebook.doc
+
+    def sources(self) -> Iterator[tuple[str, str, Sequence[tuple[int, int]]]]:
+        """(name, text, cell starts) of the README and every notebook's markdown, unparsed."""
+        if self.readme is not None:
+            yield self.readme.name, self.readme.source, ()
+        for notebook in self.notebooks:
+            if notebook.markdown:
+                yield notebook.path, notebook.markdown, notebook.cell_starts
 
 
 def find_readme(files: ProjectFiles) -> str | None:

@@ -43,6 +43,7 @@ class Block:
     text: str
     info: str = ""
     rows: list[list[str]] = field(default_factory=list)
+    row_lines: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -112,15 +113,19 @@ class Document:
 
     def location(self, line: int) -> str:
         """Where a reviewer finds ``line``: ``README.md:12`` or ``notebooks/x.ipynb cell 3``."""
-        if not self.cell_starts:
-            return f"{self.name}:{line}"
-        starts = [start for start, _ in self.cell_starts]
-        index = max(bisect_right(starts, line) - 1, 0)
-        return f"{self.name} cell {self.cell_starts[index][1]}"
+        return location(self.name, self.cell_starts, line)
 
     def file_line(self, line: int) -> int | None:
         """The line in the file on disk (notebook cells have no stable file line)."""
         return None if self.cell_starts else line
+
+
+def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> str:
+    """``name:line`` for a file; ``name cell N`` for a line of a notebook's joined markdown cells."""
+    if not cell_starts:
+        return f"{name}:{line}"
+    index = max(bisect_right([start for start, _ in cell_starts], line) - 1, 0)
+    return f"{name} cell {cell_starts[index][1]}"
 
 
 def words(text: str) -> int:
@@ -179,6 +184,7 @@ def parse_markdown(
             doc.blocks.append(table)
         elif kind == "tr_open" and table is not None:
             table.rows.append([])
+            table.row_lines.append(line)
         elif kind == "inline" and table is not None and tokens[index - 1].type in ("th_open", "td_open"):
             text, _ = _inline_text(token.children or [], doc, line)
             table.rows[-1].append(text.strip())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
@@ -31,6 +31,8 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "mape": ("mape", "mean absolute percentage error"),
     "r2": ("r2", "r²", "r^2", "r squared", "coefficient of determination"),
     "silhouette": ("silhouette", "silhouette score"),
+    "davies_bouldin": ("davies bouldin", "davies bouldin index", "davies bouldin score"),
+    "adjusted_rand": ("adjusted rand", "adjusted rand index", "adjusted rand score", "ari"),
     "bleu": ("bleu",),
     "rouge": ("rouge", "rouge l", "rouge 1"),
     "perplexity": ("perplexity",),
@@ -47,9 +49,10 @@ _NAME = re.compile(rf"(?<![\w^])(?:{_NAME_RE})(?![\w²])", re.IGNORECASE)
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s?%)?"
 _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_NUMBER})\s*\**\s*(?:±\s*\S+|\(.*\))?\s*$")
 _GAP = r"(?:\s*[:=]\s*|\s+(?:score\s+|value\s+)?(?:of|is|was|=|:|at|reaches|reached|around|about|~|≈)?\s*)"
-_PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?![\w.])",
+_PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
                           re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _BOUNDED = {"accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
             "r2", "silhouette", "iou", "dice", "map", "ndcg"}
 
@@ -108,8 +111,11 @@ def _value(metric: str, number: str, line: int) -> MetricValue | None:
     return MetricValue(metric, value, decimals, line)
 
 
-def from_rows(rows: list[list[str]], line: int) -> list[MetricValue]:
-    """Values from a table: metric-per-row (``| Accuracy | 0.95 |``) or metric-per-column."""
+def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
+    """Values from a table: metric-per-row (``| Accuracy | 0.95 |``) or metric-per-column.
+
+    ``lines`` holds each row's source line.
+    """
     found: list[MetricValue] = []
     for number, row in enumerate(rows):
         ids = [metric_id(cell) for cell in row]
@@ -119,7 +125,7 @@ def from_rows(rows: list[list[str]], line: int) -> list[MetricValue]:
             for cell in row[position + 1:]:
                 match = _CELL_NUMBER.match(cell)
                 if match:
-                    value = _value(metric, match.group(1), line + number)
+                    value = _value(metric, match.group(1), lines[number])
                     if value:
                         found.append(value)
                     break
@@ -129,23 +135,31 @@ def from_rows(rows: list[list[str]], line: int) -> list[MetricValue]:
             for metric, cell in zip(header, row, strict=False):
                 match = _CELL_NUMBER.match(cell) if metric else None
                 if metric and match:
-                    value = _value(metric, match.group(1), line + number)
+                    value = _value(metric, match.group(1), lines[number])
                     if value:
                         found.append(value)
     return found
 
 
 def from_text(text: str, line: int) -> list[MetricValue]:
-    """Values from prose and loose rows (tab, pipe or multi-space separated lines)."""
+    """Values from prose and loose rows (tab, pipe or multi-space separated lines).
+
+    Consecutive loose rows are read together as one table, so a header row of metric
+    names applies to the number rows under it.
+    """
     found: list[MetricValue] = []
-    for offset, raw in enumerate(text.split("\n")):
+    rows: list[list[str]] = []
+    for offset, raw in enumerate([*text.split("\n"), ""]):
         number = line + offset
-        if "\t" in raw or raw.count("|") >= 2 or re.search(r"\S {2,}\S", raw):
-            cells = [c for c in re.split(r"\t+|\||\s{2,}", raw) if c.strip()]
-            row_values = from_rows([cells], number)
-            if row_values:
-                found.extend(row_values)
-                continue
+        cells = _loose_cells(raw)
+        if cells:
+            rows.append(cells)
+            continue
+        if rows:
+            found.extend(from_rows(rows, range(number - len(rows), number)))
+            rows = []
+        if not _DIGIT.search(raw):
+            continue
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))
             value = _value(metric, match.group(2), number) if metric else None
@@ -157,6 +171,14 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
+
+
+def _loose_cells(raw: str) -> list[str]:
+    """Cells of a tab-, pipe- or wide-space-separated line; [] for ordinary prose."""
+    if "\t" not in raw and raw.count("|") < 2 and not re.search(r"\S {2,}\S", raw):
+        return []
+    cells = [c.strip() for c in re.split(r"\t+|\||\s{2,}", raw) if c.strip()]
+    return cells if len(cells) >= 2 else []
 
 
 def mentions(text: str) -> set[str]:

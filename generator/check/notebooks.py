@@ -8,7 +8,9 @@ run ended in an error output.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.check.markdown_doc import Document, parse_markdown
 
@@ -22,12 +24,20 @@ class NotebookInfo:
     code_cells: int = 0
     cells_with_output: int = 0
     error_cells: list[int] = field(default_factory=list)
-    doc: Document | None = None
+    markdown: str = ""
+    cell_starts: tuple[tuple[int, int], ...] = ()
 
     @property
     def parsed(self) -> bool:
         """Whether nbformat could read the notebook at all."""
         return self.error is None
+
+    @cached_property
+    def doc(self) -> Document | None:
+        """The markdown cells as one document, parsed on first use (only when the README lacks something)."""
+        if not self.markdown:
+            return None
+        return parse_markdown(self.markdown, name=self.path, cell_starts=self.cell_starts)
 
 
 def read_notebook(path: str, text: str) -> NotebookInfo:
@@ -37,7 +47,10 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
     info = NotebookInfo(path=path)
     validation: dict[str, object] = {}
     try:
-        notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT, capture_validation_error=validation)
+        with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT,
+                                      capture_validation_error=validation)
     except Exception as error:  # nbformat raises JSON, schema and version errors of many types
         info.error = f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
         return info
@@ -62,8 +75,8 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
                 info.cells_with_output += 1
             if any(output.get("output_type") == "error" for output in outputs):
                 info.error_cells.append(number)
-    if markdown:
-        info.doc = parse_markdown("\n\n".join(markdown), name=path, cell_starts=starts)
+    info.markdown = "\n\n".join(markdown)
+    info.cell_starts = tuple(starts)
     return info
 
 

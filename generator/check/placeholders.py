@@ -8,6 +8,7 @@ so every hit has a line number for the report and for SARIF.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
@@ -28,7 +29,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a 'yourusername' stand-in", re.compile(r"\byour[-_]?(?:user[-_]?name|github[-_]?(?:user|handle|name)?"
                                             r"|handle|name)\b", re.IGNORECASE)),
     ("a '<your-…>' stand-in", re.compile(r"<your[-_ ][^>\n]{1,40}>", re.IGNORECASE)),
-    ("a template guidance line ('>📋')", re.compile(r"^\s*>\s*📋")),
+    ("a metrics cell waiting for `portfolio sync`",
+     re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*portfolio sync[^|\n]*\|", re.IGNORECASE)),
+    ("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋")),
     ("leftover chat-assistant text", re.compile(
         r"\b(?:do you want me to|would you like me to|shall I (?:also|add|create|write)|"
         r"let me know if you(?:'d| would)? (?:like|want|need)|I hope this helps|"
@@ -47,33 +50,41 @@ class Placeholder:
     line: int
 
 
+def _scoped(pattern: re.Pattern[str]) -> str:
+    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else pattern.pattern
+
+
+# One pass over the text finds every kind (a README can be 5 MB; thirteen passes per line add up).
+_ANY = re.compile(
+    "|".join(f"(?P<p{index}>{_scoped(pattern)})" for index, (_, pattern) in enumerate(_PATTERNS)),
+    re.MULTILINE,
+)
+_KINDS = {f"p{index}": kind for index, (kind, _) in enumerate(_PATTERNS)}
+
+
 def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
-    """Every placeholder in ``source``; guidance comments count once, at their first line."""
-    hits: list[Placeholder] = []
+    """Every placeholder in ``source`` (one per kind and line); a guidance comment counts once."""
+    found: list[tuple[int, str, str]] = []
     covered: list[tuple[int, int]] = []
     for match in GUIDE_COMMENT.finditer(source):
-        line = first_line + source.count("\n", 0, match.start())
-        hits.append(Placeholder("a template guidance comment (portfolio:guide)", _short(match.group()), line))
+        found.append((match.start(), "a template guidance comment (portfolio:guide)", match.group()))
         covered.append(match.span())
-    offset = 0
-    for number, text in enumerate(source.split("\n"), start=first_line):
-        start, offset = offset, offset + len(text) + 1
-        if any(a <= start < b for a, b in covered):
-            continue
-        for kind, pattern in _PATTERNS:
-            match = pattern.search(text)
-            if match:
-                hits.append(Placeholder(kind, _short(match.group()), number))
-    hits.sort(key=lambda hit: hit.line)
-    return hits
+    for match in _ANY.finditer(source):
+        if not any(start <= match.start() < end for start, end in covered):
+            found.append((match.start(), _KINDS[str(match.lastgroup)], match.group()))
+    if not found:
+        return []
+    newlines = [m.start() for m in re.finditer("\n", source)]
+    hits: dict[tuple[str, int], Placeholder] = {}
+    for offset, kind, text in sorted(found):
+        line = first_line + bisect_left(newlines, offset)
+        hits.setdefault((kind, line), Placeholder(kind, _short(text), line))
+    return sorted(hits.values(), key=lambda hit: hit.line)
 
 
 def strip_placeholders(text: str) -> str:
     """``text`` without guidance comments and placeholder phrases (to count the real words left)."""
-    text = GUIDE_COMMENT.sub(" ", text)
-    for _, pattern in _PATTERNS:
-        text = pattern.sub(" ", text)
-    return text
+    return _ANY.sub(" ", GUIDE_COMMENT.sub(" ", text))
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -24,7 +24,7 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
     if not path.is_dir():
         raise TargetError(f"{path}: not a directory (give the project folder)")
     evidence = gather(path)
-    located = find_sections(evidence.documents, rubric)
+    located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)
     results, findings = run_checks(context)
     scored = [result for result in results if result.status != "skipped"]
@@ -32,7 +32,8 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
     earned = sum(result.weight for result in scored if result.status == "passed")
     score = round(100 * earned / total) if total else 0
     metrics = dict(evidence.metrics_json or {})
-    for value in context.readme_values():
+    found_metrics = located.get("metrics")
+    for value in [*context.readme_values(), *(found_metrics.metric_values if found_metrics else [])]:
         metrics.setdefault(value.metric, value.value)
     return ProjectReport(
         target=target or str(path),

@@ -88,11 +88,12 @@ def render_sarif(reports: Sequence[ProjectReport]) -> str:
                 "help": {"text": known.fix if known else "See the finding's fix line."},
                 "properties": {"weight": check.weight},
             })
+        rule_index = {rule_id: index for index, rule_id in enumerate(rules)}
         for finding in report.findings:
             uri = prefix + (finding.file or report.readme or "README.md")
             results.append({
                 "ruleId": finding.check,
-                "ruleIndex": list(rules).index(finding.check) if finding.check in rules else 0,
+                "ruleIndex": rule_index[finding.check],
                 "level": "warning",
                 "message": {"text": f"{finding.message} Fix: {finding.fix}"},
                 "locations": [{"physicalLocation": {

@@ -67,26 +67,35 @@ class Rubric:
         words = normalise(heading)
         if not words:
             return None
-        best: tuple[int, int, int] | None = None
+        exact, table = self._synonym_index()
+        if words in exact:
+            return exact[words]
+        best: tuple[int, int] | None = None
         found: str | None = None
-        for section_id, synonym in self._synonyms():
+        present = set(words)
+        for section_id, synonym in table:
+            if synonym[0] not in present:
+                continue
             size = len(synonym)
-            if synonym == words:
-                return section_id
             for start in range(len(words) - size + 1):
                 if words[start:start + size] == synonym:
-                    rank = (0, start + size, size)
+                    rank = (start + size, size)
                     if best is None or rank > best:
                         best, found = rank, section_id
         return found
 
-    def _synonyms(self) -> list[tuple[str, tuple[str, ...]]]:
-        return _synonym_table(self.sections)
-
-
-@cache
-def _synonym_table(sections: tuple[SectionRule, ...]) -> list[tuple[str, tuple[str, ...]]]:
-    return [(rule.id, normalise(synonym)) for rule in sections for synonym in (rule.id, *rule.synonyms)]
+    def _synonym_index(self) -> tuple[dict[tuple[str, ...], str], list[tuple[str, tuple[str, ...]]]]:
+        """Normalised synonyms, built once per rubric (headings are matched thousands of times)."""
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            table = [(rule.id, normalise(s)) for rule in self.sections for s in (rule.id, *rule.synonyms)]
+            table = [(section_id, words) for section_id, words in table if words]
+            exact: dict[tuple[str, ...], str] = {}
+            for section_id, words in table:
+                exact.setdefault(words, section_id)
+            cached = (exact, table)
+            object.__setattr__(self, "_index", cached)
+        return cached
 
 
 def normalise(text: str) -> tuple[str, ...]:
@@ -101,13 +110,20 @@ def _singular(word: str) -> str:
 
 def load_rubric(path: Path | None = None) -> Rubric:
     """The default rubric, or the default with the rubric file at ``path`` laid over it."""
-    default = _read(DEFAULT_RUBRIC)
     if path is None:
-        return _build(default, DEFAULT_RUBRIC.read_text(encoding="utf-8"), "default", DEFAULT_RUBRIC)
+        return _default_rubric()
+    default = _read(DEFAULT_RUBRIC)
     if not path.is_file():
         raise RubricError([f"{path}: -: rubric file not found"])
     override = _read(path)
     return _build(_merge(default, override), path.read_text(encoding="utf-8"), str(path), path)
+
+
+@cache
+def _default_rubric() -> Rubric:
+    """Read once per process: checking 500 projects must not parse the same TOML 500 times."""
+    text = DEFAULT_RUBRIC.read_text(encoding="utf-8")
+    return _build(_read(DEFAULT_RUBRIC), text, "default", DEFAULT_RUBRIC)
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.check.markdown_doc import Document, Section, words
@@ -27,31 +28,55 @@ def metric_values(section: Section) -> list[MetricValue]:
     found: list[MetricValue] = []
     for block in section.blocks:
         if block.kind == "table":
-            rows = from_rows(block.rows, block.line) if block.rows else from_text(block.text, block.line)
-            found.extend(rows)
+            found.extend(from_rows(block.rows, block.row_lines) if block.rows
+                         else from_text(block.text, block.line))
         elif block.kind in ("prose", "code"):
             found.extend(from_text(block.text, block.line))
     return found
 
 
-def find_sections(docs: list[Document], rubric: Rubric) -> dict[str, Located]:
-    """Each rubric section id -> where it was found (the first written one wins over an unwritten one)."""
+def find_sections(
+    readme: Document | None, notebooks: Iterable[Document], rubric: Rubric
+) -> dict[str, Located]:
+    """Each rubric section id -> where it was found.
+
+    A section the README has is judged there, written or not (reviewers read the README
+    first; an empty README section is a gap even if a notebook covers it). Only sections
+    the README lacks are looked for in the notebooks (parsed only then), where the first
+    written one wins over unwritten ones.
+    """
     located: dict[str, Located] = {}
-    for doc in docs:
-        for section in doc.sections:
-            if section.heading is None:
-                continue
-            section_id = rubric.match_heading(section.heading.text)
-            rule = rubric.section(section_id) if section_id else None
-            if rule is None:
-                continue
-            current = located.get(rule.id)
-            if current is not None and current.hit.filled:
-                continue
-            candidate = _judge(doc, section, rule)
-            if current is None or candidate.hit.filled:
-                located[rule.id] = candidate
+    if readme is not None:
+        for section, rule in _matches(readme, rubric):
+            _consider(located, readme, section, rule)
+    wanted = {rule.id for rule in rubric.sections} - set(located)
+    if not wanted:
+        return located
+    for doc in notebooks:
+        for section, rule in _matches(doc, rubric):
+            if rule.id in wanted:
+                _consider(located, doc, section, rule)
     return located
+
+
+def _consider(located: dict[str, Located], doc: Document, section: Section, rule: SectionRule) -> None:
+    """Keep the first written match for a section, else the first match."""
+    current = located.get(rule.id)
+    if current is not None and current.hit.filled:
+        return
+    candidate = _judge(doc, section, rule)
+    if current is None or candidate.hit.filled:
+        located[rule.id] = candidate
+
+
+def _matches(doc: Document, rubric: Rubric) -> Iterator[tuple[Section, SectionRule]]:
+    for section in doc.sections:
+        if section.heading is None:
+            continue
+        section_id = rubric.match_heading(section.heading.text)
+        rule = rubric.section(section_id) if section_id else None
+        if rule is not None:
+            yield section, rule
 
 
 def _judge(doc: Document, section: Section, rule: SectionRule) -> Located:

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from generator.check.evidence import METRICS_JSON, Evidence
-from generator.check.markdown_doc import Section, bare_urls
+from generator.check.evidence import METRICS_JSON, README_NAMES, Evidence
+from generator.check.markdown_doc import Section, bare_urls, location
 from generator.check.metrics_text import MetricValue, disagreements, mentions
 from generator.check.model import CheckResult, Finding
 from generator.check.placeholders import find_placeholders
@@ -63,7 +63,7 @@ class Context:
 
 
 _CITATION = re.compile(
-    r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|scikit-learn|sklearn|hugging ?face|openml|zenodo"
+    r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
     r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:",
     re.IGNORECASE,
 )
@@ -93,6 +93,8 @@ _DEPENDENCY_FILES = {
     "pipfile.lock", "poetry.lock", "uv.lock", "conda.yml", "conda.yaml", "requirements.in",
 }
 _LICENCE_FILE = re.compile(r"^(?:licen[cs]e|copying|unlicen[cs]e)(?:[.-].*)?$", re.IGNORECASE)
+_README_LOWER = {name.lower() for name in README_NAMES}
+_GITHUB_RELATIVE = re.compile(r"^(?:\.\./)+(?:actions|blob|tree|raw|wiki|issues|releases|workflows)/")
 _TEST_FILE = re.compile(r"(?:^|/)(?:tests?/.+|test_[^/]*\.py|[^/]*_test\.py)$")
 
 
@@ -135,6 +137,9 @@ def _readme_present(ctx: Context) -> list[Failure] | None:
     if evidence.readme is not None:
         return []
     if evidence.readme_name is None:
+        unusable = [p for p in evidence.files.problems if p.path.lower() in _README_LOWER]
+        if unusable:
+            return [Failure(f"{unusable[0].path}: {unusable[0].reason}.", unusable[0].path)]
         return [Failure("No README.md, README.rst or README.txt in the project root.")]
     reasons = [p.reason for p in evidence.files.problems if p.path == evidence.readme_name]
     why = reasons[0] if reasons else "could not be read"
@@ -142,18 +147,17 @@ def _readme_present(ctx: Context) -> list[Failure] | None:
 
 
 def _placeholders(ctx: Context) -> list[Failure] | None:
-    docs = ctx.evidence.documents
-    if not docs:
+    if not ctx.evidence.has_documentation:
         return None
     failures: list[Failure] = []
-    for doc in docs:
-        hits = find_placeholders(doc.source)
+    for name, source, cell_starts in ctx.evidence.sources():
+        hits = find_placeholders(source)
         for hit in hits[:MAX_PLACEHOLDER_FINDINGS]:
-            failures.append(Failure(f"{doc.location(hit.line)}: {hit.kind}: {hit.text!r}",
-                                    doc.name, doc.file_line(hit.line)))
+            failures.append(Failure(f"{location(name, cell_starts, hit.line)}: {hit.kind}: {hit.text!r}",
+                                    name, None if cell_starts else hit.line))
         if len(hits) > MAX_PLACEHOLDER_FINDINGS:
-            failures.append(Failure(f"{doc.name}: {len(hits) - MAX_PLACEHOLDER_FINDINGS} more placeholders.",
-                                    doc.name))
+            more = len(hits) - MAX_PLACEHOLDER_FINDINGS
+            failures.append(Failure(f"{name}: {more} more placeholders.", name))
     return failures
 
 
@@ -177,7 +181,7 @@ def _data_scope(ctx: Context) -> tuple[str, list[str], str | None, int | None]:
 
 
 def _data_source(ctx: Context) -> list[Failure] | None:
-    if not ctx.evidence.documents:
+    if not ctx.evidence.has_documentation:
         return None
     text, links, file, line = _data_scope(ctx)
     if any(t.startswith(("http://", "https://")) for t in links) or _CITATION.search(text):
@@ -186,7 +190,7 @@ def _data_source(ctx: Context) -> list[Failure] | None:
 
 
 def _data_licence(ctx: Context) -> list[Failure] | None:
-    if not ctx.evidence.documents:
+    if not ctx.evidence.has_documentation:
         return None
     text, _, file, line = _data_scope(ctx)
     if _LICENCE.search(text):
@@ -196,14 +200,14 @@ def _data_licence(ctx: Context) -> list[Failure] | None:
 
 
 def _metrics_values(ctx: Context) -> list[Failure] | None:
-    if not ctx.evidence.documents:
+    if not ctx.evidence.has_documentation:
         return None
     found = ctx.located.get("metrics")
     if found is not None and found.metric_values:
         return []
     if ctx.readme_values():
         return []
-    for doc in ctx.evidence.documents[1:]:
+    for doc in ctx.evidence.notebook_documents():
         if metric_values(Section(None, doc.blocks)):
             return []
     named = mentions(ctx.evidence.readme.source) if ctx.evidence.readme else set()
@@ -253,6 +257,8 @@ def _images(ctx: Context) -> list[Failure] | None:
             continue
         checked += 1
         relative = posixpath.normpath(target.lstrip("/") if target.startswith("/") else target)
+        if _GITHUB_RELATIVE.match(relative):
+            continue  # e.g. the CI badge ../../actions/workflows/ci.yml/badge.svg: GitHub's pages, not files
         if relative.startswith("../") or relative == "..":
             failures.append(Failure(f"{readme.name}:{image.line} shows {target}, outside the project.",
                                     readme.name, image.line))
@@ -307,6 +313,8 @@ def _notebooks_errors(ctx: Context) -> list[Failure] | None:
 
 def _readable(ctx: Context) -> list[Failure] | None:
     problems = ctx.evidence.files.problems
+    if not problems and not ctx.evidence.files.files:
+        return None  # an empty folder earns nothing for having nothing unreadable
     return [Failure(f"{problem.path}: {problem.reason}.", problem.path) for problem in problems]
 
 

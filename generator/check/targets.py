@@ -64,7 +64,7 @@ def _token(token: str | None) -> str | None:
 
 def github_clone_url(full_name: str, *, api_url: str | None = None, token: str | None = None) -> str:
     """Ask the GitHub API (read-only; token optional) for ``owner/repo``'s clone URL."""
-    from github import Auth, Github, GithubException  # noqa: TID251 (imported where needed)
+    from github import Auth, Github, GithubException
 
     base_url = (api_url or os.environ.get("PORTFOLIO_GITHUB_API") or DEFAULT_API_URL).rstrip("/")
     secret = _token(token)
