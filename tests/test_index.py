@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,26 +82,24 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Project]
         for name, value in {"HOME": str(home), "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
                             "GIT_CONFIG_NOSYSTEM": "1", "MPLBACKEND": "Agg"}.items():
             patch.setenv(name, value)
+        # the real types train in parallel (two at a time); stand-ins copy a trained project afterwards
+        real_types = [t for t, _, _ in PLANNED if t in catalog.entries] or ["classification"]
+        generated = {t: generate(t, root / t, "--name", next((n for i, n, _ in PLANNED if i == t), t))
+                     for t in dict.fromkeys([*real_types, "classification"])}
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            runs = pool.map(lambda g: g.run("python", "-m", f"{g.package}.train"), generated.values())
+            for result in runs:
+                assert result.returncode == 0, result.stderr[-2000:]
+        for project in generated.values():
+            sync_metrics(project.path)
         made: list[Project] = []
-        trained: dict[str, Path] = {}
         for type_id, title, level in PLANNED:
             destination = root / type_id
-            real = type_id if type_id in catalog.entries else "classification"
-            if real in trained:  # stand-in: a copy of the trained project, answers naming the type
-                shutil.copytree(trained[real], destination)
-                answers_file = destination / ".copier-answers.yml"
-                answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
-                answers["project_type"] = type_id
-                answers_file.write_text(yaml.safe_dump(answers), encoding="utf-8")
-            else:
-                project = generate(real, destination, "--name", title)
-                result = project.run("python", "-m", f"{project.package}.train")
-                assert result.returncode == 0, result.stderr[-2000:]
-                sync_metrics(destination)
-                trained[real] = destination
             answers_file = destination / ".copier-answers.yml"
+            if type_id not in generated:  # stand-in: the trained classification project naming this type
+                shutil.copytree(root / "classification", destination)
             answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
-            answers["project_name"] = title
+            answers.update(project_type=type_id, project_name=title)
             answers_file.write_text(yaml.safe_dump(answers), encoding="utf-8")
             made.append(Project(destination, type_id, title, level, problem_sentence(title)))
         for project in made:
