@@ -33,6 +33,7 @@ DEFAULT_LEVELS = {
     "classification": "foundational", "regression": "foundational", "clustering": "foundational",
     "nlp": "advanced", "vision": "advanced", "timeseries": "advanced", "pipeline": "end-to-end",
 }
+_OWNER_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
 _SCP_URL = re.compile(r"^[\w.-]+@(?P<host>[\w.-]+):(?P<path>\S+)$")
 
 
@@ -72,7 +73,7 @@ def card_for_target(target: str, options: CollectOptions) -> ProjectCard:
         return card_for_clone(local.resolve().as_uri(), target, local.resolve().as_uri(), options)
     if is_git_url(target):
         return card_for_clone(target, target, web_url(target), options)
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}", target):
+    if _OWNER_REPO.fullmatch(target):
         clone_url = github_clone_url(target, api_url=options.api_url, token=options.token)
         return card_for_clone(clone_url, target, web_url(clone_url), options)
     raise TargetError(f"{target}: no such directory, and not a git URL or GitHub owner/repo")
@@ -102,7 +103,7 @@ def card_for_directory(
     metrics, headline = _metrics(root, report, warnings)
     deps = dependencies(root)
 
-    type_id = answers.get("project_type") if isinstance(answers.get("project_type"), str) else None
+    type_id = _text(answers.get("project_type"))
     generated = type_id is not None
     inferred = False
     if type_id is None:
@@ -123,7 +124,7 @@ def card_for_directory(
 
     title = _text(answers.get("project_name")) or (report.title if report else None) or _name(target, root)
     problem = report.problem_summary if report else None
-    if problem is None:
+    if problem is None and type_id is not None:
         warnings.append("no written Problem section to quote")
     if not url:
         url = _answers_url(answers)
