@@ -446,3 +446,22 @@ def test_publish_refuses_another_users_profile(github_server: FakeGitHub, projec
                        "--out", str(tmp_path / "site"), "--publish")
     assert result.exit_code == 2 and "token's own profile repository" in result.stderr
     assert github_server.repo(user, user) is None and github_server.repo("ada-learner", "ada-learner") is None
+
+
+def test_forks_only_when_included(github_server: FakeGitHub, projects: list[Project], tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch):
+    hub = github_server
+    hub.add_repo(hub.login, "scikit-learn", files=text_files(projects[0].path))
+    listed = hub.repo_json  # the loopback server has no forks of its own: mark this one as a fork
+    monkeypatch.setattr(hub, "repo_json", lambda record, viewer: {
+        **listed(record, viewer), "fork": record.name == "scikit-learn"})
+
+    left_out = index_cli(hub, "--github-user", hub.login, "--out", str(tmp_path / "a"))
+    assert left_out.exit_code == 0, left_out.stderr
+    data = json.loads((tmp_path / "a" / "portfolio.json").read_text(encoding="utf-8"))
+    assert data["projects"] == [] and "a fork" in data["skipped"][0]["reason"]
+
+    included = index_cli(hub, "--github-user", hub.login, "--include", "scikit-learn", "--out", str(tmp_path / "b"))
+    assert included.exit_code == 0, included.stderr
+    card = json.loads((tmp_path / "b" / "portfolio.json").read_text(encoding="utf-8"))["projects"][0]
+    assert (card["fork"], card["group"]) == (True, "open-source")
