@@ -61,7 +61,7 @@ def _row(card: ProjectCard) -> str:
     target = link_target(card.url) if card.url else ""
     name = f"[{escape(card.title)}]({target})" if target else f"**{escape(card.title)}**"
     kind = type_label(card)
-    project = f"{name}<br>{escape(kind)}" if kind else name
+    project = f"{name}<br>{escape(kind)}" if kind and kind != card.title else name
     problem = escape(card.problem) if card.problem else "—"
     metric = escape(f"{card.headline.label} {card.headline.display}") if card.headline else "—"
     skills = escape(", ".join(card.skills)) if card.skills else "—"
