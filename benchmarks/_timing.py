@@ -45,5 +45,6 @@ def report(label: str, ours: float, theirs: float, target: float) -> bool:
     """Print one comparison line; return whether the ratio meets the target."""
     ratio = ours / theirs
     verdict = "ok" if ratio <= target else "MISSED"
-    print(f"{label:<48} {ours * 1000:8.0f} ms vs {theirs * 1000:8.0f} ms  ratio {ratio:5.2f} (target <= {target}) {verdict}")
+    print(f"{label:<48} {ours * 1000:8.0f} ms vs {theirs * 1000:8.0f} ms  "
+          f"ratio {ratio:5.2f} (target <= {target}) {verdict}")
     return ratio <= target

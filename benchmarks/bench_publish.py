@@ -80,8 +80,9 @@ def main() -> None:
 
             def plain_push(project: object) -> None:
                 assert isinstance(project, Path)
-                subprocess.run(["git", "push", "-q", hub.clone_url(hub.login, project.name), "main:main"],
-                               cwd=project, check=True, env={**os.environ, **auth_env(hub.token)})
+                url = hub.clone_url(hub.login, project.name)
+                subprocess.run(["git", "push", "-q", url, "main:main"],
+                               cwd=project, check=True, env={**os.environ, **auth_env(hub.token, url)})
 
             push = median_seconds(runs, project_and_remote, plain_push)
             fast = median_seconds(runs, fresh("fast"), lambda p: publish_project(Path(str(p)), options(0)))

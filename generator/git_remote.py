@@ -2,7 +2,7 @@
 
 The token reaches git only through the environment of the one ``git`` process that needs it
 (``GIT_CONFIG_COUNT``/``GIT_CONFIG_KEY_n``/``GIT_CONFIG_VALUE_n`` adding an
-``http.extraHeader``), so it is not in ``.git/config``, the remote URL, the reflog or a
+``http.<url>.extraHeader``), so it is not in ``.git/config``, the remote URL, the reflog or a
 credential store. Credential helpers and prompts are switched off for that call: a wrong token
 fails at once instead of hanging on a prompt or being saved by a helper.
 
@@ -28,15 +28,23 @@ if TYPE_CHECKING:
 REMOTE_NAME = "origin"
 
 
-def auth_env(token: str) -> dict[str, str]:
-    """Environment for one git call: the token as an HTTP header, no helpers, no prompts."""
+def auth_env(token: str, url: str) -> dict[str, str]:
+    """Environment for one git call to ``url``: the token as an HTTP header, no helpers, no prompts.
+
+    The header is keyed to ``url`` itself and preceded by an empty value, which clears any
+    ``http.<url>.extraHeader`` already configured (CI checkouts leave a stale one behind):
+    git applies the most specific URL match, so a generic ``http.extraHeader`` would lose.
+    """
     basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+    header_key = f"http.{url}.extraHeader"
     return {
-        "GIT_CONFIG_COUNT": "2",
-        "GIT_CONFIG_KEY_0": "http.extraHeader",
-        "GIT_CONFIG_VALUE_0": f"Authorization: Basic {basic}",
-        "GIT_CONFIG_KEY_1": "credential.helper",
-        "GIT_CONFIG_VALUE_1": "",
+        "GIT_CONFIG_COUNT": "3",
+        "GIT_CONFIG_KEY_0": header_key,
+        "GIT_CONFIG_VALUE_0": "",
+        "GIT_CONFIG_KEY_1": header_key,
+        "GIT_CONFIG_VALUE_1": f"Authorization: Basic {basic}",
+        "GIT_CONFIG_KEY_2": "credential.helper",
+        "GIT_CONFIG_VALUE_2": "",
         "GIT_TERMINAL_PROMPT": "0",
         "GIT_ASKPASS": "true",
         "SSH_ASKPASS": "true",
@@ -44,11 +52,11 @@ def auth_env(token: str) -> dict[str, str]:
 
 
 @contextmanager
-def _authenticated(repo: Repo, token: str) -> Iterator[None]:
+def _authenticated(repo: Repo, token: str, url: str) -> Iterator[None]:
     # GitPython logs failed pushes as warnings; with no handler configured Python's
     # last-resort handler would print them to the user's terminal behind our back.
     logging.getLogger("git").addHandler(logging.NullHandler())
-    with repo.git.custom_environment(**auth_env(token)):
+    with repo.git.custom_environment(**auth_env(token, url)):
         yield
 
 
@@ -57,7 +65,7 @@ def remote_refs(repo: Repo, url: str, token: str) -> dict[str, str]:
     from git import GitCommandError
 
     try:
-        with _authenticated(repo, token):
+        with _authenticated(repo, token, url):
             output = repo.git.ls_remote(url)
     except GitCommandError as error:
         raise GitError(f"cannot read {url}: {_git_reason(error, token)}") from None
@@ -81,7 +89,7 @@ def push_branch(repo: Repo, url: str, token: str, branch: str) -> str:
     refspec = f"refs/heads/{branch}:refs/heads/{branch}"
     progress = RemoteProgress()
     try:
-        with _authenticated(repo, token):
+        with _authenticated(repo, token, url):
             results = Remote(repo, url).push(refspec, progress=progress)
     except GitCommandError as error:
         raise PushError(f"push to {url} failed: {_git_reason(error, token)}") from None

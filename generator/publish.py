@@ -301,25 +301,7 @@ def publish_project(path: Path, options: PublishOptions) -> PublishResult:
     full_name = f"{owner}/{plan.name}"
     _check_origin(repo, owner, plan.name)
 
-    remote = _get_repository(gh, full_name, token, api)
-    created = False
-    if remote is None:
-        options.progress(f"Creating {plan.visibility} repository {full_name}")
-        remote = _create_repository(account, plan, full_name, token)
-        created = remote is not None
-        if remote is None:  # another run created it in between: treat as existing
-            remote = _get_repository(gh, full_name, token, api)
-        if remote is None:
-            raise RepositoryExistsError(
-                f"{full_name} already exists but is not visible with this token; "
-                "choose another name with --name"
-            )
-    else:
-        options.progress(f"Repository {full_name} already exists; checking it holds only this project")
-        if remote.private != plan.private:
-            options.warn(f"{full_name} already exists as a {'private' if remote.private else 'public'} "
-                         "repository; its visibility is left as it is")
-
+    remote, created = _ensure_repository(gh, account, plan, full_name, token, options)
     refs = git_remote.remote_refs(repo, remote.clone_url, token)
     foreign = [ref for ref, commit in refs.items() if not _is_ancestor(repo, commit, plan.commit)]
     if foreign:
@@ -345,6 +327,29 @@ def publish_project(path: Path, options: PublishOptions) -> PublishResult:
                             "unchanged: fix the cause and run `portfolio publish` again") from None
     git_remote.set_upstream(repo, remote.clone_url, plan.branch, plan.commit)
     return PublishResult(url=remote.html_url, created=created, pushed_commit=plan.commit)
+
+
+def _ensure_repository(
+    gh: Github, account: Any, plan: PublishPlan, full_name: str, token: str, options: PublishOptions
+) -> tuple[Repository, bool]:
+    """The repository to push to and whether this run created it (reusing one a failed run left)."""
+    remote = _get_repository(gh, full_name, token, plan.api_url)
+    if remote is not None:
+        options.progress(f"Repository {full_name} already exists; checking it holds only this project")
+        if remote.private != plan.private:
+            actual = "private" if remote.private else "public"
+            options.warn(f"{full_name} already exists as a {actual} repository; its visibility is left as it is")
+        return remote, False
+    options.progress(f"Creating {plan.visibility} repository {full_name}")
+    remote = _create_repository(account, plan, full_name, token)
+    if remote is not None:
+        return remote, True
+    remote = _get_repository(gh, full_name, token, plan.api_url)  # created meanwhile (422)
+    if remote is None:
+        raise RepositoryExistsError(
+            f"{full_name} already exists but is not visible with this token; choose another name with --name"
+        )
+    return remote, False
 
 
 def _owner(gh: Github, plan: PublishPlan, token: str) -> tuple[Any, str]:

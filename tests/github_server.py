@@ -17,7 +17,8 @@ under test.
   a user who may write to it (owner, organisation member or collaborator).
 
 Failure hooks for tests: :meth:`FakeGitHub.reject_pushes` (a real ``pre-receive`` hook says
-no), :meth:`FakeGitHub.stop` (the server goes away; the port refuses connections), and
+no), :meth:`FakeGitHub.fail_after_create` (the repository is created but the answer is a 502),
+:meth:`FakeGitHub.stop` (the server goes away; the port refuses connections), and
 :attr:`GitHubState.requests` to assert which calls were (not) made.
 """
 
@@ -135,6 +136,7 @@ class FakeGitHub:
         self.git_root = root / "git"
         self.git_root.mkdir(parents=True, exist_ok=True)
         self.reject_file = root / "reject-push"
+        self.failing_creates = 0  # see fail_after_create()
         self.state = GitHubState()
         self._ids = itertools.count(1000)
         self.login = login
@@ -255,6 +257,10 @@ class FakeGitHub:
     def reject_pushes(self, message: str = "pushes are disabled by a test hook") -> None:
         """Make every repository's ``pre-receive`` hook decline pushes with ``message``."""
         self.reject_file.write_text(message + "\n", encoding="utf-8")
+
+    def fail_after_create(self, times: int = 1) -> None:
+        """The next ``times`` repository creations succeed but answer 502 (a response lost on the way)."""
+        self.failing_creates = times
 
     def allow_pushes(self) -> None:
         self.reject_file.unlink(missing_ok=True)
@@ -527,6 +533,9 @@ class _Handler(BaseHTTPRequestHandler):
             owner, name, private=private, created_by=viewer,
             description=data.get("description") or None, homepage=data.get("homepage") or None,
         )
+        if self.github.failing_creates > 0:
+            self.github.failing_creates -= 1
+            raise _Reply(502, {"message": "Server Error"})
         raise _Reply(201, self.github.repo_json(record, viewer),
                      {"Location": f"{self.github.api_url}/repos/{record.full_name}"})
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import github_api
 from generator.errors import GitHubError, TokenError, UsageError
@@ -68,9 +71,9 @@ def test_scrub_masks_raw_and_basic_auth_forms():
 
 
 def test_write_pause_spaces_writes(github_server: FakeGitHub):
-    """Two writes through a client with a 0.4 s pause are at least 0.4 s apart; with 0, not."""
+    """Two writes through a client with a 0.8 s pause are at least 0.8 s apart; with 0, not."""
     github_server.add_repo(github_server.login, "paced")
-    for pause, check in ((0.4, lambda elapsed: elapsed >= 0.4), (0.0, lambda elapsed: elapsed < 0.4)):
+    for pause, check in ((0.8, lambda elapsed: elapsed >= 0.8), (0.0, lambda elapsed: elapsed < 0.8)):
         gh = github_api.client(github_server.token, github_server.api_url, write_pause=pause)
         repo = gh.get_repo("ada-learner/paced")
         started = time.monotonic()
@@ -144,3 +147,17 @@ def test_description_from_readme_skips_badges_and_comments(tmp_path: Path):
     assert project_description(tmp_path, {"description": "From  the\nanswers"}) == "From the answers"
     build_tree(tmp_path, {"README.md": "# Title\n\n## Straight to a section\n"})
     assert project_description(tmp_path, {}) == ""
+
+
+@given(st.lists(st.text(max_size=80), max_size=40))
+def test_normalised_topics_always_satisfy_github(topics: list[str]):
+    kept, dropped = normalise_topics(topics)
+    assert len(kept) <= 20 and len(set(kept)) == len(kept)
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]{0,49}", topic) for topic in kept)
+    assert not set(kept) & set(dropped)
+
+
+@given(st.text(min_size=1, max_size=150).filter(lambda name: not {"/", "\0"} & set(name) and name.strip(".")))
+def test_repository_names_from_any_folder_are_valid(folder: str):
+    name = repository_name(Path("/x") / folder, None)
+    assert re.fullmatch(r"[A-Za-z0-9._-]{1,100}", name) and name not in {".", ".."}

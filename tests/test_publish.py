@@ -200,6 +200,30 @@ def test_existing_empty_repository_is_reused(github_server: FakeGitHub, tmp_path
     assert remote_main(github_server, "churn-model") == git(project, "rev-parse", "HEAD")
 
 
+def test_lost_create_response_is_recovered_in_the_same_run(github_server: FakeGitHub, tmp_path: Path):
+    """Created, but the answer was a 502: PyGithub retries, GitHub says 422, we reuse the empty repo."""
+    github_server.fail_after_create()
+    project = make_project(tmp_path)
+    result = publish_cli(github_server, str(project), "--topic", "nlp", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["created"] is False  # this run cannot know it was the creator
+    assert len(github_server.calls("POST", r"/user/repos$")) == 2
+    assert remote_main(github_server, "churn-model") == git(project, "rev-parse", "HEAD")
+    record = github_server.repo("ada-learner", "churn-model")
+    assert record is not None and record.topics == ["nlp"]
+
+
+def test_stale_auth_header_in_git_config_does_not_win(github_server: FakeGitHub, tmp_path: Path):
+    """A CI checkout leaves ``http.<host>.extraheader`` with an old token; ours must still be used."""
+    project = make_project(tmp_path)
+    stale = base64.b64encode(b"x-access-token:ghs_expired").decode()
+    git(project, "config", f"http.{github_server.base_url}/.extraheader", f"AUTHORIZATION: basic {stale}")
+    result = publish_cli(github_server, str(project))
+    assert result.exit_code == 0, result.stderr
+    assert remote_main(github_server, "churn-model") == git(project, "rev-parse", "HEAD")
+    assert git(project, "config", f"http.{github_server.base_url}/.extraheader").endswith(stale)
+
+
 def test_token_from_named_env_var_and_from_gh_cli(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
     named = run_cli(["publish", str(project), "--api-url", github_server.api_url, "--write-pause", "0",

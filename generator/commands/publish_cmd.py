@@ -95,14 +95,15 @@ def publish(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[PATH]", help="The project's git repository (default: the current folder).",
+            metavar="PATH", help="The project's git repository (default: the current folder).",
             show_default=False,
         ),
     ] = None,
     org: OrgOption = None,
     private: PrivateOption = False,
     name: Annotated[
-        str | None, typer.Option("--name", help="Repository name (default: the folder name, slugified).")
+        str | None,
+        typer.Option("--name", help="Repository name (default: a generated project's repo_name, else the folder)."),
     ] = None,
     homepage: Annotated[str | None, typer.Option("--homepage", help="Homepage URL shown on GitHub.")] = None,
     topic: Annotated[
