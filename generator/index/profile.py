@@ -118,11 +118,12 @@ def _existing(gh: Github, full_name: str, token: str, api: str) -> Repository | 
 
 
 def _git(
-    args: list[str], cwd: Path | None = None, token: str | None = None
+    args: list[str], cwd: Path | None = None, auth: tuple[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """Run git; ``auth`` = ``(token, url)`` sends the token to that URL only, as publish does."""
     from generator import git_remote
 
-    env = {**os.environ, **(git_remote.auth_env(token) if token else {})}
+    env = {**os.environ, **(git_remote.auth_env(*auth) if auth else {})}
     try:
         return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
                               timeout=CLONE_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
@@ -131,14 +132,14 @@ def _git(
 
 
 def _has_history(clone_url: str, token: str) -> bool:
-    result = _git(["ls-remote", "--heads", clone_url], token=token)
+    result = _git(["ls-remote", "--heads", clone_url], auth=(token, clone_url))
     if result.returncode != 0:
         raise GitError(f"cannot read {clone_url}: {_reason(result, token)}")
     return bool(result.stdout.strip())
 
 
 def _clone(clone_url: str, destination: Path, token: str) -> None:
-    result = _git(["clone", "--quiet", "--", clone_url, str(destination)], token=token)
+    result = _git(["clone", "--quiet", "--", clone_url, str(destination)], auth=(token, clone_url))
     if result.returncode != 0:
         raise GitError(f"cannot clone {clone_url}: {_reason(result, token)}")
 
