@@ -7,12 +7,14 @@ one, so CI does run these tests.
 
 Usage::
 
-    from tests.browser import headless_browser, console_errors, save_screenshot
+    from tests.browser import console_errors, headless_browser, save_screenshot, serve_directory
 
     @pytest.mark.browser
     def test_page(tmp_path):
         with headless_browser(tmp_path) as driver:
-            driver.get(page.as_uri())
+            driver.get(page.as_uri())            # or, for pages that need http://:
+            with serve_directory(page.parent) as base:
+                driver.get(f"{base}/{page.name}")
             assert console_errors(driver) == []
             save_screenshot(driver, "my-page")
 """
@@ -94,6 +96,28 @@ def headless_browser(profile_parent: Path) -> Iterator[WebDriver]:
         yield driver
     finally:
         driver.quit()
+
+
+@contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    """Serve ``root`` over HTTP on 127.0.0.1 (a free port) for pages that need http://; yields the base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 def console_errors(driver: WebDriver) -> list[str]:

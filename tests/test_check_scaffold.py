@@ -37,6 +37,8 @@ def test_fresh_scaffold_scores_low_and_lists_every_section_unfilled(scaffold: Pa
     assert len(guides) == len(SECTIONS)
     assert any("portfolio sync" in f.message for f in report.findings if f.check == "placeholders")
     assert report.problem_summary is None
+    workflow = (scaffold / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "portfolio check" not in workflow  # opt-in only: a fresh scaffold must not fail its own CI
 
 
 def test_written_and_synced_scaffold_scores_at_least_90(scaffold: Path) -> None:

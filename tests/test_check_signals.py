@@ -147,3 +147,20 @@ def test_checks_without_evidence_are_skipped_not_scored(tmp_path: Path) -> None:
     assert skipped == {"metrics.consistent", "readme.images", "notebooks.parse", "notebooks.outputs",
                        "notebooks.errors"}
     assert check_project(root).score == 100
+
+
+def test_template_source_and_licence_stand_ins_do_not_count(tmp_path: Path) -> None:
+    """Our own template's wording for a learner's CSV: the labels are there, the facts are not."""
+    root = build_project(tmp_path / "project")
+    _edit_readme(
+        "The [diabetes dataset](https://www4.stat.ncsu.edu/~boos/var.select/diabetes.html) from Efron et al.\n"
+        "(2004), 442 patients with ten baseline variables; licence: public domain for teaching.",
+        "Your dataset: `data/raw/patients.csv`, predicting the column `progression`, 442 rows.\n"
+        "Source: _say where it comes from, with a link_. Licence: _say under which terms you may use it_.",
+    )(root)
+
+    report = check_project(root)
+
+    statuses = {r.id: r.status for r in report.checks}
+    assert statuses["data.source"] == statuses["data.licence"] == statuses["placeholders"] == "failed"
+    assert sum("'_say …_' template instruction" in f.message for f in report.findings) == 1

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import base64
+import json
+import os
 from pathlib import Path
 
 import pytest
 
 from generator.check import check_project, check_target
 from generator.check.targets import clone_environment, is_git_url
-from generator.errors import TargetError
-from tests.check_project_builder import build_project
+from generator.errors import GitHubError, TargetError, TokenError
+from tests.check_project_builder import FILES, README, build_project
+from tests.github_server import FakeGitHub
 from tests.helpers import git, git_init_commit, run_cli
 
 
@@ -88,20 +91,67 @@ def test_git_url_recognition(target: str, expected: bool) -> None:
 
 
 def test_token_travels_only_as_an_extra_header() -> None:
-    env = clone_environment("ghp_secret123")
+    url = "https://github.example/ada/churn.git"
+    env = clone_environment("ghp_secret123", url)
     count = int(env["GIT_CONFIG_COUNT"])
-    settings = {env[f"GIT_CONFIG_KEY_{i}"]: env[f"GIT_CONFIG_VALUE_{i}"] for i in range(count)}
+    settings = [(env[f"GIT_CONFIG_KEY_{i}"], env[f"GIT_CONFIG_VALUE_{i}"]) for i in range(count)]
     expected = base64.b64encode(b"x-access-token:ghp_secret123").decode()
-    assert settings["http.extraHeader"] == f"Authorization: Basic {expected}"
+    assert (f"http.{url}.extraHeader", f"Authorization: Basic {expected}") in settings
+    assert ("core.hooksPath", os.devnull) in settings
     assert env["GIT_TERMINAL_PROMPT"] == "0"
     assert all("ghp_secret123" not in value for value in env.values())
-    anonymous = clone_environment(None)
-    keys = {anonymous[f"GIT_CONFIG_KEY_{i}"] for i in range(int(anonymous["GIT_CONFIG_COUNT"]))}
-    assert "http.extraHeader" not in keys
+    anonymous = clone_environment(None, url)
+    keys = [anonymous[f"GIT_CONFIG_KEY_{i}"] for i in range(int(anonymous["GIT_CONFIG_COUNT"]))]
+    assert keys == ["core.hooksPath"]
+
+
+def _published_files() -> dict[str, str]:
+    """The complete project as text files (the loopback remote is seeded with text)."""
+    files = {name: content for name, content in FILES.items() if isinstance(content, str)}
+    files["README.md"] = README.replace("![Residuals](reports/figures/residuals.png)\n", "")
+    return files
+
+
+def test_owner_repo_is_read_through_the_github_api_and_cloned(github_server: FakeGitHub) -> None:
+    github_server.add_repo("ada-learner", "diabetes", files=_published_files())
+
+    report = check_target("ada-learner/diabetes", api_url=github_server.api_url)
+
+    assert report.target == "ada-learner/diabetes"
+    assert report.path is None
+    assert report.score == 100
+    assert report.title == "Diabetes progression"
+    assert github_server.calls("GET", "/repos/ada-learner/diabetes")
+
+
+def test_private_owner_repo_needs_the_token(github_server: FakeGitHub) -> None:
+    github_server.add_repo("ada-learner", "secret-project", private=True, files=_published_files())
+    with pytest.raises(TargetError, match=r"repository not found .* needs GITHUB_TOKEN"):
+        check_target("ada-learner/secret-project", api_url=github_server.api_url)
+
+    result = run_cli(["check", "ada-learner/secret-project", "--api-url", github_server.api_url, "-f", "json"],
+                     env={"GITHUB_TOKEN": github_server.token})
+
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["projects"][0]["score"] == 100
+    assert github_server.token not in result.stdout + result.stderr
+
+
+def test_owner_repo_errors_are_one_line(github_server: FakeGitHub) -> None:
+    api = github_server.api_url
+    with pytest.raises(TargetError, match="ada-learner/nothing: repository not found"):
+        check_target("ada-learner/nothing", api_url=api)
+    with pytest.raises(TokenError, match="rejected the token"):
+        check_target("ada-learner/nothing", api_url=api, token="ghp_wrong")
+    github_server.stop()
+    result = run_cli(["check", "ada-learner/nothing", "--api-url", api])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ada-learner/nothing: reading the repository: cannot reach")
+    assert result.stderr.count("\n") == 1
 
 
 def test_owner_repo_with_unreachable_api_is_one_line() -> None:
-    with pytest.raises(TargetError, match=r"cannot reach http://127\.0\.0\.1:9"):
+    with pytest.raises(GitHubError, match=r"cannot reach http://127\.0\.0\.1:9"):
         check_target("ada/churn", api_url="http://127.0.0.1:9")
 
 

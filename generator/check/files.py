@@ -53,12 +53,12 @@ class ProjectFiles:
     def scan(cls, root: Path) -> ProjectFiles:
         """Walk ``root`` without following symlinked folders; note unsafe links as problems."""
         project = cls(root=root.resolve())
-        project._walk(project.root, "", 0)
+        project._walk(str(project.root), "", 0)
         project.files.sort()
         project.index = frozenset(project.files)
         return project
 
-    def _walk(self, folder: Path, prefix: str, depth: int) -> None:
+    def _walk(self, folder: str, prefix: str, depth: int) -> None:
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
@@ -81,7 +81,7 @@ class ProjectFiles:
                     continue
                 self.dirs.add(relative)
                 if depth < MAX_DEPTH:
-                    self._walk(Path(entry.path), relative + "/", depth + 1)
+                    self._walk(entry.path, relative + "/", depth + 1)
             elif entry.is_file(follow_symlinks=False):
                 self.files.append(relative)
 
@@ -111,16 +111,16 @@ class ProjectFiles:
 
     def read_bytes(self, relative: str, limit: int = MAX_TEXT_BYTES) -> bytes | None:
         """The file's bytes, or ``None`` with a problem noted (too large, unreadable)."""
-        path = self.root / relative
+        path = os.path.join(self.root, relative)
         try:
-            size = path.stat().st_size
+            size = os.stat(path).st_size
             if size > limit:
                 megabytes = f"{size / 1_048_576:.1f} MB"
                 self.problems.append(FileProblem(
                     relative, f"{megabytes} is over the {limit // 1_048_576} MB limit (not read)"
                 ))
                 return None
-            with path.open("rb") as handle:
+            with open(path, "rb") as handle:
                 return handle.read(limit + 1)
         except OSError as error:
             self.problems.append(FileProblem(relative, f"cannot be read ({error.strerror or error})"))

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from generator.check.metrics_text import MetricValue
+
 PSEUDO_LEVEL = 7
 """Pseudo-headings rank below ``######`` so any real heading closes them."""
 _PSEUDO_MAX_WORDS = 6
@@ -44,6 +46,7 @@ class Block:
     info: str = ""
     rows: list[list[str]] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)
+    metric_values: list[MetricValue] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,9 @@ def _sections(headings: list[Heading], blocks: list[Block]) -> Iterator[Section]
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.normalizeLink = str  # keep targets as written (we compare paths; nothing is rendered)
+    return parser
 
 
 def parse_markdown(
@@ -255,13 +260,19 @@ def _is_emoji_led(line: str) -> bool:
 
 
 def _inline_text(children: list[Token], doc: Document, line: int) -> tuple[str, str]:
-    """Plain text of inline tokens, collecting links and images; returns (text, inline html)."""
+    """Plain text of inline tokens, collecting links and images; returns (text, inline html).
+
+    ``_underscore emphasis_`` keeps its underscores: templates (ours included) write stand-ins
+    that way ("Source: _say where it comes from_"), and the placeholder rules look for them.
+    """
     parts: list[str] = []
     html: list[str] = []
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
+        elif kind in ("em_open", "em_close") and child.markup == "_":
+            parts.append("_")
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif kind == "link_open":

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
 METRIC_NAMES: dict[str, tuple[str, ...]] = {
@@ -53,6 +54,7 @@ _PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_
                           re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_WIDE_GAP = re.compile(r"\S {2,}\S")
 _BOUNDED = {"accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
             "r2", "silhouette", "iou", "dice", "map", "ndcg"}
 
@@ -72,6 +74,7 @@ class MetricValue:
         return abs(self.value - truth) <= max(tolerance, 0.005 * abs(truth))
 
 
+@lru_cache(maxsize=4096)
 def metric_id(name: str) -> str | None:
     """The metric id for a display name or key (``"ROC AUC"``, ``"roc_auc"``, ``"R²"``)."""
     key = " ".join(re.sub(r"[\s_\-]+", " ", name.strip().strip("*`:").lower()).split())
@@ -175,7 +178,9 @@ def from_text(text: str, line: int) -> list[MetricValue]:
 
 def _loose_cells(raw: str) -> list[str]:
     """Cells of a tab-, pipe- or wide-space-separated line; [] for ordinary prose."""
-    if "\t" not in raw and raw.count("|") < 2 and not re.search(r"\S {2,}\S", raw):
+    if "\t" not in raw and "|" not in raw and "  " not in raw.strip():
+        return []
+    if "\t" not in raw and raw.count("|") < 2 and not _WIDE_GAP.search(raw):
         return []
     cells = [c.strip() for c in re.split(r"\t+|\||\s{2,}", raw) if c.strip()]
     return cells if len(cells) >= 2 else []

@@ -43,25 +43,26 @@ class NotebookInfo:
 def read_notebook(path: str, text: str) -> NotebookInfo:
     """Parse one notebook's JSON text; a malformed notebook is reported, not raised."""
     import nbformat
+    from nbformat import reader
 
     info = NotebookInfo(path=path)
-    validation: dict[str, object] = {}
     try:
         with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
             warnings.simplefilter("ignore")
-            notebook = nbformat.reads(text, as_version=nbformat.NO_CONVERT,
-                                      capture_validation_error=validation)
-    except Exception as error:  # nbformat raises JSON, schema and version errors of many types
+            notebook = reader.reads(text)  # JSON and version handling, as Jupyter opens it
+            if notebook.get("nbformat", 0) < 4:
+                notebook = nbformat.convert(notebook, 4)
+    except Exception as error:  # nbformat raises JSON, version and key errors of many types
         info.error = f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
         return info
-    if validation.get("ValidationError") is not None or not isinstance(notebook.get("cells"), list):
-        detail = validation.get("ValidationError")
-        info.error = f"does not match the notebook schema ({_first_line(detail) if detail else 'no cells'})"
+    problem = _structure_problem(notebook)
+    if problem:
+        info.error = f"does not match the notebook format ({problem})"
         return info
     markdown: list[str] = []
     starts: list[tuple[int, int]] = []
     line = 1
-    for number, cell in enumerate(notebook.cells, start=1):
+    for number, cell in enumerate(notebook["cells"], start=1):
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else str(source)
         if cell.get("cell_type") == "markdown":
@@ -78,6 +79,25 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
     info.markdown = "\n\n".join(markdown)
     info.cell_starts = tuple(starts)
     return info
+
+
+def _structure_problem(notebook: object) -> str | None:
+    """What keeps Jupyter or GitHub from showing the notebook, if anything.
+
+    Full JSON-schema validation is deliberately skipped: it costs more than the rest of a
+    check, and viewers render notebooks with small schema slips (a missing cell id) fine.
+    """
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+        return "no list of cells"
+    for number, cell in enumerate(notebook["cells"], start=1):
+        if not isinstance(cell, dict) or cell.get("cell_type") not in ("markdown", "code", "raw"):
+            return f"cell {number} has no valid cell_type"
+        if not isinstance(cell.get("source", ""), str | list):
+            return f"cell {number} has an invalid source"
+        outputs = cell.get("outputs", [])
+        if not isinstance(outputs, list) or not all(isinstance(output, dict) for output in outputs):
+            return f"cell {number} has invalid outputs"
+    return None
 
 
 def _first_line(error: object) -> str:

@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 def check_project(path: Path, rubric: Rubric | None = None, *, target: str | None = None) -> ProjectReport:
     """Check the project in the local directory ``path`` (never runs anything from it)."""
     rubric = rubric or load_rubric()
+    path = Path(path)
     if not path.exists():
         raise TargetError(f"{path}: no such file or directory")
     if not path.is_dir():

@@ -12,7 +12,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +64,18 @@ class Rubric:
         (English puts the head noun last: "Model Evaluation" is about evaluation),
         then the longest one.
         """
-        words = normalise(heading)
+        exact, table, seen = self._synonym_index()
+        if heading in seen:
+            return seen[heading]
+        seen[heading] = found = self._match(normalise(heading), exact, table)
+        return found
+
+    @staticmethod
+    def _match(
+        words: tuple[str, ...], exact: dict[tuple[str, ...], str], table: list[tuple[str, tuple[str, ...]]]
+    ) -> str | None:
         if not words:
             return None
-        exact, table = self._synonym_index()
         if words in exact:
             return exact[words]
         best: tuple[int, int] | None = None
@@ -84,8 +92,11 @@ class Rubric:
                         best, found = rank, section_id
         return found
 
-    def _synonym_index(self) -> tuple[dict[tuple[str, ...], str], list[tuple[str, tuple[str, ...]]]]:
-        """Normalised synonyms, built once per rubric (headings are matched thousands of times)."""
+    def _synonym_index(
+        self,
+    ) -> tuple[dict[tuple[str, ...], str], list[tuple[str, tuple[str, ...]]], dict[str, str | None]]:
+        """Normalised synonyms and the headings already matched, built once per rubric
+        (a cohort or a benchmark matches the same headings thousands of times)."""
         cached = self.__dict__.get("_index")
         if cached is None:
             table = [(rule.id, normalise(s)) for rule in self.sections for s in (rule.id, *rule.synonyms)]
@@ -93,11 +104,12 @@ class Rubric:
             exact: dict[tuple[str, ...], str] = {}
             for section_id, words in table:
                 exact.setdefault(words, section_id)
-            cached = (exact, table)
+            cached = (exact, table, {})
             object.__setattr__(self, "_index", cached)
         return cached
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> tuple[str, ...]:
     """Heading words for matching: lower case, no emoji, numbering or punctuation, no plural 's'."""
     kept = "".join(ch if unicodedata.category(ch)[0] in "LN" or ch.isspace() else " " for ch in text.lower())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.check.markdown_doc import Document, Section, words
+from generator.check.markdown_doc import Block, Document, Section, words
 from generator.check.metrics_text import MetricValue, from_rows, from_text
 from generator.check.model import SectionHit
 from generator.check.placeholders import GUIDE_COMMENT, strip_placeholders
@@ -25,14 +25,20 @@ class Located:
 
 def metric_values(section: Section) -> list[MetricValue]:
     """Metric numbers in a section's tables, prose and printed output."""
-    found: list[MetricValue] = []
-    for block in section.blocks:
+    return [value for block in section.blocks for value in block_values(block)]
+
+
+def block_values(block: Block) -> list[MetricValue]:
+    """Metric numbers in one block, computed once (sections overlap, so blocks are seen repeatedly)."""
+    if block.metric_values is None:
         if block.kind == "table":
-            found.extend(from_rows(block.rows, block.row_lines) if block.rows
-                         else from_text(block.text, block.line))
+            block.metric_values = (from_rows(block.rows, block.row_lines) if block.rows
+                                   else from_text(block.text, block.line))
         elif block.kind in ("prose", "code"):
-            found.extend(from_text(block.text, block.line))
-    return found
+            block.metric_values = from_text(block.text, block.line)
+        else:
+            block.metric_values = []
+    return block.metric_values
 
 
 def find_sections(

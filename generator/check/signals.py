@@ -18,7 +18,7 @@ from generator.check.evidence import METRICS_JSON, README_NAMES, Evidence
 from generator.check.markdown_doc import Section, bare_urls, location
 from generator.check.metrics_text import MetricValue, disagreements, mentions
 from generator.check.model import CheckResult, Finding
-from generator.check.placeholders import find_placeholders
+from generator.check.placeholders import find_placeholders, strip_placeholders
 from generator.check.rubric import Rubric, SectionRule
 from generator.check.sections import Located, metric_values
 
@@ -64,11 +64,12 @@ class Context:
 
 _CITATION = re.compile(
     r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
-    r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:",
+    r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]",
     re.IGNORECASE,
 )
 _LICENCE = re.compile(
-    r"licen[cs]e|terms of (?:use|service)|\bcc[- ]?(?:by|0)\b|creative commons|public domain|open data"
+    r"licen[cs][a-z]*\b[ \t]*(?::|\b(?:is|under|by)\b)?[ \t]*[A-Za-z0-9(]"  # "Licence: X", not "Licence: ."
+    r"|terms of (?:use|service)|\bcc[- ]?(?:by|0)\b|creative commons|public domain|open data"
     r"|\bodbl\b|\bmit\b|apache|\bgpl\b|\bcdla\b|usage rights|copyright",
     re.IGNORECASE,
 )
@@ -167,14 +168,14 @@ def _data_scope(ctx: Context) -> tuple[str, list[str], str | None, int | None]:
     if found is not None:
         section, doc = found.section, found.doc
         lines = section.lines()
-        text = "\n".join(b.text for b in section.blocks if b.kind in ("prose", "table", "html"))
+        text = strip_placeholders("\n".join(b.text for b in section.blocks if b.kind in ("prose", "table", "html")))
         links = [link.target for link in doc.links if link.line in lines]
         return text, links + bare_urls(text), found.hit.file, found.hit.line
     readme = ctx.evidence.readme
     if readme is None:
         return "", [], None, None
     blocks = [b for b in readme.blocks if b.kind in ("prose", "table") and _DATA_WORD.search(b.text)]
-    text = "\n".join(b.text for b in blocks)
+    text = strip_placeholders("\n".join(b.text for b in blocks))
     lines = {b.line for b in blocks}
     links = [link.target for link in readme.links if link.line in lines]
     return text, links + bare_urls(text), readme.name, None

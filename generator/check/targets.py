@@ -2,14 +2,14 @@
 
 Remote targets are shallow-cloned into a temporary folder that is removed afterwards.
 Cloning runs git with prompts off, no hooks and only the http(s)/ssh/git/file protocols;
-nothing from the clone is ever executed. A GitHub token travels only in git's
-environment (``GIT_CONFIG_*`` → ``http.extraHeader``) for that one call — never in a URL,
-a file or a message.
+nothing from the clone is ever executed. ``owner/repo`` uses the same API settings as
+``portfolio publish`` (:mod:`generator.github_api`), and a token travels only in git's
+environment for that one call (:func:`generator.git_remote.auth_env`: an
+``http.<url>.extraHeader``) — never in a URL, a file or a message.
 """
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 import subprocess
@@ -21,7 +21,6 @@ from generator.check.project import check_project
 from generator.check.rubric import Rubric, load_rubric
 from generator.errors import TargetError
 
-DEFAULT_API_URL = "https://api.github.com"
 CLONE_TIMEOUT = 120
 _URL = re.compile(r"^(?:https?|git|ssh|file)://\S+$|^[\w.-]+@[\w.-]+:\S+$", re.IGNORECASE)
 _OWNER_REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
@@ -64,39 +63,43 @@ def _token(token: str | None) -> str | None:
 
 def github_clone_url(full_name: str, *, api_url: str | None = None, token: str | None = None) -> str:
     """Ask the GitHub API (read-only; token optional) for ``owner/repo``'s clone URL."""
-    from github import Auth, Github, GithubException
+    from github import Auth, Github, UnknownObjectException
 
-    base_url = (api_url or os.environ.get("PORTFOLIO_GITHUB_API") or DEFAULT_API_URL).rstrip("/")
+    from generator import github_api
+
+    base_url = github_api.api_url(api_url)
     secret = _token(token)
-    client = Github(base_url=base_url, auth=Auth.Token(secret) if secret else None, timeout=30, retry=0)
+    client = Github(base_url=base_url, auth=Auth.Token(secret) if secret else None,
+                    timeout=github_api.HTTP_TIMEOUT, retry=0)
     try:
-        return str(client.get_repo(full_name).clone_url)
-    except GithubException as error:
-        if error.status == 404:
-            raise TargetError(f"{full_name}: repository not found on {base_url}") from None
-        if error.status == 401:
-            raise TargetError(f"{full_name}: the GitHub token was rejected (401)") from None
-        raise TargetError(f"{full_name}: GitHub API error {error.status}") from None
-    except OSError as error:
-        raise TargetError(f"{full_name}: cannot reach {base_url} ({type(error).__name__})") from None
+        with github_api.api_errors(f"{full_name}: reading the repository", secret or "", base_url):
+            try:
+                return str(client.get_repo(full_name).clone_url)
+            except UnknownObjectException:
+                hint = "" if secret else " (a private repository needs GITHUB_TOKEN or GH_TOKEN)"
+                raise TargetError(f"{full_name}: repository not found on {base_url}{hint}") from None
     finally:
         client.close()
 
 
-def clone_environment(token: str | None) -> dict[str, str]:
-    """git's environment for one clone: no prompts, no system/global config, token as a header only."""
+def clone_environment(token: str | None, url: str) -> dict[str, str]:
+    """git's environment for one clone: no prompts or hooks; a token only as a header for ``url``."""
+    from generator.git_remote import auth_env
+
     env = {
         **os.environ,
         "GIT_TERMINAL_PROMPT": "0",
-        "GIT_ASKPASS": "",
-        "SSH_ASKPASS": "",
-        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_ASKPASS": "true",
+        "SSH_ASKPASS": "true",
         "GIT_ALLOW_PROTOCOL": "http:https:ssh:git:file",
     }
-    settings = [("core.hooksPath", os.devnull), ("core.symlinks", "true"), ("advice.detachedHead", "false")]
+    settings: list[tuple[str, str]] = []
     if token:
-        basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-        settings.append(("http.extraHeader", f"Authorization: Basic {basic}"))
+        auth = auth_env(token, url)
+        env.update(auth)
+        settings = [(auth[f"GIT_CONFIG_KEY_{i}"], auth[f"GIT_CONFIG_VALUE_{i}"])
+                    for i in range(int(auth["GIT_CONFIG_COUNT"]))]
+    settings.append(("core.hooksPath", os.devnull))
     env["GIT_CONFIG_COUNT"] = str(len(settings))
     for index, (key, value) in enumerate(settings):
         env[f"GIT_CONFIG_KEY_{index}"] = key
@@ -109,7 +112,7 @@ def shallow_clone(url: str, destination: Path, token: str | None = None) -> None
     command = ["git", "clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags",
                "--", url, str(destination)]
     try:
-        result = subprocess.run(command, env=clone_environment(token), capture_output=True, text=True,
+        result = subprocess.run(command, env=clone_environment(token, url), capture_output=True, text=True,
                                 timeout=CLONE_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
     except subprocess.TimeoutExpired:
         raise TargetError(f"{_safe(url)}: clone timed out after {CLONE_TIMEOUT} s") from None
@@ -119,7 +122,9 @@ def shallow_clone(url: str, destination: Path, token: str | None = None) -> None
         lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
         reason = lines[-1].removeprefix("fatal: ") if lines else f"git exited with {result.returncode}"
         if token:
-            reason = reason.replace(token, "***")
+            from generator.github_api import scrub
+
+            reason = scrub(reason, token)
         raise TargetError(f"{_safe(url)}: cannot clone ({reason})")
 
 
