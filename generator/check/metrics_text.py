@@ -150,6 +150,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     Consecutive loose rows are read together as one table, so a header row of metric
     names applies to the number rows under it.
     """
+    if not _DIGIT.search(text):
+        return []  # no number, no metric value (a header row alone gives nothing either)
     found: list[MetricValue] = []
     rows: list[list[str]] = []
     for offset, raw in enumerate([*text.split("\n"), ""]):
