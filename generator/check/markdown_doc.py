@@ -14,6 +14,7 @@ level, so ``## Data`` includes its ``### Source`` subsection.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
@@ -77,10 +78,6 @@ class Section:
     def prose(self) -> str:
         """The section's paragraph and list text (no code, tables, comments)."""
         return "\n".join(block.text for block in self.blocks if block.kind == "prose")
-
-    def of_kind(self, kind: str) -> list[Block]:
-        """Blocks of one kind, in order."""
-        return [block for block in self.blocks if block.kind == kind]
 
     def lines(self) -> range:
         """Source lines this section covers (heading included)."""
@@ -361,7 +358,7 @@ def parse_rst(source: str, name: str = "README.rst") -> Document:
                 index += 1
             body = "\n".join(lines[block_start:index]).strip("\n")
             if body:
-                doc.blocks.append(Block("code", block_start + 1, _dedent(body),
+                doc.blocks.append(Block("code", block_start + 1, textwrap.dedent(body),
                                         info=code.group(1) if code else ""))
             literal_next = False
             continue
@@ -386,9 +383,3 @@ def _rst_heading(doc: Document, styles: list[tuple[str, bool]], text: str, char:
     if style not in styles:
         styles.append(style)
     doc.headings.append(Heading(_clean_heading(text), min(styles.index(style) + 1, 6), line, "rst"))
-
-
-def _dedent(text: str) -> str:
-    import textwrap
-
-    return textwrap.dedent(text)
