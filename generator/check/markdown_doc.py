@@ -24,10 +24,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
     from generator.check.metrics_text import MetricValue
 
+MAX_INLINE_CHARS = 4_000
+"""Longest paragraph (or table cell, heading) parsed for emphasis, links and images."""
 PSEUDO_LEVEL = 7
 """Pseudo-headings rank below ``######`` so any real heading closes them."""
 _PSEUDO_MAX_WORDS = 6
@@ -154,7 +157,27 @@ def _parser() -> MarkdownIt:
 
     parser = MarkdownIt("commonmark").enable("table")
     parser.normalizeLink = str  # keep targets as written (we compare paths; nothing is rendered)
+    parser.core.ruler.at("inline", _bounded_inline)
     return parser
+
+
+def _bounded_inline(state: StateCore) -> None:
+    """markdown-it's inline pass, except that an oversized paragraph stays plain text.
+
+    Inline parsing of some inputs is quadratic (thousands of ``[`` in one paragraph take
+    seconds); real paragraphs are far below the bound, hostile ones cannot stall a check.
+    """
+    from markdown_it.token import Token
+
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        if len(token.content) <= MAX_INLINE_CHARS:
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        else:
+            token.children.append(Token("text", "", 0, content=token.content))
 
 
 def parse_markdown(
