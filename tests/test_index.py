@@ -320,6 +320,8 @@ def test_page_in_a_real_browser(projects: list[Project], tmp_path: Path):
             parts = urlsplit(href)
             assert parts.scheme == "file" and Path(unquote(parts.path)).is_dir(), href
         assert console_errors(driver) == []
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(1280, min(int(height) + 120, 6000))  # the whole page in the artefact
         save_screenshot(driver, "portfolio-index")
         driver.find_element(By.CSS_SELECTOR, "article a").click()
         assert "Index of" in driver.title  # the link opened the project folder, not an error page
