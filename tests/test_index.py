@@ -467,3 +467,9 @@ def test_forks_only_when_included(github_server: FakeGitHub, projects: list[Proj
     assert included.exit_code == 0, included.stderr
     card = json.loads((tmp_path / "b" / "portfolio.json").read_text(encoding="utf-8"))["projects"][0]
     assert (card["fork"], card["group"]) == (True, "open-source")
+
+
+def test_exclude_drops_explicit_targets_by_title(projects: list[Project], tmp_path: Path):
+    portfolio, _ = collect(projects[0].path, projects[1].path, exclude=[projects[1].title.lower()])
+    assert [card.title for card in portfolio.projects] == [projects[0].title]
+    assert portfolio.skipped == [(str(projects[1].path), "excluded with --exclude")]
