@@ -321,7 +321,7 @@ def _readable(ctx: Context) -> list[Failure] | None:
 
 CHECKS: dict[str, Check] = {check.id: check for check in (
     Check("readme.present", "The project has a readable README in its root.",
-          "Add a README.md (UTF-8 text, under 5 MB) to the project root."),
+          "Add a README.md (UTF-8 text, under 1 MB) to the project root."),
     Check("placeholders", "No template guidance, TODOs or stand-in text are left in the documentation.",
           "Replace each placeholder with your own words or numbers, or delete it."),
     Check("data.source", "The data description links to or cites where the data comes from.",
