@@ -57,20 +57,25 @@ class TemplateConfig:
 
 def load_template_config(template_root: Path) -> TemplateConfig:
     """Read ``copier.yml`` (or ``copier.yaml``) at ``template_root``."""
-    import yaml
-
     for name in ("copier.yml", "copier.yaml"):
         path = template_root / name
         if path.is_file():
             break
     else:
         raise RenderError(f"{template_root}: no copier.yml: not a copier template")
+    return parse_template_config(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_template_config(text: str, origin: str) -> TemplateConfig:
+    """Parse the text of a ``copier.yml``; ``origin`` names it in error messages."""
+    import yaml
+
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
-        raise RenderError(f"{path}: invalid YAML: {' '.join(str(error).split())}") from None
+        raise RenderError(f"{origin}: invalid YAML: {' '.join(str(error).split())}") from None
     if not isinstance(raw, dict):
-        raise RenderError(f"{path}: expected a mapping of questions and settings")
+        raise RenderError(f"{origin}: expected a mapping of questions and settings")
     questions, settings = [], {}
     for key, value in raw.items():
         if key.startswith("_"):

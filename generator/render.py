@@ -1,9 +1,13 @@
 """Render a catalog entry into a new project, atomically: all of it, committed, or nothing.
 
-Phases (as in copier): validate → render into a private temporary folder beside the
-destination → copy the user's dataset in → first commit → move into place with one rename.
-Any failure, including Ctrl-C, removes the temporary folder, so no half-made project is
+Phases (as in copier): validate (answers, trust) → render into a private temporary folder
+beside the destination → copy the user's dataset in → first commit → move into place with one
+rename. Any failure, including Ctrl-C, removes the temporary folder, so no half-made project is
 left behind and nothing that already existed is touched.
+
+The render step depends on the entry's engine: copier (then the template version is recorded
+in the answers file, see :mod:`generator.template_store`), or cookiecutter (then our
+documentation layer is added, see :mod:`generator.cookiecutter_engine` and :mod:`generator.doc_layer`).
 """
 
 from __future__ import annotations
@@ -12,17 +16,24 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.answers import TemplateConfig, load_template_config
 from generator.catalog import CatalogEntry
 from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
 from generator.naming import is_valid_package_name, package_name, repo_name
+from generator.template_store import ANSWERS_FILE, pin_version, record_version
 from generator.vcs import Author, init_and_commit
+
+if TYPE_CHECKING:
+    from generator.doc_layer import DocumentationAdded
+
+# Renders a copier template into a folder: (template, destination, answers, *, unsafe).
+CopierCopy = Callable[..., None]
 
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
 OWN_EXTENSION_PREFIX = "generator."
@@ -50,6 +61,7 @@ class Rendered:
     path: Path
     answers: dict[str, Any]
     commit: str | None
+    documentation: DocumentationAdded | None = None  # what our layer added to a foreign template
 
 
 def template_root(entry: CatalogEntry) -> Path:
@@ -159,21 +171,35 @@ def staging_folder(destination: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def render_project(request: NewProject) -> Rendered:
-    """Create the project described by ``request``; see the module docstring for the guarantees."""
+def template_config(entry: CatalogEntry, root: Path | None = None) -> TemplateConfig:
+    """The questions of an entry's template, whichever engine renders it."""
+    root = template_root(entry) if root is None else root
+    if entry.template.engine == "cookiecutter":
+        from generator.cookiecutter_engine import load_config, template_folder
+
+        return load_config(template_folder(root, entry.template.directory))
+    return load_template_config(root)
+
+
+def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Rendered:
+    """Create the project described by ``request``; see the module docstring for the guarantees.
+
+    ``copy`` replaces :func:`copier_render` (same signature): a cohort renders many projects with
+    one copier template kept in memory, through these same phases (the version is recorded too).
+    """
     destination = request.destination.absolute()
     check_destination(destination)
     root = template_root(request.entry)
-    config = load_template_config(root)
+    config = template_config(request.entry, root)
     answers = complete_answers(request, config)
-    unsafe = check_trust(config, root, request.trust)
+    render = _renderer(request, root, config, copy or copier_render)
     if request.commit and request.author is None:
         raise AnswerError("an author is needed for the first commit")
     with staging_folder(destination) as staging:
         project = staging / "project"
-        copier_render(root, project, answers, unsafe=unsafe)
+        documentation = render(project, answers)
         if request.dataset is not None:
-            target = project / answers["dataset_file"]
+            target = project / answers.get("dataset_file", f"data/raw/{request.dataset.name}")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(request.dataset, target)
         sha = None
@@ -186,10 +212,39 @@ def render_project(request: NewProject) -> Rendered:
         if destination.is_dir():
             destination.rmdir()  # empty, checked above; rename cannot replace a folder
         os.replace(project, destination)
-    return Rendered(destination, answers, sha)
+    return Rendered(destination, answers, sha, documentation)
 
 
-def copier_render(template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool) -> None:
+def _renderer(
+    request: NewProject, root: Path, config: TemplateConfig, copy: CopierCopy
+) -> Callable[[Path, dict], Any]:
+    """Check the template may run (trust) before anything is written; return what renders it."""
+    entry = request.entry
+    if entry.template.engine == "cookiecutter":
+        from generator import cookiecutter_engine
+        from generator.doc_layer import add_documentation
+
+        folder = cookiecutter_engine.template_folder(root, entry.template.directory)
+        cookiecutter_engine.check_trust(folder, request.trust)
+
+        def render_cookiecutter(project: Path, answers: dict) -> Any:
+            cookiecutter_engine.cookiecutter_render(folder, project, answers, accept_hooks=request.trust)
+            return add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
+
+        return render_cookiecutter
+    unsafe = check_trust(config, root, request.trust)
+
+    def render_copier(project: Path, answers: dict) -> None:
+        copy(root, project, answers, unsafe=unsafe)
+        if (project / ANSWERS_FILE).is_file():  # without one, copier cannot update the project later
+            record_version(project, pin_version(entry, root))
+
+    return render_copier
+
+
+def copier_render(
+    template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool, skip_tasks: bool = False
+) -> None:
     """Run copier non-interactively; its errors become one-line RenderErrors."""
     import copier
     from copier.errors import CopierError
@@ -204,6 +259,7 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
             overwrite=True,
             quiet=True,
             unsafe=unsafe,
+            skip_tasks=skip_tasks,
             cleanup_on_error=True,
         )
     except (CopierError, TemplateError, ValueError, OSError) as error:
@@ -213,11 +269,31 @@ def copier_render(template: Path, destination: Path, answers: dict[str, Any], *,
 def preview_files(entry: CatalogEntry) -> list[str]:
     """The files a default project of this type contains (rendered for real, then listed)."""
     root = template_root(entry)
-    config = load_template_config(root)
+    config = template_config(entry, root)
     request = NewProject(entry=entry, destination=Path("preview"), commit=False)
     answers = complete_answers(request, config)
-    unsafe = check_trust(config, root, trusted=entry.builtin)
     with tempfile.TemporaryDirectory(prefix="portfolio-preview-") as folder:
         project = Path(folder) / "project"
-        copier_render(root, project, answers, unsafe=unsafe)
+        render_inert(entry, root, config, answers, project)
         return sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
+
+
+def render_inert(
+    entry: CatalogEntry, root: Path, config: TemplateConfig, answers: dict[str, Any], project: Path
+) -> None:
+    """Render without running the template's code (previews, ``catalog validate``).
+
+    Cookiecutter hooks and copier tasks are skipped; a template that loads Jinja extensions of
+    its own (code run on import) still needs trust, which built-in templates have.
+    """
+    if entry.template.engine == "cookiecutter":
+        from generator.cookiecutter_engine import cookiecutter_render, template_folder
+        from generator.doc_layer import add_documentation
+
+        folder = template_folder(root, entry.template.directory)
+        cookiecutter_render(folder, project, answers, accept_hooks=False)
+        add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
+        return
+    settings = {key: value for key, value in config.settings.items() if key not in {"_tasks", "_migrations"}}
+    unsafe = check_trust(TemplateConfig(config.questions, settings), root, trusted=entry.builtin)
+    copier_render(root, project, answers, unsafe=unsafe, skip_tasks=True)

@@ -24,7 +24,7 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     for name in GIT_IDENTITY:
         monkeypatch.delenv(name, raising=False)
-    for name in ("GITHUB_TOKEN", "GH_TOKEN", "PORTFOLIO_CATALOG", "PORTFOLIO_GITHUB_API"):
+    for name in ("GITHUB_TOKEN", "GH_TOKEN", "PORTFOLIO_CATALOG", "PORTFOLIO_TRUSTED_CATALOGS", "PORTFOLIO_GITHUB_API"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     return home

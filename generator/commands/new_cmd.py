@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_file, parse_data_pairs
-from generator.app import app, cwd
+from generator.app import app, cwd, global_options
 from generator.catalog import Catalog
 from generator.commands.catalog_cmds import catalog_for
 from generator.commands.publish_cmd import (
@@ -21,7 +21,7 @@ from generator.commands.publish_cmd import (
     WritePauseOption,
     publish_new_project,
 )
-from generator.console import out
+from generator.console import note, out
 from generator.errors import UsageError
 from generator.github_api import DEFAULT_WRITE_PAUSE, resolve_token
 from generator.github_api import api_url as resolve_api_url
@@ -71,7 +71,10 @@ def new(
         ),
     ] = None,
     trust: Annotated[
-        bool, typer.Option("--trust", help="Allow a custom template's hooks/tasks to run.")
+        bool,
+        typer.Option(
+            "--trust", help="Allow a custom template's hooks/tasks to run (see PORTFOLIO_TRUSTED_CATALOGS)."
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     publish: Annotated[
@@ -84,7 +87,8 @@ def new(
     write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
 ) -> None:
     """Create a project: README with review sections, notebook, starter code, tests, CI, first commit."""
-    from generator.render import NewProject, load_template_config, render_project, template_root
+    from generator.catalog_source import is_trusted_catalog
+    from generator.render import NewProject, render_project, template_config
     from generator.vcs import resolve_author
 
     # With --publish, a missing token fails here, before anything is written.
@@ -100,7 +104,7 @@ def new(
             )
         type_id = choose_type(catalog)
     entry = catalog.get(type_id)
-    config = load_template_config(template_root(entry))
+    config = template_config(entry)
     git_author = resolve_author(author)
 
     answers: dict[str, Any] = {}
@@ -139,7 +143,7 @@ def new(
         author=git_author,
         dataset=dataset,
         target=target,
-        trust=trust,
+        trust=trust or is_trusted_catalog(global_options(ctx).catalog),
     )
     result = render_project(request)
     published = None
@@ -155,17 +159,21 @@ def new(
                     "path": str(result.path),
                     "type": entry.id,
                     "commit": result.commit,
-                    "package_name": result.answers["package_name"],
+                    "package_name": result.answers.get("package_name"),
                     **({"published": published.to_dict()} if published else {}),
                 }
             )
         )
         return
+    if result.documentation is not None and result.documentation.sections:
+        note(f"added README sections the template lacks: {', '.join(result.documentation.sections)}")
     commit = result.commit[:10] if result.commit else "-"
     out().print(f"[green]Created[/] {result.path} ({entry.title}), first commit {commit}")
     if published is not None:
         out().print(f"[green]Published[/] {published.url}")
-    package_dir = result.answers["package_name"]
+    package_dir = result.answers.get("package_name")
+    if package_dir is None:  # a custom template may have no package (nor our Makefile)
+        return
     if "package_name" not in answers:
         out().print(f"Python package name: [bold]{package_dir}[/] (derived from the project name)")
     out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
