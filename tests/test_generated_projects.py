@@ -230,8 +230,16 @@ def _vision(project: GeneratedProject, metrics: dict[str, float]) -> None:
     assert metrics["accuracy"] > 0.9
 
 
+def _pipeline(project: GeneratedProject, metrics: dict[str, float]) -> None:
+    # API, MLflow store and drift CLI are exercised in tests/test_pipeline_project.py.
+    assert metrics["roc_auc"] > 0.8 and metrics["f1"] > 0.3
+    drift = json.loads((project.path / "reports" / "drift_report.json").read_text(encoding="utf-8"))
+    assert drift["drifted"] is False  # a fresh batch from the training process
+    assert (project.path / "mlflow.db").is_file() and (project.path / "models" / "reference.csv").is_file()
+
+
 TYPE_CHECKS = {"regression": _regression, "clustering": _clustering, "timeseries": _timeseries,
-               "nlp": _nlp, "vision": _vision}
+               "nlp": _nlp, "vision": _vision, "pipeline": _pipeline}
 
 
 def test_type_specific_results(trained: GeneratedProject):

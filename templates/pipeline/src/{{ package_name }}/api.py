@@ -17,8 +17,9 @@ import pandas as pd
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel
 
+from .experiment import load_model
 from .paths import MODELS_DIR
-from .predict import load_bundle, score
+from .predict import score
 from .schema import SensorReading
 
 
@@ -48,7 +49,7 @@ def create_app(model_path: Path | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         try:
-            state["bundle"] = load_bundle(path)
+            state["bundle"] = load_model(path)
         except FileNotFoundError:
             state["bundle"] = None  # /health reports it; the process stays up for the orchestrator
         yield

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import joblib
 import mlflow
 import mlflow.sklearn
 import pandas as pd
@@ -21,6 +20,7 @@ import skops.io
 from mlflow.models import infer_signature
 from sklearn.pipeline import Pipeline
 
+from .experiment import save_model
 from .schema import FEATURES
 
 
@@ -60,6 +60,5 @@ def register(
         "mlflow_run_id": active.info.run_id if active else None,
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    models_dir.mkdir(parents=True, exist_ok=True)
-    joblib.dump(bundle, models_dir / "model.joblib")
+    save_model(bundle, models_dir)
     return bundle

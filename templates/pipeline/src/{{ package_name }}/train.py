@@ -22,17 +22,17 @@ from sklearn.base import ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test_split
+from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import Pipeline
 
 from .data import generate_readings, ingest
 from .drift import check_drift
 from .evaluate import failure_metrics, plot_roc
+from .experiment import Comparison, compare_candidates, save_run
 from .features import build_features
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .register import register
-from .reporting import save_json, save_metrics
 from .schema import FEATURES, TARGET
 from .tracking import flatten, start_run
 from .validate import DataValidationError, validate
@@ -84,11 +84,11 @@ def run(
     with start_run(params):
         mlflow.log_params(flatten(params))
         with stage("train", timings):
-            fitted, cv_f1 = train_candidates(x_train, y_train, params)
+            comparison = compare(x_train, y_train, (x_test, y_test), params)
         with stage("evaluate", timings):
-            best, metrics = evaluate_candidates(fitted, cv_f1, x_test, y_test, params, reports_dir)
+            best, metrics = report_comparison(comparison, (x_test, y_test), reports_dir)
         with stage("register", timings):
-            bundle = register(fitted[best], x_test.head(5), metrics, params, models_dir)
+            bundle = register(comparison.fitted[best], x_test.head(5), metrics, params, models_dir)
             x_train.to_csv(models_dir / "reference.csv", index=False)
         with stage("drift", timings):
             current = production_batch(params, fallback=x_test)
@@ -97,7 +97,10 @@ def run(
         mlflow.log_metrics(
             {
                 **metrics,
-                **{f"{name}_cv_f1": value for name, value in cv_f1.items()},
+                **{
+                    f"{name}_cv_f1": scores["cv_f1_mean"]
+                    for name, scores in comparison.scores.items()
+                },
                 "drift_max_psi": max(feature["psi"] for feature in report["features"].values()),
                 **{f"seconds_{name}": value for name, value in timings.items()},
             }
@@ -117,44 +120,39 @@ def production_batch(params: dict[str, Any], fallback: pd.DataFrame) -> pd.DataF
     return generate_readings(params["drift"]["batch_rows"], params["drift"]["batch_seed"])
 
 
-def train_candidates(
-    x_train: pd.DataFrame, y_train: pd.Series, params: dict[str, Any]
-) -> tuple[dict[str, Pipeline], dict[str, float]]:
-    """Cross-validated F1 of each candidate on the training split, then each refitted on it."""
-    seed = params["split"]["seed"]
-    folds = StratifiedKFold(params["train"]["cv_folds"], shuffle=True, random_state=seed)
-    fitted: dict[str, Pipeline] = {}
-    cv_f1: dict[str, float] = {}
-    for name, estimator in candidates(seed).items():
-        model = Pipeline([("features", build_features()), ("model", estimator)])
-        scores = cross_val_score(model, x_train, y_train, cv=folds, scoring="f1")
-        cv_f1[name] = float(scores.mean())
-        fitted[name] = model.fit(x_train, y_train)
-    return fitted, cv_f1
-
-
-def evaluate_candidates(
-    fitted: dict[str, Pipeline],
-    cv_f1: dict[str, float],
-    x_test: pd.DataFrame,
-    y_test: pd.Series,
+def compare(
+    x_train: pd.DataFrame,
+    y_train: pd.Series,
+    test: tuple[pd.DataFrame, pd.Series],
     params: dict[str, Any],
-    reports_dir: Path,
-) -> tuple[str, dict[str, float]]:
-    """Pick the best non-baseline model by CV F1, score every model once on the test split."""
-    threshold = params["train"]["threshold"]
-    probabilities = {name: model.predict_proba(x_test)[:, 1] for name, model in fitted.items()}
-    comparison = {
-        name: {"cv_f1_mean": cv_f1[name], **failure_metrics(y_test, probability, threshold)}
-        for name, probability in probabilities.items()
+) -> Comparison:
+    """Cross-validated F1 of each candidate on the training split, then one held-out score."""
+    seed, threshold = params["split"]["seed"], params["train"]["threshold"]
+    pipelines = {
+        name: Pipeline([("features", build_features()), ("model", estimator)])
+        for name, estimator in candidates(seed).items()
     }
-    best = max((name for name in fitted if name != BASELINE), key=lambda name: cv_f1[name])
-    metrics = failure_metrics(y_test, probabilities[best], threshold)
-    save_metrics(metrics, reports_dir)
-    save_json(
-        {"selected": best, "baseline": BASELINE, "models": comparison},
-        reports_dir / "model_comparison.json",
+    return compare_candidates(
+        pipelines,
+        (x_train, y_train),
+        test,
+        cv=StratifiedKFold(params["train"]["cv_folds"], shuffle=True, random_state=seed),
+        scoring="f1",
+        evaluate=lambda model, x, y: failure_metrics(y, model.predict_proba(x)[:, 1], threshold),
     )
+
+
+def report_comparison(
+    comparison: Comparison, test: tuple[pd.DataFrame, pd.Series], reports_dir: Path
+) -> tuple[str, dict[str, float]]:
+    """Select by CV F1 (never the baseline); write metrics, the comparison and the ROC figure."""
+    best = comparison.best(BASELINE)
+    metrics = {name: comparison.scores[best][name] for name in ("f1", "roc_auc")}
+    save_run(reports_dir, metrics, selected=best, baseline=BASELINE, models=comparison.scores)
+    x_test, y_test = test
+    probabilities = {
+        name: model.predict_proba(x_test)[:, 1] for name, model in comparison.fitted.items()
+    }
     plot_roc(y_test, probabilities, reports_dir / "figures" / "roc_curve.png")
     return best, metrics
 
