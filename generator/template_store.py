@@ -307,13 +307,12 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(root, name)
 
 
-def mirror_git_tags(store: Path) -> list[str]:
+def mirror_git_tags(store: Path) -> None:
     """Give the store a tag for every version tag of its git source that holds the template folder."""
     config = store_config(store)
     repo, subdir = Path(config["repo"]), config.get("subdir", "")
     _store_git(store, "fetch", "--quiet", "--no-tags", "--force", str(repo), "+refs/tags/*:refs/source-tags/*")
     existing = set(store_tags(store))
-    added = []
     for line in _store_git(store, "for-each-ref", "--format=%(refname:strip=2)", "refs/source-tags").split():
         if line in existing or version_key(line)[0] == 0:
             continue
@@ -323,8 +322,6 @@ def mirror_git_tags(store: Path) -> list[str]:
             continue  # the template did not exist yet at that tag
         commit = _store_git(store, "commit-tree", tree, "-m", f"template {line}")
         _store_git(store, "tag", line, commit)
-        added.append(line)
-    return added
 
 
 def _clean_tag_of(template: Path) -> tuple[Path, str, str] | None:
