@@ -254,7 +254,7 @@ def snapshot(store: Path, folder: Path, base: str) -> str:
     same = next((tag for tag in reversed(tags) if _store_git(store, "rev-parse", f"{tag}^{{tree}}") == tree), None)
     tag = same or _next_label(tags, base, tree)
     if same is None:
-        commit = _store_git(store, "commit-tree", tree, "-m", f"template {tag}")
+        commit = _store_git(store, "commit-tree", "--no-gpg-sign", tree, "-m", f"template {tag}")
         _store_git(store, "tag", tag, commit)
     index[digest] = tag
     index_path.write_text(json.dumps(index, indent=1), encoding="utf-8")
@@ -320,7 +320,7 @@ def mirror_git_tags(store: Path) -> None:
             tree = _store_git(store, "rev-parse", "--verify", f"refs/source-tags/{line}^{{commit}}:{subdir}")
         except GitError:
             continue  # the template did not exist yet at that tag
-        commit = _store_git(store, "commit-tree", tree, "-m", f"template {line}")
+        commit = _store_git(store, "commit-tree", "--no-gpg-sign", tree, "-m", f"template {line}")
         _store_git(store, "tag", line, commit)
 
 
