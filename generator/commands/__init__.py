@@ -3,6 +3,8 @@
 from generator.commands import (  # noqa: F401
     catalog_author_cmd,
     catalog_cmds,
+    check_cmd,
+    cohort_cmd,
     new_cmd,
     publish_cmd,
     sync_cmd,

@@ -1,0 +1,142 @@
+"""Bounded, symlink-safe access to the files of a checked project.
+
+The checker reads repositories it did not create and must not trust: a README can be
+50 MB, a "README.md" can be a PNG, a symlink can point at ``/etc/passwd`` or at itself.
+Every read goes through :class:`ProjectFiles`, which walks the tree once (within the
+limits below), never leaves the project root, and turns each problem into a
+:class:`FileProblem` that becomes a finding instead of an exception.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_FILES = 2_000
+"""Files (not folders) looked at per project; the walk stops after this many."""
+MAX_DEPTH = 8
+"""Folder levels below the project root that are walked."""
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+"""Largest README / Markdown / JSON file read."""
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+"""Largest notebook read."""
+MAX_NOTEBOOKS = 20
+"""Notebooks parsed per project (the first ones in path order)."""
+
+SKIPPED_DIRS = frozenset({
+    ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", "__pycache__",
+    ".ipynb_checkpoints", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", "site-packages",
+})
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file the checker could not use, and why (becomes a ``files.readable`` finding)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class ProjectFiles:
+    """The project's files as relative POSIX paths, gathered by one bounded walk."""
+
+    root: Path
+    files: list[str] = field(default_factory=list)
+    dirs: set[str] = field(default_factory=set)
+    problems: list[FileProblem] = field(default_factory=list)
+    truncated: bool = False
+    index: frozenset[str] = frozenset()
+
+    @classmethod
+    def scan(cls, root: Path) -> ProjectFiles:
+        """Walk ``root`` without following symlinked folders; note unsafe links as problems."""
+        project = cls(root=root.resolve())
+        project._walk(str(project.root), "", 0)
+        project.files.sort()
+        project.index = frozenset(project.files)
+        return project
+
+    def _walk(self, folder: str, prefix: str, depth: int) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            self.problems.append(FileProblem(prefix or ".", f"folder cannot be listed ({error.strerror})"))
+            return
+        for entry in entries:
+            if len(self.files) >= MAX_FILES:
+                self.truncated = True
+                return
+            relative = f"{prefix}{entry.name}"
+            if entry.is_symlink():
+                self._symlink(entry, relative)
+                continue
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name in SKIPPED_DIRS:
+                    continue
+                self.dirs.add(relative)
+                if depth < MAX_DEPTH:
+                    self._walk(entry.path, relative + "/", depth + 1)
+            elif entry.is_file(follow_symlinks=False):
+                self.files.append(relative)
+
+    def _symlink(self, entry: os.DirEntry[str], relative: str) -> None:
+        """Keep a symlinked *file* that resolves inside the root; record every other link."""
+        try:
+            target = Path(entry.path).resolve(strict=True)
+        except RuntimeError:
+            self.problems.append(FileProblem(relative, "symlink loop"))
+            return
+        except OSError as error:
+            reason = "symlink loop" if error.errno == 40 else "broken symlink"
+            self.problems.append(FileProblem(relative, reason))
+            return
+        if not target.is_relative_to(self.root):
+            self.problems.append(FileProblem(relative, "symlink points outside the project (not followed)"))
+        elif target.is_file():
+            self.files.append(relative)
+
+    def exists(self, relative: str) -> bool:
+        """Whether the walk saw this file (case-sensitive, relative POSIX path)."""
+        return relative in self.index
+
+    def top_level(self) -> list[str]:
+        """Names of the files directly in the project root."""
+        return [name for name in self.files if "/" not in name]
+
+    def read_bytes(self, relative: str, limit: int = MAX_TEXT_BYTES) -> bytes | None:
+        """The file's bytes, or ``None`` with a problem noted (too large, unreadable)."""
+        path = os.path.join(self.root, relative)
+        try:
+            size = os.stat(path).st_size
+            if size > limit:
+                megabytes = f"{size / 1_048_576:.1f} MB"
+                self.problems.append(FileProblem(
+                    relative, f"{megabytes} is over the {limit // 1_048_576} MB limit (not read)"
+                ))
+                return None
+            with open(path, "rb") as handle:
+                return handle.read(limit + 1)
+        except OSError as error:
+            self.problems.append(FileProblem(relative, f"cannot be read ({error.strerror or error})"))
+            return None
+
+    def read_text(self, relative: str, limit: int = MAX_TEXT_BYTES) -> str | None:
+        """The file as UTF-8 text, or ``None`` with a problem noted (binary, not UTF-8, too large)."""
+        data = self.read_bytes(relative, limit)
+        if data is None:
+            return None
+        if b"\x00" in data[:8192]:
+            self.problems.append(FileProblem(relative, "binary file, not text"))
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.problems.append(FileProblem(relative, "not valid UTF-8 text"))
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")

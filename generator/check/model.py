@@ -1,0 +1,111 @@
+"""What a check produces: findings, section hits, check results and the project report.
+
+These are the stable public shapes (``ProjectReport.to_dict()`` is the JSON schema the
+README documents); other commands (cohort check, the portfolio index) build on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+JSON_SCHEMA = "portfolio-check/1"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to fix: which check, what is wrong, the one-line fix, and where."""
+
+    check: str
+    message: str
+    fix: str
+    file: str | None = None
+    line: int | None = None
+    weight: int = 0
+
+    def location(self) -> str:
+        """``README.md:12``, ``README.md`` or ``""``."""
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        return self.file or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON view."""
+        return {"check": self.check, "message": self.message, "fix": self.fix,
+                "file": self.file, "line": self.line, "weight": self.weight}
+
+
+@dataclass(frozen=True)
+class SectionHit:
+    """Where a rubric section was found and whether it holds real writing."""
+
+    id: str
+    heading: str
+    where: str
+    filled: bool
+    words: int
+    file: str
+    line: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON view."""
+        return {"heading": self.heading, "where": self.where, "filled": self.filled, "words": self.words}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One check's outcome: ``passed``, ``failed`` or ``skipped`` (does not apply, not scored)."""
+
+    id: str
+    weight: int
+    status: str
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON view."""
+        return {"id": self.id, "weight": self.weight, "status": self.status, "explanation": self.explanation}
+
+
+@dataclass
+class ProjectReport:
+    """Everything ``portfolio check`` knows about one project."""
+
+    target: str
+    path: Path | None
+    score: int
+    grade: str
+    passed: bool
+    sections: dict[str, SectionHit]
+    findings: list[Finding]
+    title: str | None = None
+    problem_summary: str | None = None
+    metrics: dict[str, float] = field(default_factory=dict)
+    checks: list[CheckResult] = field(default_factory=list)
+    rubric: str = "default"
+    passing_score: int = 70
+    readme: str | None = None
+
+    def failed_checks(self) -> list[CheckResult]:
+        """Checks that failed, heaviest first."""
+        failed = [check for check in self.checks if check.status == "failed"]
+        return sorted(failed, key=lambda check: -check.weight)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON view (schema ``portfolio-check/1``, documented in the README)."""
+        return {
+            "target": self.target,
+            "path": str(self.path) if self.path else None,
+            "title": self.title,
+            "score": self.score,
+            "grade": self.grade,
+            "passed": self.passed,
+            "passing_score": self.passing_score,
+            "rubric": self.rubric,
+            "readme": self.readme,
+            "problem_summary": self.problem_summary,
+            "sections": {key: hit.to_dict() for key, hit in self.sections.items()},
+            "metrics": self.metrics,
+            "checks": [check.to_dict() for check in self.checks],
+            "findings": [finding.to_dict() for finding in self.findings],
+        }

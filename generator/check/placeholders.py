@@ -1,0 +1,110 @@
+"""Text that a learner was meant to replace: template guidance, stand-ins, chat-assistant residue.
+
+Each pattern carries the one line a reviewer sees. Scanning works on raw source lines (code
+blocks included: ``git clone https://github.com/yourusername/...`` is as unfinished as a TODO),
+so every hit has a line number for the report and for SARIF.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
+"""The guidance comments our own templates put in every section."""
+
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of placeholder: the line reviewers read, its pattern, and lower-case literals
+    of which at least one must occur for the pattern to be worth running (a cheap ``in``
+    test keeps scanning a README fast)."""
+
+    label: str
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+
+    def finditer(self, source: str, lowered: str) -> Iterator[re.Match[str]]:
+        if any(needle in lowered for needle in self.needles):
+            yield from self.pattern.finditer(source)
+
+
+_KINDS: tuple[_Kind, ...] = (
+    _Kind("a TODO marker", re.compile(r"\bTODO\b"), ("todo",)),
+    _Kind("a TBD marker", re.compile(r"\bTBD\b"), ("tbd",)),
+    _Kind("a FIXME marker", re.compile(r"\bFIXME\b"), ("fixme",)),
+    _Kind("lorem ipsum filler", re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE), ("lorem",)),
+    _Kind("a 'paste your …' instruction",
+          re.compile(r"\b(?:paste|insert|fill in)\s+your\s+\w+", re.IGNORECASE), ("your",)),
+    _Kind("an 'X%' stand-in number",
+          re.compile(r"(?<![\w.])(?:X{1,3}|x{1,3})(?:\.(?:X+|x+))?\s?%|(?<![\w.])0\.(?:X+|x+)\b"),
+          ("x%", "x %", "0.x")),
+    _Kind("a '[Project Title]'-style stand-in", re.compile(
+        r"\[(?:project\s+(?:title|name)|your\s+[^\]\n]{1,40}|insert\s+[^\]\n]{1,40}|title)\]",
+        re.IGNORECASE), ("[project", "[your", "[insert", "[title]")),
+    _Kind("a 'yourusername' stand-in", re.compile(
+        r"\byour[-_]?(?:user[-_]?name|github[-_]?(?:user|handle|name)?|handle|name)\b", re.IGNORECASE),
+        ("your",)),
+    _Kind("a '<your-…>' stand-in", re.compile(r"<your[-_ ][^>\n]{1,40}>", re.IGNORECASE), ("<your",)),
+    _Kind("a metrics cell waiting for `portfolio sync`",
+          re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*portfolio sync[^|\n]*\|", re.IGNORECASE),
+          ("portfolio sync",)),
+    _Kind("a '_say …_' template instruction",
+          re.compile(r"(?<![\w`])_(?:say|describe|explain|write|name|state)\s[^_\n]{3,100}_(?!\w)", re.IGNORECASE),
+          ("_say", "_describe", "_explain", "_write", "_name", "_state")),
+    _Kind("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋", re.MULTILINE), ("📋",)),
+    _Kind("leftover chat-assistant text", re.compile(
+        r"\b(?:do you want me to|would you like me to|shall I (?:also|add|create|write)|"
+        r"let me know if you(?:'d| would)? (?:like|want|need)|I hope this helps|"
+        r"as an AI(?: language model)?|here(?:'s| is) (?:a|an|the) (?:updated |improved |revised )?README"
+        r"|feel free to ask|certainly! here)",
+        re.IGNORECASE),
+        ("me to", "shall i", "let me know", "hope this", "as an ai", "readme", "feel free", "certainly")),
+)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One placeholder: what it is, the text matched, and its 1-based line."""
+
+    kind: str
+    text: str
+    line: int
+
+
+def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
+    """Every placeholder in ``source`` (one per kind and line); a guidance comment counts once."""
+    found: list[tuple[int, str, str]] = []
+    covered: list[tuple[int, int]] = []
+    for match in GUIDE_COMMENT.finditer(source):
+        found.append((match.start(), "a template guidance comment (portfolio:guide)", match.group()))
+        covered.append(match.span())
+    lowered = source.lower()
+    for kind in _KINDS:
+        for match in kind.finditer(source, lowered):
+            if not any(start <= match.start() < end for start, end in covered):
+                found.append((match.start(), kind.label, match.group()))
+    if not found:
+        return []
+    newlines = [m.start() for m in re.finditer("\n", source)]
+    hits: dict[tuple[str, int], Placeholder] = {}
+    for offset, kind, text in sorted(found):
+        line = first_line + bisect_left(newlines, offset)
+        hits.setdefault((kind, line), Placeholder(kind, _short(text), line))
+    return sorted(hits.values(), key=lambda hit: hit.line)
+
+
+def strip_placeholders(text: str) -> str:
+    """``text`` without guidance comments and placeholder phrases (to count the real words left)."""
+    text = GUIDE_COMMENT.sub(" ", text)
+    lowered = text.lower()
+    for kind in _KINDS:
+        if any(needle in lowered for needle in kind.needles):
+            text = kind.pattern.sub(" ", text)
+    return text
+
+
+def _short(text: str, limit: int = 60) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"

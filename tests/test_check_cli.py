@@ -1,0 +1,135 @@
+"""`portfolio check` on the command line: formats, output file, exit codes, several targets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from generator.check.rubric import DEFAULT_RUBRIC
+from tests.check_project_builder import build_project
+from tests.helpers import build_tree, run_cli, run_portfolio
+
+REPORT_KEYS = {"target", "path", "title", "score", "grade", "passed", "passing_score", "rubric", "readme",
+               "problem_summary", "sections", "metrics", "checks", "findings"}
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    return build_project(tmp_path / "good")
+
+
+@pytest.fixture
+def weak(tmp_path: Path) -> Path:
+    return build_tree(tmp_path / "weak", {"README.md": "# Weak\n\n## Problem\n\nTODO\n"})
+
+
+def test_default_target_is_the_current_directory(good: Path) -> None:
+    result = run_portfolio(["check"], cwd=good, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Diabetes progression (.): 100/100, grade A, pass" in result.stdout
+
+
+def test_json_format_has_the_documented_schema(good: Path, weak: Path) -> None:
+    result = run_cli(["check", str(good), str(weak), "--format", "json"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["schema"] == "portfolio-check/1"
+    assert document["rubric"]["passing_score"] == 70
+    assert document["errors"] == []
+    first, second = document["projects"]
+    assert set(first) == set(second) == REPORT_KEYS
+    assert first["score"] == 100 and first["findings"] == []
+    assert first["sections"]["problem"] == {"heading": "Problem", "where": "README.md:5", "filled": True,
+                                            "words": 31}
+    finding = next(f for f in second["findings"] if f["check"] == "placeholders")
+    assert set(finding) == {"check", "message", "fix", "file", "line", "weight"}
+    assert finding["file"] == "README.md" and finding["line"] == 5
+
+
+def test_markdown_format_for_pull_requests(good: Path, weak: Path) -> None:
+    result = run_cli(["check", str(good), str(weak), "-f", "markdown"])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "## Documentation check"
+    assert "| Diabetes progression | 100/100 | A | ✅ pass |" in result.stdout
+    assert "### Weak: what to add" in result.stdout
+    assert "| `placeholders` | README.md:5: a TODO marker: 'TODO' |" in result.stdout
+
+
+def test_sarif_locates_findings_on_readme_lines(weak: Path) -> None:
+    result = run_portfolio(["check", "--format", "sarif"], cwd=weak, timeout=60)
+    sarif = json.loads(result.stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert "placeholders" in rule_ids and "section.problem" in rule_ids
+    todo = next(r for r in run["results"] if r["ruleId"] == "placeholders")
+    location = todo["locations"][0]["physicalLocation"]
+    assert location == {"artifactLocation": {"uri": "README.md"}, "region": {"startLine": 5}}
+    assert rule_ids[todo["ruleIndex"]] == "placeholders"
+    assert "Fix:" in todo["message"]["text"]
+
+
+def test_sarif_paths_are_relative_to_the_current_directory(good: Path, weak: Path) -> None:
+    result = run_portfolio(["check", "weak", "-f", "sarif"], cwd=weak.parent, timeout=60)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(result.stdout)["runs"][0]["results"]}
+    assert uris == {"weak/README.md"}
+
+
+def test_output_file(good: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    result = run_cli(["check", str(good), "--format", "markdown", "--output", str(target)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("## Documentation check")
+
+
+def test_text_output_file_has_no_colour_codes(weak: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    run_cli(["check", str(weak), "-o", str(target)])
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b[" not in text and "README.md:5: a TODO marker" in text
+
+
+@pytest.mark.parametrize(("minimum", "code"), [(None, 0), (6, 0), (7, 1), (90, 1)])
+def test_min_score_sets_the_exit_code(good: Path, weak: Path, minimum: int | None, code: int) -> None:
+    args = ["check", str(good), str(weak), "-f", "json"]
+    if minimum is not None:
+        args += ["--min-score", str(minimum)]
+    assert run_cli(args).exit_code == code
+
+
+def test_several_targets_end_with_one_summary_table(good: Path, weak: Path) -> None:
+    result = run_cli(["check", str(good), str(weak)])
+    summary = result.stdout[result.stdout.index("Summary"):]
+    assert str(good) in summary.replace("\n", "") or good.name in summary
+    assert "100" in summary and "fail" in summary
+
+
+@pytest.mark.parametrize("args", [["--format", "yaml"], ["--min-score", "101"], ["--rubric", "missing.toml"]])
+def test_usage_errors_exit_2(good: Path, args: list[str]) -> None:
+    result = run_cli(["check", str(good), *args])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_show_rubric_prints_the_default_toml() -> None:
+    result = run_cli(["check", "--show-rubric"])
+    assert result.exit_code == 0
+    assert result.stdout == DEFAULT_RUBRIC.read_text(encoding="utf-8")
+    assert tomllib.loads(result.stdout)["passing_score"] == 70
+
+
+def test_start_up_does_not_import_the_checker() -> None:
+    code = (
+        "import sys\n"
+        "import generator.cli\n"
+        "heavy = ('generator.check', 'markdown_it', 'nbformat', 'github', 'git', 'rich')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,63 @@
+"""A fresh scaffold scores low with every section unfilled; written and synced, it scores >= 90."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.check import check_project
+from generator.check.placeholders import GUIDE_COMMENT
+from tests.helpers import AUTHOR, run_cli
+
+FILLED = Path(__file__).parent / "fixtures" / "filled"
+SECTIONS = ("problem", "data", "method", "metrics", "outcome")
+
+
+@pytest.fixture
+def scaffold(tmp_path: Path) -> Path:
+    destination = tmp_path / "project"
+    result = run_cli(["new", "classification", str(destination), "--defaults", "--author", AUTHOR])
+    assert result.exit_code == 0, result.output
+    return destination
+
+
+def test_fresh_scaffold_scores_low_and_lists_every_section_unfilled(scaffold: Path) -> None:
+    report = check_project(scaffold)
+
+    assert report.score < 50
+    assert not report.passed
+    assert set(report.sections) == set(SECTIONS)
+    assert all(not hit.filled for hit in report.sections.values())
+    assert all(hit.where.startswith("README.md:") for hit in report.sections.values())
+    failed = {finding.check for finding in report.findings}
+    assert {f"section.{name}" for name in SECTIONS} <= failed
+    guides = [f for f in report.findings if f.check == "placeholders" and "portfolio:guide" in f.message]
+    assert len(guides) == len(SECTIONS)
+    assert any("portfolio sync" in f.message for f in report.findings if f.check == "placeholders")
+    assert report.problem_summary is None
+    workflow = (scaffold / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "portfolio check" not in workflow  # opt-in only: a fresh scaffold must not fail its own CI
+
+
+def test_written_and_synced_scaffold_scores_at_least_90(scaffold: Path) -> None:
+    readme = scaffold / "README.md"
+    texts = iter((FILLED / f"{name}.md").read_text(encoding="utf-8").strip() for name in SECTIONS)
+    readme.write_text(GUIDE_COMMENT.sub(lambda _: next(texts), readme.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    metrics = {"accuracy": 0.9737, "precision": 0.9722, "recall": 0.9859, "f1": 0.979, "roc_auc": 0.9957}
+    (scaffold / "reports" / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+    result = run_cli(["sync", str(scaffold)])
+    assert result.exit_code == 0, result.output
+
+    report = check_project(scaffold)
+
+    assert report.score >= 90, [f.message for f in report.findings]
+    assert report.passed
+    assert all(hit.filled for hit in report.sections.values())
+    failed = {finding.check for finding in report.findings}
+    assert failed.isdisjoint({"placeholders", "metrics.values", "metrics.consistent"})
+    assert report.metrics["accuracy"] == pytest.approx(0.9737)
+    assert report.problem_summary == "Pathologists review hundreds of fine-needle aspirate biopsies a week."
+    assert report.title == "Tabular classification"
