@@ -9,6 +9,7 @@ import pytest
 
 import generator
 from generator import resources
+from generator.batch_render import BatchRenderer
 from generator.catalog import load_catalog
 from generator.errors import UpdateError
 from generator.render import NewProject, render_project
@@ -324,6 +325,10 @@ def test_template_given_by_url_in_an_entry_is_fetched_pinned_and_updated(tmp_pat
     assert made.exit_code == 0, made.stderr
     assert read_answers(project)["_commit"] == "v1"  # the entry's ref, although v2 exists
     assert "2024 and 2025" not in (project / "README.md").read_text(encoding="utf-8")
+    with BatchRenderer(load_catalog(catalog, "replace").get("late-trains")) as renderer:  # a cohort's render
+        batch = renderer.render(NewProject(entry=renderer.entry, destination=tmp_path / "batch", author=STUDENT))
+    assert read_answers(batch.path)["_commit"] == "v1"
+    assert (batch.path / "README.md").read_text() == (project / "README.md").read_text()
     assert update_status(project).latest == "v2"
     assert update_project(project, author=STUDENT).changed
     assert "2024 and 2025" in (project / "README.md").read_text(encoding="utf-8")
