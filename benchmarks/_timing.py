@@ -17,9 +17,9 @@ ENV = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@exam
        "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.com", "MPLBACKEND": "Agg"}
 
 
-def run(command: Sequence[str], cwd: Path | None = None) -> None:
+def run(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
     """Run a command, failing loudly (a benchmark of a failing command measures nothing)."""
-    result = subprocess.run(list(command), cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(list(command), cwd=cwd, env=env or ENV, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stderr[-2000:]}")
 

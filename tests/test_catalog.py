@@ -124,3 +124,15 @@ def test_show_lists_dataset_metrics_and_generated_files():
 def test_show_unknown_type_suggests(tmp_path: Path):
     result = run_cli(["show", "classifcation"])
     assert result.exit_code == 1 and "did you mean 'classification'" in result.stderr
+
+
+@pytest.mark.parametrize("type_id", [entry.id for entry in load_catalog()])
+def test_show_lists_each_types_files_and_skills(type_id: str):
+    entry = load_catalog().get(type_id)
+    result = run_cli(["show", type_id])
+    assert result.exit_code == 0, result.output
+    expected = [f"notebooks/01-{type_id}.ipynb", "docs/data_card.md", "params.toml", *entry.skills]
+    if entry.level in ("advanced", "end-to-end"):
+        expected.append("docs/model_card.md")
+    for fragment in expected:
+        assert fragment in result.stdout, fragment

@@ -165,3 +165,77 @@ def test_notebook_executes_without_errors(trained: GeneratedProject):
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
     assert not errors
     assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
+
+
+# --- what each type promises beyond the shared skeleton -------------------------------------
+
+DATASHEET_HEADINGS = ("Motivation", "Composition", "Collection", "Preprocessing", "Uses", "Distribution",
+                      "Maintenance")
+MODEL_CARD_HEADINGS = ("Model details", "Intended use", "Factors", "Metrics", "Evaluation data",
+                       "Training data", "Ethical considerations", "Caveats and recommendations")
+
+
+def test_cards_follow_datasheets_and_model_cards(project: GeneratedProject):
+    entry = CATALOG.get(project.answers["project_type"])
+    cards = {"docs/data_card.md": DATASHEET_HEADINGS}
+    if entry.level in ("advanced", "end-to-end"):
+        cards["docs/model_card.md"] = MODEL_CARD_HEADINGS
+    for name, expected in cards.items():
+        headings = re.findall(r"^## (.+)$", (project.path / name).read_text(encoding="utf-8"), re.MULTILINE)
+        assert list(expected) == headings, name
+
+
+def _comparison(project: GeneratedProject) -> dict:
+    return json.loads((project.path / "reports" / "model_comparison.json").read_text(encoding="utf-8"))
+
+
+def _regression(project: GeneratedProject, metrics: dict[str, float]) -> None:
+    baseline = _comparison(project)["models"]["mean_baseline"]
+    assert metrics["rmse"] < 0.9 * baseline["rmse"] and metrics["mae"] < baseline["mae"]
+    assert 0.0 < metrics["r2"] <= 1.0 and metrics["mae"] <= metrics["rmse"]
+
+
+def _clustering(project: GeneratedProject, metrics: dict[str, float]) -> None:
+    comparison = _comparison(project)
+    assert comparison["baseline"] is None  # unsupervised: no naive model, k chosen by silhouette
+    scan = comparison["models"]
+    assert comparison["selected"] == max(scan, key=lambda name: scan[name]["silhouette"])
+    assert -1.0 <= metrics["silhouette"] <= 1.0 and metrics["davies_bouldin"] >= 0.0
+    assert metrics["adjusted_rand"] > 0.5  # the hidden labels are recovered far better than chance
+
+
+def _timeseries(project: GeneratedProject, metrics: dict[str, float]) -> None:
+    for baseline in ("naive", "seasonal_naive"):
+        for error in ("mae", "rmse", "mape"):
+            assert metrics[error] < metrics[f"{baseline}_{error}"], (baseline, error)
+    assert metrics["mape"] < 1.0  # a fraction, not a percentage
+
+
+def _nlp(project: GeneratedProject, metrics: dict[str, float]) -> None:
+    import csv
+
+    with (project.path / "data" / "raw" / "support_messages.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 400 and len({row["label"] for row in rows}) >= 3
+    assert "CC0" in (project.path / "docs" / "data_card.md").read_text(encoding="utf-8")
+    assert "transformer_embeddings" not in _comparison(project)["models"]  # no local model configured
+    assert metrics["macro_f1"] > 0.7
+
+
+def _vision(project: GeneratedProject, metrics: dict[str, float]) -> None:
+    import importlib.util
+
+    has_torch = importlib.util.find_spec("torch") is not None
+    assert ("cnn" in _comparison(project)["models"]) == has_torch  # the CNN only with PyTorch
+    assert metrics["accuracy"] > 0.9
+
+
+TYPE_CHECKS = {"regression": _regression, "clustering": _clustering, "timeseries": _timeseries,
+               "nlp": _nlp, "vision": _vision}
+
+
+def test_type_specific_results(trained: GeneratedProject):
+    check = TYPE_CHECKS.get(trained.answers["project_type"])
+    if check is None:
+        pytest.skip("no checks beyond the shared ones for this type")
+    check(trained, trained.metrics())

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 from sklearn.base import ClassifierMixin
 from sklearn.dummy import DummyClassifier
@@ -23,6 +22,7 @@ from sklearn.pipeline import Pipeline
 
 from .data import load_dataset
 from .evaluate import classification_metrics, plot_confusion_matrix, plot_roc_curve, positive_scores
+from .experiment import save_model
 from .features import build_preprocessor
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
@@ -98,8 +98,8 @@ def run(
         y_test, y_pred, class_names, reports_dir / "figures" / "confusion_matrix.png"
     )
     plot_roc_curve(y_test, y_score, reports_dir / "figures" / "roc_curve.png")
-    models_dir.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"model": model, "classes": class_names}, models_dir / "model.joblib")
+    bundle = {"model": model, "classes": class_names, "columns": list(features.columns)}
+    save_model({**bundle, "output": "prediction"}, models_dir)
     return metrics
 
 

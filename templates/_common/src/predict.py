@@ -1,0 +1,38 @@
+"""Predict for new rows with the model saved by training.
+
+``python -m <package>.predict new_rows.csv --output predictions.csv``
+
+The saved bundle (see ``train.py``) names the input ``columns``, the ``output`` column and,
+for classifiers trained on encoded labels, the ``classes`` the codes stand for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .cli import predict_main
+from .experiment import load_model
+from .paths import MODELS_DIR
+
+
+def predict(rows: pd.DataFrame, model_path: Path = MODELS_DIR / "model.joblib") -> pd.Series:
+    """One prediction per row of ``rows`` (the training columns; other columns are ignored)."""
+    bundle = load_model(model_path)
+    missing = [column for column in bundle["columns"] if column not in rows.columns]
+    if missing:
+        raise KeyError(f"rows lack the training columns: {', '.join(missing)}")
+    values = bundle["model"].predict(rows[bundle["columns"]])
+    if "classes" in bundle:
+        values = [bundle["classes"][code] for code in values]
+    return pd.Series(values, index=rows.index, name=bundle["output"])
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command-line entry point."""
+    predict_main(predict, __doc__.splitlines()[0], argv)
+
+
+if __name__ == "__main__":
+    main()

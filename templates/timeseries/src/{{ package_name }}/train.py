@@ -1,0 +1,84 @@
+"""Forecast one day ahead: naive and seasonal-naive baselines against ridge and gradient boosting.
+
+Run ``python -m <package>.train``. The split is by time: the last ``test_days`` days are held
+out, and model selection uses time-series cross-validation (each fold trains on the past and
+validates on the following block). Writes ``reports/metrics.json`` (the selected model and
+both baselines on the test period), ``reports/model_comparison.json``, the forecast figure and
+the model in ``models/model.joblib``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.linear_model import RidgeCV
+from sklearn.model_selection import TimeSeriesSplit
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from .baselines import LagForecast
+from .cli import train_main
+from .data import load_series
+from .evaluate import ERRORS, evaluate_model, plot_forecast
+from .experiment import compare_candidates, save_model, save_run
+from .features import make_features, time_split
+from .params import load_params
+from .paths import MODELS_DIR, REPORTS_DIR
+
+BASELINES = ("naive", "seasonal_naive")
+
+
+def candidates(settings: dict[str, Any], seed: int) -> dict[str, Any]:
+    """The two naive baselines first, then the models."""
+    return {
+        "naive": LagForecast(1),
+        "seasonal_naive": LagForecast(settings["season_length"]),
+        "ridge": make_pipeline(StandardScaler(), RidgeCV(alphas=[0.1, 1.0, 10.0, 100.0])),
+        "gradient_boosting": GradientBoostingRegressor(
+            n_estimators=settings["boosting_trees"], learning_rate=0.05, max_depth=3,
+            subsample=0.8, random_state=seed,
+        ),
+    }
+
+
+def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
+        params: dict[str, Any] | None = None) -> dict[str, float]:
+    """Build features, split by time, compare, evaluate on the test period, save everything."""
+    params = params or load_params()
+    series = load_series(params)
+    features = make_features(series, params["features"])
+    train, test = time_split(features, series, params["split"]["test_days"])
+    comparison = compare_candidates(
+        candidates(params["train"], params["train"]["seed"]), train, test,
+        cv=TimeSeriesSplit(params["train"]["cv_folds"]),
+        scoring="neg_mean_absolute_error", evaluate=evaluate_model,
+    )
+    selected = comparison.best(*BASELINES)
+    scores = comparison.scores
+    metrics = {name: scores[selected][name] for name in ERRORS}
+    for baseline in BASELINES:
+        metrics.update({f"{baseline}_{name}": scores[baseline][name] for name in ERRORS})
+
+    save_run(reports_dir, metrics, selected=selected, baseline="seasonal_naive", models=scores)
+    forecasts = {
+        name: pd.Series(comparison.fitted[name].predict(test[0]), index=test[0].index)
+        for name in (selected, "seasonal_naive")
+    }
+    history = train[1].iloc[-3 * params["split"]["test_days"]:]
+    plot_forecast(history, test[1], forecasts, reports_dir / "figures" / "forecast_vs_actual.png")
+    bundle = {"model": comparison.fitted[selected], "columns": list(features.columns),
+              "features": params["features"], "output": f"forecast_{series.name}"}
+    save_model(bundle, models_dir)
+    return metrics
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command-line entry point."""
+    train_main(run, __doc__.splitlines()[0], argv)
+
+
+if __name__ == "__main__":
+    main()
