@@ -51,7 +51,8 @@ def test_init_writes_a_catalog_that_validates_and_renders(tmp_path: Path):
     assert made.exit_code == 0, made.stderr
     assert (project / "README.md").is_file() and (project / "notebooks" / "01-classification.ipynb").is_file()
     listed = run_cli(["--catalog", str(root), "list", "--json"])
-    assert [entry["id"] for entry in json.loads(listed.stdout)] == ["classification", "churn-2026"]  # extend
+    builtin_ids = [entry.id for entry in load_catalog()]
+    assert [entry["id"] for entry in json.loads(listed.stdout)] == [*builtin_ids, "churn-2026"]  # extend
     replaced = run_cli(["--catalog", str(root), "--catalog-mode", "replace", "list", "--json"])
     assert [entry["id"] for entry in json.loads(replaced.stdout)] == ["churn-2026"]
 
