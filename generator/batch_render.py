@@ -39,8 +39,12 @@ class BatchRenderer:
     def __init__(self, entry: CatalogEntry, *, trust: bool = False) -> None:
         self.entry = entry
         self._shared: _SharedCopier | None = None
-        if entry.template.engine == "copier":
-            root = template_root(entry)  # the folder render_project will render from
+        root = template_root(entry)  # the folder render_project will render from
+        if entry.template.engine == "cookiecutter":
+            from generator import cookiecutter_engine
+
+            cookiecutter_engine.check_trust(cookiecutter_engine.template_folder(root, entry.template.directory), trust)
+        else:
             check_trust(load_template_config(root), root, trust)
             self._shared = _SharedCopier.create(root)
 

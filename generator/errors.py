@@ -116,3 +116,7 @@ class RosterError(UsageError):
 
 class CohortError(PortfolioError):
     """A cohort run or class report cannot proceed (bad status file, nothing to check)."""
+
+
+class IndexOutputError(PortfolioError):
+    """``portfolio index`` cannot update its output (e.g. the README's markers are broken)."""

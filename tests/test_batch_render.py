@@ -57,27 +57,25 @@ def test_a_failed_render_leaves_nothing_and_the_batch_continues(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["next", "taken"]  # no staging folders left
 
 
-def test_untrusted_template_code_is_refused_before_any_render(tmp_path: Path) -> None:
-    catalog_root = tmp_path / "catalog"
-    build_tree(
-        catalog_root / "tasky",
-        {
-            "copier.yml": "project_name:\n  type: str\n  default: x\n_tasks:\n  - touch pwned\n",
-            "README.md.jinja": "# {{ project_name }}\n",
-        },
-    )
-    build_tree(
+def tasky_catalog(catalog_root: Path) -> Path:
+    """A custom catalog whose one copier template runs a task (``touch pwned``) when trusted."""
+    return build_tree(
         catalog_root,
         {
+            "tasky/copier.yml": "project_name:\n  type: str\n  default: x\n_tasks:\n  - touch pwned\n",
+            "tasky/README.md.jinja": "# {{ project_name }}\n",
             "project_catalog/tasky.toml": (
                 'id = "tasky"\ntitle = "Tasky"\nsummary = "A template with tasks."\nlevel = "foundational"\n'
                 'skills = ["x"]\nmetrics = ["accuracy"]\ntopics = ["x"]\n'
                 'dataset = { name = "d", source = "s", licence = "CC0" }\n'
                 'template = { engine = "copier", path = "tasky" }\n'
-            )
+            ),
         },
     )
-    entry = load_catalog(catalog_root, "replace").get("tasky")
+
+
+def test_untrusted_template_code_is_refused_before_any_render(tmp_path: Path) -> None:
+    entry = load_catalog(tasky_catalog(tmp_path / "catalog"), "replace").get("tasky")
     with pytest.raises(UntrustedTemplateError, match="--trust"):
         BatchRenderer(entry)
     with BatchRenderer(entry, trust=True) as renderer:

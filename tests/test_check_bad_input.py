@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def test_50_mb_readme_is_not_read(tmp_path: Path) -> None:
             handle.write(line)
     report = check_project(tmp_path)
     [message] = [f.message for f in report.findings if f.check == "readme.present"]
-    assert "over the 5 MB limit" in message
+    assert "over the 1 MB limit" in message
     assert any("README.md" in m for m in _findings(tmp_path, "files.readable"))
 
 
@@ -145,3 +146,12 @@ def test_cli_never_shows_a_traceback(tmp_path: Path) -> None:
         f"error: {tmp_path / 'missing'}: no such directory, and not a git URL or GitHub owner/repo"
     ]
     assert "binary file" in result.stdout
+
+
+def test_hostile_markdown_cannot_stall_the_check(tmp_path: Path) -> None:
+    """A paragraph of 500,000 '[' makes inline parsing quadratic (minutes); it stays plain text instead."""
+    (tmp_path / "README.md").write_text("# Trap\n\n" + "[" * 500_000 + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    report = check_project(tmp_path)
+    assert time.perf_counter() - started < 20  # generous: a shared CI machine; unbounded it takes minutes
+    assert report.title == "Trap"

@@ -164,3 +164,20 @@ def test_template_source_and_licence_stand_ins_do_not_count(tmp_path: Path) -> N
     statuses = {r.id: r.status for r in report.checks}
     assert statuses["data.source"] == statuses["data.licence"] == statuses["placeholders"] == "failed"
     assert sum("'_say …_' template instruction" in f.message for f in report.findings) == 1
+
+
+@pytest.mark.parametrize(("data", "status"), [
+    ("Details and provenance: [data card](docs/data_card.md).", "passed"),
+    ("Details and provenance: [data card](docs/missing_card.md).", "failed"),
+    ("A synthetic daily demand series, made by this project with a fixed seed.", "passed"),
+    ("Messages written for this template, not taken from any real customer.", "passed"),
+])
+def test_data_source_can_be_a_local_data_card_or_the_project_itself(data: str, status: str, tmp_path: Path) -> None:
+    root = build_project(tmp_path / "project")
+    (root / "docs").mkdir()
+    (root / "docs" / "data_card.md").write_text("# Data card\n\nFrom the clinic's 2004 study.\n", encoding="utf-8")
+    _edit_readme(
+        "The [diabetes dataset](https://www4.stat.ncsu.edu/~boos/var.select/diabetes.html) from Efron et al.\n(2004)",
+        f"{data}\nThe diabetes data has",
+    )(root)
+    assert _statuses(root)["data.source"] == status

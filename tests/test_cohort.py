@@ -17,7 +17,8 @@ from generator.cohort import STATUS_FILE, CohortEvent, CohortOptions, PublishSet
 from generator.errors import CohortError, TokenError
 from generator.roster import read_roster
 from generator.vcs import Author
-from tests.helpers import git, run_cli
+from tests.helpers import build_tree, git, run_cli
+from tests.test_batch_render import tasky_catalog
 from tests.test_startup import HEAVY, PROBE
 
 TEACHER = Author("Teacher", "teacher@example.com")
@@ -255,3 +256,50 @@ def test_cohort_help_does_not_import_heavy_libraries(args: list[str]) -> None:
                            capture_output=True, text=True, timeout=60)
     assert probe.returncode == 0, probe.stderr
     assert json.loads(probe.stderr.strip().splitlines()[-1]) == []
+
+
+def test_template_tasks_run_only_with_trust_or_a_trusted_catalog(tmp_path: Path) -> None:
+    catalog = tasky_catalog(tmp_path / "catalog")
+    roster = awkward_roster(tmp_path, count=2)
+    command = ["--catalog", str(catalog), "cohort", "new", str(roster), "--type", "tasky",
+               "--author", str(TEACHER), "--quiet"]
+
+    refused = run_cli([*command, "--dest", str(tmp_path / "a")])
+    assert refused.exit_code == 1
+    assert "--trust" in refused.stderr and "_tasks" in refused.stderr
+    assert not (tmp_path / "a").exists()  # refused before any student
+
+    trusted = run_cli([*command, "--dest", str(tmp_path / "b"), "--trust"])
+    assert trusted.exit_code == 0, trusted.output
+    assert (tmp_path / "b" / "ana-maria" / "pwned").is_file()
+
+    setting = run_cli([*command, "--dest", str(tmp_path / "c")], env={"PORTFOLIO_TRUSTED_CATALOGS": str(catalog)})
+    assert setting.exit_code == 0, setting.output
+    assert (tmp_path / "c" / "ana-maria-2" / "pwned").is_file()
+
+
+def test_a_cookiecutter_entry_renders_for_every_student_and_its_hook_needs_trust(tmp_path: Path) -> None:
+    catalog = build_tree(tmp_path / "catalog", {
+        "project_catalog/cc.toml": (
+            'id = "cc"\ntitle = "Cookie"\nsummary = "A bootcamp template."\nlevel = "foundational"\n'
+            'skills = ["x"]\nmetrics = ["mae"]\ntopics = ["x"]\n'
+            'dataset = { name = "d", source = "s", licence = "CC0" }\n'
+            'template = { engine = "cookiecutter", path = "cc" }\n'
+        ),
+        "cc/cookiecutter.json": json.dumps({"project_name": "X", "project_slug": "x"}),
+        "cc/hooks/post_gen_project.py": "from pathlib import Path\nPath('HOOK_RAN').write_text('yes')\n",
+        "cc/{{cookiecutter.project_slug}}/README.md": "# {{ cookiecutter.project_name }}\n",
+    })
+    roster = awkward_roster(tmp_path, count=3)
+    command = ["--catalog", str(catalog), "cohort", "new", str(roster), "--type", "cc",
+               "--author", str(TEACHER), "--quiet"]
+
+    refused = run_cli([*command, "--dest", str(tmp_path / "a")])
+    assert refused.exit_code == 1 and "hooks/post_gen_project.py" in refused.stderr
+    assert not (tmp_path / "a").exists()  # refused before the first student, not once per student
+
+    trusted = run_cli([*command, "--dest", str(tmp_path / "b"), "--trust"])
+    assert trusted.exit_code == 0, trusted.output
+    for repo in ("ana-maria", "ana-maria-2", "ana-maria-3"):
+        assert (tmp_path / "b" / repo / "HOOK_RAN").is_file()
+        assert git(tmp_path / "b" / repo, "status", "--porcelain") == ""

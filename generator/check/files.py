@@ -17,12 +17,14 @@ MAX_FILES = 2_000
 """Files (not folders) looked at per project; the walk stops after this many."""
 MAX_DEPTH = 8
 """Folder levels below the project root that are walked."""
-MAX_TEXT_BYTES = 5 * 1024 * 1024
-"""Largest README / Markdown / JSON file read."""
+MAX_TEXT_BYTES = 1024 * 1024
+"""Largest README or JSON file read (parsing Markdown costs time linear in its size; this bounds it)."""
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 """Largest notebook read."""
 MAX_NOTEBOOKS = 20
 """Notebooks parsed per project (the first ones in path order)."""
+MAX_NOTEBOOK_MARKDOWN = 1024 * 1024
+"""Characters of a notebook's markdown cells read as documentation (outputs may be large, prose is not)."""
 
 SKIPPED_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", "__pycache__",

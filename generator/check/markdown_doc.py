@@ -14,6 +14,7 @@ level, so ``## Data`` includes its ``### Source`` subsection.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
@@ -23,10 +24,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
     from generator.check.metrics_text import MetricValue
 
+MAX_INLINE_CHARS = 4_000
+"""Longest paragraph (or table cell, heading) parsed for emphasis, links and images."""
 PSEUDO_LEVEL = 7
 """Pseudo-headings rank below ``######`` so any real heading closes them."""
 _PSEUDO_MAX_WORDS = 6
@@ -77,10 +81,6 @@ class Section:
     def prose(self) -> str:
         """The section's paragraph and list text (no code, tables, comments)."""
         return "\n".join(block.text for block in self.blocks if block.kind == "prose")
-
-    def of_kind(self, kind: str) -> list[Block]:
-        """Blocks of one kind, in order."""
-        return [block for block in self.blocks if block.kind == kind]
 
     def lines(self) -> range:
         """Source lines this section covers (heading included)."""
@@ -157,7 +157,27 @@ def _parser() -> MarkdownIt:
 
     parser = MarkdownIt("commonmark").enable("table")
     parser.normalizeLink = str  # keep targets as written (we compare paths; nothing is rendered)
+    parser.core.ruler.at("inline", _bounded_inline)
     return parser
+
+
+def _bounded_inline(state: StateCore) -> None:
+    """markdown-it's inline pass, except that an oversized paragraph stays plain text.
+
+    Inline parsing of some inputs is quadratic (thousands of ``[`` in one paragraph take
+    seconds); real paragraphs are far below the bound, hostile ones cannot stall a check.
+    """
+    from markdown_it.token import Token
+
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        if len(token.content) <= MAX_INLINE_CHARS:
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        else:
+            token.children.append(Token("text", "", 0, content=token.content))
 
 
 def parse_markdown(
@@ -361,7 +381,7 @@ def parse_rst(source: str, name: str = "README.rst") -> Document:
                 index += 1
             body = "\n".join(lines[block_start:index]).strip("\n")
             if body:
-                doc.blocks.append(Block("code", block_start + 1, _dedent(body),
+                doc.blocks.append(Block("code", block_start + 1, textwrap.dedent(body),
                                         info=code.group(1) if code else ""))
             literal_next = False
             continue
@@ -386,9 +406,3 @@ def _rst_heading(doc: Document, styles: list[tuple[str, bool]], text: str, char:
     if style not in styles:
         styles.append(style)
     doc.headings.append(Heading(_clean_heading(text), min(styles.index(style) + 1, 6), line, "rst"))
-
-
-def _dedent(text: str) -> str:
-    import textwrap
-
-    return textwrap.dedent(text)

@@ -53,6 +53,8 @@ _GAP = r"(?:\s*[:=]\s*|\s+(?:score\s+|value\s+)?(?:of|is|was|=|:|at|reaches|reac
 _PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
                           re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
+MAX_COLUMNS = 40
+"""Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
 _DIGIT = re.compile(r"\d")
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _BOUNDED = {"accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
@@ -120,12 +122,13 @@ def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
     ``lines`` holds each row's source line.
     """
     found: list[MetricValue] = []
+    rows = [row[:MAX_COLUMNS] for row in rows]
     for number, row in enumerate(rows):
         ids = [metric_id(cell) for cell in row]
         for position, metric in enumerate(ids):
             if metric is None:
                 continue
-            for cell in row[position + 1:]:
+            for cell in row[position + 1:position + 4]:  # the value sits next to its name
                 match = _CELL_NUMBER.match(cell)
                 if match:
                     value = _value(metric, match.group(1), lines[number])
@@ -150,6 +153,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     Consecutive loose rows are read together as one table, so a header row of metric
     names applies to the number rows under it.
     """
+    if not _DIGIT.search(text):
+        return []  # no number, no metric value (a header row alone gives nothing either)
     found: list[MetricValue] = []
     rows: list[list[str]] = []
     for offset, raw in enumerate([*text.split("\n"), ""]):

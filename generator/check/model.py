@@ -24,12 +24,6 @@ class Finding:
     line: int | None = None
     weight: int = 0
 
-    def location(self) -> str:
-        """``README.md:12``, ``README.md`` or ``""``."""
-        if self.file and self.line:
-            return f"{self.file}:{self.line}"
-        return self.file or ""
-
     def to_dict(self) -> dict[str, Any]:
         """JSON view."""
         return {"check": self.check, "message": self.message, "fix": self.fix,
@@ -85,11 +79,6 @@ class ProjectReport:
     rubric: str = "default"
     passing_score: int = 70
     readme: str | None = None
-
-    def failed_checks(self) -> list[CheckResult]:
-        """Checks that failed, heaviest first."""
-        failed = [check for check in self.checks if check.status == "failed"]
-        return sorted(failed, key=lambda check: -check.weight)
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON view (schema ``portfolio-check/1``, documented in the README)."""

@@ -12,6 +12,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.check.files import MAX_NOTEBOOK_MARKDOWN
 from generator.check.markdown_doc import Document, parse_markdown
 
 
@@ -61,11 +62,12 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
         return info
     markdown: list[str] = []
     starts: list[tuple[int, int]] = []
-    line = 1
+    line, size = 1, 0
     for number, cell in enumerate(notebook["cells"], start=1):
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else str(source)
-        if cell.get("cell_type") == "markdown":
+        if cell.get("cell_type") == "markdown" and size + len(source) <= MAX_NOTEBOOK_MARKDOWN:
+            size += len(source)
             starts.append((line, number))
             markdown.append(source)
             line += source.count("\n") + 2

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
@@ -25,9 +24,9 @@ class _Kind:
     pattern: re.Pattern[str]
     needles: tuple[str, ...]
 
-    def finditer(self, source: str, lowered: str) -> Iterator[re.Match[str]]:
-        if any(needle in lowered for needle in self.needles):
-            yield from self.pattern.finditer(source)
+    def may_occur(self, lowered: str) -> bool:
+        """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C)."""
+        return any(map(lowered.__contains__, self.needles))
 
 
 _KINDS: tuple[_Kind, ...] = (
@@ -82,7 +81,9 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
         covered.append(match.span())
     lowered = source.lower()
     for kind in _KINDS:
-        for match in kind.finditer(source, lowered):
+        if not kind.may_occur(lowered):
+            continue
+        for match in kind.pattern.finditer(source):
             if not any(start <= match.start() < end for start, end in covered):
                 found.append((match.start(), kind.label, match.group()))
     if not found:
@@ -100,7 +101,7 @@ def strip_placeholders(text: str) -> str:
     text = GUIDE_COMMENT.sub(" ", text)
     lowered = text.lower()
     for kind in _KINDS:
-        if any(needle in lowered for needle in kind.needles):
+        if kind.may_occur(lowered):
             text = kind.pattern.sub(" ", text)
     return text
 

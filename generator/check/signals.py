@@ -64,7 +64,8 @@ class Context:
 
 _CITATION = re.compile(
     r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
-    r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]",
+    r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]"
+    r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b",  # data made by the project itself
     re.IGNORECASE,
 )
 _LICENCE = re.compile(
@@ -185,9 +186,17 @@ def _data_source(ctx: Context) -> list[Failure] | None:
     if not ctx.evidence.has_documentation:
         return None
     text, links, file, line = _data_scope(ctx)
-    if any(t.startswith(("http://", "https://")) for t in links) or _CITATION.search(text):
+    if any(t.startswith(("http://", "https://")) or _local_document(ctx, t) for t in links):
+        return []
+    if _CITATION.search(text):
         return []
     return [Failure("The data description has no link or citation to where the data comes from.", file, line)]
+
+
+def _local_document(ctx: Context, target: str) -> bool:
+    """A link to a document in the project (a data card, a datasheet), which can state the source."""
+    relative = posixpath.normpath(unquote(target.split("#", 1)[0]))
+    return relative.lower().endswith((".md", ".rst", ".txt", ".pdf", ".html")) and ctx.evidence.files.exists(relative)
 
 
 def _data_licence(ctx: Context) -> list[Failure] | None:
@@ -321,7 +330,7 @@ def _readable(ctx: Context) -> list[Failure] | None:
 
 CHECKS: dict[str, Check] = {check.id: check for check in (
     Check("readme.present", "The project has a readable README in its root.",
-          "Add a README.md (UTF-8 text, under 5 MB) to the project root."),
+          "Add a README.md (UTF-8 text, under 1 MB) to the project root."),
     Check("placeholders", "No template guidance, TODOs or stand-in text are left in the documentation.",
           "Replace each placeholder with your own words or numbers, or delete it."),
     Check("data.source", "The data description links to or cites where the data comes from.",

@@ -5,6 +5,7 @@ from generator.commands import (  # noqa: F401
     catalog_cmds,
     check_cmd,
     cohort_cmd,
+    index_cmd,
     new_cmd,
     publish_cmd,
     sync_cmd,

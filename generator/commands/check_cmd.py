@@ -15,28 +15,29 @@ from generator.errors import PortfolioError, UsageError
 def check(
     targets: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[TARGET]...",
+        typer.Argument(metavar="TARGET",
                        help="Project folders, git repositories, git URLs or GitHub owner/repo (default: .)."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, markdown or sarif.")
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, json, markdown or sarif.")
     ] = "text",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file instead of stdout."),
     ] = None,
     min_score: Annotated[
         int | None,
-        typer.Option("--min-score", min=0, max=100, help="Exit 1 if any project scores below N (for CI)."),
+        typer.Option("--min-score", min=0, max=100, metavar="N", help="Exit 1 if any project scores below N (for CI)."),
     ] = None,
     rubric_file: Annotated[
-        Path | None, typer.Option("--rubric", help="A rubric TOML file laid over the default rubric.")
+        Path | None, typer.Option("--rubric", metavar="FILE", help="A rubric TOML file laid over the default rubric.")
     ] = None,
     show_rubric: Annotated[
         bool, typer.Option("--show-rubric", help="Print the rubric (default, or --rubric FILE) and exit.")
     ] = False,
     api_url: Annotated[
         str | None,
-        typer.Option("--api-url", envvar="PORTFOLIO_GITHUB_API",
+        typer.Option("--api-url", envvar="PORTFOLIO_GITHUB_API", metavar="URL",
                      help="GitHub API for owner/repo targets (token from GITHUB_TOKEN or GH_TOKEN)."),
     ] = None,
 ) -> None:

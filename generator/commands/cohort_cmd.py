@@ -76,16 +76,19 @@ def cohort_new(
         typer.Option("--data", "-d", help="Answer a template question for everyone: key=value (repeatable)."),
     ] = None,
     trust: Annotated[
-        bool, typer.Option("--trust", help="Allow a custom template's hooks/tasks to run.")
+        bool,
+        typer.Option("--trust", help="Allow a custom template's hooks/tasks to run (see PORTFOLIO_TRUSTED_CATALOGS)."),
     ] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Create one project per student (resumable: re-run to retry failures), optionally on GitHub."""
     from generator.answers import parse_data_pairs
+    from generator.app import global_options
+    from generator.catalog_source import is_trusted_catalog
     from generator.cohort import CohortOptions, PublishSettings, run_cohort
     from generator.commands.catalog_cmds import catalog_for
     from generator.errors import UsageError
-    from generator.render import load_template_config, template_root
+    from generator.render import template_config
     from generator.roster import read_roster
     from generator.vcs import resolve_author
 
@@ -94,14 +97,14 @@ def cohort_new(
     students = read_roster(roster, prefix)
     catalog = catalog_for(ctx)
     entry = catalog.get(type_id)
-    answers = parse_data_pairs(data, load_template_config(template_root(entry))) if data else {}
+    answers = parse_data_pairs(data, template_config(entry)) if data else {}
     destination = (dest or cwd()).absolute()
     options = CohortOptions(
         entry=entry,
         destination=destination,
         author=resolve_author(author),
         answers=answers,
-        trust=trust,
+        trust=trust or is_trusted_catalog(global_options(ctx).catalog),
         publish=PublishSettings(
             org=org, private=private, token_env=token_env, api_url=api_url, write_pause=write_pause
         ) if publish else None,

@@ -1,0 +1,96 @@
+"""``portfolio index``: the learner's whole portfolio on one page (README, HTML and JSON)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from generator.app import app
+from generator.index.discover import DEFAULT_MIN_SCORE
+
+
+@app.command("index")
+def index(
+    ctx: typer.Context,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[TARGET]...", help="Project folders, git URLs or GitHub owner/repo."),
+    ] = None,
+    github_user: Annotated[
+        str | None,
+        typer.Option("--github-user",
+                     help="Also list this user's public repositories that look like ML projects."),
+    ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", help="Keep this repository (name or owner/name, wildcards ok) even if "
+                     "it does not look like an ML project, or is a fork (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", help="Leave this repository or target out (repeatable)."),
+    ] = None,
+    min_score: Annotated[
+        int,
+        typer.Option("--min-score", min=0, max=100,
+                     help="With --github-user: the check score that makes a repository not generated "
+                     "by portfolio count as an ML project."),
+    ] = DEFAULT_MIN_SCORE,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for README.md, index.html and portfolio.json.")
+    ] = Path("portfolio-site"),
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Name in the page heading (default: --github-user).")
+    ] = None,
+    publish: Annotated[
+        bool, typer.Option("--publish", help="Push the three files to your profile repository USER/USER.")
+    ] = False,
+    token_env: Annotated[
+        str | None, typer.Option("--token-env", help="Read the GitHub token from this variable.")
+    ] = None,
+    write_pause: Annotated[
+        float, typer.Option("--write-pause", help="Seconds between GitHub write requests (--publish).")
+    ] = 1.0,
+    api_url: Annotated[
+        str | None,
+        typer.Option("--api-url", envvar="PORTFOLIO_GITHUB_API",
+                     help="GitHub API root (GitHub Enterprise: https://HOST/api/v3)."),
+    ] = None,
+) -> None:
+    """Index every project: grouped by level, with problem, headline metric, skills and check score."""
+    from generator.commands.catalog_cmds import catalog_for
+    from generator.console import note, warn
+    from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
+
+    token = None
+    if publish:  # fail before the slow part when publishing cannot work
+        from generator.github_api import resolve_token
+
+        token = resolve_token(token_env)
+    request = IndexRequest(
+        targets=targets or [],
+        github_user=github_user,
+        include=include or [],
+        exclude=exclude or [],
+        min_score=min_score,
+        owner=owner,
+        collect=CollectOptions(api_url=api_url, token=token, catalog=catalog_for(ctx), progress=note),
+        warn=warn,
+    )
+    portfolio = build_portfolio(request, out)
+    result = write_site(portfolio, out)
+    for _group_id, title, cards in portfolio.groups():
+        typer.echo(f"{title}: " + ", ".join(card.title for card in cards))
+    state = "updated" if result.changed else "unchanged"
+    note(f"{len(portfolio.projects)} projects; {state}: {result.readme}, {result.html}, {result.json}")
+    if publish:
+        from generator.index.profile import ProfileOptions, publish_site
+
+        published = publish_site(portfolio, out, github_user, ProfileOptions(
+            token=token, api_url=api_url, write_pause=write_pause, progress=note,
+        ))
+        typer.echo(published.url)
+    if portfolio.unreachable:
+        raise typer.Exit(1)
