@@ -93,7 +93,8 @@ class _SharedCopier:
                 processes for nothing.)
                 """
 
-        return cls(root, FreshRenderWorker, Template(url=str(root)))
+        # ref HEAD: a template at a git root renders what is checked out, as copier_render does.
+        return cls(root, FreshRenderWorker, Template(url=str(root), ref="HEAD"))
 
     def render(self, template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool) -> None:
         """Render ``answers`` into ``destination`` like :func:`generator.render.copier_render`."""

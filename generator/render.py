@@ -260,6 +260,9 @@ def copier_render(
             quiet=True,
             unsafe=unsafe,
             skip_tasks=skip_tasks,
+            # A template at the root of a git checkout: render what is checked out, not copier's
+            # default (the newest tag), so the recorded version is the rendered one.
+            vcs_ref="HEAD",
             cleanup_on_error=True,
         )
     except (CopierError, TemplateError, ValueError, OSError) as error:

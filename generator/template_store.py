@@ -254,7 +254,7 @@ def snapshot(store: Path, folder: Path, base: str) -> str:
     same = next((tag for tag in reversed(tags) if _store_git(store, "rev-parse", f"{tag}^{{tree}}") == tree), None)
     tag = same or _next_label(tags, base, tree)
     if same is None:
-        commit = _store_git(store, "commit-tree", tree, "-m", f"template {tag}")
+        commit = _store_git(store, "commit-tree", "--no-gpg-sign", tree, "-m", f"template {tag}")
         _store_git(store, "tag", tag, commit)
     index[digest] = tag
     index_path.write_text(json.dumps(index, indent=1), encoding="utf-8")
@@ -307,13 +307,12 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(root, name)
 
 
-def mirror_git_tags(store: Path) -> list[str]:
+def mirror_git_tags(store: Path) -> None:
     """Give the store a tag for every version tag of its git source that holds the template folder."""
     config = store_config(store)
     repo, subdir = Path(config["repo"]), config.get("subdir", "")
     _store_git(store, "fetch", "--quiet", "--no-tags", "--force", str(repo), "+refs/tags/*:refs/source-tags/*")
     existing = set(store_tags(store))
-    added = []
     for line in _store_git(store, "for-each-ref", "--format=%(refname:strip=2)", "refs/source-tags").split():
         if line in existing or version_key(line)[0] == 0:
             continue
@@ -321,10 +320,8 @@ def mirror_git_tags(store: Path) -> list[str]:
             tree = _store_git(store, "rev-parse", "--verify", f"refs/source-tags/{line}^{{commit}}:{subdir}")
         except GitError:
             continue  # the template did not exist yet at that tag
-        commit = _store_git(store, "commit-tree", tree, "-m", f"template {line}")
+        commit = _store_git(store, "commit-tree", "--no-gpg-sign", tree, "-m", f"template {line}")
         _store_git(store, "tag", line, commit)
-        added.append(line)
-    return added
 
 
 def _clean_tag_of(template: Path) -> tuple[Path, str, str] | None:

@@ -18,6 +18,8 @@ from generator.catalog_source import (
     resolve_catalog_root,
 )
 from generator.errors import CatalogError, DestinationError
+from generator.render import NewProject, render_project
+from generator.resources import builtin_catalog_dir
 from tests.helpers import AUTHOR, build_tree, git, git_init_commit, run_cli
 
 GOOD_ENTRY = (
@@ -49,8 +51,8 @@ def test_init_writes_a_catalog_that_validates_and_renders(tmp_path: Path):
     assert made.exit_code == 0, made.stderr
     assert (project / "README.md").is_file() and (project / "notebooks" / "01-classification.ipynb").is_file()
     listed = run_cli(["--catalog", str(root), "list", "--json"])
-    builtin = [entry.id for entry in load_catalog()]
-    assert [entry["id"] for entry in json.loads(listed.stdout)] == [*builtin, "churn-2026"]  # extend
+    builtin_ids = [entry.id for entry in load_catalog()]
+    assert [entry["id"] for entry in json.loads(listed.stdout)] == [*builtin_ids, "churn-2026"]  # extend
     replaced = run_cli(["--catalog", str(root), "--catalog-mode", "replace", "list", "--json"])
     assert [entry["id"] for entry in json.loads(replaced.stdout)] == ["churn-2026"]
 
@@ -196,3 +198,21 @@ def test_git_catalog_is_cached_refreshed_and_pinned(tmp_path: Path, capsys: pyte
     assert (root / "t" / "README.md.jinja").read_text().endswith("v2\n")
     with pytest.raises(CatalogError, match="cannot fetch"):
         resolve_catalog_root(f"file://{tmp_path}/missing.git")
+
+
+@pytest.mark.parametrize("type_id", [path.stem for path in sorted(builtin_catalog_dir().glob("*.toml"))])
+def test_init_copies_everything_a_builtin_type_needs(type_id: str, tmp_path: Path):
+    """A catalog made by `init --from TYPE` renders byte for byte what the built-in type renders."""
+    result = init_catalog(tmp_path / "catalog", from_type=type_id)
+    custom = load_catalog(result.root, "replace").get(result.type_id)
+    builtin = load_catalog().get(type_id)
+    made = {}
+    for entry in (custom, builtin):
+        destination = tmp_path / ("custom" if entry is custom else "builtin")
+        render_project(NewProject(entry=entry, destination=destination, answers={"project_name": "Demo"}, commit=False))
+        made[entry.id if entry is builtin else "custom"] = {
+            path.relative_to(destination).as_posix(): path.read_bytes()
+            for path in destination.rglob("*")
+            if path.is_file() and path.name != ".copier-answers.yml"
+        }
+    assert made["custom"] == made[type_id]

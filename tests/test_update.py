@@ -9,6 +9,7 @@ import pytest
 
 import generator
 from generator import resources
+from generator.batch_render import BatchRenderer
 from generator.catalog import load_catalog
 from generator.errors import UpdateError
 from generator.render import NewProject, render_project
@@ -305,3 +306,29 @@ def test_plain_catalog_folder_gets_content_versions(tmp_path: Path):
     assert result.changed and not result.conflicts
     readme = (project / "README.md").read_text(encoding="utf-8")
     assert STUDENT_PROBLEM in readme and "2024 and 2025" in readme
+
+
+def test_template_given_by_url_in_an_entry_is_fetched_pinned_and_updated(tmp_path: Path):
+    files = catalog_files("Delays per station, 2024.")
+    prefix = "templates/late-trains/"
+    template = {name[len(prefix) :]: text for name, text in files.items() if name.startswith(prefix)}
+    template_repo = git_init_commit(build_tree(tmp_path / "template-repo", template), tag="v1")
+    entry = files["project_catalog/late-trains.toml"].replace(
+        'path = "templates/late-trains"', f'url = "file://{template_repo}", ref = "v1"'
+    )
+    catalog = build_tree(tmp_path / "catalog", {"project_catalog/late-trains.toml": entry})
+    build_tree(template_repo, {"README.md.jinja": catalog_files("Delays, 2024 and 2025.")[prefix + "README.md.jinja"]})
+    git_init_commit(template_repo, "v2", tag="v2")
+
+    project = tmp_path / "student"
+    made = run_cli(["--catalog", str(catalog), "new", "late-trains", str(project), "--defaults", "--author", AUTHOR])
+    assert made.exit_code == 0, made.stderr
+    assert read_answers(project)["_commit"] == "v1"  # the entry's ref, although v2 exists
+    assert "2024 and 2025" not in (project / "README.md").read_text(encoding="utf-8")
+    with BatchRenderer(load_catalog(catalog, "replace").get("late-trains")) as renderer:  # a cohort's render
+        batch = renderer.render(NewProject(entry=renderer.entry, destination=tmp_path / "batch", author=STUDENT))
+    assert read_answers(batch.path)["_commit"] == "v1"
+    assert (batch.path / "README.md").read_text() == (project / "README.md").read_text()
+    assert update_status(project).latest == "v2"
+    assert update_project(project, author=STUDENT).changed
+    assert "2024 and 2025" in (project / "README.md").read_text(encoding="utf-8")
