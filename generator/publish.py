@@ -333,7 +333,7 @@ def _ensure_repository(
     gh: Github, account: Any, plan: PublishPlan, full_name: str, token: str, options: PublishOptions
 ) -> tuple[Repository, bool]:
     """The repository to push to and whether this run created it (reusing one a failed run left)."""
-    remote = _get_repository(gh, full_name, token, plan.api_url)
+    remote = get_repository(gh, full_name, token, plan.api_url)
     if remote is not None:
         options.progress(f"Repository {full_name} already exists; checking it holds only this project")
         if remote.private != plan.private:
@@ -344,7 +344,7 @@ def _ensure_repository(
     remote = _create_repository(account, plan, full_name, token)
     if remote is not None:
         return remote, True
-    remote = _get_repository(gh, full_name, token, plan.api_url)  # created meanwhile (422)
+    remote = get_repository(gh, full_name, token, plan.api_url)  # created meanwhile (422)
     if remote is None:
         raise RepositoryExistsError(
             f"{full_name} already exists but is not visible with this token; choose another name with --name"
@@ -386,7 +386,8 @@ def _check_origin(repo: Repo, owner: str, name: str) -> None:
         )
 
 
-def _get_repository(gh: Github, full_name: str, token: str, api: str) -> Repository | None:
+def get_repository(gh: Github, full_name: str, token: str, api: str) -> Repository | None:
+    """The repository ``full_name``, or None when GitHub says 404; other errors are one-line errors."""
     try:
         with github_api.api_errors(f"looking up {full_name}", token, api):
             return gh.get_repo(full_name)

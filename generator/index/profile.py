@@ -29,8 +29,7 @@ from generator.index.build import HTML, JSON, README, write_site
 from generator.index.model import Portfolio
 
 if TYPE_CHECKING:
-    from github import Github
-    from github.Repository import Repository
+    pass
 
 COMMIT_MESSAGE = "Update portfolio index"
 CLONE_TIMEOUT = 120
@@ -76,7 +75,9 @@ def publish_site(
         raise UsageError(f"--publish writes to the token's own profile repository ({login}/{login}); "
                          f"the token belongs to {login}, not {user}")
     full_name = f"{login}/{login}"
-    remote = _existing(gh, full_name, token, api)
+    from generator.publish import get_repository
+
+    remote = get_repository(gh, full_name, token, api)
     with tempfile.TemporaryDirectory(prefix="portfolio-profile-") as temporary:
         work = Path(temporary) / login
         if remote is None or not _has_history(remote.clone_url, token):
@@ -103,18 +104,6 @@ def publish_site(
         commit = git_remote.push_branch(Repo(work), remote.clone_url, token, branch)
         return ProfileResult(remote.html_url, False, commit)
 
-
-def _existing(gh: Github, full_name: str, token: str, api: str) -> Repository | None:
-    from generator import github_api
-    from generator.errors import GitHubError
-
-    try:
-        with github_api.api_errors(f"looking up {full_name}", token, api):
-            return gh.get_repo(full_name)
-    except GitHubError as error:
-        if error.status == 404:
-            return None
-        raise
 
 
 def _git(
