@@ -7,6 +7,7 @@ help texts, choices and types, whether a template is built in or brought by a bo
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -63,15 +64,22 @@ def load_template_config(template_root: Path) -> TemplateConfig:
             break
     else:
         raise RenderError(f"{template_root}: no copier.yml: not a copier template")
-    return parse_template_config(path.read_text(encoding="utf-8"), str(path))
+    return _parse_cached(path.read_text(encoding="utf-8"), str(path))
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_cached(text: str, origin: str) -> TemplateConfig:
+    """``new`` asks for the questions before rendering and the render asks again: parse once."""
+    return parse_template_config(text, origin)
 
 
 def parse_template_config(text: str, origin: str) -> TemplateConfig:
     """Parse the text of a ``copier.yml``; ``origin`` names it in error messages."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
     try:
-        raw = yaml.safe_load(text) or {}
+        raw = yaml.load(text, Loader=loader) or {}
     except yaml.YAMLError as error:
         raise RenderError(f"{origin}: invalid YAML: {' '.join(str(error).split())}") from None
     if not isinstance(raw, dict):

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from generator.app import app
-from generator.index.discover import DEFAULT_MIN_SCORE
 
 
 @app.command("index")
@@ -33,11 +32,11 @@ def index(
         typer.Option("--exclude", help="Leave this repository or target out (repeatable)."),
     ] = None,
     min_score: Annotated[
-        int,
+        int | None,
         typer.Option("--min-score", min=0, max=100,
                      help="With --github-user: the check score that makes a repository not generated "
-                     "by portfolio count as an ML project."),
-    ] = DEFAULT_MIN_SCORE,
+                     "by portfolio count as an ML project (default 50)."),
+    ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for README.md, index.html and portfolio.json.")
     ] = Path("portfolio-site"),
@@ -63,6 +62,7 @@ def index(
     from generator.commands.catalog_cmds import catalog_for
     from generator.console import note, warn
     from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
+    from generator.index.discover import DEFAULT_MIN_SCORE
 
     token = None
     if publish:  # fail before the slow part when publishing cannot work
@@ -74,7 +74,7 @@ def index(
         github_user=github_user,
         include=include or [],
         exclude=exclude or [],
-        min_score=min_score,
+        min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
         owner=owner,
         collect=CollectOptions(api_url=api_url, token=token, catalog=catalog_for(ctx), progress=note),
         warn=warn,

@@ -167,16 +167,17 @@ def new(
         return
     if result.documentation is not None and result.documentation.sections:
         note(f"added README sections the template lacks: {', '.join(result.documentation.sections)}")
+    # Plain echo, not rich: these few lines are not worth rich's import time on every `new`.
     commit = result.commit[:10] if result.commit else "-"
-    out().print(f"[green]Created[/] {result.path} ({entry.title}), first commit {commit}")
+    typer.secho(f"Created {result.path} ({entry.title}), first commit {commit}", fg="green")
     if published is not None:
-        out().print(f"[green]Published[/] {published.url}")
+        typer.secho(f"Published {published.url}", fg="green")
     package_dir = result.answers.get("package_name")
     if package_dir is None:  # a custom template may have no package (nor our Makefile)
         return
     if "package_name" not in answers:
-        out().print(f"Python package name: [bold]{package_dir}[/] (derived from the project name)")
-    out().print(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
+        typer.echo(f"Python package name: {package_dir} (derived from the project name)")
+    typer.echo(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
 
 
 def choose_type(catalog: Catalog) -> str:
