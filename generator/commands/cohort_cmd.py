@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from generator.app import app, cwd
-from generator.commands.publish_cmd import ApiUrlOption, OrgOption, PrivateOption, TokenEnvOption
+from generator.commands.new_cmd import AuthorOption, TrustOption
+from generator.commands.publish_cmd import (
+    ApiUrlOption,
+    OrgOption,
+    PrivateOption,
+    TokenEnvOption,
+    WritePauseOption,
+)
 from generator.console import err, note, out
+from generator.github_api import DEFAULT_WRITE_PAUSE
 
 if TYPE_CHECKING:
     from generator.class_report import StudentResult
@@ -61,24 +69,13 @@ def cohort_new(
     private: PrivateOption = False,
     token_env: TokenEnvOption = None,
     api_url: ApiUrlOption = None,
-    write_pause: Annotated[
-        float | None,
-        typer.Option(
-            "--write-pause", metavar="SECONDS", min=0,
-            help="Pause between GitHub writes (default: GitHub's recommended 1 s; 0 disables).",
-        ),
-    ] = None,
-    author: Annotated[
-        str | None, typer.Option("--author", help='Commit author "Name <email>" (default: git config).')
-    ] = None,
+    write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
+    author: AuthorOption = None,
     data: Annotated[
         list[str] | None,
         typer.Option("--data", "-d", help="Answer a template question for everyone: key=value (repeatable)."),
     ] = None,
-    trust: Annotated[
-        bool,
-        typer.Option("--trust", help="Allow a custom template's hooks/tasks to run (see PORTFOLIO_TRUSTED_CATALOGS)."),
-    ] = False,
+    trust: TrustOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Create one project per student (resumable: re-run to retry failures), optionally on GitHub."""

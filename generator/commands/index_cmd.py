@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from generator.app import app
+from generator.commands.publish_cmd import ApiUrlOption, TokenEnvOption, WritePauseOption
+from generator.github_api import DEFAULT_WRITE_PAUSE
 
 
 @app.command("index")
@@ -46,17 +48,9 @@ def index(
     publish: Annotated[
         bool, typer.Option("--publish", help="Push the three files to your profile repository USER/USER.")
     ] = False,
-    token_env: Annotated[
-        str | None, typer.Option("--token-env", help="Read the GitHub token from this variable.")
-    ] = None,
-    write_pause: Annotated[
-        float, typer.Option("--write-pause", help="Seconds between GitHub write requests (--publish).")
-    ] = 1.0,
-    api_url: Annotated[
-        str | None,
-        typer.Option("--api-url", envvar="PORTFOLIO_GITHUB_API",
-                     help="GitHub API root (GitHub Enterprise: https://HOST/api/v3)."),
-    ] = None,
+    token_env: TokenEnvOption = None,
+    write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
+    api_url: ApiUrlOption = None,
 ) -> None:
     """Index every project: grouped by level, with problem, headline metric, skills and check score."""
     from generator.commands.catalog_cmds import catalog_for

@@ -27,6 +27,15 @@ from generator.github_api import DEFAULT_WRITE_PAUSE, resolve_token
 from generator.github_api import api_url as resolve_api_url
 from generator.publish import PublishOptions
 
+# Options `portfolio cohort new` shares (declared once so help texts agree).
+AuthorOption = Annotated[
+    str | None, typer.Option("--author", help='Commit author "Name <email>" (default: git config).')
+]
+TrustOption = Annotated[
+    bool,
+    typer.Option("--trust", help="Allow a custom template's hooks/tasks to run (see PORTFOLIO_TRUSTED_CATALOGS)."),
+]
+
 
 @app.command("new")
 def new(
@@ -45,9 +54,7 @@ def new(
     package: Annotated[
         str | None, typer.Option("--package", help="Python package name (derived from the name by default).")
     ] = None,
-    author: Annotated[
-        str | None, typer.Option("--author", help='Commit author "Name <email>" (default: git config).')
-    ] = None,
+    author: AuthorOption = None,
     data: Annotated[
         list[str] | None,
         typer.Option("--data", "-d", help="Answer a template question: key=value (repeatable)."),
@@ -70,12 +77,7 @@ def new(
             "--interactive/--no-interactive", help="Prompt for missing answers (default: when on a terminal)."
         ),
     ] = None,
-    trust: Annotated[
-        bool,
-        typer.Option(
-            "--trust", help="Allow a custom template's hooks/tasks to run (see PORTFOLIO_TRUSTED_CATALOGS)."
-        ),
-    ] = False,
+    trust: TrustOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     publish: Annotated[
         bool, typer.Option("--publish", help="Also create the GitHub repository and push (see `publish`).")
