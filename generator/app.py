@@ -1,6 +1,6 @@
 """The Typer application object and the behaviour every command shares.
 
-Commands live in :mod:`generator.commands` and register themselves on :data:`app`; they
+Commands live in :mod:`generator.commands`, one module each, loaded when they run; they
 parse, prompt and print, and call plain functions that tests call directly. Any
 :class:`~generator.errors.PortfolioError` raised below a command is caught here, once,
 and becomes one red line on stderr and the error's exit code.
@@ -11,18 +11,34 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from generator import __version__
-from generator.console import error_line
+from generator.commands import COMMANDS, LazyCommands
+from generator.console import error_line, note
 from generator.errors import PortfolioError
+
+if TYPE_CHECKING:
+    from generator.catalog import Catalog
 
 
 class PortfolioGroup(TyperGroup):
-    """Click group that turns our errors into one line and an exit code."""
+    """The root group: loads a command's module only when it runs; our errors become one line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(COMMANDS)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """List the commands by their registered summaries, importing none of them."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, command.summary) for name, command in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -40,6 +56,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich help formatting costs ~200 ms of imports per call
 )
+
+
+def command_app(**settings: Any) -> typer.Typer:
+    """The Typer app of one command module, with the root's help and error settings."""
+    return typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings)
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,22 @@ def global_options(ctx: typer.Context) -> GlobalOptions:
     """The global options of this invocation (defaults when a command is called directly)."""
     root = ctx.find_root()
     return root.obj if isinstance(root.obj, GlobalOptions) else GlobalOptions()
+
+
+def catalog_for(ctx: typer.Context) -> Catalog:
+    """Load the catalog this invocation asked for (built-in, extended or replaced)."""
+    from generator.catalog import load_catalog
+
+    options = global_options(ctx)
+    custom = None
+    if options.catalog:
+        from generator.catalog_source import resolve_catalog_root
+
+        custom = resolve_catalog_root(options.catalog)
+    catalog = load_catalog(custom, options.catalog_mode)
+    for notice in catalog.notices:
+        note(notice)
+    return catalog
 
 
 def cwd() -> Path:

@@ -7,14 +7,13 @@ from typing import Annotated
 
 import typer
 
-from generator.app import app
+from generator.app import command_app
 from generator.console import note, out, warn
 
-catalog_app = typer.Typer(help="Write and check your own catalog of project types.", no_args_is_help=True)
-app.add_typer(catalog_app, name="catalog")
+app = command_app(name="catalog", help="Write and check your own catalog of project types.", no_args_is_help=True)
 
 
-@catalog_app.command("init")
+@app.command("init")
 def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to create (missing or empty).")],
     from_type: Annotated[
@@ -31,7 +30,7 @@ def init(
     note("version it with git and tags (git tag v1) so `portfolio update` can bring projects to new releases")
 
 
-@catalog_app.command("validate")
+@app.command("validate")
 def validate(
     location: Annotated[str, typer.Argument(metavar="DIR", help="The catalog folder (or git URL[@REF]).")],
 ) -> None:

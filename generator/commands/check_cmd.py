@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
-from generator.app import app
+from generator.app import command_app
 from generator.errors import PortfolioError, UsageError
+
+app = command_app()
 
 
 @app.command("check")
@@ -41,7 +43,10 @@ def check(
                      help="GitHub API for owner/repo targets (token from GITHUB_TOKEN or GH_TOKEN)."),
     ] = None,
 ) -> None:
-    """Score how well each project documents its problem, data, method, metrics and outcome."""
+    """Score how completely projects document their work.
+
+    Problem, data, method, metrics and outcome: what is there, what is missing, how to fix it.
+    """
     from generator.check import check_target, load_rubric
     from generator.check.report import FORMATS, render
     from generator.console import error_line, out

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from generator.app import app, cwd
-from generator.commands.new_cmd import AuthorOption, TrustOption
-from generator.commands.publish_cmd import (
+from generator.app import catalog_for, command_app, cwd, global_options
+from generator.commands.options import (
     ApiUrlOption,
+    AuthorOption,
     OrgOption,
     PrivateOption,
     TokenEnvOption,
+    TrustOption,
     WritePauseOption,
 )
 from generator.console import err, note, out
@@ -25,12 +26,11 @@ if TYPE_CHECKING:
     from generator.class_report import StudentResult
     from generator.cohort import CohortEvent, CohortResult
 
-cohort_app = typer.Typer(
+app = command_app(
     name="cohort",
-    help="One project per student of a roster CSV, and one report for the class.",
+    help="One project per student of a roster CSV, and a class report.",
     no_args_is_help=True,
 )
-app.add_typer(cohort_app)
 
 RosterArgument = Annotated[
     Path,
@@ -54,7 +54,7 @@ StatusOption = Annotated[
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")]
 
 
-@cohort_app.command("new")
+@app.command("new")
 def cohort_new(
     ctx: typer.Context,
     roster: RosterArgument,
@@ -80,10 +80,8 @@ def cohort_new(
 ) -> None:
     """Create one project per student (resumable: re-run to retry failures), optionally on GitHub."""
     from generator.answers import parse_data_pairs
-    from generator.app import global_options
     from generator.catalog_source import is_trusted_catalog
     from generator.cohort import CohortOptions, PublishSettings, run_cohort
-    from generator.commands.catalog_cmds import catalog_for
     from generator.errors import UsageError
     from generator.render import template_config
     from generator.roster import read_roster
@@ -162,7 +160,7 @@ def _print_cohort_summary(result: CohortResult) -> None:
         note("Fix the problems above and run the same command again: finished students are skipped.")
 
 
-@cohort_app.command("check")
+@app.command("check")
 def cohort_check(
     roster: RosterArgument,
     prefix: PrefixOption = "",

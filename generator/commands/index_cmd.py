@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-from generator.app import app
-from generator.commands.publish_cmd import ApiUrlOption, TokenEnvOption, WritePauseOption
+from generator.app import catalog_for, command_app
+from generator.commands.options import ApiUrlOption, TokenEnvOption, WritePauseOption
 from generator.github_api import DEFAULT_WRITE_PAUSE
+
+app = command_app()
 
 
 @app.command("index")
@@ -52,8 +54,10 @@ def index(
     write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
     api_url: ApiUrlOption = None,
 ) -> None:
-    """Index every project: grouped by level, with problem, headline metric, skills and check score."""
-    from generator.commands.catalog_cmds import catalog_for
+    """Index all your projects on one portfolio page.
+
+    Grouped by level, with each project's problem, headline metric, skills and check score.
+    """
     from generator.console import note, warn
     from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
     from generator.index.discover import DEFAULT_MIN_SCORE

@@ -5,36 +5,30 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from generator.answers import COMPUTED, TemplateConfig, coerce, load_answers_file, parse_data_pairs
-from generator.app import app, cwd, global_options
-from generator.catalog import Catalog
-from generator.commands.catalog_cmds import catalog_for
-from generator.commands.publish_cmd import (
+from generator.app import catalog_for, command_app, cwd, global_options
+from generator.commands.options import (
     ApiUrlOption,
+    AuthorOption,
     OrgOption,
     PrivateOption,
     TokenEnvOption,
+    TrustOption,
     WritePauseOption,
-    publish_new_project,
 )
 from generator.console import note, out
 from generator.errors import UsageError
 from generator.github_api import DEFAULT_WRITE_PAUSE, resolve_token
 from generator.github_api import api_url as resolve_api_url
-from generator.publish import PublishOptions
 
-# Options `portfolio cohort new` shares (declared once so help texts agree).
-AuthorOption = Annotated[
-    str | None, typer.Option("--author", help='Commit author "Name <email>" (default: git config).')
-]
-TrustOption = Annotated[
-    bool,
-    typer.Option("--trust", help="Allow a custom template's hooks/tasks to run (see PORTFOLIO_TRUSTED_CATALOGS)."),
-]
+if TYPE_CHECKING:
+    from generator.catalog import Catalog
+
+app = command_app()
 
 
 @app.command("new")
@@ -88,7 +82,11 @@ def new(
     api_url: ApiUrlOption = None,
     write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
 ) -> None:
-    """Create a project: README with review sections, notebook, starter code, tests, CI, first commit."""
+    """Create a project from a catalog type, with its first commit.
+
+    README with the sections reviewers look for, notebook, starter code that trains on offline
+    data, tests, CI and licence; a git repository on branch main.
+    """
     from generator.catalog_source import is_trusted_catalog
     from generator.render import NewProject, render_project, template_config
     from generator.vcs import resolve_author
@@ -150,6 +148,9 @@ def new(
     result = render_project(request)
     published = None
     if token is not None:
+        from generator.commands.publish_cmd import publish_new_project
+        from generator.publish import PublishOptions
+
         options = PublishOptions(
             org=org, private=private, token=token, api_url=api_url, write_pause=write_pause, catalog=catalog
         )

@@ -8,45 +8,13 @@ from typing import Annotated
 
 import typer
 
-from generator.app import app, cwd, global_options
+from generator.app import catalog_for, command_app, cwd, global_options
+from generator.commands.options import ApiUrlOption, OrgOption, PrivateOption, TokenEnvOption, WritePauseOption
 from generator.errors import NotPublishedError, PortfolioError
 from generator.github_api import DEFAULT_WRITE_PAUSE
 from generator.publish import PublishOptions, PublishResult
 
-# Options shared with ``portfolio new --publish`` (declared once so help texts agree).
-OrgOption = Annotated[
-    str | None, typer.Option("--org", help="Create the repository in this organisation.")
-]
-PrivateOption = Annotated[
-    bool,
-    typer.Option("--private/--public", help="Repository visibility (default public: it is a portfolio)."),
-]
-TokenEnvOption = Annotated[
-    str | None,
-    typer.Option(
-        "--token-env",
-        metavar="NAME",
-        help="Read the token from this environment variable only "
-        "(default: GITHUB_TOKEN, then GH_TOKEN, then `gh auth token`).",
-    ),
-]
-ApiUrlOption = Annotated[
-    str | None,
-    typer.Option(
-        "--api-url",
-        envvar="PORTFOLIO_GITHUB_API",
-        help="GitHub REST API root, e.g. https://HOST/api/v3 for GitHub Enterprise Server.",
-    ),
-]
-WritePauseOption = Annotated[
-    float,
-    typer.Option(
-        "--write-pause",
-        metavar="SECONDS",
-        min=0,
-        help="Minimum pause between GitHub write requests (GitHub's secondary rate limits); 0 disables.",
-    ),
-]
+app = command_app()
 
 
 def wire_output(ctx: typer.Context, options: PublishOptions, *, quiet: bool) -> PublishOptions:
@@ -54,8 +22,6 @@ def wire_output(ctx: typer.Context, options: PublishOptions, *, quiet: bool) -> 
     from generator.console import note, warn
 
     if global_options(ctx).catalog and options.catalog is None:
-        from generator.commands.catalog_cmds import catalog_for
-
         options.catalog = catalog_for(ctx)
     if not quiet:
         options.progress = lambda message: note(f"• {message}")
@@ -121,9 +87,11 @@ def publish(
         bool, typer.Option("--json", help='Print {"url", "created", "pushed_commit"} as JSON.')
     ] = False,
 ) -> None:
-    """Create the GitHub repository for a project (user or --org), set description and topics, push.
+    """Create a project's GitHub repository and push it.
 
-    Safe to re-run: an empty repository left by a failed run is reused; one with other history is untouched.
+    The repository belongs to you or to --org and gets the project's description and topics.
+    Safe to re-run: an empty repository left by a failed run is reused; one with other history
+    is untouched.
     """
     from generator.publish import plan_publish, publish_project
 

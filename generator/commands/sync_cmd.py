@@ -7,16 +7,21 @@ from typing import Annotated
 
 import typer
 
-from generator.app import app
+from generator.app import command_app
 from generator.console import note
 from generator.sync import sync_metrics
+
+app = command_app()
 
 
 @app.command("sync")
 def sync(
     path: Annotated[Path, typer.Argument(help="The project folder.")] = Path("."),
 ) -> None:
-    """Write the README's metrics table from reports/metrics.json (running it twice changes nothing)."""
+    """Write the README's metrics table from reports/metrics.json.
+
+    Only the region between the metrics markers changes; running it twice changes nothing.
+    """
     result = sync_metrics(path)
     if result.changed:
         note(f"updated the metrics table in {result.readme} ({len(result.metrics)} metrics)")

@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-from generator.app import app, global_options
+from generator.app import command_app, global_options
 from generator.console import note, out
 from generator.errors import UpdateConflictError
+
+app = command_app()
 
 
 @app.command("update")
@@ -29,7 +31,10 @@ def update(
         typer.Option("--commit/--no-commit", help="Commit a clean update (default) or leave it to review."),
     ] = True,
 ) -> None:
-    """Update a project to the newest version of its template (3-way merge that keeps your edits)."""
+    """Update a project to the newest version of its template.
+
+    A 3-way merge that keeps your edits; conflicts are left marked for you to resolve.
+    """
     from generator.update import update_project, update_status
 
     catalog = global_options(ctx).catalog
