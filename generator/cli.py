@@ -1,11 +1,24 @@
-"""Console entry point: import every command module (each registers itself) and run the app."""
+"""Console entry point: run the app with the cyclic garbage collector tuned for a short-lived CLI."""
 
 from __future__ import annotations
 
-from generator import commands  # noqa: F401  (registers the commands on the app)
+import gc
+
 from generator.app import app
 
 
 def main() -> None:
-    """Run ``portfolio``."""
-    app()
+    """Run ``portfolio``.
+
+    A command imports Typer, pydantic, copier, prompt_toolkit: about a million objects that live
+    until exit. The cyclic collector walks them again and again while they are created (~60 ms
+    of a ``portfolio new``) and once more in the interpreter's shutdown (~90 ms), finding almost
+    nothing: a 60-student ``cohort new`` ends 2 MB larger without it. So it stays off, and the
+    heap is frozen before shutdown. Exit handlers, ``finally`` blocks and reference-counted
+    clean-up all still run.
+    """
+    gc.disable()
+    try:
+        app()
+    finally:
+        gc.freeze()
