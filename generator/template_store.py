@@ -18,7 +18,7 @@ How a store is fed (``portfolio.kind`` in the store's git config):
   templates and ``0.0.0`` for custom folders. If the content changed but the base did not
   (a template edited without a release), the tag gets a local part that sorts after it:
   ``v0.1.0+1.<tree>``, ``v0.1.0+2.<tree>``. A content hash index makes the common case (same
-  content as a known tag) cost one walk of the folder and no git call.
+  content as a known tag) cost one walk of the folder, reading no file and calling no git.
 * ``git``: a template inside a git catalog (cloned by :mod:`generator.catalog_source`, or a
   local repository checked out at a tag). Every version tag ``T`` of the catalog becomes a
   tag ``T`` in the store, pointing at a commit whose tree is the template's sub-folder at
@@ -37,7 +37,6 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +44,7 @@ from pathlib import Path
 from generator.catalog import CatalogEntry
 from generator.catalog_source import cache_key, cache_root, version_key
 from generator.errors import GitError
+from generator.vcs import git_run
 
 ANSWERS_FILE = ".copier-answers.yml"
 _IGNORED = {".git", "__pycache__", ".DS_Store"}
@@ -73,26 +73,6 @@ class TemplateVersion:
 def stores_root() -> Path:
     """Where template stores live."""
     return cache_root() / "templates"
-
-
-def git_run(args: Iterable[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
-    """Run git and return stdout; failures become :class:`GitError` with git's own message."""
-    command = ["git", *args]
-    try:
-        result = subprocess.run(
-            command,
-            cwd=cwd,
-            env={**os.environ, **(env or {})},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise GitError("git is not installed (https://git-scm.com/downloads)") from None
-    if result.returncode != 0:
-        detail = " ".join((result.stderr or result.stdout).split())[:300]
-        raise GitError(f"git {' '.join(command[1:3])} failed: {detail}")
-    return result.stdout.strip()
 
 
 def _store_git(store: Path, *args: str, work_tree: Path | None = None) -> str:
@@ -241,7 +221,7 @@ def _is_cache_clone(repo: Path) -> bool:
 
 def snapshot(store: Path, folder: Path, base: str) -> str:
     """Tag the folder's current content in the store (reusing the tag of identical content)."""
-    digest = content_hash(folder)
+    digest = content_hash(folder, store / ".git" / "portfolio-stat-index.json")
     index_path = store / ".git" / "portfolio-index.json"
     index: dict[str, str] = json.loads(index_path.read_text()) if index_path.is_file() else {}
     known = index.get(digest)
@@ -269,42 +249,55 @@ def _next_label(tags: list[str], base: str, tree: str) -> str:
     return f"{plain}+{len(local) + 1}.{tree[:8]}"
 
 
-def content_hash(folder: Path) -> str:
+def content_hash(folder: Path, remembered: Path) -> str:
     """A hash of every file (content, executable bit) and symlink (target) below ``folder``.
 
-    Remembered per process by the files' names, sizes and modification times, so rendering a
-    whole cohort reads the template once.
+    Remembered by the files' names, sizes, modes and modification times (git's index trusts the
+    same signature), in the JSON file ``remembered``: a ``portfolio new`` from an unchanged
+    template reads no template file, and a cohort reads the template once.
     """
     paths = sorted(_walk(folder))
-    stats = [(path, path.lstat()) for path in paths]
-    signature = hash((str(folder), *((str(p), s.st_mtime_ns, s.st_size, s.st_mode) for p, s in stats)))
-    if signature not in _HASHES:
-        _HASHES[signature] = _hash_files(folder, paths)
-    return _HASHES[signature]
+    stats = ((path, os.lstat(path)) for path in paths)
+    listing = "\n".join(f"{path} {stat.st_mtime_ns} {stat.st_size} {stat.st_mode}" for path, stat in stats)
+    signature = hashlib.sha256(listing.encode()).hexdigest()
+    known: dict[str, str] = {}
+    with contextlib.suppress(OSError, ValueError):
+        known = json.loads(remembered.read_text(encoding="utf-8"))
+    if signature not in known:
+        # Keep the newest few: an edited template leaves old signatures behind.
+        newest = list(known.items())[-(_REMEMBERED_SIGNATURES - 1):]
+        known = {**dict(newest), signature: _hash_files(folder, paths)}
+        with contextlib.suppress(OSError):
+            remembered.write_text(json.dumps(known, indent=1), encoding="utf-8")
+    return known[signature]
 
 
-_HASHES: dict[int, str] = {}
+_REMEMBERED_SIGNATURES = 32
 
 
-def _hash_files(folder: Path, paths: list[Path]) -> str:
+def _hash_files(folder: Path, paths: list[str]) -> str:
     digest = hashlib.sha256()
     for path in paths:
-        relative = path.relative_to(folder).as_posix()
-        if path.is_symlink():
+        relative = Path(os.path.relpath(path, folder)).as_posix()
+        if os.path.islink(path):
             digest.update(f"L {relative} {os.readlink(path)}\n".encode())
         else:
             mode = "x" if os.access(path, os.X_OK) else "f"
-            digest.update(f"{mode} {relative} {hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+            digest.update(f"{mode} {relative} {hashlib.sha256(Path(path).read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()
 
 
-def _walk(folder: Path) -> Iterable[Path]:
+def _walk(folder: Path) -> Iterable[str]:
+    """Every file and symlink below ``folder``, not entering linked folders.
+
+    Plain strings, not pathlib objects: those would cost more than the walk itself.
+    """
     for root, dirs, files in os.walk(folder):
-        links = [name for name in dirs if Path(root, name).is_symlink()]
+        links = [name for name in dirs if os.path.islink(os.path.join(root, name))]
         dirs[:] = [name for name in dirs if name not in _IGNORED and name not in links]
         for name in [*files, *links]:
             if name not in _IGNORED and not name.endswith(".pyc"):
-                yield Path(root, name)
+                yield os.path.join(root, name)
 
 
 def mirror_git_tags(store: Path) -> None:
