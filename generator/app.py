@@ -41,6 +41,7 @@ class PortfolioGroup(TyperGroup):
             formatter.write_dl([(name, command.summary) for name, command in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
+        forget_enclosing_repository()
         try:
             return super().invoke(ctx)
         except PortfolioError as error:
@@ -56,6 +57,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich help formatting costs ~200 ms of imports per call
 )
+
+
+# Set by git for hooks and aliases. Inherited, they would point every git command we (or copier,
+# or GitPython) run at the repository the hook belongs to instead of the project at hand.
+REPOSITORY_VARIABLES = (
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX",
+)
+
+
+def forget_enclosing_repository() -> None:
+    """Drop :data:`REPOSITORY_VARIABLES` from this process's environment (and so from git's)."""
+    for name in REPOSITORY_VARIABLES:
+        os.environ.pop(name, None)
 
 
 def command_app(**settings: Any) -> typer.Typer:

@@ -24,14 +24,13 @@ from generator.catalog_source import redact, version_key
 from generator.errors import GitError, UpdateError
 from generator.template_store import (
     ANSWERS_FILE,
-    git_run,
     read_answers,
     refresh,
     store_config,
     store_tags,
     stores_root,
 )
-from generator.vcs import Author
+from generator.vcs import Author, git_run
 
 CONFLICT_MARKERS = ("<<<<<<< before updating", ">>>>>>> after updating")
 

@@ -1,4 +1,4 @@
-"""Local git work for generated projects: who the author is, and the first commit."""
+"""Local git work: who the author is, the first commit of a project, and running git itself."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,51 +42,65 @@ def resolve_author(explicit: str | None = None) -> Author:
     """The author for the first commit: ``--author`` if given, else git's configured identity."""
     if explicit:
         return parse_author(explicit)
-    name = os.environ.get("GIT_AUTHOR_NAME") or _git_config("user.name")
-    email = os.environ.get("GIT_AUTHOR_EMAIL") or _git_config("user.email")
+    configured = _git_identity()
+    name = os.environ.get("GIT_AUTHOR_NAME") or configured.get("user.name")
+    email = os.environ.get("GIT_AUTHOR_EMAIL") or configured.get("user.email")
     if not name or not email:
         raise GitError(f"no git author configured: {AUTHOR_HELP}")
     return Author(name, email)
 
 
-def _git_config(key: str) -> str:
-    """Read ``key`` as a new repository would see it: system and global config, not the cwd's repo."""
-    try:
-        with tempfile.TemporaryDirectory(prefix="portfolio-git-") as outside_any_repo:
+def _git_identity() -> dict[str, str]:
+    """``user.name`` and ``user.email`` as a new repository would see them.
+
+    Read from the system and global config, not from the repository the command happens to run in.
+    """
+    with tempfile.TemporaryDirectory(prefix="portfolio-git-") as outside_any_repo:
+        try:
             result = subprocess.run(
-                ["git", "config", "--get", key],
-                cwd=outside_any_repo,
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=10,
+                ["git", "config", "--get-regexp", r"^user\.(name|email)$"],
+                cwd=outside_any_repo, capture_output=True, text=True, check=False, timeout=10,
             )
-    except FileNotFoundError:
-        raise GitError("git is not installed (https://git-scm.com/downloads)") from None
-    return result.stdout.strip()
+        except FileNotFoundError:
+            raise GitError(GIT_MISSING) from None
+    pairs = (line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    return {key.lower(): value.strip() for key, value in pairs}
 
 
 def init_and_commit(path: Path, author: Author, message: str) -> str:
     """Make ``path`` a repository on branch ``main`` with everything in one commit; return its sha.
 
     The identity is passed explicitly, so a missing global git identity never makes this fail
-    half-way; the user's global hooks (``core.hooksPath``) and signing settings cannot interfere
-    with a commit of generated files. git itself writes the commit (faster than GitPython's
-    pure-Python index for a whole tree).
+    half-way; the user's hooks and signing settings cannot interfere with a commit of generated
+    files. git itself does the work, as for a commit by hand: GitPython's import alone would
+    cost more than the three commands.
     """
-    import git
-
     identity = {
         "GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email,
         "GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email,
     }
     try:
-        repo = git.Repo.init(path, initial_branch="main")
-        repo.git.add(A=True)
-        repo.git.execute(
-            ["git", "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message],
-            env=identity,
-        )
-        return repo.head.commit.hexsha
-    except (git.GitCommandError, OSError, ValueError) as error:
+        git_run(["init", "--quiet", "--initial-branch=main"], cwd=path)
+        git_run(["add", "--all"], cwd=path)
+        git_run(["commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", message], cwd=path, env=identity)
+        return git_run(["rev-parse", "HEAD"], cwd=path)
+    except GitError as error:
         raise GitError(f"could not create the first commit in {path}: {error}") from error
+
+
+GIT_MISSING = "git is not installed (https://git-scm.com/downloads)"
+
+
+def git_run(args: Iterable[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    """Run git and return stdout; failures become :class:`GitError` with git's own message."""
+    command = ["git", *args]
+    try:
+        result = subprocess.run(
+            command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        raise GitError(GIT_MISSING) from None
+    if result.returncode != 0:
+        detail = " ".join((result.stderr or result.stdout).split())[:300]
+        raise GitError(f"git {' '.join(command[1:3])} failed: {detail}")
+    return result.stdout.strip()

@@ -11,7 +11,7 @@ import yaml
 
 from generator import render
 from generator.naming import is_valid_package_name, package_name
-from tests.helpers import AUTHOR, build_tree, git, run_cli, run_portfolio
+from tests.helpers import AUTHOR, build_tree, git, git_init_commit, run_cli, run_portfolio
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -44,6 +44,21 @@ def test_author_comes_from_git_config_when_not_given(tmp_path: Path):
     result = new("classification", str(tmp_path / "demo"), "--defaults")
     assert result.exit_code == 0, result.output
     assert git(tmp_path / "demo", "log", "--format=%an <%ae>") == "Test Author <test@example.com>"
+
+
+def test_git_variables_of_an_enclosing_hook_leave_that_repository_alone(tmp_path: Path):
+    """Run from a git hook or alias, GIT_DIR and GIT_INDEX_FILE name the user's own repository."""
+    outer = git_init_commit(build_tree(tmp_path / "outer", {"notes.txt": "mine\n"}))
+    before = git(outer, "rev-parse", "HEAD")
+    hook_env = {"GIT_DIR": str(outer / ".git"), "GIT_INDEX_FILE": str(outer / ".git" / "index")}
+    result = run_portfolio(
+        ["new", "classification", str(tmp_path / "demo"), "--defaults", "--author", AUTHOR], env=hook_env
+    )
+    assert result.returncode == 0, result.stderr
+    assert git(outer, "rev-parse", "HEAD") == before
+    assert git(outer, "status", "--porcelain") == ""
+    assert git(tmp_path / "demo", "rev-list", "--count", "HEAD") == "1"
+    assert git(tmp_path / "demo", "status", "--porcelain") == ""
 
 
 def test_destination_defaults_to_the_repo_name_in_the_current_folder(tmp_path: Path, monkeypatch):
