@@ -123,22 +123,23 @@ def checkout(target: GitLocation, parent: Path) -> Path:
         raise CatalogError([f"{target.display}: ref: {target.ref!r} is not a tag, branch or commit"])
     folder = parent / cache_key(target.url)
     try:
-        if (folder / ".git").is_dir():
-            repo = git.Repo(folder)
-            repo.remotes.origin.set_url(target.url)
-            try:
-                repo.remotes.origin.fetch(tags=True, prune=True, force=True)
-            except git.GitCommandError as error:  # offline: the cached copy is better than nothing
-                from generator.console import warn
-
-                warn(f"{target.display}: cannot fetch ({_detail(error)}); using the cached copy")
-        else:
+        cached = (folder / ".git").is_dir()
+        if not cached:
             parent.mkdir(parents=True, exist_ok=True)
-            repo = git.Repo.clone_from(target.url, folder, no_checkout=True)
-        ref = target.ref or newest_version_tag(repo) or _default_branch(repo)
-        commit = _resolve(repo, ref)
-        repo.git.checkout("--force", "--detach", commit)
-        repo.git.clean("-ffdx")
+        repo = git.Repo(folder) if cached else git.Repo.clone_from(target.url, folder, no_checkout=True)
+        with repo:  # closes git's helper processes now, not whenever the Repo is collected
+            if cached:
+                repo.remotes.origin.set_url(target.url)
+                try:
+                    repo.remotes.origin.fetch(tags=True, prune=True, force=True)
+                except git.GitCommandError as error:  # offline: the cached copy is better than nothing
+                    from generator.console import warn
+
+                    warn(f"{target.display}: cannot fetch ({_detail(error)}); using the cached copy")
+            ref = target.ref or newest_version_tag(repo) or _default_branch(repo)
+            commit = _resolve(repo, ref)
+            repo.git.checkout("--force", "--detach", commit)
+            repo.git.clean("-ffdx")
     except git.GitCommandError as error:
         raise CatalogError([f"{target.display}: git: cannot fetch ({_detail(error)})"]) from None
     return folder

@@ -133,10 +133,10 @@ def plan_publish(path: Path, options: PublishOptions) -> PublishPlan:
     pushed, and the person may well want exactly that.
     """
     path = path.resolve()
-    repo = open_repository(path)
-    branch, commit = _current_branch(repo, path)
+    with open_repository(path) as repo:
+        branch, commit = _current_branch(repo, path)
+        dirty = repo.is_dirty(untracked_files=True)
     warnings: list[str] = []
-    dirty = repo.is_dirty(untracked_files=True)
     if dirty:
         warnings.append(
             f"{path.name} has uncommitted changes; they are not published, only {branch} at {commit[:12]}"
@@ -164,7 +164,11 @@ def plan_publish(path: Path, options: PublishOptions) -> PublishPlan:
 
 
 def open_repository(path: Path) -> Repo:
-    """The git repository whose top folder is ``path``, or a message saying how to make one."""
+    """The git repository whose top folder is ``path``, or a message saying how to make one.
+
+    Use it in a ``with`` block: a Repo keeps ``git cat-file`` processes until it is closed,
+    and a cohort publishes many projects in one process.
+    """
     from git import InvalidGitRepositoryError, NoSuchPathError, Repo
 
     if not path.is_dir():
@@ -178,6 +182,7 @@ def open_repository(path: Path) -> Repo:
         ) from None
     top = Path(repo.working_tree_dir or "").resolve()
     if top != path:
+        repo.close()
         raise GitError(f"{path} is inside the git repository at {top}; publish {top} itself")
     return repo
 
@@ -293,40 +298,40 @@ def publish_project(path: Path, options: PublishOptions) -> PublishResult:
     from generator import git_remote
 
     plan = plan_publish(path, options)
-    repo = open_repository(plan.path)
-    api = plan.api_url
-    token = options.token or github_api.resolve_token(options.token_env, api)
-    gh = options.client or github_api.client(token, api, write_pause=options.write_pause)
-    account, owner = _owner(gh, plan, token)
-    full_name = f"{owner}/{plan.name}"
-    _check_origin(repo, owner, plan.name)
+    with open_repository(plan.path) as repo:
+        api = plan.api_url
+        token = options.token or github_api.resolve_token(options.token_env, api)
+        gh = options.client or github_api.client(token, api, write_pause=options.write_pause)
+        account, owner = _owner(gh, plan, token)
+        full_name = f"{owner}/{plan.name}"
+        _check_origin(repo, owner, plan.name)
 
-    remote, created = _ensure_repository(gh, account, plan, full_name, token, options)
-    refs = git_remote.remote_refs(repo, remote.clone_url, token)
-    foreign = [ref for ref, commit in refs.items() if not _is_ancestor(repo, commit, plan.commit)]
-    if foreign:
-        raise RepositoryExistsError(
-            f"{full_name} already exists with history that is not this project's ({foreign[0]}); "
-            "nothing was changed: choose another name with --name or empty that repository"
-        )
+        remote, created = _ensure_repository(gh, account, plan, full_name, token, options)
+        refs = git_remote.remote_refs(repo, remote.clone_url, token)
+        foreign = [ref for ref, commit in refs.items() if not _is_ancestor(repo, commit, plan.commit)]
+        if foreign:
+            raise RepositoryExistsError(
+                f"{full_name} already exists with history that is not this project's ({foreign[0]}); "
+                "nothing was changed: choose another name with --name or empty that repository"
+            )
 
-    if plan.topics and list(remote.topics or []) != list(plan.topics):
-        options.progress(f"Setting topics: {', '.join(plan.topics)}")
-        with github_api.api_errors(f"setting topics on {full_name}", token, api):
-            remote.replace_topics(list(plan.topics))
+        if plan.topics and list(remote.topics or []) != list(plan.topics):
+            options.progress(f"Setting topics: {', '.join(plan.topics)}")
+            with github_api.api_errors(f"setting topics on {full_name}", token, api):
+                remote.replace_topics(list(plan.topics))
 
-    remote_ref = f"refs/heads/{plan.branch}"
-    if refs.get(remote_ref) == plan.commit:
-        options.progress(f"{plan.branch} is already at {plan.commit[:12]} on {full_name}")
-    else:
-        options.progress(f"Pushing {plan.branch} ({plan.commit[:12]}) to {remote.clone_url}")
-        try:
-            git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
-        except PushError as error:
-            raise PushError(f"{error}; {full_name} is left as it is and the local repository is "
-                            "unchanged: fix the cause and run `portfolio publish` again") from None
-    git_remote.set_upstream(repo, remote.clone_url, plan.branch, plan.commit)
-    return PublishResult(url=remote.html_url, created=created, pushed_commit=plan.commit)
+        remote_ref = f"refs/heads/{plan.branch}"
+        if refs.get(remote_ref) == plan.commit:
+            options.progress(f"{plan.branch} is already at {plan.commit[:12]} on {full_name}")
+        else:
+            options.progress(f"Pushing {plan.branch} ({plan.commit[:12]}) to {remote.clone_url}")
+            try:
+                git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
+            except PushError as error:
+                raise PushError(f"{error}; {full_name} is left as it is and the local repository is "
+                                "unchanged: fix the cause and run `portfolio publish` again") from None
+        git_remote.set_upstream(repo, remote.clone_url, plan.branch, plan.commit)
+        return PublishResult(url=remote.html_url, created=created, pushed_commit=plan.commit)
 
 
 def _ensure_repository(

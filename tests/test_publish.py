@@ -442,6 +442,39 @@ def test_library_errors_are_portfolio_errors(github_server: FakeGitHub, tmp_path
         publish_project(tmp_path, PublishOptions(token=github_server.token, api_url=github_server.api_url))
 
 
+def git_helpers_of_this_process() -> list[str]:
+    """Command lines of the git processes this test process has running (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == os.getpid() and command.startswith("git "):
+            found.append(command)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux /proc")
+def test_publishing_many_projects_in_one_process_leaves_no_git_helpers(
+    github_server: FakeGitHub, tmp_path: Path
+):
+    """The CLI runs with the cyclic garbage collector off: every GitPython Repo must be closed."""
+    import gc
+
+    gc.disable()
+    try:
+        for index in range(3):
+            project = make_project(tmp_path, f"project-{index}")
+            publish_project(project, PublishOptions(token=github_server.token, api_url=github_server.api_url,
+                                                    write_pause=0))
+            assert remote_main(github_server, f"project-{index}") == git(project, "rev-parse", "HEAD")
+        assert git_helpers_of_this_process() == []
+    finally:
+        gc.enable()
+
+
 def test_add_collaborator(github_server: FakeGitHub, tmp_path: Path):
     from generator.github_api import client
 

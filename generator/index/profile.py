@@ -101,7 +101,8 @@ def publish_site(
 
         from generator import git_remote
 
-        commit = git_remote.push_branch(Repo(work), remote.clone_url, token, branch)
+        with Repo(work) as repo:
+            commit = git_remote.push_branch(repo, remote.clone_url, token, branch)
         return ProfileResult(remote.html_url, False, commit)
 
 
