@@ -19,7 +19,7 @@ from _timing import PYTHON, REPO, paired_medians, portfolio_command, report, run
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--repeats", type=int, default=11)
     repeats = parser.parse_args().repeats
     portfolio = portfolio_command()
     template = REPO / "templates"
