@@ -91,7 +91,27 @@ def test_flags_data_and_answers_file_are_combined(tmp_path: Path):
     assert answers["license"] == "Apache-2.0"  # --data wins over the file
     assert answers["docs_check_in_ci"] is True
     assert "Apache License" in (tmp_path / "p" / "LICENSE").read_text()
-    assert "portfolio check . --min-score 80" in (tmp_path / "p" / ".github/workflows/ci.yml").read_text()
+    ci = (tmp_path / "p" / ".github/workflows/ci.yml").read_text()
+    assert "portfolio check . --min-score 80" in ci
+    assert "python -m pip install portfolio-generator\n" in ci
+
+
+def test_ci_installs_portfolio_from_the_requirement_given_shell_quoted(tmp_path: Path):
+    requirement = "portfolio @ git+https://example.org/bootcamp/portfolio@v1; echo owned"
+    result = new(
+        "regression", str(tmp_path / "p"), "--defaults", "--author", AUTHOR,
+        "--data", "docs_check_in_ci=true", "--data", f"portfolio_requirement={requirement}",
+    )
+    assert result.exit_code == 0, result.output
+    ci = yaml.safe_load((tmp_path / "p" / ".github/workflows/ci.yml").read_text())
+    step = next(step for step in ci["jobs"]["test"]["steps"] if step.get("name") == "Documentation completeness")
+    assert step["run"].splitlines()[0] == f"python -m pip install '{requirement}'"
+
+
+def test_ci_has_no_documentation_step_unless_asked(tmp_path: Path):
+    result = new("classification", str(tmp_path / "p"), "--defaults", "--author", AUTHOR)
+    assert result.exit_code == 0, result.output
+    assert "portfolio" not in (tmp_path / "p" / ".github/workflows/ci.yml").read_text().split("Train (smoke run)")[1]
 
 
 @pytest.mark.parametrize(
