@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -122,14 +120,3 @@ def test_show_rubric_prints_the_default_toml() -> None:
     assert result.exit_code == 0
     assert result.stdout == DEFAULT_RUBRIC.read_text(encoding="utf-8")
     assert tomllib.loads(result.stdout)["passing_score"] == 70
-
-
-def test_start_up_does_not_import_the_checker() -> None:
-    code = (
-        "import sys\n"
-        "import generator.cli\n"
-        "heavy = ('generator.check', 'markdown_it', 'nbformat', 'github', 'git', 'rich')\n"
-        "print(sorted(m for m in heavy if m in sys.modules))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"

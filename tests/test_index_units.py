@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -110,17 +108,6 @@ def test_region_keeps_everything_around_it(before: str, after: str, old: str, ne
 def test_broken_markers_are_refused(text: str):
     with pytest.raises(IndexOutputError, match="expected one"):
         merge(text, "body", "{region}", Path("README.md"))
-
-
-def test_index_command_keeps_start_up_light():
-    code = (
-        "import sys, generator.cli, generator.commands.index_cmd\n"
-        "heavy = {'git', 'github', 'copier', 'nbformat', 'nbclient', 'markdown_it', 'yaml'}\n"
-        "heavy &= set(sys.modules)\n"
-        "print(sorted(heavy))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
 
 
 def test_page_is_well_formed_and_every_card_has_an_id():

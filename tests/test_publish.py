@@ -6,7 +6,6 @@ import base64
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -494,13 +493,3 @@ def test_publishes_the_current_folder_from_a_real_shell(github_server: FakeGitHu
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{github_server.base_url}/git/ada-learner/churn-model"
     assert result.stderr == ""
-
-
-def test_publish_help_does_not_import_pygithub_or_gitpython():
-    code = (
-        "import sys\nfrom generator.cli import main\nsys.argv = ['portfolio', 'publish', '--help']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print([m for m in ('github', 'git', 'requests') if m in sys.modules])"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
