@@ -6,8 +6,6 @@ import csv
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,6 @@ from generator.roster import read_roster
 from generator.vcs import Author
 from tests.helpers import build_tree, git, run_cli
 from tests.test_batch_render import tasky_catalog
-from tests.test_startup import HEAVY, PROBE
 
 TEACHER = Author("Teacher", "teacher@example.com")
 GITHUB_REPO = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -248,14 +245,6 @@ def test_a_reordered_roster_never_gives_a_student_someone_elses_project(tmp_path
     assert "was made for 'Ana María' in an earlier run" in result.failed[0].status
     license_text = (tmp_path / "class" / "ana-maria" / "LICENSE").read_text(encoding="utf-8")
     assert "Ana María" in license_text  # untouched
-
-
-@pytest.mark.parametrize("args", [["cohort", "--help"], ["cohort", "new", "--help"], ["cohort", "check", "--help"]])
-def test_cohort_help_does_not_import_heavy_libraries(args: list[str]) -> None:
-    probe = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=HEAVY)],
-                           capture_output=True, text=True, timeout=60)
-    assert probe.returncode == 0, probe.stderr
-    assert json.loads(probe.stderr.strip().splitlines()[-1]) == []
 
 
 def test_template_tasks_run_only_with_trust_or_a_trusted_catalog(tmp_path: Path) -> None:

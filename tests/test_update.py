@@ -275,21 +275,6 @@ def test_update_refuses_projects_without_version(tmp_path: Path):
     assert "no .copier-answers.yml" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["update", "--help"], ["catalog", "--help"], ["catalog", "validate", "--help"]])
-def test_bootcamp_commands_start_without_heavy_imports(args: list[str]):
-    import json
-    import subprocess
-    import sys
-
-    from tests.test_startup import HEAVY, PROBE
-
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=args, heavy=HEAVY)], capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stderr.strip().splitlines()[-1]) == []
-
-
 def test_plain_catalog_folder_gets_content_versions(tmp_path: Path):
     catalog = build_tree(tmp_path / "catalog", catalog_files("Delays per station, 2024."))  # no git at all
     project = tmp_path / "student"
