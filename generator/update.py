@@ -30,7 +30,7 @@ from generator.template_store import (
     store_tags,
     stores_root,
 )
-from generator.vcs import Author, git_run
+from generator.vcs import Author, commit_changes, git_run
 
 CONFLICT_MARKERS = ("<<<<<<< before updating", ">>>>>>> after updating")
 
@@ -117,7 +117,7 @@ def update_project(
     conflicts = conflicted_files(status.project)
     sha = None
     if commit and not conflicts:
-        sha = _commit_all(status.project, f"Update template from {status.current} to {target}", author)
+        sha = commit_changes(status.project, f"Update template from {status.current} to {target}", author)
     return UpdateResult(status, target, changed=True, conflicts=conflicts, commit=sha)
 
 
@@ -187,19 +187,3 @@ def _has_markers(path: Path) -> bool:
         return False
     markers = {marker.encode() for marker in CONFLICT_MARKERS}
     return any(line.rstrip() in markers for line in lines)
-
-
-def _commit_all(project: Path, message: str, author: Author | None) -> str | None:
-    identity = {}
-    if author is not None:
-        identity = {
-            "GIT_AUTHOR_NAME": author.name,
-            "GIT_AUTHOR_EMAIL": author.email,
-            "GIT_COMMITTER_NAME": author.name,
-            "GIT_COMMITTER_EMAIL": author.email,
-        }
-    git_run(["-C", str(project), "add", "--all"])
-    if not git_run(["-C", str(project), "status", "--porcelain"]):
-        return None
-    git_run(["-C", str(project), "commit", "--quiet", "--no-verify", "-m", message], env=identity)
-    return git_run(["-C", str(project), "rev-parse", "HEAD"])

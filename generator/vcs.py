@@ -29,6 +29,13 @@ class Author:
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
 
+    def environment(self) -> dict[str, str]:
+        """The variables that make git record this identity as both author and committer."""
+        return {
+            "GIT_AUTHOR_NAME": self.name, "GIT_AUTHOR_EMAIL": self.email,
+            "GIT_COMMITTER_NAME": self.name, "GIT_COMMITTER_EMAIL": self.email,
+        }
+
 
 def parse_author(text: str) -> Author:
     """Parse ``"Name <email>"``."""
@@ -75,17 +82,28 @@ def init_and_commit(path: Path, author: Author, message: str) -> str:
     files. git itself does the work, as for a commit by hand: GitPython's import alone would
     cost more than the three commands.
     """
-    identity = {
-        "GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email,
-        "GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email,
-    }
     try:
         git_run(["init", "--quiet", "--initial-branch=main"], cwd=path)
         git_run(["add", "--all"], cwd=path)
-        git_run(["commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", message], cwd=path, env=identity)
+        git_run(
+            ["commit", "--quiet", "--no-verify", "--no-gpg-sign", "-m", message], cwd=path, env=author.environment()
+        )
         return git_run(["rev-parse", "HEAD"], cwd=path)
     except GitError as error:
         raise GitError(f"could not create the first commit in {path}: {error}") from error
+
+
+def commit_changes(path: Path, message: str, author: Author | None = None) -> str | None:
+    """Stage everything in the repository at ``path`` and commit it; the new sha, or None if nothing changed.
+
+    Without ``author`` git's configured identity is used. Hooks are skipped (the commit is the
+    tool's own); signing follows the user's settings, as it is their history.
+    """
+    git_run(["add", "--all"], cwd=path)
+    if not git_run(["status", "--porcelain"], cwd=path):
+        return None
+    git_run(["commit", "--quiet", "--no-verify", "-m", message], cwd=path, env=author.environment() if author else None)
+    return git_run(["rev-parse", "HEAD"], cwd=path)
 
 
 GIT_MISSING = "git is not installed (https://git-scm.com/downloads)"

@@ -136,18 +136,14 @@ def _clone(clone_url: str, destination: Path, token: str) -> None:
 
 def _commit(work: Path, *, initial: bool) -> str:
     """Commit everything in ``work`` (a new repository on ``main`` when ``initial``); return the branch."""
-    from generator.vcs import init_and_commit, resolve_author
+    from generator.vcs import commit_changes, git_run, init_and_commit, resolve_author
 
     author = resolve_author()
     if initial:
         init_and_commit(work, author, COMMIT_MESSAGE)
         return "main"
-    identity = ["-c", f"user.name={author.name}", "-c", f"user.email={author.email}"]
-    for args in (["add", "-A"], [*identity, "commit", "--quiet", "--no-verify", "-m", COMMIT_MESSAGE]):
-        result = _git(args, cwd=work)
-        if result.returncode != 0:
-            raise GitError(f"cannot commit the index in {work}: {result.stderr.strip()[-200:]}")
-    return _git(["rev-parse", "--abbrev-ref", "HEAD"], cwd=work).stdout.strip()
+    commit_changes(work, COMMIT_MESSAGE, author)
+    return git_run(["rev-parse", "--abbrev-ref", "HEAD"], cwd=work)
 
 
 def _reason(result: subprocess.CompletedProcess[str], token: str) -> str:
