@@ -22,6 +22,8 @@ import re
 
 from jinja2.ext import Extension
 
+from generator.colab import colab_badge_markdown, repository_url
+
 _CELL_MARKER = re.compile(r"^# %%(?P<kind>\s*\[markdown\])?\s*$")
 
 
@@ -59,8 +61,10 @@ def _stable_cell_ids(notebook) -> None:
 
 
 class PortfolioExtension(Extension):
-    """Registers the ``ipynb`` filter (see the module docstring)."""
+    """Registers the ``ipynb`` filter (see the module docstring) and the Colab link helpers."""
 
     def __init__(self, environment) -> None:
         super().__init__(environment)
         environment.filters["ipynb"] = ipynb
+        environment.globals["colab_badge_markdown"] = colab_badge_markdown
+        environment.globals["repository_url"] = repository_url

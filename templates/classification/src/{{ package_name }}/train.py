@@ -17,16 +17,19 @@ from sklearn.base import ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score
 from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test_split
 from sklearn.pipeline import Pipeline
 
 from .data import load_dataset
 from .evaluate import classification_metrics, plot_confusion_matrix, plot_roc_curve, positive_scores
 from .experiment import save_model
+from .explain import explain_tabular
 from .features import build_preprocessor
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .reporting import save_json, save_metrics
+from .slices import column_slices
 
 BASELINE = "majority_class"
 
@@ -98,6 +101,11 @@ def run(
         y_test, y_pred, class_names, reports_dir / "figures" / "confusion_matrix.png"
     )
     plot_roc_curve(y_test, y_score, reports_dir / "figures" / "roc_curve.png")
+    explain_tabular(model, best, x_test, y_test, scoring=scoring,
+                    score_label="F1" if scoring == "f1" else "macro F1",
+                    repeats=params["explain"]["repeats"], seed=seed, reports_dir=reports_dir)
+    column_slices(x_test, y_test, y_pred, params["slices"], metric="accuracy", label="Accuracy",
+                  score=accuracy_score, higher_is_better=True, reports_dir=reports_dir)
     bundle = {"model": model, "classes": class_names, "columns": list(features.columns)}
     save_model({**bundle, "output": "prediction"}, models_dir)
     return metrics

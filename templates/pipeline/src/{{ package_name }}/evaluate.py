@@ -24,6 +24,18 @@ def failure_metrics(y_true, probability: np.ndarray, threshold: float) -> dict[s
     }
 
 
+def alarm_f1(threshold: float):
+    """``score(y_true, probability)``: F1 of the alarms at ``threshold``, NaN for a slice without
+    failures (where F1 says nothing about the alarms)."""
+
+    def score(y_true, probability) -> float:
+        if not np.asarray(y_true).any():
+            return float("nan")
+        return float(f1_score(y_true, np.asarray(probability) >= threshold, zero_division=0))
+
+    return score
+
+
 def plot_roc(y_true, probabilities: dict[str, np.ndarray], path: Path) -> Path:
     """One ROC curve per model on the same axes, so the gain over the baseline is visible."""
     figure, axis = plt.subplots(figsize=(5, 4.5))

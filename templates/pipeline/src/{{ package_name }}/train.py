@@ -27,13 +27,15 @@ from sklearn.pipeline import Pipeline
 
 from .data import generate_readings, ingest
 from .drift import check_drift
-from .evaluate import failure_metrics, plot_roc
+from .evaluate import alarm_f1, failure_metrics, plot_roc
 from .experiment import Comparison, compare_candidates, save_run
+from .explain import explain_tabular
 from .features import build_features
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .register import register
 from .schema import FEATURES, TARGET
+from .slices import column_slices
 from .tracking import flatten, start_run
 from .validate import DataValidationError, validate
 
@@ -87,6 +89,8 @@ def run(
             comparison = compare(x_train, y_train, (x_test, y_test), params)
         with stage("evaluate", timings):
             best, metrics = report_comparison(comparison, (x_test, y_test), reports_dir)
+        with stage("explain", timings):
+            explain(comparison.fitted[best], best, (x_test, y_test), params, reports_dir)
         with stage("register", timings):
             bundle = register(comparison.fitted[best], x_test.head(5), metrics, params, models_dir)
             x_train.to_csv(models_dir / "reference.csv", index=False)
@@ -155,6 +159,19 @@ def report_comparison(
     }
     plot_roc(y_test, probabilities, reports_dir / "figures" / "roc_curve.png")
     return best, metrics
+
+
+def explain(model: Pipeline, name: str, test: tuple[pd.DataFrame, pd.Series],
+            params: dict[str, Any], reports_dir: Path) -> None:
+    """What drives the alarms (permutation importance for ROC AUC) and where they fail (F1 per
+    slice of ``[slices]`` columns, machine type by default), both on the held-out readings."""
+    x_test, y_test = test
+    explain_tabular(model, name, x_test, y_test, scoring="roc_auc", score_label="ROC AUC",
+                    repeats=params["explain"]["repeats"], seed=params["split"]["seed"],
+                    reports_dir=reports_dir)
+    column_slices(x_test, y_test, model.predict_proba(x_test)[:, 1], params["slices"],
+                  metric="f1", label="F1", score=alarm_f1(params["train"]["threshold"]),
+                  higher_is_better=True, reports_dir=reports_dir)
 
 
 def main(argv: list[str] | None = None) -> None:

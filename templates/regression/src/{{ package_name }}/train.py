@@ -20,9 +20,12 @@ from .cli import train_main
 from .data import load_dataset
 from .evaluate import evaluate_model, plot_predicted_vs_actual, plot_residuals
 from .experiment import compare_candidates, save_model, save_run
+from .explain import explain_tabular
 from .features import build_preprocessor
 from .params import load_params
+from .numeric_metrics import FUNCTIONS
 from .paths import MODELS_DIR, REPORTS_DIR
+from .slices import column_slices
 
 BASELINE = "mean_baseline"
 
@@ -66,6 +69,11 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     figures = reports_dir / "figures"
     plot_predicted_vs_actual(y_test, predictions, figures / "predicted_vs_actual.png")
     plot_residuals(y_test, predictions, figures / "residuals.png")
+    explain_tabular(model, selected, x_test, y_test, scoring="neg_root_mean_squared_error",
+                    score_label="RMSE", repeats=params["explain"]["repeats"],
+                    seed=seed, reports_dir=reports_dir)
+    column_slices(x_test, y_test, predictions, params["slices"], metric="mae", label="MAE",
+                  score=FUNCTIONS["mae"], higher_is_better=False, reports_dir=reports_dir)
     output = f"predicted_{target.name}"
     save_model({"model": model, "columns": list(features.columns), "output": output}, models_dir)
     return metrics

@@ -24,9 +24,12 @@ from .cli import train_main
 from .data import load_series
 from .evaluate import ERRORS, evaluate_model, plot_forecast
 from .experiment import compare_candidates, save_model, save_run
-from .features import make_features, time_split
+from .explain import explain_tabular
+from .features import calendar_segments, make_features, time_split
+from .numeric_metrics import FUNCTIONS
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
+from .slices import publish_slices, slice_report
 
 BASELINES = ("naive", "seasonal_naive")
 
@@ -69,6 +72,12 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     }
     history = train[1].iloc[-3 * params["split"]["test_days"]:]
     plot_forecast(history, test[1], forecasts, reports_dir / "figures" / "forecast_vs_actual.png")
+    explain_tabular(comparison.fitted[selected], selected, *test, scoring="neg_mean_absolute_error",
+                    score_label="MAE", repeats=params["explain"]["repeats"],
+                    seed=params["train"]["seed"], reports_dir=reports_dir)
+    slices = slice_report(calendar_segments(test[0].index), test[1], forecasts[selected],
+                          metric="mae", score=FUNCTIONS["mae"], higher_is_better=False)
+    publish_slices(slices, "MAE", reports_dir)
     bundle = {"model": comparison.fitted[selected], "columns": list(features.columns),
               "features": params["features"], "output": f"forecast_{series.name}"}
     save_model(bundle, models_dir)
