@@ -35,12 +35,17 @@ def segment(frame: pd.DataFrame, columns: list[str], bins: int) -> pd.DataFrame:
     for column in columns:
         values = frame[column]
         if pd.api.types.is_numeric_dtype(values) and values.nunique() > FEW_VALUES:
-            binned = pd.qcut(values, bins, duplicates="drop")
-            labels[column] = binned.map(lambda span: f"{span.left:.3g}–{span.right:.3g}").astype(str)
+            labels[column] = quantile_bins(values, bins)
         else:
             labels[column] = values.map(lambda value: f"{value:.3g}" if isinstance(value, float)
                                         else str(value))
     return pd.DataFrame(labels, index=frame.index)
+
+
+def quantile_bins(values: pd.Series, bins: int) -> pd.Series:
+    """``values`` cut into ``bins`` groups of about equal size, labelled "lo–hi"."""
+    binned = pd.qcut(values, bins, duplicates="drop")
+    return binned.map(lambda span: f"{span.left:.3g}–{span.right:.3g}").astype(str)
 
 
 def slice_report(segments: pd.DataFrame, y_true, y_pred, *, metric: str,

@@ -15,7 +15,7 @@ from sklearn.pipeline import Pipeline
 
 from .cli import train_main
 from .data import load_dataset
-from .evaluate import cluster_metrics, plot_k_selection, plot_pca_clusters
+from .evaluate import cluster_metrics, explain_clusters, plot_k_selection, plot_pca_clusters
 from .experiment import save_model, save_run
 from .features import build_preprocessor
 from .params import load_params
@@ -62,6 +62,7 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     embedded = model["features"].transform(features)
     clusters = model["kmeans"].labels_
     plot_pca_clusters(embedded, clusters, hidden_labels, figures / "pca_clusters.png", seed)
+    explain_clusters(model, f"kmeans_k{chosen}", features, reports_dir)
     save_model({"model": model, "columns": list(features.columns), "output": "cluster"}, models_dir)
     return metrics
 

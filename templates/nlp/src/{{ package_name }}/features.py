@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import pandas as pd
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -23,13 +25,22 @@ def build_vectoriser(settings: dict[str, Any]) -> ColumnTransformer:
     return ColumnTransformer([("tfidf", tfidf, "text")])
 
 
-def top_terms(pipeline, count: int) -> dict[str, list[tuple[str, float]]]:
-    """The ``count`` terms with the largest weights for each class of a fitted linear pipeline."""
-    vocabulary = pipeline[0].named_transformers_["tfidf"].get_feature_names_out()
-    model = pipeline[-1]
-    weights = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
+def term_contributions(pipeline, texts: pd.DataFrame, labels,
+                       count: int) -> dict[str, list[tuple[str, float]]]:
+    """For each class, the ``count`` terms that push its own ``texts`` towards it the most.
+
+    A linear model's score for a class is a sum over terms of TF-IDF weight x coefficient; the
+    contribution of a term is that product averaged over the texts of the class, so a term
+    counts when it is both weighted by the model and used in the (held-out) texts.
+    """
+    vectoriser, model = pipeline[0], pipeline[-1]
+    vocabulary = vectoriser.named_transformers_["tfidf"].get_feature_names_out()
+    weights = model.coef_ if len(model.classes_) > 2 else np.vstack([-model.coef_[0], model.coef_[0]])
+    matrix, labels = vectoriser.transform(texts), np.asarray(labels)
     terms = {}
     for label, row in zip(model.classes_, weights, strict=True):
-        strongest = row.argsort()[::-1][:count]
-        terms[str(label)] = [(vocabulary[index], float(row[index])) for index in strongest]
+        own = matrix[labels == label]
+        contribution = np.asarray(own.multiply(row).mean(axis=0)).ravel() if own.shape[0] else row * 0
+        strongest = contribution.argsort()[::-1][:count]
+        terms[str(label)] = [(vocabulary[index], float(contribution[index])) for index in strongest]
     return terms

@@ -20,7 +20,7 @@ from .classifying import BASELINE, majority_baseline, train_classifiers
 from .cli import train_main
 from .cnn import SmallCNN, use_cnn
 from .data import image_side, load_dataset
-from .evaluate import plot_sample_grid
+from .evaluate import explain_occlusion, plot_sample_grid
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 
@@ -57,6 +57,8 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     )
     plot_sample_grid(result.x_test, result.y_test, result.y_pred,
                      reports_dir / "figures" / "sample_predictions.png")
+    explain_occlusion(result.model, result.selected, result.x_test, result.y_test,
+                      params["explain"]["images_per_class"], reports_dir)
     return result.metrics
 
 
