@@ -1,4 +1,8 @@
-"""Jinja extension for our copier templates: notebooks are built with nbformat at render time.
+"""Jinja extension for our copier templates: notebooks built with nbformat, TOML-safe values.
+
+``toml`` renders a value as TOML (``requires-python = {{ (">=" ~ v) | toml }}``): Jinja's
+``tojson`` escapes ``<``, ``>``, ``&`` and ``'`` for HTML, so a pyproject.toml rendered with it
+shows ``"\\u003e=3.11"`` to the learner.
 
 A template file ``notebooks/01-x.ipynb.jinja`` wraps readable cell source in the ``ipynb``
 filter::
@@ -18,7 +22,9 @@ template improvements into it like any other file.
 
 from __future__ import annotations
 
+import math
 import re
+from typing import Any
 
 from jinja2.ext import Extension
 
@@ -58,9 +64,46 @@ def _stable_cell_ids(notebook) -> None:
         cell["id"] = f"cell-{index:02d}"
 
 
+# TOML basic strings: these escapes, and \uXXXX for every other control character.
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def toml_value(value: Any) -> str:
+    """``value`` (string, bool, number, list or mapping) as a TOML value on one line.
+
+    Strings become basic strings that escape only what TOML requires, so ``>=3.11`` and ``é``
+    stay readable; mappings become inline tables.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ("-" if value < 0 else "") + ("nan" if math.isnan(value) else "inf")
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + "".join(_toml_char(char) for char in value) + '"'
+    if isinstance(value, dict):
+        pairs = (f"{toml_value(str(key))} = {toml_value(item)}" for key, item in value.items())
+        return "{ " + ", ".join(pairs) + " }" if value else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def _toml_char(char: str) -> str:
+    if char in _TOML_ESCAPES:
+        return _TOML_ESCAPES[char]
+    if ord(char) < 0x20 or ord(char) == 0x7F:
+        return f"\\u{ord(char):04x}"
+    return char
+
+
 class PortfolioExtension(Extension):
-    """Registers the ``ipynb`` filter (see the module docstring)."""
+    """Registers the ``ipynb`` and ``toml`` filters (see the module docstring)."""
 
     def __init__(self, environment) -> None:
         super().__init__(environment)
         environment.filters["ipynb"] = ipynb
+        environment.filters["toml"] = toml_value

@@ -76,6 +76,18 @@ def test_no_template_syntax_survives(project: GeneratedProject):
     assert not leftovers
 
 
+def test_toml_files_are_plain_toml(project: GeneratedProject):
+    import tomllib
+
+    for name in ("pyproject.toml", "params.toml"):
+        text = (project.path / name).read_text(encoding="utf-8")
+        assert "\\u00" not in text, name  # Jinja's tojson escapes > as \u003e
+        tomllib.loads(text)
+    pyproject = tomllib.loads((project.path / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["requires-python"] == f">={project.answers['python_version']}"
+    assert pyproject["build-system"]["requires"] == ["hatchling>=1.27"]  # PEP 639 licence strings
+
+
 def test_readme_has_review_sections_with_guidance(project: GeneratedProject):
     readme = (project.path / "README.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", readme, flags=re.MULTILINE)
