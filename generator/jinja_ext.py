@@ -100,10 +100,47 @@ def _toml_char(char: str) -> str:
     return char
 
 
+# Where releases of this tool live; its tags (v0.1.0, ...) carry the composite action.yml.
+CANONICAL_REPOSITORY = "portfolio-generator/portfolio"
+_GITHUB_URL = re.compile(
+    r"^(?:git\+)?(?:https://|ssh://git@|git@)github\.com[/:](?P<repo>[\w.-]+/[\w.-]+?)(?:\.git)?/?$"
+)
+
+
+def action_ref(direct_url: dict[str, Any] | None, version: str) -> str:
+    """The ``uses:`` reference of our check action for a tool installed as ``direct_url`` says.
+
+    ``direct_url`` is the installed distribution's PEP 610 record: installed from a GitHub git
+    URL, the action is that repository at the very commit installed (CI checks with the same
+    rules the learner ran); from an index, a wheel or a local folder, the release tag of
+    ``version`` in :data:`CANONICAL_REPOSITORY`.
+    """
+    vcs = (direct_url or {}).get("vcs_info", {})
+    match = _GITHUB_URL.match((direct_url or {}).get("url", ""))
+    if vcs.get("vcs") == "git" and vcs.get("commit_id") and match:
+        return f"{match['repo']}@{vcs['commit_id']}"
+    return f"{CANONICAL_REPOSITORY}@v{version}"
+
+
+def portfolio_action_ref() -> str:
+    """:func:`action_ref` of the running portfolio (the ``portfolio_action`` answer's default)."""
+    import json
+    from importlib import metadata
+
+    from generator import __version__
+
+    try:
+        record = metadata.distribution("portfolio-generator").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        record = None
+    return action_ref(json.loads(record) if record else None, __version__)
+
+
 class PortfolioExtension(Extension):
-    """Registers the ``ipynb`` and ``toml`` filters (see the module docstring)."""
+    """Registers the ``ipynb`` and ``toml`` filters and the ``portfolio_action_ref()`` global."""
 
     def __init__(self, environment) -> None:
         super().__init__(environment)
         environment.filters["ipynb"] = ipynb
         environment.filters["toml"] = toml_value
+        environment.globals["portfolio_action_ref"] = portfolio_action_ref
