@@ -14,7 +14,7 @@ import pytest
 
 from generator.catalog import load_catalog
 from generator.sync import END, START, display_name, format_value
-from tests.generated import PNG_MAGIC, GeneratedProject, generate
+from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate
 from tests.helpers import git, run_portfolio
 
 CATALOG = load_catalog()
@@ -74,6 +74,32 @@ def test_no_template_syntax_survives(project: GeneratedProject):
         if "{%" in text or "{{ " in text or "{#" in text:
             leftovers.append(path.relative_to(project.path).as_posix())
     assert not leftovers
+
+
+def test_toml_files_are_plain_toml(project: GeneratedProject):
+    import tomllib
+
+    for name in ("pyproject.toml", "params.toml"):
+        text = (project.path / name).read_text(encoding="utf-8")
+        assert "\\u00" not in text, name  # Jinja's tojson escapes > as \u003e
+        tomllib.loads(text)
+    pyproject = tomllib.loads((project.path / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["requires-python"] == f">={project.answers['python_version']}"
+    assert pyproject["build-system"]["requires"] == ["hatchling>=1.27"]  # PEP 639 licence strings
+
+
+def test_ci_is_least_privilege_current_and_actionlint_clean(project: GeneratedProject):
+    import yaml
+
+    path = project.path / ".github" / "workflows" / "ci.yml"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["cancel-in-progress"] is True
+    uses = [step["uses"] for step in workflow["jobs"]["test"]["steps"] if "uses" in step]
+    assert uses[:3] == ["actions/checkout@v6", "actions/setup-python@v6", "astral-sh/setup-uv@v8.1.0"]
+    assert actionlint(path) == []
+    dependabot = yaml.safe_load((project.path / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {update["package-ecosystem"] for update in dependabot["updates"]} == {"github-actions", "pip"}
 
 
 def test_readme_has_review_sections_with_guidance(project: GeneratedProject):

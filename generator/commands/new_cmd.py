@@ -180,7 +180,7 @@ def new(
         return
     if "package_name" not in answers:
         typer.echo(f"Python package name: {package_dir} (derived from the project name)")
-    typer.echo(f"Next: cd {result.path} && make install && python -m {package_dir}.train && portfolio sync")
+    typer.echo(f"Next: cd {result.path} && make install && python -m {package_dir}.train")
 
 
 def choose_type(catalog: Catalog) -> str:
