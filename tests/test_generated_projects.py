@@ -179,15 +179,24 @@ def test_sync_writes_the_real_numbers_once(trained: GeneratedProject):
     assert (trained.path / "README.md").read_text(encoding="utf-8") == readme
 
 
-def test_notebook_executes_without_errors(trained: GeneratedProject):
+@pytest.fixture(scope="module")
+def executed_notebook(trained: GeneratedProject):
+    """The project's notebook run top to bottom once, and reports/ as it was before the run."""
     import nbformat
     from nbclient import NotebookClient
 
+    reports = trained.path / "reports"
+    before = {path: path.stat().st_mtime_ns for path in reports.rglob("*") if path.is_file()}
     path = trained.path / "notebooks" / f"01-{trained.answers['project_type']}.ipynb"
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
+    return notebook, before
+
+
+def test_notebook_executes_without_errors(executed_notebook):
+    notebook, _ = executed_notebook
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
     assert not errors
     assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
@@ -273,3 +282,132 @@ def test_type_specific_results(trained: GeneratedProject):
     if check is None:
         pytest.skip("no checks beyond the shared ones for this type")
     check(trained, trained.metrics())
+
+
+# --- why the model decides, where it does worse, one click to run --------------------------
+
+EXPLANATION_METHODS = {
+    "classification": "permutation_importance", "regression": "permutation_importance",
+    "pipeline": "permutation_importance", "timeseries": "permutation_importance",
+    "nlp": "linear_term_contributions", "vision": "occlusion_saliency",
+    "clustering": "standardised_centroid_differences",
+}
+# The columns each type slices its held-out rows by; types not listed define no slices.
+SLICE_COLUMNS = {
+    "classification": {"mean radius"}, "regression": {"sex", "age"},
+    "pipeline": {"machine_type"}, "timeseries": {"day type", "month"},
+    "nlp": {"words per message"},
+}
+REGION = re.compile(r"<!-- portfolio:(?P<name>[\w-]+):start -->\n(?P<body>.*?)\n"
+                    r"<!-- portfolio:(?P=name):end -->", re.DOTALL)
+
+
+def _regions(text: str) -> dict[str, str]:
+    return {match["name"]: match["body"] for match in REGION.finditer(text)}
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The text under ``## heading`` up to the next level-2 heading."""
+    return re.search(rf"^## {heading}\n(.*?)(?=^## |\Z)", markdown, re.MULTILINE | re.DOTALL)[1]
+
+
+def _report(project: GeneratedProject, name: str) -> dict:
+    return json.loads((project.path / "reports" / name).read_text(encoding="utf-8"))
+
+
+def test_training_explains_the_selected_model_in_json_figure_and_readme(trained: GeneratedProject):
+    project_type = trained.answers["project_type"]
+    explanation = _report(trained, "explanation.json")
+    assert explanation["method"] == EXPLANATION_METHODS[project_type]
+    assert explanation["model"] == _comparison(trained)["selected"]
+    assert (trained.path / "reports" / explanation["figure"]).read_bytes()[:8] == PNG_MAGIC
+    region = _regions((trained.path / "README.md").read_text(encoding="utf-8"))["explanation"]
+    assert explanation["summary"] in region
+    rows = explanation["table"]["rows"]
+    assert rows and all(f"| {' | '.join(row)} |" in region for row in rows)
+    if explanation["method"] == "permutation_importance":
+        importances = list(explanation["importances"].values())
+        means = [value["mean"] for value in importances]
+        assert means == sorted(means, reverse=True) and means[0] > 0
+        assert all(value["std"] >= 0 for value in importances) and explanation["repeats"] >= 5
+
+
+def test_training_writes_only_between_markers_and_again_changes_nothing(trained: GeneratedProject):
+    documents = ["README.md", "docs/model_card.md", "reports/explanation.json", "reports/slices.json"]
+    before = {name: (trained.path / name).read_bytes() for name in documents
+              if (trained.path / name).is_file()}
+    committed = git(trained.path, "show", "HEAD:README.md")
+    assert REGION.sub("", committed).strip() == REGION.sub("", before["README.md"].decode()).strip()
+    result = trained.run("python", "-m", f"{trained.package}.train")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert {name: (trained.path / name).read_bytes() for name in before} == before
+
+
+def test_slice_metrics_where_the_type_defines_slices(trained: GeneratedProject):
+    project_type = trained.answers["project_type"]
+    path = trained.path / "reports" / "slices.json"
+    if project_type not in SLICE_COLUMNS:
+        assert not path.exists()
+        return
+    report = _report(trained, "slices.json")
+    slices = report["slices"]
+    assert {item["column"] for item in slices} == SLICE_COLUMNS[project_type]
+    per_column = {column: sum(item["rows"] for item in slices if item["column"] == column)
+                  for column in SLICE_COLUMNS[project_type]}
+    assert len(set(per_column.values())) == 1  # each column splits the same held-out rows
+    ranked = [item["value"] for item in slices
+              if item["rows"] >= report["min_rows"] and item["value"] is not None]
+    worst = report["worst"]
+    assert worst in slices
+    assert worst["value"] == (min(ranked) if report["higher_is_better"] else max(ranked))
+    assert report["gap"] == pytest.approx(worst["value"] - report["overall"], abs=2e-4)
+    labels = {item["slice"] for item in slices}
+    expected = {"pipeline": {"L", "M", "H"}, "timeseries": {"weekday", "weekend"}}
+    assert expected.get(project_type, set()) <= labels
+    quoted = f"{worst['value']:.4f}"
+    card = (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8")
+    card_regions = _regions(card)
+    assert quoted in card_regions["slices"] and card_regions["slices"] in _section(card, "Factors")
+    assert quoted in card_regions["slice-gap"]
+    assert card_regions["slice-gap"] in _section(card, "Ethical considerations")
+    readme = (trained.path / "README.md").read_text(encoding="utf-8")
+    assert quoted in _regions(readme)["slices"]
+    assert "where the model does worse" in _section(readme, "Outcome").lower()
+
+
+def _notebook_cells(project: GeneratedProject):
+    import nbformat
+
+    path = project.path / "notebooks" / f"01-{project.answers['project_type']}.ipynb"
+    return nbformat.read(path, as_version=4).cells
+
+
+def test_colab_cell_comes_first_and_does_nothing_outside_colab(project: GeneratedProject, tmp_path):
+    import subprocess
+    import sys
+
+    first = next(cell for cell in _notebook_cells(project) if cell.cell_type == "code")
+    assert '"google.colab" in sys.modules' in first.source and "git" in first.source
+    result = subprocess.run([sys.executable, "-c", first.source], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert not list(tmp_path.iterdir())  # nothing cloned, installed or written
+
+
+def test_readme_colab_badge_waits_for_an_owner(project: GeneratedProject):
+    readme = (project.path / "README.md").read_text(encoding="utf-8")
+    assert "colab" in _regions(readme)
+    assert "colab.research.google.com" not in readme  # no owner in the answers: publish fills it
+
+
+def test_notebook_shows_the_explanation_without_retraining(trained: GeneratedProject, executed_notebook):
+    notebook, before = executed_notebook
+    reports = trained.path / "reports"
+    assert {path: path.stat().st_mtime_ns for path in reports.rglob("*") if path.is_file()} == before
+    summary = _report(trained, "explanation.json")["summary"]
+    shown = [cell for cell in notebook.cells if cell.cell_type == "code"
+             and any(summary in output.get("text", "") for output in cell.get("outputs", []))]
+    assert len(shown) == 1
+    assert any("image/png" in output.get("data", {}) for output in shown[0].outputs)
+    first = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert first.outputs == []  # the Colab cell, run outside Colab

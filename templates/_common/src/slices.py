@@ -88,9 +88,10 @@ def publish_slices(report: dict[str, Any], label: str, reports_dir: Path) -> Pat
         f"{_number(report['overall'])} overall. Slices under {MIN_ROWS} rows are listed but not "
         f"ranked.\n\n" + markdown_table(["Slice", "Rows", label, "Gap to overall"], rows)))
     write_region(card, "slice-gap", ethics_line(report, label))
-    where = "the [model card](docs/model_card.md#factors)" if card.is_file() else "`reports/slices.json`"
-    write_region(root / "README.md", "slices", f"**Where it does worse:** {worst_line(report, label)} "
-                 f"Every slice: {where}.")
+    where = ("the [model card](docs/model_card.md#factors)" if card.is_file()
+             else "`reports/slices.json`")
+    write_region(root / "README.md", "slices",
+                 f"**Where it does worse:** {worst_line(report, label)} Every slice: {where}.")
     return path
 
 

@@ -42,8 +42,10 @@ def explain_terms(pipeline, name: str, texts: pd.DataFrame, labels, count: int,
         header=["Class", "Strongest terms (mean contribution)"],
         rows=[[f"`{label}`", ", ".join(f"{word} ({value:.3f})" for word, value in weighted[:5])]
               for label, weighted in terms.items()],
-        details={"terms": {label: [{"term": word, "contribution": value} for word, value in weighted]
-                           for label, weighted in terms.items()}},
+        details={"terms": {
+            label: [{"term": word, "contribution": value} for word, value in weighted]
+            for label, weighted in terms.items()
+        }},
     )
     publish_explanation(explanation, reports_dir)
     return explanation

@@ -35,12 +35,16 @@ def term_contributions(pipeline, texts: pd.DataFrame, labels,
     """
     vectoriser, model = pipeline[0], pipeline[-1]
     vocabulary = vectoriser.named_transformers_["tfidf"].get_feature_names_out()
-    weights = model.coef_ if len(model.classes_) > 2 else np.vstack([-model.coef_[0], model.coef_[0]])
+    binary = len(model.classes_) == 2
+    weights = np.vstack([-model.coef_[0], model.coef_[0]]) if binary else model.coef_
     matrix, labels = vectoriser.transform(texts), np.asarray(labels)
     terms = {}
     for label, row in zip(model.classes_, weights, strict=True):
         own = matrix[labels == label]
-        contribution = np.asarray(own.multiply(row).mean(axis=0)).ravel() if own.shape[0] else row * 0
+        if not own.shape[0]:  # no text of this class in the split
+            terms[str(label)] = []
+            continue
+        contribution = np.asarray(own.multiply(row).mean(axis=0)).ravel()
         strongest = contribution.argsort()[::-1][:count]
         terms[str(label)] = [(vocabulary[index], float(contribution[index])) for index in strongest]
     return terms

@@ -22,8 +22,8 @@ from .evaluate import evaluate_model, plot_predicted_vs_actual, plot_residuals
 from .experiment import compare_candidates, save_model, save_run
 from .explain import explain_tabular
 from .features import build_preprocessor
-from .params import load_params
 from .numeric_metrics import FUNCTIONS
+from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .slices import column_slices
 

@@ -109,8 +109,8 @@ def explain_occlusion(model, name: str, pixels, labels, per_class: int,
         details[label] = {"images": len(class_maps), "mean_map": mean.round(4).tolist()}
     explanation = Explanation(
         method="occlusion_saliency", model=name,
-        summary=(f"Occlusion saliency of `{name}` on held-out images: each {patch}x{patch} patch is "
-                 "blanked in turn and the drop in the model's score for the image's true class "
+        summary=(f"Occlusion saliency of `{name}` on held-out images: each {patch}x{patch} patch "
+                 "is blanked in turn and the drop in the model's score for the image's true class "
                  "is measured (a probability, or an SVM's decision value)."),
         header=["Class", "Images", "Patch it relies on most", "Mean score drop"], rows=rows,
         details={"patch": patch, "test_rows": chosen, "classes": details},
