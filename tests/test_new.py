@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import render
 from generator.jinja_ext import CANONICAL_REPOSITORY, action_ref, portfolio_action_ref
 from generator.naming import is_valid_package_name, package_name
+from generator.scaffold import render
 from tests.generated import actionlint
 from tests.helpers import AUTHOR, build_tree, git, git_init_commit, run_cli, run_portfolio
 
@@ -380,7 +380,7 @@ def test_failure_after_render_leaves_nothing_behind(tmp_path: Path, monkeypatch,
 
     monkeypatch.setattr(render, "init_and_commit", explode)
     request = render.NewProject(
-        entry=__import__("generator.catalog", fromlist=["load_catalog"]).load_catalog().get("classification"),
+        entry=__import__("generator.catalog.entries", fromlist=["load_catalog"]).load_catalog().get("classification"),
         destination=tmp_path / "p",
         author=render.Author("A", "a@example.com"),
     )
