@@ -35,6 +35,12 @@ def colab_badge_markdown(owner: str, name: str, notebook: str, branch: str = "ma
     return f"[![Open In Colab]({COLAB_BADGE})]({colab_url(owner, name, notebook, branch)})"
 
 
+def link_files(project: Path) -> list[Path]:
+    """The files that may hold Colab links: README.md and the notebooks."""
+    readme = project / "README.md"
+    return [*([readme] if readme.is_file() else []), *sorted((project / "notebooks").glob("*.ipynb"))]
+
+
 def point_to_repository(project: Path, owner: str, name: str, branch: str = "main") -> list[Path]:
     """Rewrite the badge and the notebooks' clone URL for ``owner/name``; return changed files.
 
@@ -42,7 +48,7 @@ def point_to_repository(project: Path, owner: str, name: str, branch: str = "mai
     """
     changed = []
     readme = project / "README.md"
-    notebooks = sorted((project / "notebooks").glob("*.ipynb"))
+    notebooks = [path for path in link_files(project) if path.suffix == ".ipynb"]
     if readme.is_file() and notebooks:
         notebook = notebooks[0].relative_to(project).as_posix()
         region = f"{START}\n{colab_badge_markdown(owner, name, notebook, branch)}\n{END}"
