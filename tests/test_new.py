@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -243,6 +244,19 @@ def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     )
     assert run.returncode == 0, run.stderr
     assert (project / "reports/metrics.json").is_file()
+    # No slices until the learner names columns; then the worst slice of them is reported.
+    assert "under `[slices]` in `params.toml`" in (project / "README.md").read_text()
+    assert not (project / "reports/slices.json").exists()
+    params = (project / "params.toml").read_text()
+    (project / "params.toml").write_text(params.replace("columns = []", 'columns = ["plan", "age"]'))
+    again = subprocess.run([sys.executable, "-m", f"{package}.train"], cwd=project, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    slices = json.loads((project / "reports/slices.json").read_text())
+    assert {item["column"] for item in slices["slices"]} == {"plan", "age"}
+    assert {"basic", "pro"} <= {item["slice"] for item in slices["slices"]}
+    worst = slices["worst"]
+    assert f"`{worst['column']}` = {worst['slice']}" in (project / "README.md").read_text()
 
 
 # --- bad input: one line, non-zero exit, nothing created or changed ---------------------------

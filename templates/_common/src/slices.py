@@ -133,9 +133,12 @@ def column_slices(features: pd.DataFrame, y_true, y_pred, settings: dict[str, An
     """Slices by the columns named in params.toml ``[slices]``; None when none are named."""
     if not settings.get("columns"):
         (reports_dir / "slices.json").unlink(missing_ok=True)
-        write_region(reports_dir.parent / "README.md", "slices",
-                     "**Where it does worse:** name the columns to slice the test data by under "
-                     "`[slices]` in `params.toml` (a group, a region, a size), then train again.")
+        unset = ("name the columns to slice the test data by under `[slices]` in `params.toml` "
+                 "(a group, a region, a size), then train again.")
+        root = reports_dir.parent
+        write_region(root / "README.md", "slices", f"**Where it does worse:** {unset}")
+        for region in ("slices", "slice-gap"):
+            write_region(root / "docs" / "model_card.md", region, f"No slices yet: {unset}")
         return None
     segments = segment(features, list(settings["columns"]), settings.get("bins", 3))
     report = slice_report(segments, y_true, y_pred, metric=metric, score=score,
