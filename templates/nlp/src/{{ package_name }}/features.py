@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 
 def build_vectoriser(settings: dict[str, Any]) -> ColumnTransformer:
@@ -24,12 +24,18 @@ def build_vectoriser(settings: dict[str, Any]) -> ColumnTransformer:
 
 
 def top_terms(pipeline, count: int) -> dict[str, list[tuple[str, float]]]:
-    """The ``count`` terms with the largest weights for each class of a fitted linear pipeline."""
+    """The ``count`` terms with the largest weights for each class of a fitted linear pipeline.
+
+    Terms made only of stop words ("my", "to the") are left out: the model may use them, but
+    they say nothing a reader can check about a class.
+    """
     vocabulary = pipeline[0].named_transformers_["tfidf"].get_feature_names_out()
+    meaningful = [index for index, term in enumerate(vocabulary)
+                  if not set(term.split()) <= ENGLISH_STOP_WORDS]
     model = pipeline[-1]
     weights = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
     terms = {}
     for label, row in zip(model.classes_, weights, strict=True):
-        strongest = row.argsort()[::-1][:count]
+        strongest = sorted(meaningful, key=lambda index: row[index], reverse=True)[:count]
         terms[str(label)] = [(vocabulary[index], float(row[index])) for index in strongest]
     return terms
