@@ -22,7 +22,7 @@ from .reporting import save_figure
 from .uncertainty import bootstrap_intervals
 
 BASELINE = "majority_class"
-LABELS = {"accuracy": "Accuracy", "macro_f1": "Macro F1"}
+METRICS = {"accuracy": "Accuracy", "macro_f1": "Macro F1"}  # id -> label in the README
 
 
 @dataclass

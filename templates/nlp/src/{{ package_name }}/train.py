@@ -14,7 +14,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
-from .classifying import BASELINE, LABELS, majority_baseline, train_classifiers
+from .classifying import BASELINE, METRICS, majority_baseline, train_classifiers
 from .cli import train_main
 from .data import load_dataset
 from .evaluate import plot_top_terms
@@ -63,7 +63,7 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], LABELS, argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from .reporting import save_figure
 
 ERRORS = {"mae": "MAE", "rmse": "RMSE", "mape": "MAPE"}  # id -> label in the README
 BASELINES = {"naive": "naive", "seasonal_naive": "seasonal naive"}
-LABELS = {
+METRICS = {  # id -> label in the README: the model's errors, then each baseline's
     **ERRORS,
     **{f"{baseline}_{error}": f"{label} ({words})"
        for baseline, words in BASELINES.items() for error, label in ERRORS.items()},

@@ -25,7 +25,7 @@ from .comparison import compare_candidates
 from .data import load_series
 from .evaluate import (
     BASELINES,
-    LABELS,
+    METRICS,
     evaluate_model,
     forecast_errors,
     mae_by_horizon,
@@ -98,7 +98,7 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], LABELS, argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

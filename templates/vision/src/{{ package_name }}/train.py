@@ -16,7 +16,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-from .classifying import BASELINE, LABELS, majority_baseline, train_classifiers
+from .classifying import BASELINE, METRICS, majority_baseline, train_classifiers
 from .cli import train_main
 from .cnn import SmallCNN, use_cnn
 from .data import image_side, load_dataset
@@ -62,7 +62,7 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], LABELS, argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":
