@@ -67,7 +67,8 @@ def train_classifiers(candidates: dict[str, Any], features, labels, params: dict
     intervals = bootstrap_intervals(label_metrics, (y_test, y_pred), seed=seed,
                                     resamples=params["evaluate"]["bootstrap_resamples"])
     save_run(reports_dir, metrics, intervals, selected=selected, baseline=BASELINE,
-             models=comparison.scores, evaluated_on=f"the held-out test split ({len(y_test)} {unit})")
+             models=comparison.scores,
+             evaluated_on=f"the held-out test split ({len(y_test)} {unit})")
     figure = reports_dir / "figures" / "confusion_matrix.png"
     plot_confusion_matrix(y_test, y_pred, sorted(set(labels)), figure)
     save_model({"model": model, "columns": list(features.columns), "output": "predicted_label"},

@@ -14,7 +14,7 @@ def save_run(reports_dir: Path, metrics: dict[str, float], intervals: dict[str, 
              selected: str, baseline: str | None, models: dict[str, dict[str, float]],
              evaluated_on: str) -> None:
     """Write ``metrics.json`` (flat: metric -> value), ``metrics_intervals.json`` (metric ->
-    [low, high]) and ``model_comparison.json`` (every candidate, the choice, the evaluation data)."""
+    [low, high]) and ``model_comparison.json`` (every candidate, the choice, the test data)."""
     save_metrics(metrics, reports_dir)
     save_json(intervals, reports_dir / "metrics_intervals.json")
     comparison = {"selected": selected, "baseline": baseline, "evaluated_on": evaluated_on,

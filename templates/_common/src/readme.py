@@ -42,7 +42,8 @@ def metrics_table(metrics: dict[str, float], intervals: dict[str, list[float]],
     rows = ["| Metric | Value | 95% interval |", "|---|---|---|"]
     for name, value in metrics.items():
         low, high = intervals.get(name, (value, value))
-        rows.append(f"| {labels.get(name, name)} | {number(value)} | {number(low)} – {number(high)} |")
+        interval = f"{number(low)} – {number(high)}"
+        rows.append(f"| {labels.get(name, name)} | {number(value)} | {interval} |")
     return "\n".join(rows)
 
 
@@ -70,7 +71,8 @@ def publish_results(reports_dir: Path, labels: dict[str, str], root: Path = PROJ
     intervals = json.loads((reports_dir / "metrics_intervals.json").read_text(encoding="utf-8"))
     comparison = json.loads((reports_dir / "model_comparison.json").read_text(encoding="utf-8"))
     table = metrics_table(metrics, intervals, labels)
-    write_region(root / "README.md", "key-result", key_result(metrics, intervals, labels, comparison))
+    key = key_result(metrics, intervals, labels, comparison)
+    write_region(root / "README.md", "key-result", key)
     write_region(root / "README.md", "metrics", table)
     chosen = (
         f"Selected: `{comparison['selected']}` of {len(comparison['models'])} candidates "

@@ -32,7 +32,8 @@ def trusted_types(model) -> list[str]:
     """The types of ``model`` skops does not trust by default, all of them on the trust list."""
     needed = set(skops.io.get_untrusted_types(data=skops.io.dumps(model)))
     if not needed <= TRUSTED_TYPES:
-        raise ValueError(f"not on the skops trust list (register.py): {sorted(needed - TRUSTED_TYPES)}")
+        unknown = sorted(needed - TRUSTED_TYPES)
+        raise ValueError(f"not on the skops trust list (register.py: TRUSTED_TYPES): {unknown}")
     return sorted(needed)
 
 

@@ -32,7 +32,7 @@ from .evaluate import METRICS, evaluate_alarms, failure_metrics, plot_roc
 from .experiment import save_run
 from .features import build_features
 from .params import load_params
-from .paths import MODELS_DIR, REPORTS_DIR, PROJECT_ROOT
+from .paths import MODELS_DIR, PROJECT_ROOT, REPORTS_DIR
 from .readme import publish_results
 from .register import register
 from .schema import FEATURES, TARGET
@@ -66,7 +66,8 @@ def candidates(params: dict[str, Any]) -> dict[str, ClassifierMixin]:
         )
         for name, model in models.items()
     }
-    baseline = Pipeline([("features", build_features()), ("model", DummyClassifier(strategy="prior"))])
+    never_alarm = DummyClassifier(strategy="prior")
+    baseline = Pipeline([("features", build_features()), ("model", never_alarm)])
     return {BASELINE: baseline, **tuned}
 
 
@@ -179,7 +180,8 @@ def report_comparison(
     )
     save_run(reports_dir, metrics, intervals, selected=best, baseline=BASELINE,
              models=comparison.scores,
-             evaluated_on=f"the held-out test split ({len(y_test)} readings, {int(y_test.sum())} failures)")
+             evaluated_on=f"the held-out test split ({len(y_test)} readings, "
+                          f"{int(y_test.sum())} failures)")
     plot_roc(y_test, probabilities, reports_dir / "figures" / "roc_curve.png")
     return best, metrics
 

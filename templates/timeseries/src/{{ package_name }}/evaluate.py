@@ -67,5 +67,6 @@ def plot_errors(actual: pd.Series, forecast: pd.Series, by_horizon: dict[int, fl
 
 def mae_by_horizon(paths: list[pd.Series], actual: pd.Series) -> dict[int, float]:
     """Mean absolute error at each step of several recursive forecast paths."""
-    errors = np.array([np.abs(path.to_numpy() - actual.loc[path.index].to_numpy()) for path in paths])
+    errors = np.array([np.abs(path.to_numpy() - actual.loc[path.index].to_numpy())
+                       for path in paths])
     return {step + 1: float(value) for step, value in enumerate(errors.mean(axis=0))}
