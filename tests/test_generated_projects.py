@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import math
 import re
+import subprocess
+import sys
 
 import pytest
 
 from generator.catalog.entries import load_catalog
-from generator.scaffold.sync import END, START, display_name, format_value
+from generator.scaffold.sync import END, START, format_value
 from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate
-from tests.helpers import git, run_portfolio
+from tests.helpers import git
 
 CATALOG = load_catalog()
 TYPES = [entry.id for entry in CATALOG]
@@ -167,39 +169,96 @@ def test_selected_model_beats_its_baseline(trained: GeneratedProject):
     assert better, (primary, selected, baseline)
 
 
-def test_sync_writes_the_real_numbers_once(trained: GeneratedProject):
-    result = run_portfolio(["sync", str(trained.path)])
-    assert result.returncode == 0, result.stderr
+def _outside_regions(text: str) -> str:
+    return re.sub(r"<!-- portfolio:([\w-]+):start -->.*?<!-- portfolio:\1:end -->", "", text, flags=re.DOTALL)
+
+
+def test_training_writes_the_results_into_the_readme_and_model_card_once(trained: GeneratedProject):
     readme = (trained.path / "README.md").read_text(encoding="utf-8")
-    for name, value in trained.metrics().items():
-        assert f"| {display_name(name)} | {format_value(value)} |" in readme
-    assert "_run `make train`" not in readme
-    again = run_portfolio(["sync", str(trained.path)])
-    assert again.returncode == 0
+    card = (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8")
+    intervals = json.loads((trained.path / "reports" / "metrics_intervals.json").read_text(encoding="utf-8"))
+    metrics = trained.metrics()
+    assert list(intervals) == list(metrics)  # metrics.json stays flat; the intervals sit beside it
+    for name, value in metrics.items():
+        low, high = intervals[name]
+        assert low <= value + 1e-4 and value - 1e-4 <= high, name
+        row = f"| {format_value(value)} | {format_value(low)} \N{EN DASH} {format_value(high)} |"
+        assert row in readme and row in card, name
+    headline = next(iter(metrics))
+    key_line = next(line for line in readme.splitlines() if line.startswith("**Key result:**"))
+    assert format_value(metrics[headline]) in key_line and "95% interval" in key_line
+    assert "make train`" not in readme and "portfolio sync" not in readme
+    assert "_Run `make train`" not in card
+    rendered = git(trained.path, "show", "HEAD:README.md")
+    assert _outside_regions(readme).strip() == _outside_regions(rendered).strip()  # the rest is the learner's
+    again = trained.run("python", "-c", (
+        f"from {trained.package}.train import METRICS; from {trained.package}.paths import REPORTS_DIR; "
+        f"from {trained.package}.readme import publish_results; publish_results(REPORTS_DIR, METRICS)"
+    ))
+    assert again.returncode == 0, again.stderr
     assert (trained.path / "README.md").read_text(encoding="utf-8") == readme
+    assert (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8") == card
+
+
+def _digest(project: GeneratedProject) -> dict[str, str]:
+    import hashlib
+
+    return {
+        path.relative_to(project.path).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in ("models", "reports") for path in sorted((project.path / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def _registry(project: GeneratedProject) -> list[tuple]:
+    import sqlite3
+
+    store = project.path / "mlflow.db"
+    if not store.exists():
+        return []
+    with sqlite3.connect(store) as connection:
+        return connection.execute("SELECT name, version, run_id FROM model_versions ORDER BY 1, 2").fetchall()
 
 
 @pytest.fixture(scope="module")
 def executed_notebook(trained: GeneratedProject):
-    """The project's notebook run top to bottom once, and reports/ as it was before the run."""
+    """The project's notebook run top to bottom once, with models/, reports/ and the MLflow
+    registry as they were before the run."""
     import nbformat
     from nbclient import NotebookClient
 
-    reports = trained.path / "reports"
-    before = {path: path.stat().st_mtime_ns for path in reports.rglob("*") if path.is_file()}
+    before, registry = _digest(trained), _registry(trained)
     path = trained.path / "notebooks" / f"01-{trained.answers['project_type']}.ipynb"
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
-    return notebook, before
+    return notebook, before, registry
 
 
-def test_notebook_executes_without_errors(executed_notebook):
-    notebook, _ = executed_notebook
+def test_notebook_runs_on_the_trained_model_and_changes_nothing(trained: GeneratedProject, executed_notebook):
+    notebook, before, registry = executed_notebook
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
     assert not errors
-    assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.get("outputs") for cell in code[2:])  # after the Colab and setup cells
+    sources = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert ".train import run" not in sources and "run()" not in sources  # never retrains
+    assert _digest(trained) == before  # models/ and reports/ byte for byte
+    assert _registry(trained) == registry  # no MLflow model version registered
+
+
+def test_generated_code_has_no_unused_functions_classes_or_imports(project: GeneratedProject):
+    """vulture over src/ and tests/: unused variables and attributes are left out, because
+    frameworks read them by name (pydantic fields, scikit-learn's fitted attributes)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "vulture", "src", "tests", "--min-confidence", "60",
+         "--ignore-decorators", "@app.get,@app.post,@pytest.fixture"],
+        cwd=project.path, capture_output=True, text=True, timeout=120,
+    )
+    dead = [line for line in result.stdout.splitlines()
+            if re.search(r"unused (function|class|method|import|property)", line)]
+    assert not dead
 
 
 # --- what each type promises beyond the shared skeleton -------------------------------------
@@ -211,10 +270,7 @@ MODEL_CARD_HEADINGS = ("Model details", "Intended use", "Factors", "Metrics", "E
 
 
 def test_cards_follow_datasheets_and_model_cards(project: GeneratedProject):
-    entry = CATALOG.get(project.answers["project_type"])
-    cards = {"docs/data_card.md": DATASHEET_HEADINGS}
-    if entry.level in ("advanced", "end-to-end"):
-        cards["docs/model_card.md"] = MODEL_CARD_HEADINGS
+    cards = {"docs/data_card.md": DATASHEET_HEADINGS, "docs/model_card.md": MODEL_CARD_HEADINGS}
     for name, expected in cards.items():
         headings = re.findall(r"^## (.+)$", (project.path / name).read_text(encoding="utf-8"), re.MULTILINE)
         assert list(expected) == headings, name
@@ -400,10 +456,8 @@ def test_readme_colab_badge_waits_for_an_owner(project: GeneratedProject):
     assert "colab.research.google.com" not in readme  # no owner in the answers: publish fills it
 
 
-def test_notebook_shows_the_explanation_without_retraining(trained: GeneratedProject, executed_notebook):
-    notebook, before = executed_notebook
-    reports = trained.path / "reports"
-    assert {path: path.stat().st_mtime_ns for path in reports.rglob("*") if path.is_file()} == before
+def test_notebook_shows_the_explanation(trained: GeneratedProject, executed_notebook):
+    notebook, _, _ = executed_notebook
     summary = _report(trained, "explanation.json")["summary"]
     shown = [cell for cell in notebook.cells if cell.cell_type == "code"
              and any(summary in output.get("text", "") for output in cell.get("outputs", []))]

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from sklearn.inspection import permutation_importance
 
-from .regions import markdown_table, write_region
+from .readme import markdown_table, write_region
 from .reporting import save_figure, save_json
 
 FIGURE = "explanation.png"

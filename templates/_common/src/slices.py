@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .regions import markdown_table, write_region
+from .readme import markdown_table, write_region
 from .reporting import save_json
 
 # Slices smaller than this are listed but never named the worst: their scores are mostly noise.

@@ -12,6 +12,9 @@ from sklearn.metrics import adjusted_rand_score, davies_bouldin_score, silhouett
 from .explain import FIGURE, Explanation, publish_explanation
 from .reporting import save_figure
 
+METRICS = {"silhouette": "Silhouette", "davies_bouldin": "Davies-Bouldin",
+           "adjusted_rand": "Adjusted Rand index"}  # id -> label in the README
+
 
 def cluster_metrics(embedded, clusters, hidden_labels) -> dict[str, float]:
     """Silhouette (-1..1, higher is better), Davies-Bouldin (>= 0, lower is better) and the
@@ -44,11 +47,15 @@ def plot_pca_clusters(embedded, clusters, hidden_labels, path: Path, seed: int =
     points = pca.fit_transform(embedded)
     explained = pca.explained_variance_ratio_
     figure, axes = plt.subplots(1, 2, figsize=(10, 4.2), sharex=True, sharey=True)
-    for axis, groups, title in ((axes[0], clusters, "clusters found"),
-                                (axes[1], hidden_labels, "hidden labels")):
-        for group in sorted(set(np.asarray(groups).tolist()), key=str):
+    # Two palettes and two marker shapes: colour 1 on the left is not colour 1 on the right,
+    # because cluster numbers and label names are different things.
+    panels = ((axes[0], clusters, "clusters found", plt.get_cmap("tab10"), "o"),
+              (axes[1], hidden_labels, "hidden labels", plt.get_cmap("Dark2"), "s"))
+    for axis, groups, title, palette, marker in panels:
+        for position, group in enumerate(sorted(set(np.asarray(groups).tolist()), key=str)):
             mask = np.asarray(groups) == group
-            axis.scatter(points[mask, 0], points[mask, 1], s=14, alpha=0.75, label=str(group))
+            axis.scatter(points[mask, 0], points[mask, 1], s=14, alpha=0.75, marker=marker,
+                         color=palette(position % palette.N), label=str(group))
         axis.set(title=f"PCA projection: {title}", xlabel=f"PC1 ({explained[0]:.0%} of variance)",
                  ylabel=f"PC2 ({explained[1]:.0%} of variance)")
         axis.legend(fontsize="small", loc="best")

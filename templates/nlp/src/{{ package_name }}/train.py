@@ -15,7 +15,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
-from .classifying import BASELINE, majority_baseline, train_classifiers
+from .classifying import BASELINE, METRICS, majority_baseline, train_classifiers
 from .cli import train_main
 from .data import load_dataset
 from .evaluate import explain_terms, length_slices
@@ -53,7 +53,8 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     """Train, select by cross-validated macro F1, evaluate on the test split, save everything."""
     params = params or load_params()
     texts, labels = load_dataset(params)
-    result = train_classifiers(candidates(params), texts, labels, params, reports_dir, models_dir)
+    result = train_classifiers(candidates(params), texts, labels, params, reports_dir, models_dir,
+                               unit="texts")
     # Terms come from the selected model when it is a TF-IDF one, else from logistic regression.
     explained = result.selected if result.selected.startswith("tfidf") else EXPLAINED
     explain_terms(result.fitted[explained], explained, result.x_test, result.y_test,
@@ -64,7 +65,7 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,0 @@
-../../../_common/src/regions.py
