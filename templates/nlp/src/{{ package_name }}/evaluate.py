@@ -13,7 +13,7 @@ from sklearn.metrics import accuracy_score
 from .explain import FIGURE, Explanation, publish_explanation
 from .features import term_contributions
 from .reporting import save_figure
-from .slices import publish_slices, quantile_bins, slice_report
+from .slice_columns import column_slices
 
 
 def plot_top_terms(terms: dict[str, list[tuple[str, float]]], path: Path, columns: int = 2) -> Path:
@@ -51,11 +51,9 @@ def explain_terms(pipeline, name: str, texts: pd.DataFrame, labels, count: int,
     return explanation
 
 
-def length_slices(texts: pd.DataFrame, labels, predicted, reports_dir: Path) -> dict:
+def length_slices(texts: pd.DataFrame, labels, predicted, reports_dir: Path) -> dict | None:
     """Accuracy on short, medium and long held-out messages (thirds of their word count)."""
-    words = texts["text"].str.split().str.len()
-    segments = pd.DataFrame({"words per message": quantile_bins(words, 3)})
-    report = slice_report(segments, labels, predicted, metric="accuracy",
-                          score=accuracy_score, higher_is_better=True)
-    publish_slices(report, "Accuracy", reports_dir)
-    return report
+    words = pd.DataFrame({"words per message": texts["text"].str.split().str.len()})
+    return column_slices(words, labels, predicted, {"columns": list(words), "bins": 3},
+                         metric="accuracy", label="Accuracy", score=accuracy_score,
+                         higher_is_better=True, reports_dir=reports_dir)

@@ -37,14 +37,14 @@ from .evaluate import (
     plot_roc,
 )
 from .experiment import save_run
-from .explain import explain_tabular
 from .features import build_features
 from .params import load_params
 from .paths import MODELS_DIR, PROJECT_ROOT, REPORTS_DIR
+from .permutation import explain_tabular
 from .readme import publish_results
 from .register import register
 from .schema import FEATURES, TARGET
-from .slices import column_slices
+from .slice_columns import column_slices
 from .tracking import flatten, start_run
 from .uncertainty import bootstrap_intervals
 from .validate import DataValidationError, validate

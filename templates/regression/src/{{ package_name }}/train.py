@@ -27,12 +27,12 @@ from .evaluate import (
     regression_metrics,
 )
 from .experiment import save_model, save_run
-from .explain import explain_tabular
 from .features import build_preprocessor
 from .numeric_metrics import FUNCTIONS
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
-from .slices import column_slices
+from .permutation import explain_tabular
+from .slice_columns import column_slices
 from .uncertainty import bootstrap_intervals
 
 BASELINE = "mean_baseline"

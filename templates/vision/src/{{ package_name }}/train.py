@@ -57,8 +57,8 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     )
     plot_sample_grid(result.x_test, result.y_test, result.y_pred,
                      reports_dir / "figures" / "sample_predictions.png")
-    explain_occlusion(result.model, result.selected, result.x_test, result.y_test,
-                      params["explain"]["images_per_class"], reports_dir)
+    explain_occlusion(result.fitted[result.selected], result.selected, result.x_test,
+                      result.y_test, params["explain"]["images_per_class"], reports_dir)
     return result.metrics
 
 
