@@ -19,7 +19,8 @@ def bootstrap_intervals(metrics_of: Callable[..., dict[str, float]], arrays: Seq
 
     Every array is resampled ``resamples`` times with the same row indices. ``block`` > 1
     draws runs of that many consecutive rows (a moving-block bootstrap) for time-ordered rows,
-    whose neighbours are alike. A resample on which a metric is undefined (a single class for ROC AUC) is skipped.
+    whose neighbours are alike. A resample on which a metric is undefined (a single class for
+    ROC AUC) is skipped.
     """
     arrays = [np.asarray(array) for array in arrays]
     rows = len(arrays[0])

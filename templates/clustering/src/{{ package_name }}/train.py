@@ -16,10 +16,11 @@ from sklearn.pipeline import Pipeline
 from .cli import train_main
 from .data import load_dataset
 from .evaluate import METRICS, cluster_metrics, plot_k_selection, plot_pca_clusters
-from .experiment import save_model, save_run
+from .experiment import save_model
 from .features import build_preprocessor
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
+from .reporting import save_run
 from .uncertainty import bootstrap_intervals
 
 

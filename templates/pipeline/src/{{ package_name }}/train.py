@@ -29,12 +29,12 @@ from .comparison import Comparison, compare_candidates
 from .data import generate_readings, ingest
 from .drift import check_drift
 from .evaluate import METRICS, evaluate_alarms, failure_metrics, plot_roc
-from .experiment import save_run
 from .features import build_features
 from .params import load_params
 from .paths import MODELS_DIR, PROJECT_ROOT, REPORTS_DIR
 from .readme import publish_results
 from .register import register
+from .reporting import save_run
 from .schema import FEATURES, TARGET
 from .tracking import flatten, start_run
 from .uncertainty import bootstrap_intervals

@@ -17,8 +17,8 @@ from sklearn.model_selection import KFold, train_test_split
 from sklearn.pipeline import make_pipeline
 
 from .cli import train_main
-from .data import load_dataset
 from .comparison import compare_candidates
+from .data import load_dataset
 from .evaluate import (
     METRICS,
     evaluate_model,
@@ -26,10 +26,11 @@ from .evaluate import (
     plot_residuals,
     regression_metrics,
 )
-from .experiment import save_model, save_run
+from .experiment import save_model
 from .features import build_preprocessor
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
+from .reporting import save_run
 from .uncertainty import bootstrap_intervals
 
 BASELINE = "mean_baseline"

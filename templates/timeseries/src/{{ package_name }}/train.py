@@ -32,11 +32,12 @@ from .evaluate import (
     plot_errors,
     plot_forecast,
 )
-from .experiment import save_model, save_run
+from .experiment import save_model
 from .features import make_features, time_split
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .predict import forecast_with
+from .reporting import save_run
 from .uncertainty import bootstrap_intervals
 
 
