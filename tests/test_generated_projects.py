@@ -14,8 +14,8 @@ import sys
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.sync import END, START, format_value
+from generator.catalog.entries import load_catalog
+from generator.scaffold.sync import END, START, format_value
 from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate
 from tests.helpers import git
 

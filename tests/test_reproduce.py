@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.sync import format_value
+from generator.scaffold.sync import format_value
 from tests.generated import generate
 
 pytestmark = pytest.mark.slow
