@@ -117,9 +117,9 @@ def index(
 
         options = ProfileOptions(token=token, api_url=api_url, write_pause=write_pause, progress=note)
         session = connect(options, github_user)
-        typer.echo(publish_site(portfolio, out, github_user, options, session, include_all=include_all).url)
         pages = publish_pages(portfolio, out, options, pages_repo, include_all=include_all, session=session)
         note(f"GitHub Pages: {pages.repository_url}")
+        typer.echo(publish_site(portfolio, out, github_user, options, session, include_all=include_all).url)
         typer.echo(pages.live_url)
     if portfolio.unreachable:
         raise typer.Exit(1)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import GitError, UsageError
+from generator.errors import GitError, GitHubError, UsageError
 from generator.index.build import HTML, README, write_page, write_readme
 from generator.index.model import Portfolio
 
@@ -123,8 +123,8 @@ def push_destination(session: Session, destination: Destination, out_dir: Path,
         work = Path(temporary) / destination.name
         if remote is None:
             if not destination.create:
-                raise UsageError(f"{full_name} does not exist on {session.api}; create it first "
-                                 "or leave out --pages-repo to publish to your own .github.io site")
+                raise GitHubError(f"{full_name} does not exist on {session.api}; create it first "
+                                  "or leave out --pages-repo to publish to your own .github.io site", 404)
             _fresh(work, out_dir, destination, "main")
             options.progress(f"publishing the index to {full_name}")
             result = publish_project(work, PublishOptions(
