@@ -20,6 +20,10 @@ Failure hooks for tests: :meth:`FakeGitHub.reject_pushes` (a real ``pre-receive`
 no), :meth:`FakeGitHub.fail_after_create` (the repository is created but the answer is a 502),
 :meth:`FakeGitHub.stop` (the server goes away; the port refuses connections), and
 :attr:`GitHubState.requests` to assert which calls were (not) made.
+
+``portfolio index`` (section at the end): profile fields on ``GET /users/{login}``
+(:meth:`IndexSiteState.set_profile`), avatars at ``/avatars/{login}`` and the Pages site of a
+repository (``GET``/``POST /repos/{owner}/{repo}/pages``), in :attr:`FakeGitHub.index_site`.
 """
 
 from __future__ import annotations

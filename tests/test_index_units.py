@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -145,5 +146,6 @@ def test_page_is_well_formed_and_every_card_has_an_id():
     parser.feed(page)
     parser.close()
     assert parser.stack == [] and parser.ids == ["project-p0", "project-p1", "project-p2", "project-p3"]
-    assert page.startswith("<!DOCTYPE html>") and "<link" not in page and "<script" not in page
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    assert re.findall(r"<link[^>]*>", page) == ['<link rel="icon" href="data:,">']
     assert "src=" not in page and "@import" not in page and "url(" not in page  # nothing to fetch

@@ -78,6 +78,7 @@ def frame(owner: str | None, *, review: bool = False) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
+        '<link rel="icon" href="data:,">\n'  # no favicon request: the page fetches nothing
         f"<title>{escape(title)}</title>\n<style>{placeholder(STYLE)}</style>\n</head>\n<body>\n"
         '<a class="skip" href="#projects">Skip to the projects</a>\n'
         f"<header>\n<h1>{escape(title)}</h1>\n<p>{escape(intro)}</p>\n</header>\n"

@@ -19,7 +19,7 @@ header, main, footer { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 h1 { margin: 1.5rem 0 0.25rem; font-size: clamp(1.5rem, 5vw, 2.25rem); line-height: 1.2; }
 h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; }
 a { color: var(--accent); }
-a:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+a:focus { outline-style: solid; outline-width: 3px; outline-color: var(--focus); outline-offset: 2px; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: 0.5rem; z-index: 1; }
 .owner { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; margin: 0.5rem 0 1rem; }

@@ -5,9 +5,10 @@ follow one rule: a new file gets a frame around the region; an existing file has
 replaced, byte-for-byte everything around it kept; a file without markers gets the region
 appended; broken markers (one without the other, or two regions) stop the run rather than guess.
 
-A file may hold further, optional regions with their own names (the page's stylesheet:
-``<!-- portfolio:style:start -->``, which CSS ignores as it ignores any ``<!--``/``-->`` at the
-top level); a file made before such a region existed simply keeps what it has.
+A file may hold further, optional regions with their own names: the page's stylesheet lies
+between ``/* portfolio:style:start */`` and ``/* portfolio:style:end */`` (CSS comments, inside
+``<style>``), so a new version of it reaches pages whose text the learner has edited; a file
+made before such a region existed simply keeps what it has.
 """
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ START = "<!-- portfolio:index:start -->"
 END = "<!-- portfolio:index:end -->"
 
 
+CSS_REGIONS = frozenset({"style"})  # regions inside <style>, marked with CSS comments
+
+
 def markers(name: str = MAIN) -> tuple[str, str]:
     """The start and end comments of the region called ``name``."""
+    if name in CSS_REGIONS:
+        return f"/* portfolio:{name}:start */", f"/* portfolio:{name}:end */"
     return f"<!-- portfolio:{name}:start -->", f"<!-- portfolio:{name}:end -->"
 
 
