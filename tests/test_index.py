@@ -288,7 +288,7 @@ def test_text_from_readmes_is_escaped(tmp_path: Path):
     assert "<img" not in readme and "&lt;img src=x" in readme
     assert "[a link](javascript" not in readme and "\\[a link\\]" in readme  # literal text, not a link
     row = next(line for line in readme.splitlines() if "Evil" in line)
-    assert row.count(" | ") == 4  # the README's pipes are escaped, the table keeps five columns
+    assert row.count(" | ") == 3  # the README's pipes are escaped, the table keeps its four columns
 
 
 def test_git_url_and_unreachable_target(projects: list[Project], tmp_path: Path):
