@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
 from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
 from generator.index.review import review_path, write_review
 from tests.browser import axe_violations, console_errors, headless_browser, save_screenshot, serve_directory

@@ -99,7 +99,7 @@ def github_profile(user: str, api_url: str | None, token: str | None) -> dict[st
     """Name, bio, location, avatar URL and links of a GitHub user, through the REST API."""
     from github import Auth, Github
 
-    from generator import github_api
+    from generator.github import api as github_api
 
     base_url = github_api.api_url(api_url)
     client = Github(base_url=base_url, auth=Auth.Token(token) if token else None,

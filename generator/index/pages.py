@@ -61,7 +61,7 @@ def publish_pages(
 
 def _enable(session: Session, full_name: str, branch: str | None, options: ProfileOptions) -> str:
     """Pages' ``html_url``, switching the site on (from ``branch`` or the default one) if it is off."""
-    from generator import github_api
+    from generator.github import api as github_api
 
     requester = session.gh.requester
     try:

@@ -6,9 +6,9 @@ GitHub Pages (:mod:`generator.index.pages`). Both go through ``publish``'s code 
 handling is the same:
 
 * the repository is missing: the files are committed in a fresh repository and
-  :func:`generator.publish.publish_project` creates it and pushes;
+  :func:`generator.github.publish.publish_project` creates it and pushes;
 * the branch is missing (an empty repository, or no ``gh-pages`` yet): a fresh branch holding
-  only the files is pushed with :func:`generator.git_remote.push_branch`;
+  only the files is pushed with :func:`generator.github.remote.push_branch`;
 * the branch exists: it is cloned, only the generated regions are replaced (whatever the learner
   wrote around them on GitHub stays), and one commit is pushed — nothing is committed or pushed
   when nothing changed.
@@ -85,7 +85,7 @@ class Destination:
 
 def connect(options: ProfileOptions, user: str | None = None) -> Session:
     """Check the token (and that ``user``, when given, is its owner) before anything is written."""
-    from generator import github_api
+    from generator.github import api as github_api
 
     token = options.token or github_api.resolve_token(options.token_env)
     api = github_api.api_url(options.api_url)
@@ -115,7 +115,8 @@ def publish_site(
 def push_destination(session: Session, destination: Destination, out_dir: Path,
                      options: ProfileOptions) -> ProfileResult:
     """Create, start or update ``destination`` with one commit; push nothing when nothing changed."""
-    from generator.publish import PublishOptions, get_repository, publish_project
+    from generator.github.plan import PublishOptions
+    from generator.github.publish import get_repository, publish_project
 
     full_name = f"{session.login}/{destination.name}"
     remote = get_repository(session.gh, full_name, session.token, session.api)
@@ -146,7 +147,7 @@ def push_destination(session: Session, destination: Destination, out_dir: Path,
             _fresh(work, out_dir, destination, branch)
         from git import Repo
 
-        from generator import git_remote
+        from generator.github import remote as git_remote
 
         with Repo(work) as repo:
             commit = git_remote.push_branch(repo, remote.clone_url, session.token, branch)
@@ -165,7 +166,7 @@ def _git(
     args: list[str], cwd: Path | None = None, auth: tuple[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run git; ``auth`` = ``(token, url)`` sends the token to that URL only, as publish does."""
-    from generator import git_remote
+    from generator.github import remote as git_remote
 
     env = {**os.environ, **(git_remote.auth_env(*auth) if auth else {})}
     try:
@@ -203,7 +204,7 @@ def _commit(work: Path, *, initial: bool, branch: str = "main") -> None:
 
 
 def _reason(result: subprocess.CompletedProcess[str], token: str) -> str:
-    from generator.github_api import scrub
+    from generator.github.api import scrub
 
     lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
     reason = lines[-1].removeprefix("fatal: ") if lines else f"git exited with {result.returncode}"

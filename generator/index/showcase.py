@@ -107,7 +107,7 @@ def baseline(root: Path, headline: Metric | None, metrics: dict[str, float]) -> 
     """The naive model's value of the headline metric, labelled with the baseline's name."""
     if headline is None:
         return None
-    from generator.sync import format_value
+    from generator.scaffold.sync import format_value
 
     comparison = _comparison(root)
     name = comparison.get("baseline")
