@@ -175,3 +175,15 @@ def _full_page_screenshot(driver, width: int, name: str) -> None:
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, min(int(height) + 140, 8000))
     assert save_screenshot(driver, name).stat().st_size > 0
+
+
+@pytest.mark.parametrize("ci", ["true", ""])
+def test_a_missing_axe_fails_under_ci_and_skips_elsewhere(ci: str, monkeypatch: pytest.MonkeyPatch):
+    from tests.browser import find_axe, missing
+
+    monkeypatch.setenv("AXE_CORE_JS", "/nonexistent/axe.min.js")
+    monkeypatch.setenv("CI", ci)
+    assert find_axe() is None
+    expected = pytest.fail.Exception if ci else pytest.skip.Exception
+    with pytest.raises(expected, match="axe-core"):
+        missing("axe-core is not installed")
