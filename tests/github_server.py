@@ -774,7 +774,7 @@ def _serve_avatar(handler: _Handler, login: str) -> None:
     hub.index_site.avatar_requests.append((login, handler.headers.get("Authorization")))
     if hub.state.account(login) is None:
         raise _not_found()
-    payload = _png(48, 48, (0x40, 0x80, 0xC0))
+    payload = solid_png(48, 48, (0x40, 0x80, 0xC0))
     handler.send_response(200)
     handler.send_header("Content-Type", "image/png")
     handler.send_header("Content-Length", str(len(payload)))
@@ -782,7 +782,7 @@ def _serve_avatar(handler: _Handler, login: str) -> None:
     handler.wfile.write(payload)
 
 
-def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+def solid_png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
     """A valid one-colour PNG, made without an imaging library."""
     import struct
     import zlib

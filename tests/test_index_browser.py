@@ -21,7 +21,7 @@ from generator.index import CollectOptions, IndexRequest, build_portfolio, write
 from generator.index.review import review_path, write_review
 from tests.browser import axe_violations, console_errors, headless_browser, save_screenshot, serve_directory
 from tests.generated import generate
-from tests.github_server import _png
+from tests.github_server import solid_png
 from tests.helpers import build_tree, git, git_init_commit
 from tests.test_index import fill_readme, hand_made
 
@@ -62,7 +62,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             git_init_commit(path, "Results")
             git(path, "remote", "add", "origin", f"https://github.com/ada/{path.name}.git")
         empty = build_tree(root / "empty", {"README.md": "# Scratch\n\nNothing here yet.\n"})
-        (root / "me.png").write_bytes(_png(120, 120, (30, 90, 160)))
+        (root / "me.png").write_bytes(solid_png(120, 120, (30, 90, 160)))
         config = build_tree(root, {"portfolio.toml": (
             f'[owner]\nname = "{OWNER}"\nbio = "Data scientist: tabular models and text."\nlocation = "London"\n'
             'avatar = "me.png"\n[owner.links]\nLinkedIn = "https://www.linkedin.com/in/ada"\n'

@@ -21,7 +21,7 @@ PROBLEM = "Predict the sale price of a house from its size, age and location so 
 
 def house(root: Path, rmse: str = "23456.7") -> Path:
     """A small hand-made regression project with a figure its README shows (no training needed)."""
-    from tests.github_server import _png
+    from tests.github_server import solid_png
 
     project = build_tree(root / "house-prices", {
         "README.md": (f"# House prices\n\n## Problem\n\n{PROBLEM}\n\n![Residuals by price](figures/residuals.png)\n\n"
@@ -29,7 +29,7 @@ def house(root: Path, rmse: str = "23456.7") -> Path:
         "requirements.txt": "pandas\nscikit-learn\n",
     })
     (project / "figures").mkdir()
-    (project / "figures" / "residuals.png").write_bytes(_png(640, 400, (200, 60, 60)))
+    (project / "figures" / "residuals.png").write_bytes(solid_png(640, 400, (200, 60, 60)))
     git_init_commit(project)
     return project
 
