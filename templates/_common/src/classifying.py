@@ -17,8 +17,8 @@ from sklearn.metrics import ConfusionMatrixDisplay, accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
 from .comparison import compare_candidates
-from .experiment import save_model, save_run
-from .reporting import save_figure
+from .experiment import save_model
+from .reporting import save_figure, save_run
 from .uncertainty import bootstrap_intervals
 
 BASELINE = "majority_class"

@@ -1,4 +1,6 @@
-"""Saving what a training run produced: its numbers, how the model was chosen, the model."""
+"""The trained model on disk: saved by training, loaded by predictions, the API and notebooks.
+
+Only joblib here, so loading a model does not import the plotting stack."""
 
 from __future__ import annotations
 
@@ -6,20 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import joblib
-
-from .reporting import save_json, save_metrics
-
-
-def save_run(reports_dir: Path, metrics: dict[str, float], intervals: dict[str, list[float]], *,
-             selected: str, baseline: str | None, models: dict[str, dict[str, float]],
-             evaluated_on: str) -> None:
-    """Write ``metrics.json`` (flat: metric -> value), ``metrics_intervals.json`` (metric ->
-    [low, high]) and ``model_comparison.json`` (every candidate, the choice, the test data)."""
-    save_metrics(metrics, reports_dir)
-    save_json(intervals, reports_dir / "metrics_intervals.json")
-    comparison = {"selected": selected, "baseline": baseline, "evaluated_on": evaluated_on,
-                  "models": models}
-    save_json(comparison, reports_dir / "model_comparison.json")
 
 
 def save_model(bundle: dict[str, Any], models_dir: Path) -> Path:

@@ -11,17 +11,16 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-RESAMPLES = 1000
-
 
 def bootstrap_intervals(metrics_of: Callable[..., dict[str, float]], arrays: Sequence,
-                        *, seed: int, block: int = 1, resamples: int = RESAMPLES,
+                        *, seed: int, resamples: int, block: int = 1,
                         level: float = 0.95) -> dict[str, list[float]]:
     """``[low, high]`` for each metric that ``metrics_of(*arrays)`` returns.
 
-    Every array is resampled with the same row indices. ``block`` > 1 draws runs of that many
-    consecutive rows (a moving-block bootstrap) for time-ordered rows, whose neighbours are
-    alike. A resample on which a metric is undefined (a single class for ROC AUC) is skipped.
+    Every array is resampled ``resamples`` times with the same row indices. ``block`` > 1
+    draws runs of that many consecutive rows (a moving-block bootstrap) for time-ordered rows,
+    whose neighbours are alike. A resample on which a metric is undefined (a single class for
+    ROC AUC) is skipped.
     """
     arrays = [np.asarray(array) for array in arrays]
     rows = len(arrays[0])

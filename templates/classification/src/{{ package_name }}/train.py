@@ -31,11 +31,12 @@ from .evaluate import (
     plot_roc_curve,
     positive_scores,
 )
-from .experiment import save_model, save_run
+from .experiment import save_model
 from .features import build_preprocessor
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .permutation import explain_tabular
+from .reporting import save_run
 from .slice_columns import column_slices
 from .uncertainty import bootstrap_intervals
 

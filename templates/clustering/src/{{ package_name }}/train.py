@@ -22,10 +22,11 @@ from .evaluate import (
     plot_k_selection,
     plot_pca_clusters,
 )
-from .experiment import save_model, save_run
+from .experiment import save_model
 from .features import build_preprocessor
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
+from .reporting import save_run
 from .uncertainty import bootstrap_intervals
 
 

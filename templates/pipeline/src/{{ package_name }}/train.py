@@ -36,13 +36,13 @@ from .evaluate import (
     failure_metrics,
     plot_roc,
 )
-from .experiment import save_run
 from .features import build_features
 from .params import load_params
 from .paths import MODELS_DIR, PROJECT_ROOT, REPORTS_DIR
 from .permutation import explain_tabular
 from .readme import publish_results
 from .register import register
+from .reporting import save_run
 from .schema import FEATURES, TARGET
 from .slice_columns import column_slices
 from .tracking import flatten, start_run

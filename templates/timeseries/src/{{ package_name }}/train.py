@@ -32,13 +32,14 @@ from .evaluate import (
     plot_errors,
     plot_forecast,
 )
-from .experiment import save_model, save_run
+from .experiment import save_model
 from .features import calendar_segments, make_features, time_split
 from .numeric_metrics import FUNCTIONS
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .permutation import explain_tabular
 from .predict import forecast_with
+from .reporting import save_run
 from .slices import publish_slices, slice_report
 from .uncertainty import bootstrap_intervals
 
