@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from generator.check.markdown_doc import parse_markdown, parse_rst
+from generator.check.markdown_doc import parse_markdown
 from generator.check.metrics_text import from_text, load_metrics_json, metric_id, parse_number
 from generator.check.notebooks import read_notebook
 from generator.check.placeholders import find_placeholders
+from generator.check.rst_doc import parse_rst
 
 
 def _headings(source: str) -> list[tuple[str, int, str]]:

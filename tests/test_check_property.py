@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.check import check_project, load_rubric
-from generator.check.markdown_doc import parse_markdown, parse_rst
+from generator.check.markdown_doc import parse_markdown
 from generator.check.report import render
+from generator.check.rst_doc import parse_rst
 
 WORDS = st.sampled_from([
     "Problem", "Data", "Results", "accuracy", "0.93", "F1", "=", "|", "\t", "**", "_", "`", "📊", "TODO",

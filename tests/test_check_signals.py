@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import check_project, load_rubric
-from generator.check.signals import CHECKS
+from generator.check.rules import CHECKS
 from tests.check_project_builder import README, build_project, notebook
 
 

@@ -19,7 +19,8 @@ from functools import lru_cache
 METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "macro_f1": ("macro f1", "macro f1 score", "f1 macro", "macro avg f1", "macro averaged f1"),
     "weighted_f1": ("weighted f1", "f1 weighted"),
-    "accuracy": ("accuracy", "acc", "test accuracy", "balanced accuracy"),
+    "accuracy": ("accuracy", "acc", "test accuracy", "balanced accuracy", "validation accuracy", "val accuracy",
+                 "top 1 accuracy", "top1 accuracy"),
     "precision": ("precision",),
     "recall": ("recall", "sensitivity"),
     "f1": ("f1", "f1 score", "f score", "f measure"),
@@ -42,6 +43,10 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "map": ("map", "mean average precision"),
     "ndcg": ("ndcg",),
     "wer": ("wer", "word error rate"),
+    "kappa": ("kappa", "cohen kappa", "cohen's kappa", "qwk", "quadratic weighted kappa"),
+    "mcc": ("mcc", "matthews correlation", "matthews correlation coefficient"),
+    "score": ("cv score", "public lb", "private lb", "lb score", "public score", "private score",
+              "public leaderboard", "private leaderboard", "leaderboard score", "cv"),
 }
 _SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}
 _BY_LENGTH = sorted(_SPELLING_TO_ID, key=len, reverse=True)
@@ -49,15 +54,23 @@ _NAME_RE = "|".join(re.escape(s).replace(r"\ ", r"[\s_-]?") for s in _BY_LENGTH)
 _NAME = re.compile(rf"(?<![\w^])(?:{_NAME_RE})(?![\w²])", re.IGNORECASE)
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s?%)?"
 _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_NUMBER})\s*\**\s*(?:±\s*\S+|\(.*\))?\s*$")
-_GAP = r"(?:\s*[:=]\s*|\s+(?:score\s+|value\s+)?(?:of|is|was|=|:|at|reaches|reached|around|about|~|≈)?\s*)"
+_CONNECT = (r"(?:of|is|was|were|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly"
+            r"|over|above|~|≈)(?:\s+(?:of|about|around|approximately))?")
+_GAP = (rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|score|value))+"
+        rf"\s*{_CONNECT}\s*|\s+(?:score\s+|value\s+)?(?:{_CONNECT})?\s*)")
 _PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
                           re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
 _DIGIT = re.compile(r"\d")
+_R_SQUARED = re.compile(r"\$?\bR\s*(?:\\?\^\s*\{?\s*2\s*\}?|<sup>\s*2\s*</sup>)\$?", re.IGNORECASE)
+_BASELINE = re.compile(r"baseline|dummy|majority|most[- ]frequent|naive|random guess|before tuning|untuned|default",
+                       re.IGNORECASE)
+_FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|\(final\)|✅|⭐|🏆",
+                    re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\S {2,}\S")
-_BOUNDED = {"accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
+_BOUNDED = {"kappa", "mcc", "accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
             "r2", "silhouette", "iou", "dice", "map", "ndcg"}
 
 
@@ -69,6 +82,8 @@ class MetricValue:
     value: float
     decimals: int
     line: int
+    role: str = ""
+    """``baseline`` or ``final`` when the row or sentence says so (the reported value prefers final)."""
 
     def agrees_with(self, truth: float) -> bool:
         """Whether ``truth`` rounds to what the README wrote (with a little slack for rounding)."""
@@ -103,7 +118,19 @@ def parse_number(text: str) -> tuple[float, int] | None:
     return value, decimals
 
 
-def _value(metric: str, number: str, line: int) -> MetricValue | None:
+def role(label: str) -> str:
+    """``baseline``, ``final`` or ``""`` for a table row's label or the sentence around a value."""
+    if _BASELINE.search(label):
+        return "baseline"
+    return "final" if _FINAL.search(label) else ""
+
+
+def normalise_text(text: str) -> str:
+    """``$R^2$``, ``R\\^2`` and ``R<sup>2</sup>`` written as ``R2`` (so the metric names match)."""
+    return _R_SQUARED.sub("R2", text) if ("^" in text or "<sup>" in text.lower()) else text
+
+
+def _value(metric: str, number: str, line: int, label: str = "") -> MetricValue | None:
     parsed = parse_number(number)
     if parsed is None:
         return None
@@ -113,35 +140,40 @@ def _value(metric: str, number: str, line: int) -> MetricValue | None:
             value, decimals = value / 100, decimals + 2
         else:
             return None
-    return MetricValue(metric, value, decimals, line)
+    return MetricValue(metric, value, decimals, line, role(label) if label else "")
 
 
 def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
     """Values from a table: metric-per-row (``| Accuracy | 0.95 |``) or metric-per-column.
 
-    ``lines`` holds each row's source line.
+    ``lines`` holds each row's source line. A row's first cell (the model's name) or a column's
+    header ("Baseline", "Final") gives each value its role.
     """
     found: list[MetricValue] = []
     rows = [row[:MAX_COLUMNS] for row in rows]
+    header = rows[0] if rows else []
     for number, row in enumerate(rows):
-        ids = [metric_id(cell) for cell in row]
-        for position, metric in enumerate(ids):
+        for position, metric in enumerate(metric_id(cell) for cell in row):
             if metric is None:
                 continue
-            for cell in row[position + 1:position + 4]:  # the value sits next to its name
-                match = _CELL_NUMBER.match(cell)
-                if match:
-                    value = _value(metric, match.group(1), lines[number])
+            first = True
+            for column in range(position + 1, min(position + 4, len(row))):  # values sit next to their name
+                match = _CELL_NUMBER.match(row[column])
+                if not match:
+                    continue
+                label = header[column] if number and column < len(header) else ""
+                if first or role(label):
+                    value = _value(metric, match.group(1), lines[number], label or row[0])
                     if value:
                         found.append(value)
-                    break
-    if rows:
-        header = [metric_id(cell) for cell in rows[0]]
+                first = False
+    metrics = [metric_id(cell) for cell in header]
+    if any(metrics):
         for number, row in enumerate(rows[1:], start=1):
-            for metric, cell in zip(header, row, strict=False):
+            for metric, cell in zip(metrics, row, strict=False):
                 match = _CELL_NUMBER.match(cell) if metric else None
                 if metric and match:
-                    value = _value(metric, match.group(1), lines[number])
+                    value = _value(metric, match.group(1), lines[number], row[0])
                     if value:
                         found.append(value)
     return found
@@ -155,6 +187,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     """
     if not _DIGIT.search(text):
         return []  # no number, no metric value (a header row alone gives nothing either)
+    text = normalise_text(text)
     found: list[MetricValue] = []
     rows: list[list[str]] = []
     for offset, raw in enumerate([*text.split("\n"), ""]):
@@ -170,12 +203,14 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             continue
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))
-            value = _value(metric, match.group(2), number) if metric else None
+            value = _value(metric, match.group(2), number, raw[max(0, match.start() - 40):match.end()]) \
+                if metric else None
             if value:
                 found.append(value)
         for match in _PROSE_BEFORE.finditer(raw):
             metric = metric_id(match.group(2))
-            value = _value(metric, match.group(1), number) if metric else None
+            value = _value(metric, match.group(1), number, raw[max(0, match.start() - 40):match.end()]) \
+                if metric else None
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
@@ -199,24 +234,26 @@ def mentions(text: str) -> set[str]:
 def load_metrics_json(text: str) -> dict[str, float]:
     """``reports/metrics.json`` as {metric id or key: number}; nested objects are flattened.
 
-    Raises ``ValueError`` for anything that is not a JSON object of numbers.
+    Raises ``ValueError`` for anything that is not a JSON object of numbers, including JSON
+    nested deeper than the parser can follow (no recursion here: a stack of objects).
     """
-    data = json.loads(text)
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
     if not isinstance(data, dict):
         raise ValueError("expected a JSON object of metric names to numbers")
     flat: dict[str, float] = {}
-    _flatten(data, flat)
+    stack: list[Mapping[str, object]] = [data]
+    while stack:
+        for key, value in stack.pop().items():
+            if isinstance(value, bool):
+                continue
+            if isinstance(value, int | float) and math.isfinite(value):
+                flat.setdefault(metric_id(str(key)) or str(key), float(value))
+            elif isinstance(value, dict):
+                stack.append(value)
     return flat
-
-
-def _flatten(data: Mapping[str, object], into: dict[str, float]) -> None:
-    for key, value in data.items():
-        if isinstance(value, bool):
-            continue
-        if isinstance(value, int | float) and math.isfinite(value):
-            into.setdefault(metric_id(str(key)) or str(key), float(value))
-        elif isinstance(value, dict):
-            _flatten(value, into)
 
 
 def disagreements(

@@ -54,12 +54,21 @@ _KINDS: tuple[_Kind, ...] = (
           ("_say", "_describe", "_explain", "_write", "_name", "_state")),
     _Kind("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋", re.MULTILINE), ("📋",)),
     _Kind("leftover chat-assistant text", re.compile(
-        r"\b(?:do you want me to|would you like me to|shall I (?:also|add|create|write)|"
-        r"let me know if you(?:'d| would)? (?:like|want|need)|I hope this helps|"
-        r"as an AI(?: language model)?|here(?:'s| is) (?:a|an|the) (?:updated |improved |revised )?README"
-        r"|feel free to ask|certainly! here)",
-        re.IGNORECASE),
-        ("me to", "shall i", "let me know", "hope this", "as an ai", "readme", "feel free", "certainly")),
+        r"\b(?:do you want me to|would you like me to|want me to (?:add|write|create|make)"
+        r"|shall I (?:also|add|create|write)"
+        r"|if you(?:'d like| want| like),? I can|I can also (?:add|create|write|make)"
+        r"|let me know if you(?:'d| would)? (?:like|want|need)|I hope this helps|"
+        r"as an AI(?: language model)?|here(?:'s| is) (?:a|an|the|your) (?:[\w-]+ ){0,4}README"
+        r"|below is (?:a|an|the|your) (?:[\w-]+ ){0,4}README|feel free to ask|certainly! here"
+        r"|(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)"
+        r"|I(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)"
+        r"|^(?:sure|certainly|absolutely|of course)[!,] )",
+        re.IGNORECASE | re.MULTILINE),
+        ("me to", "shall i", "let me know", "hope this", "as an ai", "readme", "feel free", "certainly", "i can",
+         "paste", "i've", "i have", "sure", "absolutely", "of course")),
+    _Kind("a '[link](link)' placeholder", re.compile(
+        r"\[([^\]\n/.]{1,40})\]\((?:\1|link|url|#|your[-_ ]?link|https?://(?:www\.)?example\.(?:com|org)[^)\s]*|)\)",
+        re.IGNORECASE), ("](",)),
 )
 
 

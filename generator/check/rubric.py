@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.check.rules import CHECKS
 from generator.errors import RubricError
 
 DEFAULT_RUBRIC = Path(__file__).with_name("default_rubric.toml")
@@ -58,44 +59,25 @@ class Rubric:
         return next((rule for rule in self.sections if rule.id == section_id), None)
 
     def match_heading(self, heading: str) -> str | None:
-        """The section id a heading names, or ``None``.
+        """The section id a heading names best, or ``None`` (see :meth:`heading_scores`)."""
+        scores = self.heading_scores(heading)
+        return max(scores, key=lambda key: scores[key]) if scores else None
 
-        An exact synonym wins; otherwise the synonym that ends latest in the heading
-        (English puts the head noun last: "Model Evaluation" is about evaluation),
-        then the longest one.
-        """
+    def heading_scores(self, heading: str) -> dict[str, float]:
+        """How strongly a heading names each section: 4 for an exact synonym, 3 for the synonym that
+        ends latest in it (English puts the head noun last: "Model Evaluation" is about evaluation),
+        2.5 for other synonyms in it; a generic word ("Overview", "Summary") only decides alone
+        ("Dataset Overview" is about data, "Models Summary" about the models)."""
         exact, table, seen = self._synonym_index()
-        if heading in seen:
-            return seen[heading]
-        seen[heading] = found = self._match(normalise(heading), exact, table)
-        return found
-
-    @staticmethod
-    def _match(
-        words: tuple[str, ...], exact: dict[tuple[str, ...], str], table: list[tuple[str, tuple[str, ...]]]
-    ) -> str | None:
-        if not words:
-            return None
-        if words in exact:
-            return exact[words]
-        best: tuple[int, int] | None = None
-        found: str | None = None
-        present = set(words)
-        for section_id, synonym in table:
-            if synonym[0] not in present:
-                continue
-            size = len(synonym)
-            for start in range(len(words) - size + 1):
-                if words[start:start + size] == synonym:
-                    rank = (start + size, size)
-                    if best is None or rank > best:
-                        best, found = rank, section_id
+        found = seen.get(heading)
+        if found is None:
+            found = seen[heading] = _score(normalise(heading), exact, table)
         return found
 
     def _synonym_index(
         self,
-    ) -> tuple[dict[tuple[str, ...], str], list[tuple[str, tuple[str, ...]]], dict[str, str | None]]:
-        """Normalised synonyms and the headings already matched, built once per rubric
+    ) -> tuple[dict[tuple[str, ...], str], list[tuple[str, tuple[str, ...]]], dict[str, dict[str, float]]]:
+        """Normalised synonyms and the headings already scored, built once per rubric
         (a cohort or a benchmark matches the same headings thousands of times)."""
         cached = self.__dict__.get("_index")
         if cached is None:
@@ -107,6 +89,36 @@ class Rubric:
             cached = (exact, table, {})
             object.__setattr__(self, "_index", cached)
         return cached
+
+
+GENERIC = frozenset({"overview", "summary", "introduction", "about", "background", "context", "description",
+                     "detail", "task", "project", "goal", "objective"})
+"""Heading words that name a section only when nothing more specific is in the heading."""
+
+
+def _score(words: tuple[str, ...], exact: dict[tuple[str, ...], str],
+           table: list[tuple[str, tuple[str, ...]]]) -> dict[str, float]:
+    if not words:
+        return {}
+    if words in exact:
+        return {exact[words]: 4.0}
+    present = set(words)
+    ends: dict[str, tuple[int, bool]] = {}
+    for section_id, synonym in table:
+        if synonym[0] not in present:
+            continue
+        size = len(synonym)
+        generic = all(word in GENERIC for word in synonym)
+        for start in range(len(words) - size + 1):
+            if words[start:start + size] == synonym:
+                best = ends.get(section_id)
+                if best is None or (start + size, not generic) > (best[0], not best[1]):
+                    ends[section_id] = (start + size, generic)
+    specific = {key: end for key, (end, generic) in ends.items() if not generic}
+    if not specific:
+        return dict.fromkeys(ends, 2.5)
+    latest = max(specific.values())
+    return {key: (3.0 if end == latest else 2.5) if key in specific else 1.0 for key, (end, _) in ends.items()}
 
 
 @lru_cache(maxsize=8192)
@@ -166,8 +178,6 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def _build(raw: dict[str, Any], text: str, source: str, path: Path) -> Rubric:
-    from generator.check.signals import CHECKS
-
     problems: list[str] = []
 
     def problem(field_name: str, message: str) -> None:
