@@ -123,7 +123,7 @@ def _source(ctx: Context) -> Outcome:
     links = _data_links(ctx, found)
     if any(t.startswith(("http://", "https://")) or _local_document(ctx, t) for t in links):
         return []
-    if CITATION.search(found.section.text()):
+    if CITATION.search(ctx.section_text("data")):
         return []
     return [Failure(f"{found.hit.heading} ({found.hit.where}) has no link or citation to where the data comes from.",
                     found.hit.file, found.hit.line)]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from generator.check.evidence import Evidence
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue, from_text
+from generator.check.placeholders import strip_placeholders
 from generator.check.rubric import Rubric
 from generator.check.specificity import Specificity, read_specificity
 from generator.check.structure import Located
@@ -59,7 +60,8 @@ class Context:
 
     def section_text(self, *section_ids: str) -> str:
         """Prose and tables of the given sections (those found), joined."""
-        return "\n".join(self.located[key].section.text() for key in section_ids if key in self.located)
+        return strip_placeholders("\n".join(self.located[key].section.text()
+                                             for key in section_ids if key in self.located))
 
     def readme_text(self) -> str:
         """All prose and table text of the README."""

@@ -228,7 +228,7 @@ def _pseudo(item: _Item, following: _Item | None, previous: _Item | None, doc: D
         if labelled[1]:
             rest, rest_line = [labelled[1], *rest], item.line
     else:
-        text = plain(first, item.line, doc.links, doc.images)
+        text = plain(first, item.line, [], [])  # links are collected once, by the prose or heading emitted
         if is_emoji_led(text):
             style = "emoji"
         elif is_caps_line(text) and (rest or following is not None):

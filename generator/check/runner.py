@@ -42,8 +42,11 @@ def run_checks(ctx: Context) -> tuple[list[CheckResult], list[Finding]]:
         if weight <= 0:
             continue
         required = checks_content.REQUIRES.get(check.id)
-        if required is not None and not (required in ctx.located and ctx.located[required].hit.filled):
-            failures: list[Failure] | None = Partial([], 0.0)  # the section's own finding covers it
+        rule = ctx.rubric.section(required) if required else None
+        if required is not None and (rule is None or not rule.required):
+            failures: list[Failure] | None = None  # the rubric does not ask for the section it reads
+        elif required is not None and not (required in ctx.located and ctx.located[required].hit.filled):
+            failures = Partial([], 0.0)  # the section's own finding covers it
         else:
             failures = function(ctx)
         credit = failures.credit if isinstance(failures, Partial) else (0.0 if failures else 1.0)
