@@ -21,6 +21,7 @@ from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
     CITATION,
+    COMPARISON,
     DRIVERS,
     IMPACT,
     LICENCE,
@@ -93,7 +94,7 @@ def _problem_text(ctx: Context) -> str:
     readme = ctx.evidence.readme
     if readme is None:
         return ctx.section_text("problem")
-    return "\n".join((readme.title or "", readme.intro().text(), ctx.section_text("problem")))
+    return " ".join((readme.title or "", " ".join(readme.intro().text().split()), ctx.section_text("problem")))
 
 
 def _target(ctx: Context) -> Outcome:
@@ -144,10 +145,20 @@ def _limits(ctx: Context) -> Outcome:
                     found.hit.file, found.hit.line)]
 
 
+def _baseline(ctx: Context) -> Outcome:
+    """A named baseline, or a comparison between at least two named models (the simpler one is the bar)."""
+    found = ctx.located["method"]
+    text = ctx.section_text("method", "metrics", "outcome")
+    if BASELINE.search(text) or (COMPARISON.search(text) and len(distinct(MODEL, text)) >= 2):
+        return []
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) names no baseline or simpler model to compare with.",
+                    found.hit.file, found.hit.line)]
+
+
 def _result(ctx: Context) -> Outcome:
     found = ctx.located["outcome"]
     text = ctx.section_text("outcome")
-    if _DIGIT.search(text) or RESULT.search(text):
+    if _DIGIT.search(text) or RESULT.search(text) or MODEL.search(text):
         return []
     return [Failure(f"{found.hit.heading} ({found.hit.where}) states no result (a number, the model that won).",
                     found.hit.file, found.hit.line)]
@@ -238,8 +249,7 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "data.licence": _says("data", "under which licence or terms the data may be used", LICENCE),
     "method.models": _says("method", "which models were trained", MODEL, also=("metrics",)),
     "method.validation": _says("method", "how the models were validated", VALIDATION, also=("metrics",)),
-    "method.baseline": _says("method", "what baseline the models were compared with", BASELINE,
-                             also=("metrics", "outcome")),
+    "method.baseline": _baseline,
     "outcome.result": _result,
     "outcome.impact": _says("outcome", "what the result means for someone (a decision, a recommendation, impact)",
                             IMPACT),

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from generator.check.context import Context, Failure
-from generator.check.metrics_text import disagreements, mentions
+from generator.check.metrics_text import MetricValue, disagreements, mentions
 from generator.check.rules import METRICS_JSON
 from generator.check.vocabulary import BASELINE, COMPARISON
 
@@ -30,11 +30,20 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     if any(value.role == "baseline" for value in values):
         return []
     results = ctx.section_text("metrics", "outcome")
-    if BASELINE.search(results) or (COMPARISON.search(results) and values):
-        return []
     found = ctx.located.get("metrics")
+    shown = found.metric_values if found else values
+    if BASELINE.search(results) or (COMPARISON.search(results) and values) or _compares(shown):
+        return []
     return [Failure("The results give no baseline to compare the final model with.",
                     found.hit.file if found else ctx.evidence.readme_name, found.hit.line if found else None)]
+
+
+def _compares(values: list[MetricValue]) -> bool:
+    """Two different values of one metric on different rows or columns: a comparison table."""
+    seen: dict[str, set[float]] = {}
+    for value in values:
+        seen.setdefault(value.metric, set()).add(value.value)
+    return any(len(numbers) >= 2 for numbers in seen.values())
 
 
 def _consistent(ctx: Context) -> list[Failure] | None:

@@ -60,8 +60,8 @@ class Context:
 
     def section_text(self, *section_ids: str) -> str:
         """Prose and tables of the given sections (those found), joined."""
-        return strip_placeholders("\n".join(self.located[key].section.text()
-                                             for key in section_ids if key in self.located))
+        text = "\n".join(self.located[key].section.text() for key in section_ids if key in self.located)
+        return " ".join(strip_placeholders(text).split())  # one line: phrases wrap across lines
 
     def readme_text(self) -> str:
         """All prose and table text of the README."""
@@ -69,7 +69,8 @@ class Context:
         if readme is None:
             return ""
         if "text" not in self._cache:
-            self._cache["text"] = "\n".join(b.text for b in readme.blocks if b.kind in ("prose", "table"))
+            self._cache["text"] = " ".join(" ".join(b.text.split()) for b in readme.blocks
+                                           if b.kind in ("prose", "table"))
         return self._cache["text"]  # type: ignore[return-value]
 
 

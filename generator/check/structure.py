@@ -86,7 +86,8 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
     if title is not None and max(rubric.heading_scores(title.text).values(), default=0) == 4.0 \
             and sum(h.level == 1 for h in doc.headings) > 1:
         title = None  # a README whose sections are all level-1 headings has no title heading
-    sections = [s for s in doc.sections if s.heading is not title]
+    starts = [heading.line for heading in doc.headings[1:]] + [None] if doc.headings else []
+    sections = [(s, end) for s, end in zip(doc.sections, starts, strict=True) if s.heading is not title]
     judge_content = len(sections) <= MAX_CONTENT_CANDIDATES
     candidates = []
     intro = doc.intro()
@@ -95,11 +96,12 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
         if "problem" in wanted and content:
             content["problem"] = content.get("problem", 0.0) + 0.6  # where most READMEs state the problem
         candidates.append(_Candidate(intro, 0, {}, content, "introduction"))
-    for order, section in enumerate(sections, start=1):
+    for order, (section, end) in enumerate(sections, start=1):
         heading = section.heading
         assert heading is not None
         named = {key: value for key, value in rubric.heading_scores(heading.text).items() if key in wanted}
-        content = _content(section, wanted) if judge_content or named else {}
+        own = Section(heading, [b for b in section.blocks if end is None or b.line < end])  # not its subsections
+        content = _content(own, wanted) if judge_content or named else {}
         found_by = "pseudo-heading" if heading.kind == "pseudo" else "heading"
         candidates.append(_Candidate(section, order, named, content, found_by))
     return candidates
@@ -107,7 +109,7 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
 
 def _content(section: Section, wanted: dict[str, SectionRule]) -> dict[str, float]:
     """How much a block's own text reads like each section (0 to 2)."""
-    text = section.text()
+    text = " ".join(section.text().split())
     if words(text) < 8:
         return {}
     scores = {}

@@ -65,7 +65,10 @@ SIZE = re.compile(
     r"(?:rows?|records?|samples?|observations?|instances?|images?|patients?|customers?|transactions?|"
     r"examples?|entries|documents?|reviews?|texts?|columns?|features?|variables?|attributes?|tweets?|"
     r"messages?|articles?|sentences?|users?|days?|months?|years?|points?|listings?|houses?|loans?|"
-    r"applicants?|passengers?|clips?|files?|classes|categories|labels)\b"
+    r"applicants?|passengers?|clips?|files?|classes|categories|labels|hours?|weeks?|stations?|products?|"
+    r"items?|ratings?|calls?|claims?|students?|employees?|trips?|rides?|orders?|properties|cities|countries|"
+    r"frames?|videos?|recordings?|pairs?|questions?|sessions?|visits?|readings?|measurements?|events?)\b"
+    r"|\b\d{1,3}(?:,\d{3})+\s+[a-z-]+s\b|\b\d{3,}\s+[a-z-]+s\b"
     r"|\(\s*\d[\d,]*\s*,\s*\d[\d,]*\s*\)|\b\d[\d,]*\s*[x\u00d7]\s*\d[\d,]*\b",
     re.IGNORECASE,
 )
@@ -73,6 +76,7 @@ RESULT = _words(
     r"best", r"outperform\w*", r"achiev\w+", r"reach\w*", r"show\w*", r"found", r"identified", r"top",
     r"most important", r"strongest", r"improv\w+", r"beat\w*", r"final model", r"selected", r"chosen",
     r"explains?", r"drives?", r"correlat\w+", r"accurate\w*", r"errors?", r"better", r"worse",
+    r"matter\w*", r"(?:more|less) than", r"dominat\w+", r"doubl\w+", r"halv\w+", r"well enough", r"won",
 )
 IMPACT = _words(
     r"recommend\w*", r"decisions?", r"impact\w*", r"business", r"sav\w+", r"costs?", r"can be used",
@@ -88,6 +92,8 @@ LIMITS = _words(
     r"could be improved", r"improv\w+", r"only", r"small", r"fail\w*", r"weakness\w*", r"trade[- ]?offs?",
     r"risks?", r"not (?:yet|tested|validated)", r"struggl\w+", r"unclear", r"assum\w+", r"drift",
     r"must not", r"should not", r"not (?:be )?(?:used|suitable|reliable|enough)", r"half", r"noisy", r"imbalanc\w+",
+    r"still", r"would help", r"could (?:also|be|add|try)", r"confus\w+", r"underestimat\w+", r"overestimat\w+",
+    r"obvious next", r"leak\w*",
 )
 DRIVERS = _words(
     r"feature importances?", r"importances?", r"shap\w*", r"coefficients?", r"partial dependence",
