@@ -49,7 +49,8 @@ REQUIRES = {
 
 
 def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
-    """The check that ``rule``'s section is there and written (half credit when it says nothing specific)."""
+    """The check that ``rule``'s section is there and written (a quarter of the credit when it says nothing
+    specific: headings over stock sentences are an outline, not a write-up)."""
     def run(ctx: Context) -> Outcome:
         found = ctx.located.get(rule.id)
         if found is None:
@@ -59,7 +60,7 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
         hit = found.hit
         if hit.filled:
             return [] if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id) \
-                else Partial([], 0.5)
+                else Partial([], 0.25)
         if found.has_guide:
             message = f"{rule.title} section at {hit.where} still holds the template guidance comment."
             fix = f"Replace the guidance comment with {rule.describe}."
@@ -107,7 +108,7 @@ def _target(ctx: Context) -> Outcome:
 
 def _why(ctx: Context) -> Outcome:
     found = ctx.located["problem"]
-    if WHY.search(_problem_text(ctx)):
+    if WHY.search(ctx.section_text("problem")):
         return []
     return [Failure(f"{found.hit.heading} ({found.hit.where}) does not say for whom it matters or why.",
                     found.hit.file, found.hit.line)]
@@ -178,7 +179,8 @@ def _anywhere(pattern: re.Pattern[str], what: str) -> Callable[[Context], Outcom
     return run
 
 
-def _specific(ctx: Context) -> Outcome:
+def _filler(ctx: Context) -> Outcome:
+    """Stock sentences and sentences repeated across sections; credit: the share of sections free of both."""
     reading = ctx.specificity()
     if not reading.marks:
         return None
@@ -188,6 +190,23 @@ def _specific(ctx: Context) -> Outcome:
         failures.append(Failure(f"{titles} repeat the same sentence ('{normal[:60]}').",
                                 ctx.located[owners[0]].hit.file, ctx.located[owners[0]].hit.line,
                                 "Write each section in its own words; say a thing once, where it belongs."))
+    padded = {key for owners in reading.repeated.values() for key in owners}
+    for key, stock in reading.stock.items():
+        if stock:
+            padded.add(key)
+            hit = ctx.located[key].hit
+            example = stock[0] if len(stock[0]) <= 70 else stock[0][:69] + "…"
+            failures.append(Failure(f"{hit.heading} ({hit.where}) has {len(stock)} stock sentence(s) that say "
+                                    f"nothing checkable, e.g. '{example}'.", hit.file, hit.line))
+    credit = 1 - len(padded & set(reading.marks)) / len(reading.marks)
+    return Partial(failures, credit) if failures else []
+
+
+def _specific(ctx: Context) -> Outcome:
+    reading = ctx.specificity()
+    if not reading.marks:
+        return None
+    failures: list[Failure] = []
     vague = [key for key in reading.marks if not reading.specific(key)]
     for key in vague:
         hit, rule = ctx.located[key].hit, ctx.rubric.section(key)
@@ -255,6 +274,7 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
                             IMPACT),
     "outcome.limits": _limits,
     "text.specific": _specific,
+    "text.filler": _filler,
     "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
 }

@@ -59,9 +59,17 @@ class Context:
         return self._cache["specificity"]  # type: ignore[return-value]
 
     def section_text(self, *section_ids: str) -> str:
-        """Prose and tables of the given sections (those found), joined."""
-        text = "\n".join(self.located[key].section.text() for key in section_ids if key in self.located)
-        return " ".join(strip_placeholders(text).split())  # one line: phrases wrap across lines
+        """What the given sections say, on one line (phrases wrap across lines): their tables and every
+        sentence that is neither stock filler nor repeated from another section."""
+        reading = self.specificity()
+        parts = []
+        for key in section_ids:
+            found = self.located.get(key)
+            if found is None:
+                continue
+            parts.append(reading.kept[key] if key in reading.kept else found.section.prose())
+            parts += [block.text for block in found.section.blocks if block.kind == "table"]
+        return " ".join(strip_placeholders("\n".join(parts)).split())
 
     def readme_text(self) -> str:
         """All prose and table text of the README."""

@@ -71,6 +71,13 @@ def find_readme(files: ProjectFiles) -> str | None:
     return None
 
 
+def _looks_like_markdown(text: str) -> bool:
+    """A README.txt written in Markdown (``## Headings``, pipe tables), as many are."""
+    marks = sum(1 for line in text.split("\n", 2000)[:2000]
+                if line.startswith(("# ", "## ", "### ")) or (line.startswith("|") and line.rstrip().endswith("|")))
+    return marks >= 2
+
+
 def gather(root: Path) -> Evidence:
     """Walk ``root`` once and parse what the checks need."""
     files = ProjectFiles.scan(root)
@@ -79,7 +86,8 @@ def gather(root: Path) -> Evidence:
     if readme_name is not None:
         text = files.read_text(readme_name)
         if text is not None:
-            if readme_name.lower().endswith((".rst", ".txt")):
+            if readme_name.lower().endswith(".rst") or (readme_name.lower().endswith(".txt")
+                                                        and not _looks_like_markdown(text)):
                 readme = parse_rst(text, readme_name)
             else:
                 readme = parse_markdown(text, readme_name)

@@ -29,6 +29,7 @@ from generator.check.inline import (
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\n]*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#][^\n]{0,80})$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LIST = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+(.*)|[ \t]*$)")
@@ -113,6 +114,13 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             para = None
             in_list = False
             items.append(_Item("heading", number, [atx.group(2) or ""], level=len(atx.group(1)), info="atx"))
+            index += 1
+            continue
+        squeezed = _NO_SPACE.match(line) if para is None else None
+        if squeezed and squeezed.group(2)[0].isalpha() and len(squeezed.group(2).split()) <= 8:
+            in_list = False
+            doc.formatting.append((number, f"'{stripped[:30]}' needs a space after '#' to show as a heading"))
+            items.append(_Item("heading", number, [squeezed.group(2)], level=len(squeezed.group(1)), info="atx"))
             index += 1
             continue
         if _BREAK.match(line):

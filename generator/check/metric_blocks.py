@@ -7,11 +7,13 @@ the block. When a README lists several models, the reported value is the one mar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from generator.check.document import Block
-from generator.check.metrics_text import MetricValue, from_rows, from_text
+from generator.check.metrics_text import MetricValue, from_rows, from_text, loose_cells, metric_id
 
+_DIGIT = re.compile(r"\d")
 LOWER_IS_BETTER = frozenset({"rmse", "mse", "mae", "mape", "log_loss", "davies_bouldin", "wer", "perplexity"})
 _ROLE_RANK = {"final": 2, "": 1, "baseline": 0}
 
@@ -30,8 +32,21 @@ def block_values(block: Block) -> list[MetricValue]:
 
 
 def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
-    """Metric numbers in a run of blocks."""
-    return [value for block in blocks for value in block_values(block)]
+    """Metric numbers in a run of blocks, including space-aligned tables whose rows are separate
+    paragraphs (Pandoc's simple tables: a header line of metric names, then one paragraph per row)."""
+    found: list[MetricValue] = []
+    header: list[str] | None = None
+    for block in blocks:
+        found += block_values(block)
+        cells = loose_cells(block.text) if block.kind == "prose" and "\n" not in block.text else []
+        if cells and not _DIGIT.search(block.text) and sum(metric_id(cell) is not None for cell in cells) >= 2:
+            header = cells
+        elif header is not None and cells and len(cells) == len(header):
+            found += [value for value in from_rows([header, cells], [block.line, block.line])
+                      if value not in block.metric_values]
+        elif block.kind != "html":
+            header = None
+    return found
 
 
 def reported(values: Iterable[MetricValue]) -> dict[str, float]:

@@ -60,6 +60,11 @@ _GAP = (rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|dat
         rf"\s*{_CONNECT}\s*|\s+(?:score\s+|value\s+)?(?:{_CONNECT})?\s*)")
 _PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
                           re.IGNORECASE)
+_SLASHED = re.compile(rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
+                      rf"(?:\s*/\s*(?:{_NAME_RE}|public|private"
+                      rf"|train|val|valid|test))+)\s*[:=]?\s*({_NUMBER}(?:\s*/\s*{_NUMBER})+)", re.IGNORECASE)
+_SLASH_NAMES = {"public": "score", "private": "score", "train": "score", "val": "score", "valid": "score",
+                "test": "score"}
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
@@ -192,7 +197,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     rows: list[list[str]] = []
     for offset, raw in enumerate([*text.split("\n"), ""]):
         number = line + offset
-        cells = _loose_cells(raw)
+        cells = loose_cells(raw)
         if cells:
             rows.append(cells)
             continue
@@ -201,6 +206,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             rows = []
         if not _DIGIT.search(raw):
             continue
+        if "/" in raw:
+            found += _slashed(raw, number)
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))
             value = _value(metric, match.group(2), number, raw[max(0, match.start() - 40):match.end()]) \
@@ -216,8 +223,23 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     return found
 
 
-def _loose_cells(raw: str) -> list[str]:
+def _slashed(raw: str, number: int) -> list[MetricValue]:
+    """``CV/Public/Private 0.712 / 0.705 / 0.698``: names and numbers paired by position."""
+    found = []
+    for match in _SLASHED.finditer(raw):
+        names = [name.strip() for name in match.group(1).split("/")]
+        numbers = [value.strip() for value in match.group(2).split("/")]
+        for name, value in zip(names, numbers, strict=False):
+            metric = metric_id(name) or _SLASH_NAMES.get(name.lower())
+            parsed = _value(metric, value, number, raw[max(0, match.start() - 40):match.end()]) if metric else None
+            if parsed:
+                found.append(parsed)
+    return found
+
+
+def loose_cells(raw: str) -> list[str]:
     """Cells of a tab-, pipe- or wide-space-separated line; [] for ordinary prose."""
+    raw = raw.strip()
     if "\t" not in raw and "|" not in raw and "  " not in raw.strip():
         return []
     if "\t" not in raw and raw.count("|") < 2 and not _WIDE_GAP.search(raw):

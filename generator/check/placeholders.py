@@ -45,7 +45,14 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind("a 'yourusername' stand-in", re.compile(
         r"\byour[-_]?(?:user[-_]?name|github[-_]?(?:user|handle|name)?|handle|name)\b", re.IGNORECASE),
         ("your",)),
-    _Kind("a '<your-…>' stand-in", re.compile(r"<your[-_ ][^>\n]{1,40}>", re.IGNORECASE), ("<your",)),
+    _Kind("a '<your-…>' stand-in", re.compile(
+        r"<(?:your|repo|repository|project|user|username|path|dataset|model|name)[-_ ][^>\n]{1,40}>", re.IGNORECASE),
+        ("<your", "<repo", "<project", "<user", "<path", "<dataset", "<model", "<name")),
+    _Kind("a template instruction ('describe your …')", re.compile(
+        r"\b(?:a short description of|describe|explain|summari[sz]e|list|insert|write about) (?:your|the) "
+        r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
+        r"|^#\s*(?:project\s+(?:title|name)|title)\s*$", re.IGNORECASE | re.MULTILINE),
+        ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title")),
     _Kind("a metrics cell waiting for `portfolio sync`",
           re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*portfolio sync[^|\n]*\|", re.IGNORECASE),
           ("portfolio sync",)),
@@ -67,7 +74,7 @@ _KINDS: tuple[_Kind, ...] = (
         ("me to", "shall i", "let me know", "hope this", "as an ai", "readme", "feel free", "certainly", "i can",
          "paste", "i've", "i have", "sure", "absolutely", "of course")),
     _Kind("a '[link](link)' placeholder", re.compile(
-        r"\[([^\]\n/.]{1,40})\]\((?:\1|link|url|#|your[-_ ]?link|https?://(?:www\.)?example\.(?:com|org)[^)\s]*|)\)",
+        r"\[[^\]\n]{1,40}\]\((?:link|url|your[-_ ]?(?:link|url)|https?://(?:www\.)?example\.(?:com|org)[^)\s]*|)\)",
         re.IGNORECASE), ("](",)),
 )
 

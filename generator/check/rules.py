@@ -76,6 +76,9 @@ CHECKS: dict[str, Check] = {check.id: check for check in (
           "Name one limitation of the model and one next step."),
     Check("text.specific", "Sections say specific things (numbers, names, examples), each in its own words.",
           "Replace stock sentences with specifics: numbers, names of data and models, examples."),
+    Check("text.filler", "No stock sentences ('The results were good and I learned a lot') and no sentence "
+          "copied from one section into another.",
+          "Delete the stock sentences, or replace each with a fact: a number, a name, an example."),
     Check("explain.drivers", "The write-up explains what drives the predictions (feature importance, SHAP…).",
           "Add a feature-importance or SHAP figure and one sentence on what drives the predictions."),
     Check("limits.slices", "The write-up shows where the model fails (per-segment metrics, error analysis).",
@@ -101,6 +104,13 @@ CHECKS: dict[str, Check] = {check.id: check for check in (
 CONTENT_CHECKS = frozenset({
     "problem.target", "problem.why", "data.source", "data.size", "data.licence", "method.models",
     "method.validation", "method.baseline", "metrics.baseline", "outcome.result", "outcome.impact",
-    "outcome.limits", "text.specific", "explain.drivers", "limits.slices", "readme.headings",
+    "outcome.limits", "text.specific", "text.filler", "explain.drivers", "limits.slices", "readme.headings",
 })
+
+HYGIENE_CHECKS = frozenset({
+    "placeholders", "readme.format", "reproduce.commands", "readme.images", "project.licence",
+    "project.dependencies", "project.tests", "notebooks.parse", "notebooks.outputs", "notebooks.errors",
+    "files.readable", "metrics.consistent",
+})
+"""Checks on the project around the write-up: they count in proportion to how much of the write-up is there."""
 """Checks about what an ML write-up says: folded into one ``project.ml`` finding for other repositories."""

@@ -16,9 +16,11 @@ from generator.check import checks_content, checks_files, checks_metrics, checks
 from generator.check.context import Context, Failure, Partial
 from generator.check.model import CheckResult, Finding
 from generator.check.rubric import Rubric
-from generator.check.rules import CHECKS, CONTENT_CHECKS, Check, section_check
+from generator.check.rules import CHECKS, CONTENT_CHECKS, HYGIENE_CHECKS, Check, section_check
 
 CheckFunction = Callable[[Context], list[Failure] | None]
+GATE = 1.5
+"""How steeply the project checks follow the write-up's share (1: in proportion; calibrated on real READMEs)."""
 _FUNCTIONS: dict[str, CheckFunction] = {
     **checks_files.FUNCTIONS, **checks_text.FUNCTIONS, **checks_content.FUNCTIONS, **checks_metrics.FUNCTIONS,
 }
@@ -62,8 +64,16 @@ def run_checks(ctx: Context) -> tuple[list[CheckResult], list[Finding]]:
 
 
 def score(results: list[CheckResult]) -> int:
-    """``round(100 * earned weight / weight of the checks that apply)``."""
+    """Earned weight over the weight of the checks that apply, out of 100, where the project checks
+    (licence, tests, reproduce commands…) earn in proportion to the write-up's own share: a LICENSE
+    next to a README that is only a title does not make the project worth 20 points."""
     scored = [result for result in results if result.status != "skipped"]
     total = sum(result.weight for result in scored)
-    earned = sum(result.weight * result.credit for result in scored)
-    return round(100 * earned / total) if total else 0
+    if not total:
+        return 0
+    writing = [result for result in scored if result.id not in HYGIENE_CHECKS]
+    written_total = sum(result.weight for result in writing)
+    written = sum(result.weight * result.credit for result in writing)
+    share = written / written_total if written_total else 1.0
+    around = sum(result.weight * result.credit for result in scored if result.id in HYGIENE_CHECKS)
+    return round(100 * (written + around * share ** GATE) / total)

@@ -11,7 +11,6 @@ a metrics table's numbers count as marks, so a table alone is specific.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from generator.check.structure import Located
 
 MARKS_NEEDED = 3
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
 _WORDS = re.compile(r"[\w'\u2019-]+")
 _NUMBER = re.compile(r"\d")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|io|csv|json|md|py)\b", re.IGNORECASE)
@@ -35,9 +34,11 @@ _COMMON_CAPITALS = frozenset({"I", "The", "This", "These", "We", "It", "In", "A"
 
 @dataclass
 class Specificity:
-    """Per section: its specific marks; repeated sentences and the sections they occur in."""
+    """Per written section: its specific marks, its stock sentences and the text that says something."""
 
     marks: dict[str, int] = field(default_factory=dict)
+    stock: dict[str, list[str]] = field(default_factory=dict)
+    kept: dict[str, str] = field(default_factory=dict)
     repeated: dict[str, list[str]] = field(default_factory=dict)
 
     def specific(self, section_id: str) -> bool:
@@ -46,25 +47,43 @@ class Specificity:
 
 
 def read_specificity(located: Mapping[str, Located]) -> Specificity:
-    """Count the specific marks of every written section, leaving out sentences repeated across sections."""
+    """Read every written section's sentences: repeated across sections, stock (no mark at all), or kept."""
     sentences: dict[str, list[str]] = {}
+    blocks_of: dict[str, set[int]] = {}  # sections overlap (a subsection is inside its parent): count blocks
+    keys_of: dict[str, list[str]] = {}
     for key, found in located.items():
-        if found.hit.filled:
-            sentences[key] = [s for s in _SENTENCES.split(strip_placeholders(found.section.prose())) if s.strip()]
-    seen: Counter[str] = Counter()
-    owners: dict[str, list[str]] = {}
+        if not found.hit.filled:
+            continue
+        sentences[key] = []
+        for block in found.section.blocks:
+            if block.kind != "prose":
+                continue
+            for sentence in _SENTENCES.split(" ".join(strip_placeholders(block.text).split())):
+                if not sentence.strip():
+                    continue
+                sentences[key].append(sentence.strip())
+                normal = _normal(sentence)
+                if len(normal.split()) >= 5:
+                    blocks_of.setdefault(normal, set()).add(id(block))
+                    if key not in keys_of.setdefault(normal, []):
+                        keys_of[normal].append(key)
+    result = Specificity(repeated={normal: keys_of[normal] for normal, ids in blocks_of.items() if len(ids) > 1})
     for key, items in sentences.items():
-        for normal in {_normal(s) for s in items}:
-            if len(normal.split()) >= 5:
-                seen[normal] += 1
-                owners.setdefault(normal, []).append(key)
-    repeated = {normal: owners[normal] for normal, count in seen.items() if count > 1}
-    result = Specificity(repeated=repeated)
-    for key, items in sentences.items():
-        marks = sum(_marks(s) for s in items if _normal(s) not in repeated)
+        marks, kept, stock = 0, [], []
+        for sentence in items:
+            if _normal(sentence) in result.repeated:
+                continue
+            mark = _marks(sentence)
+            if mark == 0 and len(_WORDS.findall(sentence)) >= 4:
+                stock.append(sentence)
+            else:
+                marks += mark
+                kept.append(sentence)
         table_numbers = sum(1 for block in located[key].section.blocks if block.kind == "table"
                             for row in block.rows[1:] for cell in row if _NUMBER.search(cell))
         result.marks[key] = marks + min(2 * table_numbers + len(located[key].metric_values), MARKS_NEEDED)
+        result.kept[key] = " ".join(kept)
+        result.stock[key] = stock
     return result
 
 

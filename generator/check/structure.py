@@ -94,7 +94,7 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
     if intro.blocks:
         content = _content(intro, wanted)
         if "problem" in wanted and content:
-            content["problem"] = content.get("problem", 0.0) + 0.6  # where most READMEs state the problem
+            content["problem"] = content.get("problem", 0.0) + 0.9  # where most READMEs state the problem
         candidates.append(_Candidate(intro, 0, {}, content, "introduction"))
     for order, (section, end) in enumerate(sections, start=1):
         heading = section.heading

@@ -59,6 +59,8 @@ WHY = _words(
     r"stakeholders?", r"decisions?", r"costs?", r"sav(?:e|es|ing)", r"reduc\w+", r"prevent\w*", r"revenue",
     r"profit\w*", r"because", r"matters?", r"enabl\w+", r"allow\w*", r"benefit\w*", r"impact\w*", r"losses?",
     r"risks?", r"prioriti[sz]\w+", r"plan\w*", r"budget\w*", r"early", r"faster", r"manual\w*",
+    r"needs? (?:a|an|to)", r"must", r"\w+ teams?", r"los(?:e|es|ing|s)", r"wants? to", r"safety",
+    r"real[- ]time", r"hard to", r"expensive", r"time[- ]consuming",
 )
 SIZE = re.compile(
     r"\d[\d,. ]*\s*(?:k\b|thousand|million|m\b)?\s*(?:[a-z-]+\s+){0,2}"
@@ -186,5 +188,11 @@ GENERIC_WORDS = frozenset({
     "methodology", "metric", "metrics", "evaluation", "evaluate", "evaluated", "trained", "training", "train",
     "tested", "testing", "real-world", "world", "users", "business", "decisions",
     "decision", "insightful", "impact",
+    "matters", "matter", "people", "everyone", "someone", "anyone", "nothing", "chose", "choose", "tried",
+    "clean", "cleaned", "cleaning", "exploring", "helpful", "thanks", "thank", "enjoyed", "happy", "proud",
+    "challenging", "learnt", "completed", "complete", "finished", "created", "developed", "implemented",
+    "applied", "topic", "field", "domain", "today", "modern", "popular", "common", "typical", "basic", "complex",
+    "experiences", "loved", "fun", "wanted", "needed", "lesson", "lessons", "fantastic", "perfect", "perfectly",
+    "properly", "correctly", "quickly", "nicely",
 })
 """Words stock sentences are made of: they carry no fact a reviewer could check."""
