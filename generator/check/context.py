@@ -64,6 +64,8 @@ class Context:
         reading = self.specificity()
         parts = []
         for key in section_ids:
+            if key == "intro" and self.evidence.readme is not None:  # the summary under the title
+                parts.append(self.evidence.readme.intro().prose())
             found = self.located.get(key)
             if found is None:
                 continue

@@ -98,9 +98,15 @@ class Document:
 
     @property
     def title_heading(self) -> Heading | None:
-        """The title: the first heading when it is level 1 (a README's name, never one of its sections)."""
+        """The title (a README's name, never one of its sections): the first heading when it is level 1,
+        or a long level-2/3 heading with nothing but badges above it (``## Sleep stages - 4th place``)."""
         first = self.headings[0] if self.headings else None
-        return first if first is not None and first.level == 1 and first.text else None
+        if first is None or not first.text:
+            return None
+        if first.level == 1:
+            return first
+        before = any(block.line < first.line and block.kind in ("prose", "table") for block in self.blocks[:5])
+        return first if first.level <= 3 and len(first.text.split()) >= 4 and not before else None
 
     @property
     def title(self) -> str | None:

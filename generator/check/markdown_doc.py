@@ -5,7 +5,8 @@ of every check's time; the checker needs far less than a renderer: headings, par
 code, tables (pipe and HTML), HTML comments, links and images. One pass turns lines into
 *items*; a second pass recognises the pseudo-headings real READMEs use instead of ``#``:
 a bold label, a line led by an emoji or keycap (``1️⃣ Overview``), a one-item numbered line
-(``1. Dataset``), an ALL-CAPS line, or a short title-like line standing before a paragraph.
+(``1. Dataset``), an ALL-CAPS line, a short title-like line standing before a paragraph, or a
+``Label: text`` line of its own.
 A paragraph directly above ``---`` is a setext heading to the parser; when it reads like a
 sentence it is kept as prose and noted in ``Document.formatting`` (GitHub shows it as a heading).
 """
@@ -43,6 +44,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"[.!?]$")
+_COLON_LABEL = re.compile(r"^([A-Z][A-Za-z &/()-]{1,40}?):\s+(?![\d.$€£-])(\S.*)$")
+"""``Project overview: what problem this solves`` on a line of its own (not ``Accuracy: 0.93``)."""
 _INTERRUPTING = frozenset({"!--", "table", "div", "p", "details", "picture", "center",
                            "h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_TABLE_COLUMNS = 64
@@ -243,6 +246,11 @@ def _pseudo(item: _Item, following: _Item | None, previous: _Item | None, doc: D
             style = "caps"
         elif _short_line_heading(text, rest, following):
             style = "line"
+        elif not rest and (labelled_line := _COLON_LABEL.match(text)) and len(labelled_line.group(1).split()) <= 3:
+            doc.headings.append(Heading(clean_heading(labelled_line.group(1)), PSEUDO_LEVEL, item.line, "pseudo",
+                                        "label"))
+            _prose(item.lines, item.line, doc)  # the label stays part of the sentence ("Licence: CC BY 4.0")
+            return True
         else:
             return False
         label = text

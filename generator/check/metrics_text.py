@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.check.vocabulary import MODEL
+
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
 METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "macro_f1": ("macro f1", "macro f1 score", "f1 macro", "macro avg f1", "macro averaged f1"),
@@ -63,6 +65,9 @@ _PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_
 _SLASHED = re.compile(rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
                       rf"(?:\s*/\s*(?:{_NAME_RE}|public|private"
                       rf"|train|val|valid|test))+)\s*[:=]?\s*({_NUMBER}(?:\s*/\s*{_NUMBER})+)", re.IGNORECASE)
+_MODEL_SCORE = re.compile(rf"^\W*({MODEL.pattern})\W*\s*[:=\u2013-]\s*\**({_NUMBER})\**\s*$",
+                          re.IGNORECASE)
+"""``Logistic Regression: 77%`` on a line of its own: a model's score with the metric left unnamed."""
 _SLASH_NAMES = {"public": "score", "private": "score", "train": "score", "val": "score", "valid": "score",
                 "test": "score"}
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
@@ -75,7 +80,8 @@ _BASELINE = re.compile(r"baseline|dummy|majority|most[- ]frequent|naive|random g
 _FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|\(final\)|✅|⭐|🏆",
                     re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\S {2,}\S")
-_BOUNDED = {"kappa", "mcc", "accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
+_BOUNDED = {"score", "kappa", "mcc", "accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc",
+            "pr_auc",
             "r2", "silhouette", "iou", "dice", "map", "ndcg"}
 
 
@@ -208,6 +214,10 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             continue
         if "/" in raw:
             found += _slashed(raw, number)
+        labelled = _MODEL_SCORE.match(raw)
+        if labelled and not _NAME.search(raw):
+            value = _value("score", labelled.group(2), number, labelled.group(1))
+            found += [value] if value else []
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))
             value = _value(metric, match.group(2), number, raw[max(0, match.start() - 40):match.end()]) \

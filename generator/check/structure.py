@@ -76,9 +76,16 @@ def _assign(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], locat
         if section_id in located or (candidate.order in used and not candidate.named.get(section_id)):
             continue
         used.add(candidate.order)
-        found_by = candidate.found_by if candidate.named.get(section_id) else (
-            "introduction" if candidate.section.heading is None else "content")
-        located[section_id] = _judge(doc, candidate.section, wanted[section_id], found_by)
+        located[section_id] = _judge(doc, candidate.section, wanted[section_id], _found_by(candidate, section_id))
+    for _, _, section_id, candidate in pairs:  # still missing: results written inside the method, say
+        if section_id not in located and candidate.content.get(section_id, 0.0) >= _CONTENT_MINIMUM:
+            located[section_id] = _judge(doc, candidate.section, wanted[section_id], _found_by(candidate, section_id))
+
+
+def _found_by(candidate: _Candidate, section_id: str) -> str:
+    if candidate.named.get(section_id):
+        return candidate.found_by
+    return "introduction" if candidate.section.heading is None else "content"
 
 
 def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -> list[_Candidate]:
