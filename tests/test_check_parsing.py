@@ -92,7 +92,7 @@ def test_rst_titles_literal_blocks_links_and_images() -> None:
     ("Source: _say where it comes from, with a link_.", "_say"),
 ])
 def test_placeholders_are_found(line: str, kind: str) -> None:
-    [hit] = find_placeholders("# Title\n\n" + line)
+    [hit] = find_placeholders("# Churn model\n\n" + line)
     assert kind in hit.kind or kind in hit.text
     assert hit.line == 3
 
