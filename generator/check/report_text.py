@@ -60,5 +60,8 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], width: int) -> 
 
 
 def _cut(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters; a path keeps its end (the folder's name)."""
     one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
+    if len(one_line) <= limit:
+        return one_line
+    return "…" + one_line[-(limit - 1):] if "/" in one_line else one_line[:limit - 1] + "…"
