@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from generator.check.document import Block
 from generator.check.metrics_text import MetricValue, from_rows, from_text, loose_cells, metric_id
 
-_DIGIT = re.compile(r"\d")
+_NUMBER_CELL = re.compile(r"^[-+]?[\d.,]+%?$")
 LOWER_IS_BETTER = frozenset({"rmse", "mse", "mae", "mape", "log_loss", "davies_bouldin", "wer", "perplexity"})
 _ROLE_RANK = {"final": 2, "": 1, "baseline": 0}
 
@@ -39,7 +39,8 @@ def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
     for block in blocks:
         found += block_values(block)
         cells = loose_cells(block.text) if block.kind == "prose" and "\n" not in block.text else []
-        if cells and not _DIGIT.search(block.text) and sum(metric_id(cell) is not None for cell in cells) >= 2:
+        named = sum(metric_id(cell) is not None for cell in cells)
+        if cells and named >= 2 and not any(map(_NUMBER_CELL.match, cells)):
             header = cells
         elif header is not None and cells and len(cells) == len(header):
             found += [value for value in from_rows([header, cells], [block.line, block.line])

@@ -21,6 +21,9 @@ from generator.check.rules import CHECKS, CONTENT_CHECKS, HYGIENE_CHECKS, Check,
 CheckFunction = Callable[[Context], list[Failure] | None]
 GATE = 1.5
 """How steeply the project checks follow the write-up's share (1: in proportion; calibrated on real READMEs)."""
+CURVE = 1.3
+"""The earned share is raised to this power: reviewers mark a half-done write-up below half marks
+(calibrated on real READMEs: 37 of 51 hand-given bands hit with 1.3, 30 with 1.0)."""
 _FUNCTIONS: dict[str, CheckFunction] = {
     **checks_files.FUNCTIONS, **checks_text.FUNCTIONS, **checks_content.FUNCTIONS, **checks_metrics.FUNCTIONS,
 }
@@ -64,7 +67,7 @@ def run_checks(ctx: Context) -> tuple[list[CheckResult], list[Finding]]:
 
 
 def score(results: list[CheckResult]) -> int:
-    """Earned weight over the weight of the checks that apply, out of 100, where the project checks
+    """Earned weight over the weight of the checks that apply, to the power ``CURVE``, out of 100; the project checks
     (licence, tests, reproduce commands…) earn in proportion to the write-up's own share: a LICENSE
     next to a README that is only a title does not make the project worth 20 points."""
     scored = [result for result in results if result.status != "skipped"]
@@ -76,4 +79,4 @@ def score(results: list[CheckResult]) -> int:
     written = sum(result.weight * result.credit for result in writing)
     share = written / written_total if written_total else 1.0
     around = sum(result.weight * result.credit for result in scored if result.id in HYGIENE_CHECKS)
-    return round(100 * (written + around * share ** GATE) / total)
+    return round(100 * ((written + around * share ** GATE) / total) ** CURVE)
