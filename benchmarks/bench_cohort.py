@@ -2,7 +2,7 @@
 
 Both sides render the built-in classification template with the same answers, in the same run:
 
-* ``portfolio cohort``: :func:`generator.cohort.run_cohort` for N students (roster parsing,
+* ``portfolio cohort``: :func:`generator.cohort.runs.run_cohort` for N students (roster parsing,
   render, first commit, status file after every student) in this process;
 * ``copier CLI``: N invocations of ``python -m copier copy --defaults --trust --data ...``
   (render only: no commit, so this side does less work).
@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.catalog import load_catalog  # noqa: E402 (after the sys.path line)
-from generator.cohort import CohortOptions, run_cohort  # noqa: E402 (after the sys.path line)
+from generator.catalog.entries import load_catalog  # noqa: E402 (after the sys.path line)
+from generator.cohort.roster import read_roster  # noqa: E402 (after the sys.path line)
+from generator.cohort.runs import CohortOptions, run_cohort  # noqa: E402 (after the sys.path line)
 from generator.naming import package_name  # noqa: E402 (after the sys.path line)
-from generator.roster import read_roster  # noqa: E402 (after the sys.path line)
 from generator.vcs import Author  # noqa: E402 (after the sys.path line)
 
 TARGET = 0.25

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
 from generator.check import check_project, load_rubric
 from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
 

@@ -25,9 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.git_remote import auth_env
-from generator.github_api import DEFAULT_WRITE_PAUSE
-from generator.publish import PublishOptions, publish_project
+from generator.github.api import DEFAULT_WRITE_PAUSE
+from generator.github.plan import PublishOptions
+from generator.github.publish import publish_project
+from generator.github.remote import auth_env
 from tests.github_server import FakeGitHub
 
 IDENTITY = {

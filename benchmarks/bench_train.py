@@ -23,7 +23,7 @@ from _timing import ENV, PYTHON, REPO, portfolio_command, run
 
 sys.path.insert(0, str(REPO))
 
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 

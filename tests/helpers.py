@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.app import app
 
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Test Author",

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.batch_render import BatchRenderer
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
+from generator.cohort.batch import BatchRenderer
 from generator.errors import DestinationError, UntrustedTemplateError
-from generator.render import NewProject, render_project
+from generator.scaffold.render import NewProject, render_project
 from generator.vcs import Author
 from tests.helpers import build_tree, git
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog, read_entries
+from generator.catalog.entries import load_catalog, read_entries
 from tests.helpers import build_tree, run_cli
 
 VALID = """\

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
 from generator.check import check_project
 from generator.check.placeholders import GUIDE_COMMENT
 from tests.helpers import AUTHOR, run_cli

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.class_report import CSV_FIELDS, Target, check_class, render_html, resolve_targets
-from generator.cohort import STATUS_FILE, CohortOptions, PublishSettings, run_cohort
+from generator.catalog.entries import load_catalog
+from generator.cohort.report import CSV_FIELDS, Target, check_class, render_html, resolve_targets
+from generator.cohort.roster import read_roster
+from generator.cohort.runs import STATUS_FILE, CohortOptions, PublishSettings, run_cohort
 from generator.errors import CohortError
-from generator.roster import read_roster
 from generator.vcs import Author
 from tests.helpers import git, run_cli
 

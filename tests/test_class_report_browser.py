@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.class_report import Target, check_class, write_html
-from generator.roster import read_roster
+from generator.cohort.report import Target, check_class, write_html
+from generator.cohort.roster import read_roster
 from tests.browser import console_errors, headless_browser, save_screenshot, serve_directory
 from tests.helpers import build_tree
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.cohort import STATUS_FILE, CohortEvent, CohortOptions, PublishSettings, read_status, run_cohort
+from generator.catalog.entries import load_catalog
+from generator.cohort.roster import read_roster
+from generator.cohort.runs import STATUS_FILE, CohortEvent, CohortOptions, PublishSettings, read_status, run_cohort
 from generator.errors import CohortError, TokenError
-from generator.roster import read_roster
 from generator.vcs import Author
 from tests.helpers import build_tree, git, run_cli
 from tests.test_batch_render import tasky_catalog

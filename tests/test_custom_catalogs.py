@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.catalog_authoring import init_catalog, validate_catalog
-from generator.catalog_source import (
+from generator.catalog.authoring import init_catalog, validate_catalog
+from generator.catalog.entries import load_catalog
+from generator.catalog.source import (
     cache_root,
     is_git_location,
     parse_git_location,
@@ -18,8 +18,8 @@ from generator.catalog_source import (
     resolve_catalog_root,
 )
 from generator.errors import CatalogError, DestinationError
-from generator.render import NewProject, render_project
 from generator.resources import builtin_catalog_dir
+from generator.scaffold.render import NewProject, render_project
 from tests.helpers import AUTHOR, build_tree, git, git_init_commit, run_cli
 
 GOOD_ENTRY = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cookiecutter_engine import map_answers
-from generator.doc_layer import found_sections
+from generator.scaffold.cookiecutter_engine import map_answers
+from generator.scaffold.doc_layer import found_sections
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.doc_layer import found_sections
+from generator.catalog.entries import load_catalog
 from generator.errors import UntrustedTemplateError
-from generator.render import NewProject, render_project
+from generator.scaffold.doc_layer import found_sections
+from generator.scaffold.render import NewProject, render_project
 from generator.vcs import Author
 from tests.helpers import AUTHOR, build_tree, git, run_cli
 

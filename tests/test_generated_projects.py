@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.sync import END, START, display_name, format_value
+from generator.catalog.entries import load_catalog
+from generator.scaffold.sync import END, START, display_name, format_value
 from tests.generated import PNG_MAGIC, GeneratedProject, generate
 from tests.helpers import git, run_portfolio
 

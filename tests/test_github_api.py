@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import github_api
 from generator.errors import GitHubError, TokenError, UsageError
-from generator.publish import normalise_topics, project_description, repository_name
+from generator.github import api as github_api
+from generator.github.plan import normalise_topics, project_description, repository_name
 from tests.github_server import FakeGitHub
 from tests.helpers import build_tree
 

@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
 from generator.check import check_project
 from generator.errors import IndexOutputError
 from generator.index import CollectOptions, IndexRequest, Portfolio, build_portfolio, write_site
 from generator.index.regions import END, START
-from generator.sync import sync_metrics
+from generator.scaffold.sync import sync_metrics
 from tests.generated import generate
 from tests.github_server import FakeGitHub
 from tests.helpers import build_tree, git, git_init_commit, run_cli

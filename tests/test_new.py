@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import render
 from generator.naming import is_valid_package_name, package_name
+from generator.scaffold import render
 from tests.helpers import AUTHOR, build_tree, git, git_init_commit, run_cli, run_portfolio
 
 
@@ -349,7 +349,7 @@ def test_failure_after_render_leaves_nothing_behind(tmp_path: Path, monkeypatch,
 
     monkeypatch.setattr(render, "init_and_commit", explode)
     request = render.NewProject(
-        entry=__import__("generator.catalog", fromlist=["load_catalog"]).load_catalog().get("classification"),
+        entry=__import__("generator.catalog.entries", fromlist=["load_catalog"]).load_catalog().get("classification"),
         destination=tmp_path / "p",
         author=render.Author("A", "a@example.com"),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
 from tests.github_server import FakeGitHub
 from tests.helpers import AUTHOR, git, run_portfolio
 from tests.test_publish import assert_token_nowhere, clone_back, one_error_line

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
 from generator.errors import GitError, RepositoryExistsError
-from generator.publish import PublishOptions, add_collaborator, publish_project
+from generator.github.plan import PublishOptions
+from generator.github.publish import add_collaborator, publish_project
 from tests.github_server import FakeGitHub
 from tests.helpers import build_tree, git, git_init_commit, run_cli, run_portfolio
 
@@ -475,7 +476,7 @@ def test_publishing_many_projects_in_one_process_leaves_no_git_helpers(
 
 
 def test_add_collaborator(github_server: FakeGitHub, tmp_path: Path):
-    from generator.github_api import client
+    from generator.github.api import client
 
     github_server.add_user("student-1")
     github_server.add_repo(github_server.login, "cohort-project")

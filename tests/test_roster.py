@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.cohort.roster import check_prefix, read_roster, unique_repo_name
 from generator.errors import RosterError
 from generator.naming import repo_name
-from generator.roster import check_prefix, read_roster, unique_repo_name
 
 GITHUB_REPO = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SyncError
-from generator.sync import END, START, sync_metrics
+from generator.scaffold.sync import END, START, sync_metrics
 from tests.helpers import build_tree, run_cli
 
 README = (

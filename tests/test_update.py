@@ -9,12 +9,12 @@ import pytest
 
 import generator
 from generator import resources
-from generator.batch_render import BatchRenderer
-from generator.catalog import load_catalog
+from generator.catalog.entries import load_catalog
+from generator.cohort.batch import BatchRenderer
 from generator.errors import UpdateError
-from generator.render import NewProject, render_project
-from generator.template_store import read_answers, store_tags
-from generator.update import update_project, update_status
+from generator.scaffold.render import NewProject, render_project
+from generator.scaffold.update import update_project, update_status
+from generator.scaffold.versions import read_answers, store_tags
 from generator.vcs import Author
 from tests.helpers import AUTHOR, build_tree, git, git_init_commit, run_cli
 
@@ -306,7 +306,9 @@ def test_template_given_by_url_in_an_entry_is_fetched_pinned_and_updated(tmp_pat
     git_init_commit(template_repo, "v2", tag="v2")
 
     project = tmp_path / "student"
-    made = run_cli(["--catalog", str(catalog), "new", "late-trains", str(project), "--defaults", "--author", AUTHOR])
+    # --name: the batch render below takes the entry title; the CLI would otherwise name it after DEST
+    args = ["--catalog", str(catalog), "new", "late-trains", str(project), "--name", "Late trains"]
+    made = run_cli([*args, "--defaults", "--author", AUTHOR])
     assert made.exit_code == 0, made.stderr
     assert read_answers(project)["_commit"] == "v1"  # the entry's ref, although v2 exists
     assert "2024 and 2025" not in (project / "README.md").read_text(encoding="utf-8")

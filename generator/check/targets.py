@@ -3,8 +3,8 @@
 Remote targets are shallow-cloned into a temporary folder that is removed afterwards.
 Cloning runs git with prompts off, no hooks and only the http(s)/ssh/git/file protocols;
 nothing from the clone is ever executed. ``owner/repo`` uses the same API settings as
-``portfolio publish`` (:mod:`generator.github_api`), and a token travels only in git's
-environment for that one call (:func:`generator.git_remote.auth_env`: an
+``portfolio publish`` (:mod:`generator.github.api`), and a token travels only in git's
+environment for that one call (:func:`generator.github.remote.auth_env`: an
 ``http.<url>.extraHeader``) — never in a URL, a file or a message.
 """
 
@@ -65,8 +65,7 @@ def github_clone_url(full_name: str, *, api_url: str | None = None, token: str |
     """Ask the GitHub API (read-only; token optional) for ``owner/repo``'s clone URL."""
     from github import Auth, Github, UnknownObjectException
 
-    from generator import github_api
-
+    from generator.github import api as github_api
     base_url = github_api.api_url(api_url)
     secret = _token(token)
     client = Github(base_url=base_url, auth=Auth.Token(secret) if secret else None,
@@ -84,7 +83,7 @@ def github_clone_url(full_name: str, *, api_url: str | None = None, token: str |
 
 def clone_environment(token: str | None, url: str) -> dict[str, str]:
     """git's environment for one clone: no prompts or hooks; a token only as a header for ``url``."""
-    from generator.git_remote import auth_env
+    from generator.github.remote import auth_env
 
     env = {
         **os.environ,
@@ -122,7 +121,7 @@ def shallow_clone(url: str, destination: Path, token: str | None = None) -> None
         lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
         reason = lines[-1].removeprefix("fatal: ") if lines else f"git exited with {result.returncode}"
         if token:
-            from generator.github_api import scrub
+            from generator.github.api import scrub
 
             reason = scrub(reason, token)
         raise TargetError(f"{_safe(url)}: cannot clone ({reason})")

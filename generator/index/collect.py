@@ -22,7 +22,7 @@ from generator.index.infer import dependencies, infer_type, skills_from_dependen
 from generator.index.model import Metric, ProjectCard
 
 if TYPE_CHECKING:
-    from generator.catalog import Catalog, CatalogEntry
+    from generator.catalog.entries import Catalog, CatalogEntry
     from generator.check import ProjectReport, Rubric
 
 ANSWERS_FILE = ".copier-answers.yml"
@@ -56,7 +56,7 @@ class CollectOptions:
         if type_id is None:
             return None
         if self.catalog is None:
-            from generator.catalog import load_catalog
+            from generator.catalog.entries import load_catalog
 
             self.catalog = load_catalog()
         return self.catalog.entries.get(type_id)
@@ -197,7 +197,7 @@ def _metrics(
     root: Path, report: ProjectReport | None, warnings: list[str]
 ) -> tuple[dict[str, float], Metric | None]:
     """Metrics from ``reports/metrics.json`` (its first key is the headline), else the README table."""
-    from generator.sync import display_name, format_value, read_metrics
+    from generator.scaffold.sync import display_name, format_value, read_metrics
 
     metrics: dict[str, float] = {}
     source = ""

@@ -42,8 +42,7 @@ def list_repositories(user: str, options: CollectOptions) -> list[RemoteRepo]:
     """The user's public repositories, through the REST API (a token is optional here)."""
     from github import Auth, Github
 
-    from generator import github_api
-
+    from generator.github import api as github_api
     base_url = github_api.api_url(options.api_url)
     token = options.token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or ""
     client = Github(base_url=base_url, auth=Auth.Token(token) if token else None,

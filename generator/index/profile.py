@@ -4,10 +4,10 @@ GitHub shows ``USER/USER``'s README on the user's profile page; its ``index.html
 by GitHub Pages. Two cases, both through ``publish``'s code so the token handling is the same:
 
 * the repository is missing or empty: the three files are committed in a fresh repository and
-  :func:`generator.publish.publish_project` creates (or reuses) ``USER/USER`` and pushes it;
+  :func:`generator.github.publish.publish_project` creates (or reuses) ``USER/USER`` and pushes it;
 * it already has history: it is cloned, only the generated regions of its README.md and
   index.html are replaced (whatever the learner wrote there on GitHub stays), portfolio.json
-  is rewritten, and a commit is pushed with :func:`generator.git_remote.push_branch` —
+  is rewritten, and a commit is pushed with :func:`generator.github.remote.push_branch` —
   nothing is committed or pushed when nothing changed.
 
 The token reaches git only through the environment of the calls that need it.
@@ -63,8 +63,9 @@ def publish_site(
     portfolio: Portfolio, out_dir: Path, user: str | None, options: ProfileOptions
 ) -> ProfileResult:
     """Publish the index written in ``out_dir`` to ``USER/USER`` (USER = the token's login)."""
-    from generator import github_api
-    from generator.publish import PublishOptions, publish_project
+    from generator.github import api as github_api
+    from generator.github.plan import PublishOptions
+    from generator.github.publish import publish_project
 
     token = options.token or github_api.resolve_token(options.token_env)
     api = github_api.api_url(options.api_url)
@@ -75,7 +76,7 @@ def publish_site(
         raise UsageError(f"--publish writes to the token's own profile repository ({login}/{login}); "
                          f"the token belongs to {login}, not {user}")
     full_name = f"{login}/{login}"
-    from generator.publish import get_repository
+    from generator.github.publish import get_repository
 
     remote = get_repository(gh, full_name, token, api)
     with tempfile.TemporaryDirectory(prefix="portfolio-profile-") as temporary:
@@ -99,8 +100,7 @@ def publish_site(
         branch = _commit(work, initial=False)
         from git import Repo
 
-        from generator import git_remote
-
+        from generator.github import remote as git_remote
         with Repo(work) as repo:
             commit = git_remote.push_branch(repo, remote.clone_url, token, branch)
         return ProfileResult(remote.html_url, False, commit)
@@ -111,8 +111,7 @@ def _git(
     args: list[str], cwd: Path | None = None, auth: tuple[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run git; ``auth`` = ``(token, url)`` sends the token to that URL only, as publish does."""
-    from generator import git_remote
-
+    from generator.github import remote as git_remote
     env = {**os.environ, **(git_remote.auth_env(*auth) if auth else {})}
     try:
         return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
@@ -147,7 +146,7 @@ def _commit(work: Path, *, initial: bool) -> str:
 
 
 def _reason(result: subprocess.CompletedProcess[str], token: str) -> str:
-    from generator.github_api import scrub
+    from generator.github.api import scrub
 
     lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
     reason = lines[-1].removeprefix("fatal: ") if lines else f"git exited with {result.returncode}"

@@ -1,0 +1,295 @@
+"""Render a catalog entry into a new project, atomically: all of it, committed, or nothing.
+
+Phases (as in copier): validate (answers, trust) → render into a private temporary folder
+beside the destination → copy the user's dataset in → first commit → move into place with one
+rename. Any failure, including Ctrl-C, removes the temporary folder, so no half-made project is
+left behind and nothing that already existed is touched.
+
+The render step depends on the entry's engine: copier (then the template version is recorded
+in the answers file, see :mod:`generator.scaffold.versions`), or cookiecutter (then our
+documentation layer is added, see :mod:`generator.scaffold.cookiecutter_engine` and
+:mod:`generator.scaffold.doc_layer`).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING, Any
+
+from generator.catalog.entries import CatalogEntry
+from generator.catalog.source import template_root
+from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
+from generator.naming import is_valid_package_name, package_name, repo_name
+from generator.scaffold.answers import TemplateConfig, load_template_config
+from generator.scaffold.versions import ANSWERS_FILE, pin_version, record_version
+from generator.vcs import Author, init_and_commit
+
+if TYPE_CHECKING:
+    from generator.scaffold.doc_layer import DocumentationAdded
+
+# Renders a copier template into a folder: (template, destination, answers, *, unsafe).
+CopierCopy = Callable[..., None]
+
+# Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
+OWN_EXTENSION_PREFIX = "generator."
+MAX_DATASET_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class NewProject:
+    """Everything needed to create one project."""
+
+    entry: CatalogEntry
+    destination: Path
+    answers: dict[str, Any] = field(default_factory=dict)
+    author: Author | None = None
+    dataset: Path | None = None
+    target: str | None = None
+    trust: bool = False
+    commit: bool = True
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What was created."""
+
+    path: Path
+    answers: dict[str, Any]
+    commit: str | None
+    documentation: DocumentationAdded | None = None  # what our layer added to a foreign template
+
+
+def complete_answers(request: NewProject, config: TemplateConfig) -> dict[str, Any]:
+    """Fill the answers the tool derives (type, package and repo names, author) and validate them."""
+    answers = dict(request.answers)
+    answers["project_type"] = request.entry.template.directory or request.entry.id
+    name = str(answers.get("project_name") or request.entry.title)
+    check_project_name(name)
+    answers["project_name"] = name
+    answers.setdefault("description", request.entry.summary)
+    answers.setdefault("package_name", package_name(name))
+    answers.setdefault("repo_name", repo_name(name))
+    if not is_valid_package_name(str(answers["package_name"])):
+        raise AnswerError(
+            f"package_name {answers['package_name']!r} is not a valid Python package name "
+            f"(lowercase letters, digits and _; not a keyword or a common module name)"
+        )
+    if repo_name(str(answers["repo_name"])) != answers["repo_name"]:
+        raise AnswerError(f"repo_name {answers['repo_name']!r} must be lowercase letters, digits and dashes")
+    if request.author:
+        answers.setdefault("author_name", request.author.name)
+        answers.setdefault("author_email", request.author.email)
+    if request.dataset is not None:
+        if not request.target:
+            raise AnswerError("--dataset needs --target COLUMN (the column to predict)")
+        check_dataset(request.dataset, request.target)
+        answers["dataset_file"] = f"data/raw/{request.dataset.name}"
+        answers["target_column"] = request.target
+    elif request.target:
+        raise AnswerError("--target needs --dataset PATH.csv")
+    return {key: value for key, value in answers.items() if config.question(key) or key == "project_type"}
+
+
+def check_project_name(name: str) -> None:
+    """Refuse names that read as paths: they would create folders outside the destination."""
+    stripped = name.strip()
+    if not stripped:
+        raise AnswerError("the project name cannot be empty")
+    for flavour in (PurePosixPath, PureWindowsPath):
+        path = flavour(stripped)
+        if path.is_absolute() or path.anchor or ".." in path.parts or stripped.startswith(("~", "./")):
+            raise AnswerError(f"project name {name!r} looks like a path; give a title such as 'Churn model'")
+
+
+def check_dataset(path: Path, target: str) -> None:
+    """The CSV must exist, be readable, not be huge, and have the target column in its header."""
+    if not path.is_file():
+        raise AnswerError(f"dataset not found: {path}")
+    if path.stat().st_size > MAX_DATASET_BYTES:
+        raise AnswerError(
+            f"dataset {path} is larger than {MAX_DATASET_BYTES // 2**20} MB; keep big data out of git"
+        )
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            header = next(csv.reader(handle), [])
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise AnswerError(f"cannot read {path} as a UTF-8 CSV: {error}") from None
+    if target not in header:
+        columns = ", ".join(header[:20]) or "no columns"
+        raise AnswerError(f"target column {target!r} not found in {path.name} (columns: {columns})")
+
+
+def check_destination(destination: Path) -> None:
+    """The destination must not exist, or be an empty folder."""
+    if destination.is_symlink() or (destination.exists() and not destination.is_dir()):
+        raise DestinationError(f"destination {destination} exists and is not a folder")
+    if destination.is_dir() and any(destination.iterdir()):
+        raise DestinationError(f"destination {destination} exists and is not empty; choose another folder")
+
+
+def check_trust(config: TemplateConfig, template: Path, trusted: bool) -> bool:
+    """Whether copier may run the template's code; refuse untrusted tasks, migrations, extensions.
+
+    Returns the ``unsafe`` flag to give copier: True when the only "unsafe" feature is our own
+    Jinja extension (shipped with this tool), or when the user trusted the template.
+    """
+    extensions = config.settings.get("_jinja_extensions") or []
+    foreign = [ext for ext in extensions if not str(ext).startswith(OWN_EXTENSION_PREFIX)]
+    code = [name for name in ("_tasks", "_migrations") if config.settings.get(name)]
+    if foreign:
+        code.append("_jinja_extensions " + ", ".join(map(str, foreign)))
+    if code and not trusted:
+        raise UntrustedTemplateError(
+            f"template {template} runs code on your machine ({'; '.join(code)}); "
+            "review it, then re-run with --trust to allow it"
+        )
+    return bool(extensions) or bool(code)
+
+
+@contextmanager
+def staging_folder(destination: Path) -> Iterator[Path]:
+    """A temporary folder next to ``destination`` (same filesystem, so the final move is a rename)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.portfolio-", dir=destination.parent))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def template_config(entry: CatalogEntry, root: Path | None = None) -> TemplateConfig:
+    """The questions of an entry's template, whichever engine renders it."""
+    root = template_root(entry) if root is None else root
+    if entry.template.engine == "cookiecutter":
+        from generator.scaffold.cookiecutter_engine import load_config, template_folder
+
+        return load_config(template_folder(root, entry.template.directory))
+    return load_template_config(root)
+
+
+def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Rendered:
+    """Create the project described by ``request``; see the module docstring for the guarantees.
+
+    ``copy`` replaces :func:`copier_render` (same signature): a cohort renders many projects with
+    one copier template kept in memory, through these same phases (the version is recorded too).
+    """
+    destination = request.destination.absolute()
+    check_destination(destination)
+    root = template_root(request.entry)
+    config = template_config(request.entry, root)
+    answers = complete_answers(request, config)
+    render = _renderer(request, root, config, copy or copier_render)
+    if request.commit and request.author is None:
+        raise AnswerError("an author is needed for the first commit")
+    with staging_folder(destination) as staging:
+        project = staging / "project"
+        documentation = render(project, answers)
+        if request.dataset is not None:
+            target = project / answers.get("dataset_file", f"data/raw/{request.dataset.name}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(request.dataset, target)
+        sha = None
+        if request.commit and request.author is not None:
+            sha = init_and_commit(
+                project,
+                request.author,
+                f"Create {answers['project_name']} from the portfolio '{request.entry.id}' template",
+            )
+        if destination.is_dir():
+            destination.rmdir()  # empty, checked above; rename cannot replace a folder
+        os.replace(project, destination)
+    return Rendered(destination, answers, sha, documentation)
+
+
+def _renderer(
+    request: NewProject, root: Path, config: TemplateConfig, copy: CopierCopy
+) -> Callable[[Path, dict], Any]:
+    """Check the template may run (trust) before anything is written; return what renders it."""
+    entry = request.entry
+    if entry.template.engine == "cookiecutter":
+        from generator.scaffold import cookiecutter_engine
+        from generator.scaffold.doc_layer import add_documentation
+
+        folder = cookiecutter_engine.template_folder(root, entry.template.directory)
+        cookiecutter_engine.check_trust(folder, request.trust)
+
+        def render_cookiecutter(project: Path, answers: dict) -> Any:
+            cookiecutter_engine.cookiecutter_render(folder, project, answers, accept_hooks=request.trust)
+            return add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
+
+        return render_cookiecutter
+    unsafe = check_trust(config, root, request.trust)
+
+    def render_copier(project: Path, answers: dict) -> None:
+        copy(root, project, answers, unsafe=unsafe)
+        if (project / ANSWERS_FILE).is_file():  # without one, copier cannot update the project later
+            record_version(project, pin_version(entry, root))
+
+    return render_copier
+
+
+def copier_render(
+    template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool, skip_tasks: bool = False
+) -> None:
+    """Run copier non-interactively; its errors become one-line RenderErrors."""
+    import copier
+    from copier.errors import CopierError
+    from jinja2 import TemplateError
+
+    try:
+        copier.run_copy(
+            str(template),
+            str(destination),
+            data=answers,
+            defaults=True,
+            overwrite=True,
+            quiet=True,
+            unsafe=unsafe,
+            skip_tasks=skip_tasks,
+            # A template at the root of a git checkout: render what is checked out, not copier's
+            # default (the newest tag), so the recorded version is the rendered one.
+            vcs_ref="HEAD",
+            cleanup_on_error=True,
+        )
+    except (CopierError, TemplateError, ValueError, OSError) as error:
+        raise RenderError(f"rendering {template.name} failed: {' '.join(str(error).split())}") from error
+
+
+def preview_files(entry: CatalogEntry) -> list[str]:
+    """The files a default project of this type contains (rendered for real, then listed)."""
+    root = template_root(entry)
+    config = template_config(entry, root)
+    request = NewProject(entry=entry, destination=Path("preview"), commit=False)
+    answers = complete_answers(request, config)
+    with tempfile.TemporaryDirectory(prefix="portfolio-preview-") as folder:
+        project = Path(folder) / "project"
+        render_inert(entry, root, config, answers, project)
+        return sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
+
+
+def render_inert(
+    entry: CatalogEntry, root: Path, config: TemplateConfig, answers: dict[str, Any], project: Path
+) -> None:
+    """Render without running the template's code (previews, ``catalog validate``).
+
+    Cookiecutter hooks and copier tasks are skipped; a template that loads Jinja extensions of
+    its own (code run on import) still needs trust, which built-in templates have.
+    """
+    if entry.template.engine == "cookiecutter":
+        from generator.scaffold.cookiecutter_engine import cookiecutter_render, template_folder
+        from generator.scaffold.doc_layer import add_documentation
+
+        folder = template_folder(root, entry.template.directory)
+        cookiecutter_render(folder, project, answers, accept_hooks=False)
+        add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
+        return
+    settings = {key: value for key, value in config.settings.items() if key not in {"_tasks", "_migrations"}}
+    unsafe = check_trust(TemplateConfig(config.questions, settings), root, trusted=entry.builtin)
+    copier_render(root, project, answers, unsafe=unsafe, skip_tasks=True)
