@@ -15,7 +15,8 @@ from generator.check.sarif import level, render_sarif
 from tests.check_project_builder import build_project
 from tests.helpers import build_tree, run_portfolio
 
-SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA_FILE = Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture

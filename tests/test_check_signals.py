@@ -82,7 +82,8 @@ BREAKS: dict[str, Callable[[Path], None]] = {
     "readme.present": _delete("README.md"),
     "project.ml": _not_ml,
     "placeholders": _edit_readme("## Outcome\n", "## Outcome\n\nTODO: add a chart of feature effects.\n"),
-    "readme.format": _edit_readme("## Reproduce", "We used the clinic's data in this project as it was.\n---\n\n## Reproduce"),
+    "readme.format": _edit_readme("## Reproduce",
+                                  "We used the clinic's data in this project as it was.\n---\n\n## Reproduce"),
     "readme.headings": _edit_readme("## Method", "## Our work"),
     "problem.target": _apply(
         _edit_readme("Predict disease progression", "A study of disease progression"),
@@ -108,7 +109,8 @@ BREAKS: dict[str, Callable[[Path], None]] = {
                      "5-fold cross-validation.")),
     "metrics.values": _apply(_replace_section("## Metrics", "The model does well on held-out patients."),
                              _replace_section("## Outcome", STOCK)),
-    "metrics.baseline": _apply(NO_BASELINE_ROW, _edit_readme(" (per-segment RMSE 71 above the 75th percentile)", "")),
+    "metrics.baseline": _apply(NO_BASELINE_ROW,
+                               _edit_readme(" (per-segment RMSE 71 above the 75th percentile)", "")),
     "metrics.consistent": _write("reports/metrics.json", json.dumps({"rmse": 61.0, "r2": 0.47})),
     "outcome.result": _replace_section("## Outcome", "Clinics can use it to rank patients for early follow-up, but "
                                                      "it must not be used for individual cases; next step: collect "
@@ -120,7 +122,8 @@ BREAKS: dict[str, Callable[[Path], None]] = {
                                                      "progression; clinics can use the model to rank patients for "
                                                      "early follow-up visits."),
     "text.specific": _replace_section("## Outcome", STOCK),
-    "text.filler": _edit_readme("(the largest ridge\ncoefficients).", "(the largest ridge\ncoefficients). The results were good."),
+    "text.filler": _edit_readme("(the largest ridge\ncoefficients).",
+                                "(the largest ridge\ncoefficients). The results were good."),
     "explain.drivers": _edit_readme(" (the largest ridge\ncoefficients)", ""),
     "limits.slices": _edit_readme("Errors are largest for patients with the fastest progression (per-segment RMSE 71 "
                                   "above the 75th percentile).\n", ""),
@@ -188,7 +191,8 @@ def test_readme_metric_disagreeing_with_metrics_json_is_flagged(tmp_path: Path) 
 @pytest.mark.parametrize("written", ["93.1 %", "0.931", "0.93", "93%"])
 def test_rounded_and_percent_values_agree_with_metrics_json(written: str, tmp_path: Path) -> None:
     root = build_project(tmp_path / "project")
-    _edit_readme("| Ridge (final) | 53.1 | 0.47 |", f"| Ridge (final) | 53.1 | 0.47 |\n\n| Accuracy | {written} |")(root)
+    _edit_readme("| Ridge (final) | 53.1 | 0.47 |",
+                 f"| Ridge (final) | 53.1 | 0.47 |\n\n| Accuracy | {written} |")(root)
     (root / "reports" / "metrics.json").write_text(json.dumps({"accuracy": 0.9312}), encoding="utf-8")
 
     assert _statuses(root)["metrics.consistent"] == "passed"
