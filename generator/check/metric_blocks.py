@@ -11,11 +11,10 @@ import re
 from collections.abc import Iterable
 
 from generator.check.document import Block
-from generator.check.metrics_text import MetricValue, from_rows, from_text, loose_cells, metric_id
+from generator.check.metrics_text import ROLE_RANK, MetricValue, from_rows, from_text, loose_cells, metric_id
 
 _NUMBER_CELL = re.compile(r"^[-+]?[\d.,]+%?$")
 LOWER_IS_BETTER = frozenset({"rmse", "mse", "mae", "mape", "log_loss", "davies_bouldin", "wer", "perplexity"})
-_ROLE_RANK = {"final": 2, "": 1, "baseline": 0}
 
 
 def block_values(block: Block) -> list[MetricValue]:
@@ -61,7 +60,7 @@ def reported(values: Iterable[MetricValue]) -> dict[str, float]:
 
 
 def _better(value: MetricValue, current: MetricValue) -> bool:
-    rank, current_rank = _ROLE_RANK[value.role], _ROLE_RANK[current.role]
+    rank, current_rank = ROLE_RANK[value.role], ROLE_RANK[current.role]
     if rank != current_rank:
         return rank > current_rank
     if value.metric in LOWER_IS_BETTER:

@@ -129,6 +129,10 @@ def parse_number(text: str) -> tuple[float, int] | None:
     return value, decimals
 
 
+ROLE_RANK = {"final": 2, "": 1, "baseline": 0}
+"""Which value a reader takes as the result when a README gives several."""
+
+
 def role(label: str) -> str:
     """``baseline``, ``final`` or ``""`` for a table row's label or the sentence around a value."""
     if _BASELINE.search(label):
@@ -298,5 +302,5 @@ def disagreements(
     result: list[tuple[MetricValue, float]] = []
     for metric, values in by_metric.items():
         if metric in truth and not any(v.agrees_with(truth[metric]) for v in values):
-            result.append((values[0], truth[metric]))
+            result.append((max(values, key=lambda v: ROLE_RANK[v.role]), truth[metric]))  # the final model's
     return result
