@@ -34,6 +34,7 @@ from generator.check.vocabulary import (
     TARGET,
     VALIDATION,
     WHY,
+    Terms,
     distinct,
 )
 
@@ -76,7 +77,7 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
 
 
 def _says(
-    section_id: str, what: str, *patterns: re.Pattern[str], also: tuple[str, ...] = ()
+    section_id: str, what: str, *patterns: Terms | re.Pattern[str], also: tuple[str, ...] = ()
 ) -> Callable[[Context], Outcome]:
     """A check that the section's text (and ``also`` sections') matches one of ``patterns``."""
     def run(ctx: Context) -> Outcome:
@@ -165,7 +166,7 @@ def _result(ctx: Context) -> Outcome:
                     found.hit.file, found.hit.line)]
 
 
-def _anywhere(pattern: re.Pattern[str], what: str) -> Callable[[Context], Outcome]:
+def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
     def run(ctx: Context) -> Outcome:
         readme = ctx.evidence.readme
         if readme is None:

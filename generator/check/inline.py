@@ -95,6 +95,8 @@ def is_emoji_led(line: str) -> bool:
 def is_caps_line(line: str) -> bool:
     """``DATASET`` or ``MODEL EVALUATION:``: a short line in capitals (at least three letters)."""
     stripped = line.strip().rstrip(":")
+    if stripped != stripped.upper() or len(stripped) > 80:
+        return False
     letters = [ch for ch in stripped if ch.isalpha()]
     return len(letters) >= 3 and _title_like(stripped, PSEUDO_MAX_WORDS) and all(ch.isupper() for ch in letters)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
 """The guidance comments our own templates put in every section."""
@@ -35,7 +36,7 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind("a FIXME marker", re.compile(r"\bFIXME\b"), ("fixme",)),
     _Kind("lorem ipsum filler", re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE), ("lorem",)),
     _Kind("a 'paste your …' instruction",
-          re.compile(r"\b(?:paste|insert|fill in)\s+your\s+\w+", re.IGNORECASE), ("your",)),
+          re.compile(r"\b(?:paste|insert|fill in)\s+your\s+\w+", re.IGNORECASE), ("paste", "insert", "fill in")),
     _Kind("an 'X%' stand-in number",
           re.compile(r"(?<![\w.])(?:X{1,3}|x{1,3})(?:\.(?:X+|x+))?\s?%|(?<![\w.])0\.(?:X+|x+)\b"),
           ("x%", "x %", "0.x")),
@@ -44,7 +45,7 @@ _KINDS: tuple[_Kind, ...] = (
         re.IGNORECASE), ("[project", "[your", "[insert", "[title]")),
     _Kind("a 'yourusername' stand-in", re.compile(
         r"\byour[-_]?(?:user[-_]?name|github[-_]?(?:user|handle|name)?|handle|name)\b", re.IGNORECASE),
-        ("your",)),
+        tuple(f"your{sep}{word}" for sep in ("", "-", "_") for word in ("user", "github", "handle", "name"))),
     _Kind("a '<your-…>' stand-in", re.compile(
         r"<(?:your|repo|repository|project|user|username|path|dataset|model|name)[-_ ][^>\n]{1,40}>", re.IGNORECASE),
         ("<your", "<repo", "<project", "<user", "<path", "<dataset", "<model", "<name")),
@@ -60,19 +61,20 @@ _KINDS: tuple[_Kind, ...] = (
           re.compile(r"(?<![\w`])_(?:say|describe|explain|write|name|state)\s[^_\n]{3,100}_(?!\w)", re.IGNORECASE),
           ("_say", "_describe", "_explain", "_write", "_name", "_state")),
     _Kind("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋", re.MULTILINE), ("📋",)),
-    _Kind("leftover chat-assistant text", re.compile(
-        r"\b(?:do you want me to|would you like me to|want me to (?:add|write|create|make)"
-        r"|shall I (?:also|add|create|write)"
-        r"|if you(?:'d like| want| like),? I can|I can also (?:add|create|write|make)"
-        r"|let me know if you(?:'d| would)? (?:like|want|need)|I hope this helps|"
-        r"as an AI(?: language model)?|here(?:'s| is) (?:a|an|the|your) (?:[\w-]+ ){0,4}README"
-        r"|below is (?:a|an|the|your) (?:[\w-]+ ){0,4}README|feel free to ask|certainly! here"
-        r"|(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)"
-        r"|I(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)"
-        r"|^(?:sure|certainly|absolutely|of course)[!,] )",
-        re.IGNORECASE | re.MULTILINE),
-        ("me to", "shall i", "let me know", "hope this", "as an ai", "readme", "feel free", "certainly", "i can",
-         "paste", "i've", "i have", "sure", "absolutely", "of course")),
+    *(_Kind("leftover chat-assistant text", re.compile(pattern, re.IGNORECASE | re.MULTILINE), needles)
+      for pattern, needles in (
+          (r"\b(?:do you|would you like|want) me to\b", ("me to",)),
+          (r"\bshall I (?:also|add|create|write)\b", ("shall i",)),
+          (r"\bif you(?:'d like| want| like),? I can\b|\bI can also (?:add|create|write|make)\b", ("i can",)),
+          (r"\blet me know if you(?:'d| would)? (?:like|want|need)", ("let me know",)),
+          (r"\bI hope this helps\b", ("hope this",)),
+          (r"\bas an AI(?: language model)?\b", ("as an ai",)),
+          (r"\b(?:here(?:'s| is)|below is) (?:a|an|the|your) (?:[\w-]+ ){0,4}README\b", ("here", "below is")),
+          (r"\bfeel free to ask\b|\bcertainly! here\b", ("feel free", "certainly!")),
+          (r"\b(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)\b", ("paste",)),
+          (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
+          (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
+      )),
     _Kind("a '[link](link)' placeholder", re.compile(
         r"\[[^\]\n]{1,40}\]\((?:link|url|your[-_ ]?(?:link|url)|https?://(?:www\.)?example\.(?:com|org)[^)\s]*|)\)",
         re.IGNORECASE), ("](",)),
@@ -112,6 +114,7 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
     return sorted(hits.values(), key=lambda hit: hit.line)
 
 
+@lru_cache(maxsize=1024)
 def strip_placeholders(text: str) -> str:
     """``text`` without guidance comments and placeholder phrases (to count the real words left)."""
     text = GUIDE_COMMENT.sub(" ", text)

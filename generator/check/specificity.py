@@ -97,7 +97,7 @@ def _marks(sentence: str) -> int:
     count = len(_NUMBER.findall(sentence[:400])) and 1
     count += 1 if _LINK.search(sentence) else 0
     count += len({name for name in _NAME.findall(sentence) if name not in _COMMON_CAPITALS})
-    count += len({match.group().lower() for match in SPECIFIC_TERMS.finditer(sentence)})
+    count += len(SPECIFIC_TERMS.distinct(sentence))
     uncommon = {word for word in _WORDS.findall(sentence.lower()) if len(word) >= 5 and word not in GENERIC_WORDS}
     count += len(uncommon) // 2
     return min(count, 3)

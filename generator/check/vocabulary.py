@@ -10,10 +10,86 @@ all are English: other languages are read by their headings and numbers only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[a-z0-9']+")
+_PLAIN = re.compile(r"^[a-z0-9']+$")
+_PLURAL = re.compile(r"^([a-z0-9']+)s\?$")
+_ANCHOR = re.compile(r"[a-z0-9']*")
+_STEM = re.compile(r"^([a-z0-9']+)\\w[*+]$")
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+class Terms:
+    """Words and phrases to look for, matched as whole words, case-insensitively.
+
+    One big regular expression of alternatives is slow in Python (every alternative is tried at every
+    position); most terms are single words or word stems, so those are looked up in a set of the text's
+    words, and only the phrases and patterns left over go through a (much smaller) expression.
+    """
+
+    def __init__(self, *alternatives: str) -> None:
+        self.alternatives = alternatives
+        self.words: set[str] = set()
+        stems: list[str] = []
+        rest: list[str] = []
+        for alternative in (a.lower() for a in alternatives):
+            if _PLAIN.match(alternative):
+                self.words.add(alternative)
+            elif plural := _PLURAL.match(alternative):
+                self.words.update((plural.group(1), plural.group(1) + "s"))
+            elif stem := _STEM.match(alternative):
+                stems.append(stem.group(1))
+            else:
+                rest.append(alternative)
+        self.stems = tuple(stems)
+        self.rest = [(_anchor(item), re.compile(r"(?<![\w-])(?:" + item + r")(?![\w-])", re.IGNORECASE))
+                     for item in rest]  # each phrase runs only when its first letters occur in the text
+        self.pattern = r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
+        self._seen: dict[str, bool] = {}
+
+    def _known(self, word: str) -> bool:
+        """Whether a word is one of the terms (remembered: documents share most of their words)."""
+        known = self._seen.get(word)
+        if known is None:
+            known = self._seen[word] = word in self.words or (bool(self.stems) and word.startswith(self.stems))
+        return known
+
+    def distinct(self, text: str) -> set[str]:
+        """The different terms that occur in ``text`` (lower case)."""
+        found = set(filter(self._known, _tokens(text)))
+        lowered = _lower(text) if self.rest else ""
+        for anchor, pattern in self.rest:
+            if anchor in lowered:
+                found.update(match.group().lower() for match in pattern.finditer(text))
+        return found
+
+    def search(self, text: str) -> bool:
+        """Whether any term occurs in ``text``."""
+        if any(map(self._known, _tokens(text))):
+            return True
+        lowered = _lower(text) if self.rest else ""
+        return any(anchor in lowered and pattern.search(text) for anchor, pattern in self.rest)
+
+
+def _anchor(pattern: str) -> str:
+    """The letters every match of ``pattern`` starts with: its first word, less a letter made optional."""
+    anchor = _ANCHOR.match(pattern).group()  # type: ignore[union-attr]
+    return anchor[:-1] if pattern[len(anchor):len(anchor) + 1] in ("?", "*", "{") else anchor
+
+
+@lru_cache(maxsize=512)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> frozenset[str]:
+    """The distinct lower-case words of a text (the same section text is asked about many times)."""
+    return frozenset(_TOKEN.findall(text.lower()))
+
+
+def _words(*alternatives: str) -> Terms:
+    return Terms(*alternatives)
 
 
 MODELS = (
@@ -150,12 +226,12 @@ ML = _words(
     r"keras", r"xgboost", r"data science", r"forecast\w*", r"notebooks?", r"jupyter", r"pandas",
     r"analysis", r"statistic\w*", r"nlp", r"computer vision", r"embeddings?", r"llm",
 )
-SPECIFIC_TERMS = re.compile("|".join((MODEL.pattern, VALIDATION.pattern, BASELINE.pattern)), re.IGNORECASE)
+SPECIFIC_TERMS = Terms(*MODEL.alternatives, *VALIDATION.alternatives, *BASELINE.alternatives)
 
 
-def distinct(pattern: re.Pattern[str], text: str) -> set[str]:
-    """The different words or phrases of ``pattern`` that occur in ``text`` (lower case)."""
-    return {match.group().lower() for match in pattern.finditer(text)}
+def distinct(terms: Terms, text: str) -> set[str]:
+    """The different words or phrases of ``terms`` that occur in ``text`` (lower case)."""
+    return terms.distinct(text)
 
 GENERIC_WORDS = frozenset({
     "about", "above", "across", "actually", "added", "after", "again", "against", "almost", "along", "already",
