@@ -15,7 +15,11 @@ from functools import lru_cache
 _TOKEN = re.compile(r"[a-z0-9']+")
 _PLAIN = re.compile(r"^[a-z0-9']+$")
 _PLURAL = re.compile(r"^([a-z0-9']+)s\?$")
-_ANCHOR = re.compile(r"[a-z0-9']*")
+_ANCHOR = re.compile(r"[a-z0-9']+")
+_GROUP = re.compile(r"\((?:[^()]|\([^()]*\))*\)[?*+]?")
+_CLASS = re.compile(r"\[[^\]]*\][?*+]?|\\[a-z][?*+]?")
+_OPTIONAL = re.compile(r".[?*]")
+_PHRASE = re.compile(r"^[a-z0-9']+(?: [a-z0-9']+)+(?:s\?)?$")
 _STEM = re.compile(r"^([a-z0-9']+)\\w[*+]$")
 
 
@@ -30,6 +34,7 @@ class Terms:
     def __init__(self, *alternatives: str) -> None:
         self.alternatives = alternatives
         self.words: set[str] = set()
+        self.phrases: set[str] = set()
         stems: list[str] = []
         rest: list[str] = []
         for alternative in (a.lower() for a in alternatives):
@@ -39,6 +44,9 @@ class Terms:
                 self.words.update((plural.group(1), plural.group(1) + "s"))
             elif stem := _STEM.match(alternative):
                 stems.append(stem.group(1))
+            elif _PHRASE.match(alternative) and len(alternative.split()) <= 4:
+                phrase = alternative.removesuffix("s?")
+                self.phrases.update((phrase, phrase + "s") if alternative.endswith("s?") else (phrase,))
             else:
                 rest.append(alternative)
         self.stems = tuple(stems)
@@ -57,6 +65,8 @@ class Terms:
     def distinct(self, text: str) -> set[str]:
         """The different terms that occur in ``text`` (lower case)."""
         found = set(filter(self._known, _tokens(text)))
+        if self.phrases:
+            found.update(self.phrases & _ngrams(text))
         lowered = _lower(text) if self.rest else ""
         for anchor, pattern in self.rest:
             if anchor in lowered:
@@ -65,21 +75,33 @@ class Terms:
 
     def search(self, text: str) -> bool:
         """Whether any term occurs in ``text``."""
-        if any(map(self._known, _tokens(text))):
+        if any(map(self._known, _tokens(text))) or (self.phrases and not self.phrases.isdisjoint(_ngrams(text))):
             return True
         lowered = _lower(text) if self.rest else ""
         return any(anchor in lowered and pattern.search(text) for anchor, pattern in self.rest)
 
 
 def _anchor(pattern: str) -> str:
-    """The letters every match of ``pattern`` starts with: its first word, less a letter made optional."""
-    anchor = _ANCHOR.match(pattern).group()  # type: ignore[union-attr]
-    return anchor[:-1] if pattern[len(anchor):len(anchor) + 1] in ("?", "*", "{") else anchor
+    """Letters every match of ``pattern`` contains (its longest run outside groups, classes and optional
+    letters), so the pattern runs only on texts that contain them; "" when there is no such run."""
+    core = _GROUP.sub(" ", pattern)
+    core = _CLASS.sub(" ", core)
+    core = _OPTIONAL.sub(" ", core)
+    best = max(_ANCHOR.findall(core), key=len, default="")
+    return best if len(best) >= 2 else ""
 
 
 @lru_cache(maxsize=512)
 def _lower(text: str) -> str:
     return text.lower()
+
+
+@lru_cache(maxsize=512)
+def _ngrams(text: str) -> frozenset[str]:
+    """Runs of two to four words of a text, for phrases such as "so that" or "in order to"."""
+    words = _TOKEN.findall(text.lower())
+    return frozenset(" ".join(words[start:start + size])
+                     for size in (2, 3, 4) for start in range(len(words) - size + 1))
 
 
 @lru_cache(maxsize=512)
