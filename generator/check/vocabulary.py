@@ -55,16 +55,22 @@ class Terms:
         self.pattern = r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
         self._seen: dict[str, bool] = {}
 
-    def _known(self, word: str) -> bool:
-        """Whether a word is one of the terms (remembered: documents share most of their words)."""
-        known = self._seen.get(word)
-        if known is None:
-            known = self._seen[word] = word in self.words or (bool(self.stems) and word.startswith(self.stems))
-        return known
+    def _known(self, tokens: frozenset[str]) -> set[str]:
+        """The tokens that are terms: whole words by set intersection, stems by prefix (remembered per word)."""
+        found = self.words & tokens
+        if self.stems:
+            seen, stems = self._seen, self.stems
+            for word in tokens - found:
+                known = seen.get(word)
+                if known is None:
+                    known = seen[word] = word.startswith(stems)
+                if known:
+                    found.add(word)
+        return found
 
     def distinct(self, text: str) -> set[str]:
         """The different terms that occur in ``text`` (lower case)."""
-        found = set(filter(self._known, _tokens(text)))
+        found = self._known(_tokens(text))
         if self.phrases:
             found.update(self.phrases & _ngrams(text))
         lowered = _lower(text) if self.rest else ""
@@ -75,7 +81,7 @@ class Terms:
 
     def search(self, text: str) -> bool:
         """Whether any term occurs in ``text``."""
-        if any(map(self._known, _tokens(text))) or (self.phrases and not self.phrases.isdisjoint(_ngrams(text))):
+        if self._known(_tokens(text)) or (self.phrases and not self.phrases.isdisjoint(_ngrams(text))):
             return True
         lowered = _lower(text) if self.rest else ""
         return any(anchor in lowered and pattern.search(text) for anchor, pattern in self.rest)
