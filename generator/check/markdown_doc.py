@@ -44,6 +44,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"[.!?]$")
+_MARKERS = frozenset("`~#=-*_+<>0123456789")
+"""First characters of a line that may start a block (or underline a paragraph)."""
 _COLON_LABEL = re.compile(r"^([A-Z][A-Za-z &/()-]{1,40}?):\s+(?![\d.$€£-])(\S.*)$")
 """``Project overview: what problem this solves`` on a line of its own (not ``Accuracy: 0.93``)."""
 _INTERRUPTING = frozenset({"!--", "table", "div", "p", "details", "picture", "center",
@@ -86,6 +88,11 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
         stripped = line.strip()
         if not stripped:
             para = None
+            index += 1
+            continue
+        if para is not None and para.container != "quote" and stripped[0] not in _MARKERS and "|" not in line \
+                and not line.startswith(("    ", "\t")):
+            para.lines.append(stripped)  # the common case: a paragraph goes on (no block can start here)
             index += 1
             continue
         fence = _FENCE.match(line)

@@ -30,12 +30,19 @@ def block_values(block: Block) -> list[MetricValue]:
     return block.metric_values
 
 
+MAX_VALUES = 400
+"""Metric values read from one run of blocks: enough to judge and compare; a README of 16,000 result
+paragraphs is not read to the end for more."""
+
+
 def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
     """Metric numbers in a run of blocks, including space-aligned tables whose rows are separate
     paragraphs (Pandoc's simple tables: a header line of metric names, then one paragraph per row)."""
     found: list[MetricValue] = []
     header: list[str] | None = None
     for block in blocks:
+        if len(found) >= MAX_VALUES:
+            break
         found += block_values(block)
         cells = loose_cells(block.text) if block.kind == "prose" and "\n" not in block.text else []
         named = sum(metric_id(cell) is not None for cell in cells)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,6 +21,7 @@ from generator.errors import RubricError
 DEFAULT_RUBRIC = Path(__file__).with_name("default_rubric.toml")
 _TOP_KEYS = {"name", "passing_score", "min_words", "grades", "sections", "checks"}
 _SECTION_KEYS = {"title", "weight", "required", "describe", "synonyms", "min_words"}
+_NOT_A_WORD = re.compile(r"[^\w\s]|_")
 _SECTION_ID = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 
 
@@ -124,7 +124,7 @@ def _score(words: tuple[str, ...], exact: dict[tuple[str, ...], str],
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> tuple[str, ...]:
     """Heading words for matching: lower case, no emoji, numbering or punctuation, no plural 's'."""
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LN" or ch.isspace() else " " for ch in text.lower())
+    kept = _NOT_A_WORD.sub(" ", text.lower())
     return tuple(_singular(word) for word in kept.split() if not word.isdigit())
 
 

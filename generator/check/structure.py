@@ -107,8 +107,9 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
         heading = section.heading
         assert heading is not None
         named = {key: value for key, value in rubric.heading_scores(heading.text).items() if key in wanted}
-        own = Section(heading, [b for b in section.blocks if end is None or b.line < end])  # not its subsections
-        content = _content(own, wanted) if judge_content or named else {}
+        content: dict[str, float] = {}
+        if judge_content or named:  # on its own text, not its subsections'
+            content = _content(Section(heading, [b for b in section.blocks if end is None or b.line < end]), wanted)
         found_by = "pseudo-heading" if heading.kind == "pseudo" else "heading"
         candidates.append(_Candidate(section, order, named, content, found_by))
     return candidates
