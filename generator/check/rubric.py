@@ -76,7 +76,7 @@ class Rubric:
 
     def _synonym_index(
         self,
-    ) -> tuple[dict[tuple[str, ...], str], list[tuple[str, tuple[str, ...]]], dict[str, dict[str, float]]]:
+    ) -> tuple[dict[tuple[str, ...], str], dict[str, list[tuple[str, tuple[str, ...]]]], dict[str, dict[str, float]]]:
         """Normalised synonyms and the headings already scored, built once per rubric
         (a cohort or a benchmark matches the same headings thousands of times)."""
         cached = self.__dict__.get("_index")
@@ -84,9 +84,11 @@ class Rubric:
             table = [(rule.id, normalise(s)) for rule in self.sections for s in (rule.id, *rule.synonyms)]
             table = [(section_id, words) for section_id, words in table if words]
             exact: dict[tuple[str, ...], str] = {}
+            by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
             for section_id, words in table:
                 exact.setdefault(words, section_id)
-            cached = (exact, table, {})
+                by_first.setdefault(words[0], []).append((section_id, words))
+            cached = (exact, by_first, {})
             object.__setattr__(self, "_index", cached)
         return cached
 
@@ -97,16 +99,13 @@ GENERIC = frozenset({"overview", "summary", "introduction", "about", "background
 
 
 def _score(words: tuple[str, ...], exact: dict[tuple[str, ...], str],
-           table: list[tuple[str, tuple[str, ...]]]) -> dict[str, float]:
+           table: dict[str, list[tuple[str, tuple[str, ...]]]]) -> dict[str, float]:
     if not words:
         return {}
     if words in exact:
         return {exact[words]: 4.0}
-    present = set(words)
     ends: dict[str, tuple[int, bool]] = {}
-    for section_id, synonym in table:
-        if synonym[0] not in present:
-            continue
+    for section_id, synonym in (item for word in set(words) for item in table.get(word, ())):
         size = len(synonym)
         generic = all(word in GENERIC for word in synonym)
         for start in range(len(words) - size + 1):

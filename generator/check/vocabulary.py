@@ -72,7 +72,8 @@ class Terms:
         """The different terms that occur in ``text`` (lower case)."""
         found = self._known(_tokens(text))
         if self.phrases:
-            found.update(self.phrases & _ngrams(text))
+            joined = _joined(text)
+            found.update(phrase for phrase in self.phrases if f" {phrase} " in joined)
         lowered = _lower(text) if self.rest else ""
         for anchor, pattern in self.rest:
             if anchor in lowered:
@@ -81,7 +82,7 @@ class Terms:
 
     def search(self, text: str) -> bool:
         """Whether any term occurs in ``text``."""
-        if self._known(_tokens(text)) or (self.phrases and not self.phrases.isdisjoint(_ngrams(text))):
+        if self._known(_tokens(text)) or any(f" {phrase} " in _joined(text) for phrase in self.phrases):
             return True
         lowered = _lower(text) if self.rest else ""
         return any(anchor in lowered and pattern.search(text) for anchor, pattern in self.rest)
@@ -103,11 +104,9 @@ def _lower(text: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _ngrams(text: str) -> frozenset[str]:
-    """Runs of two to four words of a text, for phrases such as "so that" or "in order to"."""
-    words = _TOKEN.findall(text.lower())
-    return frozenset(" ".join(words[start:start + size])
-                     for size in (2, 3, 4) for start in range(len(words) - size + 1))
+def _joined(text: str) -> str:
+    """A text's words, lower case, one space apart and around (phrases are found as substrings)."""
+    return " " + " ".join(_TOKEN.findall(text.lower())) + " "
 
 
 @lru_cache(maxsize=512)
