@@ -34,16 +34,16 @@ def per_format(copies: list[Path]) -> None:
     rubric = load_rubric()
     check_project(copies[0], rubric)  # warm-up: imports and the rubric's caches
     for fmt in FORMATS:
-        best = float("inf")
+        best, best_cpu = float("inf"), float("inf")
         for _ in range(3):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             reports = [check_project(copy, rubric) for copy in copies]
             render(reports, [], rubric, fmt, color=False, width=110)
-            best = min(best, time.perf_counter() - started)
-        rate = len(copies) / best
+            best, best_cpu = min(best, time.perf_counter() - started), min(best_cpu, time.process_time() - cpu)
+        rate, cpu_rate = len(copies) / best, len(copies) / best_cpu
         verdict = "meets" if rate >= GOAL_PER_SECOND else "below"
-        print(f"{fmt:9} {rate:7.0f} projects/s  ({1000 * best / len(copies):.2f} ms each; {verdict} the goal "
-              f"of {GOAL_PER_SECOND}/s)")
+        print(f"{fmt:9} {rate:5.0f} projects/s wall, {cpu_rate:5.0f} per CPU-second  "
+              f"({1000 * best / len(copies):.1f} ms each; {verdict} the goal of {GOAL_PER_SECOND}/s)")
 
 
 def huge_readme(folder: Path, headings: int) -> None:
@@ -55,14 +55,14 @@ def huge_readme(folder: Path, headings: int) -> None:
         lines += [f"## Section {index}", "", f"Paragraph {index} reports an accuracy of 0.{index % 100:02d}.", ""]
     (project / "README.md").write_text("\n".join(lines), encoding="utf-8")
     size = (project / "README.md").stat().st_size
-    best = float("inf")
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         check_project(project)
-        best = min(best, time.perf_counter() - started)
+        best, best_cpu = min(best, time.perf_counter() - started), min(best_cpu, time.process_time() - cpu)
     verdict = "meets" if best < GOAL_HUGE_SECONDS else "misses"
-    print(f"README with {headings:,} headings ({size / 1e6:.1f} MB): {best:.2f} s ({verdict} the goal of "
-          f"{GOAL_HUGE_SECONDS:.0f} s)")
+    print(f"README with {headings:,} headings ({size / 1e6:.1f} MB): {best:.2f} s wall, {best_cpu:.2f} s CPU "
+          f"({verdict} the goal of {GOAL_HUGE_SECONDS:.0f} s)")
 
 
 def main() -> None:
