@@ -50,7 +50,10 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "score": ("cv score", "public lb", "private lb", "lb score", "public score", "private score",
               "public leaderboard", "private leaderboard", "leaderboard score", "cv"),
 }
+_LINE_WORD = re.compile(r"[a-z0-9²]+")
 _SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}
+_NAME_WORDS = frozenset(word for spelling in _SPELLING_TO_ID for word in _LINE_WORD.findall(spelling))
+"""Every word of every metric spelling: a line without one of them names no metric."""
 _BY_LENGTH = sorted(_SPELLING_TO_ID, key=len, reverse=True)
 _NAME_RE = "|".join(re.escape(s).replace(r"\ ", r"[\s_-]?") for s in _BY_LENGTH)
 _NAME = re.compile(rf"(?<![\w^])(?:{_NAME_RE})(?![\w²])", re.IGNORECASE)
@@ -216,10 +219,14 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             rows = []
         if not _DIGIT.search(raw):
             continue
+        named = not _NAME_WORDS.isdisjoint(_LINE_WORD.findall(raw.lower()))
         if "/" in raw:
             found += _slashed(raw, number)
-        labelled = _MODEL_SCORE.match(raw)
-        if labelled and not _NAME.search(raw):
+        if not named:
+            labelled = _MODEL_SCORE.match(raw)
+            value = _value("score", labelled.group(2), number, labelled.group(1)) if labelled else None
+            found += [value] if value else []
+            continue  # no metric's name on the line: nothing more to read
             value = _value("score", labelled.group(2), number, labelled.group(1))
             found += [value] if value else []
         for match in _PROSE_AFTER.finditer(raw):

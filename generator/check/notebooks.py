@@ -8,6 +8,7 @@ run ended in an error output.
 
 from __future__ import annotations
 
+import json
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -54,11 +55,13 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
 
     info = NotebookInfo(path=path)
     try:
-        with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
-            warnings.simplefilter("ignore")
-            notebook = reader.reads(text)  # JSON and version handling, as Jupyter opens it
-            if notebook.get("nbformat", 0) < 4:
-                notebook = nbformat.convert(notebook, 4)
+        notebook = json.loads(text)
+        if not (isinstance(notebook, dict) and notebook.get("nbformat") == 4):  # others as Jupyter opens them
+            with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
+                warnings.simplefilter("ignore")
+                notebook = reader.reads(text)
+                if notebook.get("nbformat", 0) < 4:
+                    notebook = nbformat.convert(notebook, 4)
     except Exception as error:  # nbformat raises JSON, version and key errors of many types
         info.error = f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
         return info
