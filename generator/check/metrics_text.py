@@ -48,7 +48,8 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "kappa": ("kappa", "cohen kappa", "cohen's kappa", "qwk", "quadratic weighted kappa"),
     "mcc": ("mcc", "matthews correlation", "matthews correlation coefficient"),
     "score": ("cv score", "public lb", "private lb", "lb score", "public score", "private score",
-              "public leaderboard", "private leaderboard", "leaderboard score", "cv"),
+              "public leaderboard", "private leaderboard", "leaderboard score", "cv", "public", "private",
+              "oof", "oof cv", "oof score"),
 }
 _LINE_WORD = re.compile(r"[a-z0-9²]+")
 _SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}

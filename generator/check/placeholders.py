@@ -63,7 +63,7 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋", re.MULTILINE), ("📋",)),
     *(_Kind("leftover chat-assistant text", re.compile(pattern, re.IGNORECASE | re.MULTILINE), needles)
       for pattern, needles in (
-          (r"\b(?:do you|would you like|want) me to\b", ("me to",)),
+          (r"\b(?:do you want|would you like|want) me to\b", ("me to",)),
           (r"\bshall I (?:also|add|create|write)\b", ("shall i",)),
           (r"\bif you(?:'d like| want| like),? I can\b|\bI can also (?:add|create|write|make)\b", ("i can",)),
           (r"\blet me know if you(?:'d| would)? (?:like|want|need)", ("let me know",)),

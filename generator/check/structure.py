@@ -68,7 +68,7 @@ def _assign(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], locat
         for section_id in wanted:
             named = candidate.named.get(section_id, 0.0)
             content = candidate.content.get(section_id, 0.0)
-            if named or content >= _CONTENT_MINIMUM:
+            if named >= 2.5 or named + content >= _CONTENT_MINIMUM:  # a generic word alone decides nothing
                 pairs.append((named + content, -candidate.order, section_id, candidate))
     pairs.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
     used: set[int] = set()
@@ -127,7 +127,7 @@ def _content(section: Section, wanted: dict[str, SectionRule]) -> dict[str, floa
             continue
         score = min(1.5, 0.3 * len(distinct(cue, text)))
         if section_id == "metrics":
-            score += min(1.0, 0.4 * len(values_in(section.blocks)))
+            score += min(1.2, 0.4 * len(values_in(section.blocks)))
         if score:
             scores[section_id] = score
     return scores

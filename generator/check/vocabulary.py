@@ -129,7 +129,7 @@ MODELS = (
     r"hierarchical clustering", r"gaussian mixture", r"pca", r"t-sne", r"umap", r"s?arima\w*", r"prophet",
     r"exponential smoothing", r"holt-winters", r"ensembles?", r"stacking", r"bagging", r"tf-?idf",
     r"word2vec", r"embeddings?", r"autoencoders?", r"isolation forest", r"extra trees", r"knn",
-    r"fine-tuned", r"llm", r"keras", r"pytorch", r"tensorflow", r"scikit-learn", r"sklearn",
+    r"fine-tuned", r"llm", r"convolutional", r"neural net\w*", r"deep learning", r"keras", r"pytorch", r"tensorflow", r"scikit-learn", r"sklearn",
 )
 MODEL = _words(*MODELS)
 VALIDATION = _words(
@@ -173,7 +173,7 @@ SIZE = re.compile(
     r"applicants?|passengers?|clips?|files?|classes|categories|labels|hours?|weeks?|stations?|products?|"
     r"items?|ratings?|calls?|claims?|students?|employees?|trips?|rides?|orders?|properties|cities|countries|"
     r"frames?|videos?|recordings?|pairs?|questions?|sessions?|visits?|readings?|measurements?|events?)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\s+[a-z-]+s\b|\b\d{3,}\s+[a-z-]+s\b"
+    r"|\b\d{1,3}(?:,\d{3})+\s+(?:[a-z-]+\s+)?[a-z-]+s\b|\b\d{3,}\s+(?:[a-z-]+\s+)?[a-z-]+s\b"
     r"|\(\s*\d[\d,]*\s*,\s*\d[\d,]*\s*\)|\b\d[\d,]*\s*[x\u00d7]\s*\d[\d,]*\b",
     re.IGNORECASE,
 )
