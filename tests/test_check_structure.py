@@ -103,6 +103,7 @@ def test_sections_are_found_by_content_and_reported_where() -> None:
     ("accuracy on the held-out test set was 0.92", {"accuracy": 0.92}),
     ("CV/Public/Private 0.712 / 0.705 / 0.698", {"score": 0.712}),                      # leaderboard triple
     ("Logistic Regression: 77%", {"score": 0.77}),                                       # a model's score
+    ("public 0.904, private 0.940 (1st)", {"score": 0.904}),                               # leaderboard prose
     ("accuracy for 5 folds", {}),
 ])
 def test_metric_values_in_prose_and_aligned_tables(text: str, expected: dict[str, float]) -> None:
@@ -110,6 +111,11 @@ def test_metric_values_in_prose_and_aligned_tables(text: str, expected: dict[str
     for value in from_text(text, 1):
         found.setdefault(value.metric, value.value)
     assert found == pytest.approx(expected)
+
+
+def test_metric_values_written_as_headings() -> None:
+    doc = parse_markdown("# Solution\n\n#### **Best single model 4 fold OOF CV**: 0.326\n\nDetails.\n")
+    assert [(v.metric, v.value) for v in values_in(doc.blocks)] == [("score", 0.326)]
 
 
 def test_html_and_pipe_tables_and_pandoc_rows() -> None:
@@ -197,4 +203,4 @@ def test_many_headings_are_read_in_order() -> None:
     source = "# T\n\n" + "".join(f"## Heading {i}\n\nText {i}.\n\n" for i in range(2_000))
     doc = parse_markdown(source)
     assert len(doc.sections) == 2_001
-    assert [b.text for b in doc.sections[-1].blocks] == ["Text 1999."]
+    assert [b.text for b in doc.sections[-1].blocks if b.kind == "prose"] == ["Text 1999."]

@@ -44,6 +44,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"[.!?]$")
+_DIGIT = re.compile(r"\d")
 _MARKERS = frozenset("`~#=-*_+<>0123456789")
 """First characters of a line that may start a block (or underline a paragraph)."""
 _COLON_LABEL = re.compile(r"^([A-Z][A-Za-z &/()-]{1,40}?):\s+(?![\d.$€£-])(\S.*)$")
@@ -207,6 +208,8 @@ def _emit(item: _Item, following: _Item | None, previous: _Item | None, doc: Doc
     if item.kind == "heading":
         text = clean_heading(plain(item.lines[0], item.line, doc.links, doc.images))
         doc.headings.append(Heading(text, item.level, item.line, item.info))
+        if _DIGIT.search(text):  # "Best single model CV: 0.326": a result written as a heading
+            doc.blocks.append(Block("heading", item.line, text))
     elif item.kind == "code":
         doc.blocks.append(Block("code", item.line, "\n".join(item.lines), info=item.info))
     elif item.kind == "table":

@@ -23,7 +23,7 @@ def block_values(block: Block) -> list[MetricValue]:
         if block.kind == "table":
             block.metric_values = (from_rows(block.rows, block.row_lines) if block.rows
                                    else from_text(block.text, block.line))
-        elif block.kind in ("prose", "code"):
+        elif block.kind in ("prose", "code", "heading"):
             block.metric_values = from_text(block.text, block.line)
         else:
             block.metric_values = []

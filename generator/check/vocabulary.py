@@ -133,7 +133,7 @@ MODELS = (
 )
 MODEL = _words(*MODELS)
 VALIDATION = _words(
-    r"cross[- ]?validat\w*", r"k-?fold", r"\d+-fold", r"\d+ folds", r"train(?:ing)?[/ -](?:and )?test split",
+    r"cross[- ]?validat\w*", r"\w*k-?fold\w*", r"\d+[- ]?folds?", r"train(?:ing)?[/ -](?:and )?test split",
     r"train[/ -]validation", r"hold[- ]?out", r"held[- ]out", r"validation set", r"test set", r"test split",
     r"time[- ]based split", r"walk[- ]forward", r"stratified", r"leave[- ]one[- ]out", r"backtest\w*",
     r"out[- ]of[- ]sample", r"temporal split", r"split (?:the data|into)", r"\d+ ?% (?:test|hold)",
