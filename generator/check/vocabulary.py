@@ -129,7 +129,8 @@ MODELS = (
     r"hierarchical clustering", r"gaussian mixture", r"pca", r"t-sne", r"umap", r"s?arima\w*", r"prophet",
     r"exponential smoothing", r"holt-winters", r"ensembles?", r"stacking", r"bagging", r"tf-?idf",
     r"word2vec", r"embeddings?", r"autoencoders?", r"isolation forest", r"extra trees", r"knn",
-    r"fine-tuned", r"llm", r"convolutional", r"neural net\w*", r"deep learning", r"keras", r"pytorch", r"tensorflow", r"scikit-learn", r"sklearn",
+    r"fine-tuned", r"llm", r"convolutional", r"neural net\w*", r"deep learning",
+    r"keras", r"pytorch", r"tensorflow", r"scikit-learn", r"sklearn",
 )
 MODEL = _words(*MODELS)
 VALIDATION = _words(
