@@ -50,13 +50,13 @@ class NotebookInfo:
 
 def read_notebook(path: str, text: str) -> NotebookInfo:
     """Parse one notebook's JSON text; a malformed notebook is reported, not raised."""
-    import nbformat
-    from nbformat import reader
-
     info = NotebookInfo(path=path)
     try:
         notebook = json.loads(text)
         if not (isinstance(notebook, dict) and notebook.get("nbformat") == 4):  # others as Jupyter opens them
+            import nbformat
+            from nbformat import reader
+
             with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
                 warnings.simplefilter("ignore")
                 notebook = reader.reads(text)
