@@ -110,8 +110,9 @@ class Document:
 
     @property
     def title(self) -> str | None:
-        """The first level-1 heading: what the project calls itself."""
-        return next((h.text for h in self.headings if h.level == 1 and h.text), None)
+        """What the project calls itself: the title heading, else the first level-1 heading."""
+        heading = self.title_heading
+        return heading.text if heading else next((h.text for h in self.headings if h.level == 1 and h.text), None)
 
     @property
     def sections(self) -> list[Section]:
