@@ -25,6 +25,7 @@ _CODE = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _BOLD_LABEL = re.compile(r"^(?:\*\*|__)([^*_\n]{1,80}?)(:?)(?:\*\*|__)(:?)[ \t]*(.*)$")
 _MARKUP = re.compile(r"[<\[*_`\\~]")
+_UNSAFE = ("javascript:", "vbscript:", "file:", "data:")
 _KEYCAP = re.compile("^[0-9#*]\ufe0f?\u20e3")
 PSEUDO_MAX_WORDS = 6
 
@@ -70,6 +71,8 @@ def _image(match: re.Match[str], text: str, line: int, images: list[Link]) -> st
 
 
 def _link(match: re.Match[str], text: str, line: int, links: list[Link]) -> str:
+    if match.group(2).lower().startswith(_UNSAFE):
+        return match.group()  # not a link where the README is shown (as markdown-it and GitHub treat it)
     links.append(Link(match.group(2), line + text.count("\n", 0, match.start()), match.group(1)))
     return match.group(1)
 
