@@ -19,13 +19,23 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
 def check_project(path: Path, rubric: Rubric | None = None, *, target: str | None = None) -> ProjectReport:
-    """Check the project in the local directory ``path`` (never runs anything from it)."""
-    rubric = rubric or load_rubric()
+    """Check the project in the local directory ``path`` (never runs anything from it).
+
+    Whatever the project holds, the only error is a :class:`TargetError`: a cohort or a list of
+    targets goes on with the next project (one bad project never stops a multi-project run).
+    """
     path = Path(path)
     if not path.exists():
         raise TargetError(f"{path}: no such file or directory")
     if not path.is_dir():
         raise TargetError(f"{path}: not a directory (give the project folder)")
+    try:
+        return _check(path, rubric or load_rubric(), target)
+    except (RecursionError, MemoryError, ValueError, OSError, IndexError, KeyError, TypeError) as error:
+        raise TargetError(f"{path}: could not be checked ({type(error).__name__}: {str(error)[:200]})") from None
+
+
+def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
     evidence = gather(path)
     located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)
