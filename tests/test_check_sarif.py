@@ -58,10 +58,13 @@ def test_findings_are_located_relative_to_their_project(weak: Path) -> None:
     assert run["originalUriBaseIds"]["PROJECT"] == {"uri": "", "uriBaseId": "%SRCROOT%"}
 
 
-def test_project_level_findings_have_no_made_up_line(weak: Path) -> None:
-    document = json.loads(render_sarif([check_project(weak)]))
+def test_project_level_findings_have_no_made_up_line(tmp_path: Path, weak: Path) -> None:
+    good = build_project(tmp_path / "good")
+    (good / "LICENSE").unlink()
+    document = json.loads(render_sarif([check_project(good)]))
     licence = next(r for r in document["runs"][0]["results"] if r["ruleId"] == "project.licence")
     assert "locations" not in licence  # "no LICENSE file" is about the project, not README line 1
+    document = json.loads(render_sarif([check_project(weak)]))
     file_only = next(r for r in document["runs"][0]["results"] if r["ruleId"] == "project.ml")
     assert file_only["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"}}

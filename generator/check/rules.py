@@ -101,12 +101,6 @@ CHECKS: dict[str, Check] = {check.id: check for check in (
           "Fix or remove the file: no binary/oversized README, no symlinks out of the project or in loops."),
 )}
 
-CONTENT_CHECKS = frozenset({
-    "problem.target", "problem.why", "data.source", "data.size", "data.licence", "method.models",
-    "method.validation", "method.baseline", "metrics.baseline", "outcome.result", "outcome.impact",
-    "outcome.limits", "text.specific", "text.filler", "explain.drivers", "limits.slices", "readme.headings",
-})
-
 HYGIENE_CHECKS = frozenset({
     "placeholders", "readme.format", "reproduce.commands", "readme.images", "project.licence",
     "project.dependencies", "project.tests", "notebooks.parse", "notebooks.outputs", "notebooks.errors",

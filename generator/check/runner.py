@@ -16,9 +16,11 @@ from generator.check import checks_content, checks_files, checks_metrics, checks
 from generator.check.context import Context, Failure, Partial
 from generator.check.model import CheckResult, Finding
 from generator.check.rubric import Rubric
-from generator.check.rules import CHECKS, CONTENT_CHECKS, HYGIENE_CHECKS, Check, section_check
+from generator.check.rules import CHECKS, HYGIENE_CHECKS, Check, section_check
 
 CheckFunction = Callable[[Context], list[Failure] | None]
+_SAID_OF_ANY_REPOSITORY = frozenset({"project.ml", "readme.present", "placeholders", "files.readable"})
+"""Findings still worth reporting for a repository that is not an ML project."""
 GATE = 1.5
 """How steeply the project checks follow the write-up's share (1: in proportion; calibrated on real READMEs)."""
 CURVE = 1.3
@@ -58,8 +60,8 @@ def run_checks(ctx: Context) -> tuple[list[CheckResult], list[Finding]]:
         status = ("skipped" if failures is None else "passed" if credit >= 1
                   else "partial" if credit > 0 else "failed")
         results.append(CheckResult(check.id, weight, status, check.explanation, round(credit, 3)))
-        if not_ml and (check.id in CONTENT_CHECKS or check.id.startswith("section.")):
-            continue  # one project.ml finding says it all
+        if not_ml and check.id not in _SAID_OF_ANY_REPOSITORY:
+            continue  # one project.ml finding says it all (the checks still count: the score stays low)
         for failure in failures or []:
             findings.append(Finding(check.id, failure.message, failure.fix or check.fix,
                                     failure.file, failure.line, weight))
