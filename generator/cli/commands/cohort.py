@@ -25,6 +25,7 @@ from generator.github.api import DEFAULT_WRITE_PAUSE
 if TYPE_CHECKING:
     from generator.cohort.report import StudentResult
     from generator.cohort.runs import CohortEvent, CohortResult
+    from generator.cohort.update import UpdateSummary
 
 app = command_app(
     name="cohort",
@@ -157,6 +158,90 @@ def _print_cohort_summary(result: CohortResult) -> None:
         reason = row.status.removeprefix("failed: ")
         console.print(f"  [red]{escape(row.repo)}[/] ({escape(row.student)}): {escape(reason)}")
     if failed:
+        note("Fix the problems above and run the same command again: finished students are skipped.")
+
+
+@app.command("update")
+def cohort_update(
+    ctx: typer.Context,
+    roster: RosterArgument,
+    prefix: PrefixOption = "",
+    status: Annotated[
+        Path | None,
+        typer.Option("--status", help="Status file of `cohort new` (default: ./cohort-status.csv)."),
+    ] = None,
+    root: Annotated[
+        Path | None, typer.Option("--root", help="Folder holding the projects as ROOT/<repo>.")
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option("--org", help="Update the GitHub repositories ORG/<repo> through pull requests instead."),
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Template version to update to (default: the newest).")
+    ] = None,
+    token_env: TokenEnvOption = None,
+    api_url: ApiUrlOption = None,
+    write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
+    author: AuthorOption = None,
+    trust: TrustOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Bring every student's project to a new template version (on GitHub: one pull request each)."""
+    from generator.catalog.source import is_trusted_catalog
+    from generator.cohort.roster import read_roster
+    from generator.cohort.runs import PublishSettings
+    from generator.cohort.update import UPDATE_STATUS_FILE, UpdateOptions, update_cohort
+    from generator.errors import UsageError
+    from generator.vcs import resolve_author
+
+    if root is not None and org is not None:
+        raise UsageError("give --root or --org, not both")
+    students = read_roster(roster, prefix)
+    new_status = (status or cwd() / "cohort-status.csv").absolute()
+    folder = root.absolute() if root is not None else cwd() if org else new_status.parent
+    options = UpdateOptions(
+        author=resolve_author(author),
+        to=to,
+        trust=trust or is_trusted_catalog(global_options(ctx).catalog),
+        root=root.absolute() if root is not None else None,
+        new_status=new_status,
+        github=PublishSettings(org=org, token_env=token_env, api_url=api_url, write_pause=write_pause)
+        if org else None,
+        status_file=folder / UPDATE_STATUS_FILE,
+    )
+    if quiet:
+        summary = update_cohort(students, options)
+    else:
+        with _progress(len(students)) as on_event:
+            options.on_event = on_event
+            summary = update_cohort(students, options)
+    _print_update_summary(summary, on_github=org is not None)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _print_update_summary(summary: UpdateSummary, *, on_github: bool) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from generator.cohort.update import CONFLICTS, CURRENT, DECLINED, PROPOSED, UPDATED
+
+    table = Table(title="Template update", title_justify="left")
+    for column in ("updated" if not on_github else "pull requests", "already current", "conflicts", "failed"):
+        table.add_column(column, justify="right")
+    done = summary.count(PROPOSED) + summary.count(DECLINED) if on_github else summary.count(UPDATED)
+    table.add_row(str(done), str(summary.count(CURRENT)), str(summary.count(CONFLICTS)), str(len(summary.failed)))
+    console = out()
+    console.print(table)
+    for row in summary.rows:
+        if row.status == CONFLICTS:
+            console.print(f"  [yellow]{escape(row.repo)}[/]: conflicts in {escape(row.conflicts)} {escape(row.url)}")
+    for row in summary.failed:
+        reason = row.status.removeprefix("failed: ")
+        console.print(f"  [red]{escape(row.repo)}[/] ({escape(row.student)}): {escape(reason)}")
+    console.print(f"Status: {summary.status_file}")
+    if summary.failed:
         note("Fix the problems above and run the same command again: finished students are skipped.")
 
 
