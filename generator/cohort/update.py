@@ -149,7 +149,7 @@ class _GitHubUpdater:
 
     def __init__(self, options: UpdateOptions) -> None:
         from generator.github import api as github_api
-        from generator.github.pulls import check_access
+        from generator.github.org import check_access
 
         settings = options.github
         assert settings is not None

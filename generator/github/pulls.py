@@ -3,8 +3,6 @@
 An instructor's template fix reaches a student's repository as a pull request the student
 reviews and merges. Opening it must be idempotent, because a cohort run is re-run after any
 failure: an open pull request from the same branch is updated (title, body), never duplicated.
-Also here: the one access check a cohort makes before its first student (token, organisation,
-membership), so that a mistyped ``--org`` fails once, not once per student.
 """
 
 from __future__ import annotations
@@ -12,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.errors import GitHubError
 from generator.github import api as github_api
 
 if TYPE_CHECKING:
-    from github import Github
     from github.Repository import Repository
 
 
@@ -29,41 +25,6 @@ class PullRequestResult:
     opened: bool
     draft: bool
     state: str = "open"  # "closed": the student declined it; it is left closed
-
-
-def check_access(client: Github, org: str | None, token: str, api_url: str) -> str:
-    """The login the repositories belong to (the organisation, else the token's user), checked.
-
-    One request for the token, and for an organisation two more: it exists, and the token's user
-    is an active member of it (what lets them create and push to its repositories).
-    """
-    with github_api.api_errors("checking the token", token, api_url):
-        login = client.get_user().login
-    if org is None:
-        return login
-    try:
-        with github_api.api_errors(f"looking up organisation {org}", token, api_url):
-            organisation = client.get_organization(org)
-            name = organisation.login
-    except GitHubError as error:
-        if error.status == 404:
-            raise GitHubError(f"organisation {org!r} not found (or not visible to {login}); check --org", 404) from None
-        raise
-    try:
-        with github_api.api_errors(f"checking {login}'s membership of {name}", token, api_url):
-            membership = client.get_user().get_organization_membership(name)
-            state = membership.state
-    except GitHubError as error:
-        if error.status in {403, 404}:
-            raise GitHubError(
-                f"{login} is not a member of organisation {name}, so cannot create or push to its repositories; "
-                "ask an owner of the organisation to add you, or use a token of a member",
-                error.status,
-            ) from None
-        raise
-    if state != "active":
-        raise GitHubError(f"{login}'s membership of {name} is {state}; accept the invitation first")
-    return name
 
 
 def open_pull_request(

@@ -269,16 +269,21 @@ def cohort_check(
     title: Annotated[str, typer.Option("--title", help="Heading of the HTML report.")] = "Class report",
     api_url: ApiUrlOption = None,
     token_env: TokenEnvOption = None,
+    from_status: Annotated[
+        bool,
+        typer.Option("--from-status", help="With --org: read each repository's portfolio/docs commit status "
+                                           "(set by the GitHub Action) instead of cloning: one request each."),
+    ] = False,
+    write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
     quiet: QuietOption = False,
 ) -> None:
     """Check every student's project; write class-report.csv and class-report.html; print a summary."""
-    import os
-
     from generator.check import load_rubric
     from generator.cohort.report import (
         CSV_NAME,
         HTML_NAME,
         check_class,
+        read_class_statuses,
         resolve_targets,
         summary,
         write_csv,
@@ -286,26 +291,34 @@ def cohort_check(
     )
     from generator.cohort.roster import read_roster
     from generator.errors import UsageError
+    from generator.github import api as github_api
 
     if root is not None and org is not None:
         raise UsageError("give --root or --org, not both")
+    if from_status and org is None:
+        raise UsageError("--from-status reads results from GitHub: give --org ORG")
     students = read_roster(roster, prefix)
-    targets = resolve_targets(
-        students, status_file=status or cwd() / "cohort-status.csv", root=root, org=org
-    )
-    token = os.environ.get(token_env, "") if token_env else None
-    loaded = load_rubric(rubric)
-    if quiet:
-        results = check_class(targets, loaded, api_url=api_url, token=token)
-    else:
-        from rich.progress import Progress
+    token = api = None
+    links: dict[str, str] = {}
+    if org is not None:
+        from generator.github.org import repository_urls
 
-        with Progress(console=err()) as progress:
-            task = progress.add_task("checking", total=len(targets))
-            results = check_class(
-                targets, loaded, api_url=api_url, token=token,
-                on_result=lambda _result: progress.advance(task),
-            )
+        api = github_api.api_url(api_url)
+        token = github_api.resolve_token(token_env, api)
+        if not from_status:  # the statuses carry each repository's URL themselves
+            client = github_api.client(token, api, write_pause=write_pause)
+            links = repository_urls(client, org, token=token, api_url=api)
+    targets = resolve_targets(
+        students, status_file=status or cwd() / "cohort-status.csv", root=root, org=org, links=links
+    )
+    loaded = load_rubric(rubric)
+    with _advance(len(targets), "reading" if from_status else "checking", quiet) as on_result:
+        if from_status:
+            assert api is not None and token is not None
+            results = read_class_statuses(targets, api_url=api, token=token, write_pause=write_pause,
+                                          on_result=on_result)
+        else:
+            results = check_class(targets, loaded, api_url=api_url, token=token, on_result=on_result)
     folder = (output or cwd()).absolute()
     csv_path = write_csv(results, folder / CSV_NAME)
     html_path = write_html(results, folder / HTML_NAME, title)
@@ -318,6 +331,19 @@ def cohort_check(
     out().print(f"Report: {csv_path}  {html_path}")
     if counts["errors"]:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _advance(total: int, label: str, quiet: bool) -> Iterator[Callable[[StudentResult], None] | None]:
+    """A plain progress bar for the class report (nothing with --quiet)."""
+    if quiet:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err()) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda _result: progress.advance(task)
 
 
 def _print_class_table(results: list[StudentResult]) -> None:
