@@ -125,16 +125,20 @@ def entry_toml(base: CatalogEntry, type_id: str, folder: str) -> str:
     )
 
 
-def validate_catalog(root: Path) -> ValidationReport:
-    """Every problem of the catalog at ``root``; see the module docstring."""
+def validate_catalog(root: Path, *, trusted: bool = False) -> ValidationReport:
+    """Every problem of the catalog at ``root``; see the module docstring.
+
+    ``trusted`` (the catalog is in ``PORTFOLIO_TRUSTED_CATALOGS``) lets templates that load
+    Jinja extensions of their own render; hooks and tasks never run here.
+    """
     entries, problems = read_entries(root, builtin=False)
     report = ValidationReport(entries=len(entries), problems=list(problems))
     for entry in entries:
-        _validate_template(entry, report)
+        _validate_template(entry, report, trusted)
     return report
 
 
-def _validate_template(entry: CatalogEntry, report: ValidationReport) -> None:
+def _validate_template(entry: CatalogEntry, report: ValidationReport, trusted: bool) -> None:
     from generator.catalog.source import template_root
     from generator.scaffold.render import NewProject, complete_answers, render_inert, template_config
 
@@ -145,7 +149,7 @@ def _validate_template(entry: CatalogEntry, report: ValidationReport) -> None:
         answers = complete_answers(NewProject(entry=entry, destination=Path("validate"), commit=False), config)
         with tempfile.TemporaryDirectory(prefix="portfolio-validate-") as folder:
             project = Path(folder) / "project"
-            render_inert(entry, root, config, answers, project)
+            render_inert(entry, root, config, answers, project, trusted=trusted)
             if entry.template.engine == "copier" and not (project / ANSWERS_FILE).is_file():
                 report.notes.append(f"{where}: no {ANSWERS_TEMPLATE}: `portfolio update` cannot update its projects")
     except UntrustedTemplateError as error:

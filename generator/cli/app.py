@@ -41,9 +41,12 @@ class PortfolioGroup(TyperGroup):
             formatter.write_dl([(name, command.summary) for name, command in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
+        from generator.vcs import safe_git_environment
+
         forget_enclosing_repository()
         try:
-            return super().invoke(ctx)
+            with safe_git_environment():  # every git run below: no repository hooks/fsmonitor, no hang
+                return super().invoke(ctx)
         except PortfolioError as error:
             error_line(str(error))
             raise typer.Exit(error.exit_code) from None

@@ -28,6 +28,7 @@ from generator.catalog.source import template_root
 from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
 from generator.naming import is_valid_package_name, package_name, repo_name
 from generator.scaffold.answers import TemplateConfig, load_template_config
+from generator.scaffold.safety import VCS_NAMES, check_template_links, validate_staging
 from generator.scaffold.versions import ANSWERS_FILE, pin_version, record_version
 from generator.vcs import Author, init_and_commit
 
@@ -191,6 +192,7 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
     with staging_folder(destination) as staging:
         project = staging / "project"
         documentation = render(project, answers)
+        validate_staging(project, root)
         if request.dataset is not None:
             target = project / answers.get("dataset_file", f"data/raw/{request.dataset.name}")
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -219,6 +221,7 @@ def _renderer(
 
         folder = cookiecutter_engine.template_folder(root, entry.template.directory)
         cookiecutter_engine.check_trust(folder, request.trust)
+        check_template_links(folder)
 
         def render_cookiecutter(project: Path, answers: dict) -> Any:
             cookiecutter_engine.cookiecutter_render(folder, project, answers, accept_hooks=request.trust)
@@ -226,6 +229,7 @@ def _renderer(
 
         return render_cookiecutter
     unsafe = check_trust(config, root, request.trust)
+    check_template_links(root)
 
     def render_copier(project: Path, answers: dict) -> None:
         copy(root, project, answers, unsafe=unsafe)
@@ -256,40 +260,55 @@ def copier_render(
             # A template at the root of a git checkout: render what is checked out, not copier's
             # default (the newest tag), so the recorded version is the rendered one.
             vcs_ref="HEAD",
+            exclude=sorted(VCS_NAMES),  # added to the template's own _exclude, which may be []
             cleanup_on_error=True,
         )
     except (CopierError, TemplateError, ValueError, OSError) as error:
         raise RenderError(f"rendering {template.name} failed: {' '.join(str(error).split())}") from error
 
 
-def preview_files(entry: CatalogEntry) -> list[str]:
-    """The files a default project of this type contains (rendered for real, then listed)."""
+def preview_files(entry: CatalogEntry, *, trusted: bool = False) -> list[str]:
+    """The files a default project of this type contains (rendered for real, inertly, then listed)."""
     root = template_root(entry)
     config = template_config(entry, root)
     request = NewProject(entry=entry, destination=Path("preview"), commit=False)
     answers = complete_answers(request, config)
     with tempfile.TemporaryDirectory(prefix="portfolio-preview-") as folder:
         project = Path(folder) / "project"
-        render_inert(entry, root, config, answers, project)
+        render_inert(entry, root, config, answers, project, trusted=trusted)
         return sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
 
 
 def render_inert(
-    entry: CatalogEntry, root: Path, config: TemplateConfig, answers: dict[str, Any], project: Path
+    entry: CatalogEntry,
+    root: Path,
+    config: TemplateConfig,
+    answers: dict[str, Any],
+    project: Path,
+    *,
+    trusted: bool = False,
 ) -> None:
     """Render without running the template's code (previews, ``catalog validate``).
 
     Cookiecutter hooks and copier tasks are skipped; a template that loads Jinja extensions of
-    its own (code run on import) still needs trust, which built-in templates have.
+    its own (code run on import: copier ``_jinja_extensions``, cookiecutter ``_extensions``) is
+    not rendered unless it is built in or its catalog is trusted (``PORTFOLIO_TRUSTED_CATALOGS``).
+    The same file rules as a real render apply (see :mod:`generator.scaffold.safety`).
     """
+    trusted = trusted or entry.builtin
     if entry.template.engine == "cookiecutter":
-        from generator.scaffold.cookiecutter_engine import cookiecutter_render, template_folder
+        from generator.scaffold import cookiecutter_engine
         from generator.scaffold.doc_layer import add_documentation
 
-        folder = template_folder(root, entry.template.directory)
-        cookiecutter_render(folder, project, answers, accept_hooks=False)
+        folder = cookiecutter_engine.template_folder(root, entry.template.directory)
+        cookiecutter_engine.check_extensions(folder, trusted)
+        check_template_links(folder)
+        cookiecutter_engine.cookiecutter_render(folder, project, answers, accept_hooks=False)
+        validate_staging(project, folder)
         add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
         return
     settings = {key: value for key, value in config.settings.items() if key not in {"_tasks", "_migrations"}}
-    unsafe = check_trust(TemplateConfig(config.questions, settings), root, trusted=entry.builtin)
+    unsafe = check_trust(TemplateConfig(config.questions, settings), root, trusted=trusted)
+    check_template_links(root)
     copier_render(root, project, answers, unsafe=unsafe, skip_tasks=True)
+    validate_staging(project, root)

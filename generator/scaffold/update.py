@@ -30,7 +30,7 @@ from generator.scaffold.versions import (
     store_tags,
     stores_root,
 )
-from generator.vcs import Author, commit_changes, git_run
+from generator.vcs import Author, commit_changes, git_run, safe_git_environment
 
 CONFLICT_MARKERS = ("<<<<<<< before updating", ">>>>>>> after updating")
 
@@ -154,16 +154,17 @@ def _run_copier_update(project: Path, target: str, unsafe: bool) -> None:
     from copier.errors import CopierError
 
     try:
-        copier.run_update(
-            str(project),
-            vcs_ref=target,
-            defaults=True,
-            overwrite=True,
-            quiet=True,
-            conflict="inline",
-            unsafe=unsafe,
-            skip_answered=True,
-        )
+        with safe_git_environment():  # copier runs git in the project: its .git/config runs nothing
+            copier.run_update(
+                str(project),
+                vcs_ref=target,
+                defaults=True,
+                overwrite=True,
+                quiet=True,
+                conflict="inline",
+                unsafe=unsafe,
+                skip_answered=True,
+            )
     except (CopierError, ValueError) as error:
         raise UpdateError(f"updating {project.name} failed: {' '.join(str(error).split())}") from error
 
