@@ -134,6 +134,8 @@ def _progress(total: int) -> Iterator[Callable[[CohortEvent], None]]:
         if event.kind == "started":
             progress.update(task, description=escape(event.student.repo))
             return
+        if event.kind not in {"ok", "failed", "skipped"}:
+            return  # a step within a student
         progress.advance(task)
         if event.kind == "failed" and event.status is not None:
             reason = event.status.status.removeprefix("failed: ")
