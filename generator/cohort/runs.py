@@ -91,6 +91,7 @@ class CohortOptions:
     status_file: Path | None = None
     catalog: Catalog | None = None
     on_event: Callable[[CohortEvent], None] = _no_events
+    notify: Callable[[str], None] | None = None  # told about stale staging folders removed
 
     @property
     def status_path(self) -> Path:
@@ -182,6 +183,8 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
     from generator.scaffold.render import NewProject
 
     status_path = options.status_path
+    if options.destination.exists() and not options.destination.is_dir():
+        raise CohortError(f"--dest {options.destination} is a file, not a folder; choose a folder for the projects")
     previous = read_status(status_path)
     rows: dict[str, StudentStatus] = dict(previous)
     result = CohortResult(statuses=[], status_file=status_path)
@@ -218,6 +221,7 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
                         answers=student_answers(student, options),
                         author=options.author,
                         trust=options.trust,
+                        notify=options.notify,
                     )
                     renderer.render(request)
                 if publisher is not None:

@@ -17,8 +17,7 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from generator.catalog.source import template_root
 from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
 from generator.naming import is_valid_package_name, package_name, repo_name
 from generator.scaffold.answers import TemplateConfig, load_template_config
+from generator.scaffold.atomic import staging_folder
 from generator.scaffold.safety import VCS_NAMES, check_template_links, validate_staging
 from generator.scaffold.versions import ANSWERS_FILE, pin_version, record_version
 from generator.vcs import Author, init_and_commit
@@ -55,6 +55,7 @@ class NewProject:
     target: str | None = None
     trust: bool = False
     commit: bool = True
+    notify: Callable[[str], None] | None = None  # told about stale staging folders removed
 
 
 @dataclass(frozen=True)
@@ -154,17 +155,6 @@ def check_trust(config: TemplateConfig, template: Path, trusted: bool) -> bool:
     return bool(extensions) or bool(code)
 
 
-@contextmanager
-def staging_folder(destination: Path) -> Iterator[Path]:
-    """A temporary folder next to ``destination`` (same filesystem, so the final move is a rename)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.portfolio-", dir=destination.parent))
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 def template_config(entry: CatalogEntry, root: Path | None = None) -> TemplateConfig:
     """The questions of an entry's template, whichever engine renders it."""
     root = template_root(entry) if root is None else root
@@ -189,7 +179,7 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
     render = _renderer(request, root, config, copy or copier_render)
     if request.commit and request.author is None:
         raise AnswerError("an author is needed for the first commit")
-    with staging_folder(destination) as staging:
+    with staging_folder(destination, request.notify) as staging:
         project = staging / "project"
         documentation = render(project, answers)
         validate_staging(project, root)
@@ -240,9 +230,19 @@ def _renderer(
 
 
 def copier_render(
-    template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool, skip_tasks: bool = False
+    template: Path,
+    destination: Path,
+    answers: dict[str, Any],
+    *,
+    unsafe: bool,
+    skip_tasks: bool = False,
+    ref: str = "HEAD",
 ) -> None:
-    """Run copier non-interactively; its errors become one-line RenderErrors."""
+    """Run copier non-interactively; its errors become one-line RenderErrors.
+
+    A template at the root of a git checkout is rendered at ``ref``: by default what is checked
+    out, not copier's default (the newest tag), so the recorded version is the rendered one.
+    """
     import copier
     from copier.errors import CopierError
     from jinja2 import TemplateError
@@ -257,9 +257,7 @@ def copier_render(
             quiet=True,
             unsafe=unsafe,
             skip_tasks=skip_tasks,
-            # A template at the root of a git checkout: render what is checked out, not copier's
-            # default (the newest tag), so the recorded version is the rendered one.
-            vcs_ref="HEAD",
+            vcs_ref=ref,
             exclude=sorted(VCS_NAMES),  # added to the template's own _exclude, which may be []
             cleanup_on_error=True,
         )
