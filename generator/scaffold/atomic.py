@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.errors import DestinationError
+
 STAGING_MARK = ".portfolio-"
 STALE_AFTER = 60.0  # seconds: a staging folder older than this belongs to no running command
 
@@ -46,11 +48,14 @@ def staging_folder(destination: Path, notify: Callable[[str], None] | None = Non
     Stale staging folders of earlier killed runs for the same name are removed first (``notify``
     is told, once per folder).
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    for stale in remove_stale_staging(destination):
-        if notify is not None:
-            notify(f"removed {stale.name}, left by an earlier interrupted run")
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}{STAGING_MARK}", dir=destination.parent))
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        for stale in remove_stale_staging(destination):
+            if notify is not None:
+                notify(f"removed {stale.name}, left by an earlier interrupted run")
+        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}{STAGING_MARK}", dir=destination.parent))
+    except OSError as error:  # read-only file system, no permission, a file in the way
+        raise DestinationError(f"cannot create {destination}: {error.strerror or error}") from None
     try:
         with terminate_as_interrupt():
             yield staging

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -41,6 +42,8 @@ CopierCopy = Callable[..., None]
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
 OWN_EXTENSION_PREFIX = "generator."
 MAX_DATASET_BYTES = 200 * 1024 * 1024
+NAME_MAX = 255  # bytes in one file name: ext4, APFS, NTFS
+STAGING_EXTRA = 20  # ".NAME.portfolio-XXXXXXXX": the staging folder's name is this much longer
 
 
 @dataclass
@@ -70,7 +73,7 @@ class Rendered:
 
 def complete_answers(request: NewProject, config: TemplateConfig) -> dict[str, Any]:
     """Fill the answers the tool derives (type, package and repo names, author) and validate them."""
-    answers = dict(request.answers)
+    answers = clean_answers(request.answers)
     answers["project_type"] = request.entry.template.directory or request.entry.id
     name = str(answers.get("project_name") or request.entry.title)
     check_project_name(name)
@@ -97,6 +100,30 @@ def complete_answers(request: NewProject, config: TemplateConfig) -> dict[str, A
     elif request.target:
         raise AnswerError("--target needs --dataset PATH.csv")
     return {key: value for key, value in answers.items() if config.question(key) or key == "project_type"}
+
+
+# One-line answers that end up in a README title, a commit message or TOML: control characters
+# (newlines included) would break those, so they become spaces.
+ONE_LINE = ("project_name", "description", "author_name", "author_email")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_PYTHON_VERSION = re.compile(r"^3\.\d{1,2}(\.\d{1,3})?$")
+
+
+def clean_answers(raw: dict[str, Any]) -> dict[str, Any]:
+    """Answers fit to render: one-line answers without control characters, no NUL anywhere,
+    ``python_version`` a version (it goes into pyproject.toml, CI and the README)."""
+    answers = dict(raw)
+    for key, value in answers.items():
+        if not isinstance(value, str):
+            continue
+        if key in ONE_LINE:
+            answers[key] = " ".join(_CONTROL.sub(" ", value).split())
+        elif "\x00" in value:
+            raise AnswerError(f"{key}: the answer contains a NUL byte; give plain text")
+    version = answers.get("python_version")
+    if version is not None and not _PYTHON_VERSION.match(str(version)):
+        raise AnswerError(f"python_version {version!r} is not a Python version such as 3.11 or 3.12")
+    return answers
 
 
 def check_project_name(name: str) -> None:
@@ -129,7 +156,19 @@ def check_dataset(path: Path, target: str) -> None:
 
 
 def check_destination(destination: Path) -> None:
-    """The destination must not exist, or be an empty folder."""
+    """The destination must not exist, or be an empty folder, and be a folder name the disk takes."""
+    for ancestor in destination.parents:
+        if ancestor.exists() or ancestor.is_symlink():
+            if not ancestor.is_dir():
+                raise DestinationError(f"cannot create {destination}: {ancestor} is a file, not a folder")
+            break
+    for part in destination.parts:
+        size = len(os.fsencode(part)) + (STAGING_EXTRA if part == destination.name else 0)
+        if size > NAME_MAX:
+            raise DestinationError(
+                f"folder name {part[:40]}... is too long ({len(os.fsencode(part))} bytes; the file system "
+                f"allows {NAME_MAX}, and the staging folder needs {STAGING_EXTRA} more): choose a shorter DEST"
+            )
     if destination.is_symlink() or (destination.exists() and not destination.is_dir()):
         raise DestinationError(f"destination {destination} exists and is not a folder")
     if destination.is_dir() and any(destination.iterdir()):
