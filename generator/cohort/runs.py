@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.cohort.roster import Student
+from generator.cohort.roster import Student, from_spreadsheet_safe, spreadsheet_safe
 from generator.errors import CohortError, PortfolioError
 from generator.vcs import Author
 
@@ -130,7 +130,7 @@ def read_status(path: Path) -> dict[str, StudentStatus]:
         )
     rows = {}
     for row in reader:
-        status = StudentStatus(**{name: (row.get(name) or "").strip() for name in STATUS_FIELDS})
+        status = StudentStatus(**{name: from_spreadsheet_safe(row.get(name) or "").strip() for name in STATUS_FIELDS})
         if status.repo:
             rows[status.repo] = status
     return rows
@@ -142,7 +142,7 @@ def write_status(path: Path, rows: Sequence[StudentStatus]) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(STATUS_FIELDS)
     for row in rows:
-        writer.writerow([getattr(row, name) for name in STATUS_FIELDS])
+        writer.writerow([spreadsheet_safe(getattr(row, name)) for name in STATUS_FIELDS])
     atomic_write_text(path, buffer.getvalue())
 
 

@@ -13,7 +13,6 @@ documentation layer is added, see :mod:`generator.scaffold.cookiecutter_engine` 
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import shutil
@@ -29,6 +28,7 @@ from generator.errors import AnswerError, DestinationError, RenderError, Untrust
 from generator.naming import is_valid_package_name, package_name, repo_name
 from generator.scaffold.answers import TemplateConfig, load_template_config
 from generator.scaffold.atomic import staging_folder
+from generator.scaffold.dataset import check_dataset, task_of
 from generator.scaffold.safety import VCS_NAMES, check_template_links, validate_staging
 from generator.scaffold.versions import ANSWERS_FILE, pin_version, record_version
 from generator.vcs import Author, init_and_commit
@@ -41,7 +41,6 @@ CopierCopy = Callable[..., None]
 
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
 OWN_EXTENSION_PREFIX = "generator."
-MAX_DATASET_BYTES = 200 * 1024 * 1024
 NAME_MAX = 255  # bytes in one file name: ext4, APFS, NTFS
 STAGING_EXTRA = 20  # ".NAME.portfolio-XXXXXXXX": the staging folder's name is this much longer
 
@@ -94,7 +93,7 @@ def complete_answers(request: NewProject, config: TemplateConfig) -> dict[str, A
     if request.dataset is not None:
         if not request.target:
             raise AnswerError("--dataset needs --target COLUMN (the column to predict)")
-        check_dataset(request.dataset, request.target)
+        check_dataset(request.dataset, request.target, task_of(request.entry.metrics))
         answers["dataset_file"] = f"data/raw/{request.dataset.name}"
         answers["target_column"] = request.target
     elif request.target:
@@ -135,24 +134,6 @@ def check_project_name(name: str) -> None:
         path = flavour(stripped)
         if path.is_absolute() or path.anchor or ".." in path.parts or stripped.startswith(("~", "./")):
             raise AnswerError(f"project name {name!r} looks like a path; give a title such as 'Churn model'")
-
-
-def check_dataset(path: Path, target: str) -> None:
-    """The CSV must exist, be readable, not be huge, and have the target column in its header."""
-    if not path.is_file():
-        raise AnswerError(f"dataset not found: {path}")
-    if path.stat().st_size > MAX_DATASET_BYTES:
-        raise AnswerError(
-            f"dataset {path} is larger than {MAX_DATASET_BYTES // 2**20} MB; keep big data out of git"
-        )
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            header = next(csv.reader(handle), [])
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise AnswerError(f"cannot read {path} as a UTF-8 CSV: {error}") from None
-    if target not in header:
-        columns = ", ".join(header[:20]) or "no columns"
-        raise AnswerError(f"target column {target!r} not found in {path.name} (columns: {columns})")
 
 
 def check_destination(destination: Path) -> None:
