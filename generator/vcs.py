@@ -107,6 +107,14 @@ def commit_changes(path: Path, message: str, author: Author | None = None) -> st
     return git_run(["rev-parse", "HEAD"], cwd=path)
 
 
+def committed_bytes(repo: Path, name: str) -> bytes:
+    """The bytes of ``name`` as committed at ``HEAD`` (empty when it is not there)."""
+    safety = [part for key, value in SAFE_CONFIG for part in ("-c", f"{key}={value}")]
+    result = subprocess.run(["git", *safety, "-C", str(repo), "show", f"HEAD:{name}"], capture_output=True,
+                            check=False, timeout=LOCAL_TIMEOUT)
+    return result.stdout if result.returncode == 0 else b""
+
+
 GIT_MISSING = "git is not installed (https://git-scm.com/downloads)"
 # Repository-local settings that make git run a program of the repository's choosing. A project's
 # .git/config is not ours to trust (a template, a clone, a classmate's zip may have written it),

@@ -175,6 +175,8 @@ class FakeGitHub:
         )
         self._thread.start()
         self._running = True
+        self.faults: list[Fault] = []  # see "Fault injection" at the end of this module
+        self.released = threading.Event()  # set on stop(): stalled handlers give up
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> FakeGitHub:
@@ -187,6 +189,7 @@ class FakeGitHub:
         """Shut the server down; afterwards connections to its port are refused."""
         if self._running:
             self._running = False
+            self.released.set()
             self._httpd.shutdown()
             self._httpd.server_close()
             self._thread.join(timeout=5)
@@ -288,6 +291,12 @@ class FakeGitHub:
 
     def allow_pushes(self) -> None:
         self.reject_file.unlink(missing_ok=True)
+
+    def inject(self, fault: Fault) -> Fault:
+        """Misbehave as ``fault`` says (see "Fault injection" below); its ``hits`` count requests."""
+        with self.state.lock:
+            self.faults.append(fault)
+        return fault
 
     def calls(self, method: str, path_pattern: str) -> list[str]:
         """Paths of the requests with ``method`` whose path matches the regex ``path_pattern``."""
@@ -480,6 +489,8 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         with self.github.state.lock:
             self.github.state.requests.append((method, url.path))
+        if _apply_fault(self, method, url.path):
+            return
         try:
             if url.path.startswith(GIT_PREFIX + "/"):
                 self._serve_git(method, url.path[len(GIT_PREFIX):], url.query)
@@ -868,3 +879,61 @@ def _run_git(args: list[str], cwd: Path | None = None) -> str:
     env = {**os.environ, **_GIT_IDENTITY}
     result = subprocess.run([git, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
     return result.stdout.strip()
+
+
+# -- Fault injection ------------------------------------------------------------------------------
+# Added for the bad-input corpus (tests/test_bad_input.py): the server misbehaves the ways real
+# networks and GitHub do. Arrange with FakeGitHub.inject(Fault(...)); the first matching fault
+# with uses left handles the request instead of the normal routes.
+@dataclass
+class Fault:
+    """How to misbehave for requests whose method and path match.
+
+    ``kind``: ``reply`` answers ``status`` with ``body``/``headers`` (5xx, 403 secondary rate
+    limit with ``Retry-After``...); ``stall`` sends nothing until the test ends (a hung server);
+    ``slow`` waits ``delay`` seconds, then serves normally; ``cut`` reads the request, starts a
+    response and closes the connection mid-way (a push that dies).
+    """
+
+    path: str  # regex searched in the request path
+    kind: str = "reply"
+    method: str = "*"
+    status: int = 500
+    body: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    times: int = -1  # how many requests it applies to; -1: all
+    hits: int = 0
+
+
+def _apply_fault(handler: _Handler, method: str, path: str) -> bool:
+    """Handle the request with the first matching fault; False when none applies."""
+    hub = handler.github
+    with hub.state.lock:
+        fault = next((f for f in hub.faults if f.times != 0 and f.method in ("*", method)
+                      and re.search(f.path, path)), None)
+        if fault is None:
+            return False
+        fault.hits += 1
+        if fault.times > 0:
+            fault.times -= 1
+    if fault.kind == "slow":
+        hub.released.wait(fault.delay)
+        return False
+    if fault.kind == "stall":
+        hub.released.wait(600)
+        handler.close_connection = True
+        return True
+    if fault.kind == "cut":
+        handler._body()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/x-git-receive-pack-result")
+        handler.send_header("Content-Length", "100000")
+        handler.end_headers()
+        handler.wfile.write(b"000eunpack ok\n")
+        handler.wfile.flush()
+        handler.close_connection = True
+        return True
+    handler._body()
+    handler._send_json(fault.status, fault.body, fault.headers)
+    return True

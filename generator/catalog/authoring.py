@@ -56,7 +56,31 @@ def init_catalog(root: Path, from_type: str = "classification", type_id: str | N
     type_id = type_id or f"my-{from_type}"
     if not ID_PATTERN.match(type_id):
         raise UsageError(f"--id {type_id!r}: use lowercase letters, digits and dashes, starting with a letter")
-    source = base.template.path
+    for ancestor in root.absolute().parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise DestinationError(f"cannot create {root}: {ancestor} is a file, not a folder")
+            break
+    created = not root.exists()
+    try:
+        return _write_catalog(root, base, base.template.path, type_id)
+    except BaseException as error:  # a full disk, Ctrl-C: no half-written catalog is left
+        if created:
+            shutil.rmtree(root, ignore_errors=True)
+        else:
+            for child in root.iterdir():  # it was empty: everything in it is ours
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise DestinationError(
+                f"cannot write the catalog into {root}: {error.strerror or error}; nothing was left behind"
+            ) from None
+        raise
+
+
+def _write_catalog(root: Path, base: CatalogEntry, source: Path, type_id: str) -> InitResult:
     folder = base.template.directory or base.id
     templates = root / "templates"
     shutil.copytree(source / folder, templates / folder, symlinks=False, ignore=_IGNORE)

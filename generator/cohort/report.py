@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.cohort.roster import Student
+from generator.cohort.roster import Student, spreadsheet_safe
 from generator.cohort.runs import StudentStatus, atomic_write_text, read_status
 from generator.errors import CohortError, PortfolioError
 
@@ -202,7 +202,7 @@ def write_csv(results: Sequence[StudentResult], path: Path) -> Path:
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for result in results:
-        writer.writerow(result.as_row())
+        writer.writerow({key: spreadsheet_safe(str(value)) for key, value in result.as_row().items()})
     atomic_write_text(path, buffer.getvalue())
     return path
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.cohort.roster import Student
+from generator.cohort.roster import Student, from_spreadsheet_safe, spreadsheet_safe
 from generator.errors import CohortError, PortfolioError
 from generator.vcs import Author
 
@@ -93,6 +93,7 @@ class CohortOptions:
     status_file: Path | None = None
     catalog: Catalog | None = None
     on_event: Callable[[CohortEvent], None] = _no_events
+    notify: Callable[[str], None] | None = None  # told about stale staging folders removed
 
     @property
     def status_path(self) -> Path:
@@ -131,7 +132,7 @@ def read_status(path: Path) -> dict[str, StudentStatus]:
         )
     rows = {}
     for row in reader:
-        status = StudentStatus(**{name: (row.get(name) or "").strip() for name in STATUS_FIELDS})
+        status = StudentStatus(**{name: from_spreadsheet_safe(row.get(name) or "").strip() for name in STATUS_FIELDS})
         if status.repo:
             rows[status.repo] = status
     return rows
@@ -143,7 +144,7 @@ def write_status(path: Path, rows: Sequence[StudentStatus]) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(STATUS_FIELDS)
     for row in rows:
-        writer.writerow([getattr(row, name) for name in STATUS_FIELDS])
+        writer.writerow([spreadsheet_safe(getattr(row, name)) for name in STATUS_FIELDS])
     atomic_write_text(path, buffer.getvalue())
 
 
@@ -184,6 +185,8 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
     from generator.scaffold.render import NewProject
 
     status_path = options.status_path
+    if options.destination.exists() and not options.destination.is_dir():
+        raise CohortError(f"--dest {options.destination} is a file, not a folder; choose a folder for the projects")
     previous = read_status(status_path)
     rows: dict[str, StudentStatus] = dict(previous)
     result = CohortResult(statuses=[], status_file=status_path)
@@ -225,6 +228,7 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
                         answers=student_answers(student, options),
                         author=options.author,
                         trust=options.trust,
+                        notify=options.notify,
                     )
                     renderer.render(request)
                     options.on_event(CohortEvent("rendered", index, total, student))

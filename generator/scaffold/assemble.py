@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog.entries import CatalogEntry
-from generator.naming import repo_name
+from generator.naming import MAX_PACKAGE, MAX_REPO, is_cut, repo_name
 from generator.scaffold.answers import TemplateConfig, coerce, load_answers_file, parse_data_pairs
 from generator.vcs import Author
 
@@ -96,6 +96,11 @@ def assemble_answers(
         }
         answers = prompt(config, answers, suggested)
     answers.setdefault("project_name", suggested_name)
+    if is_cut(str(answers["project_name"])):
+        notices.append(
+            f"the project name is long: its repository and folder name are cut to {MAX_REPO} characters, "
+            f"its package name to {MAX_PACKAGE} (the title stays whole)"
+        )
     answers.setdefault("author_name", author.name)
     answers.setdefault("author_email", author.email)
     if destination is None:

@@ -13,12 +13,11 @@ documentation layer is added, see :mod:`generator.scaffold.cookiecutter_engine` 
 
 from __future__ import annotations
 
-import csv
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,8 @@ from generator.catalog.source import template_root
 from generator.errors import AnswerError, DestinationError, RenderError, UntrustedTemplateError
 from generator.naming import is_valid_package_name, package_name, repo_name
 from generator.scaffold.answers import TemplateConfig, load_template_config
+from generator.scaffold.atomic import staging_folder
+from generator.scaffold.dataset import check_dataset, task_of
 from generator.scaffold.safety import VCS_NAMES, check_template_links, validate_staging
 from generator.scaffold.versions import ANSWERS_FILE, pin_version, record_version
 from generator.vcs import Author, init_and_commit
@@ -40,7 +41,8 @@ CopierCopy = Callable[..., None]
 
 # Jinja extensions shipped with this tool are our own code, not the template's: always allowed.
 OWN_EXTENSION_PREFIX = "generator."
-MAX_DATASET_BYTES = 200 * 1024 * 1024
+NAME_MAX = 255  # bytes in one file name: ext4, APFS, NTFS
+STAGING_EXTRA = 20  # ".NAME.portfolio-XXXXXXXX": the staging folder's name is this much longer
 
 
 @dataclass
@@ -55,6 +57,7 @@ class NewProject:
     target: str | None = None
     trust: bool = False
     commit: bool = True
+    notify: Callable[[str], None] | None = None  # told about stale staging folders removed
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class Rendered:
 
 def complete_answers(request: NewProject, config: TemplateConfig) -> dict[str, Any]:
     """Fill the answers the tool derives (type, package and repo names, author) and validate them."""
-    answers = dict(request.answers)
+    answers = clean_answers(request.answers)
     answers["project_type"] = request.entry.template.directory or request.entry.id
     name = str(answers.get("project_name") or request.entry.title)
     check_project_name(name)
@@ -90,7 +93,7 @@ def complete_answers(request: NewProject, config: TemplateConfig) -> dict[str, A
     if request.dataset is not None:
         if not request.target:
             raise AnswerError("--dataset needs --target COLUMN (the column to predict)")
-        check_dataset(request.dataset, request.target)
+        check_dataset(request.dataset, request.target, task_of(request.entry.metrics))
         answers["dataset_file"] = f"data/raw/{request.dataset.name}"
         answers["target_column"] = request.target
     elif request.target:
@@ -111,6 +114,30 @@ def declared_answers(answers: dict[str, Any], config: TemplateConfig) -> dict[st
     return map_answers(answers, declared)
 
 
+# One-line answers that end up in a README title, a commit message or TOML: control characters
+# (newlines included) would break those, so they become spaces.
+ONE_LINE = ("project_name", "description", "author_name", "author_email")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_PYTHON_VERSION = re.compile(r"^3\.\d{1,2}(\.\d{1,3})?$")
+
+
+def clean_answers(raw: dict[str, Any]) -> dict[str, Any]:
+    """Answers fit to render: one-line answers without control characters, no NUL anywhere,
+    ``python_version`` a version (it goes into pyproject.toml, CI and the README)."""
+    answers = dict(raw)
+    for key, value in answers.items():
+        if not isinstance(value, str):
+            continue
+        if key in ONE_LINE:
+            answers[key] = " ".join(_CONTROL.sub(" ", value).split())
+        elif "\x00" in value:
+            raise AnswerError(f"{key}: the answer contains a NUL byte; give plain text")
+    version = answers.get("python_version")
+    if version is not None and not _PYTHON_VERSION.match(str(version)):
+        raise AnswerError(f"python_version {version!r} is not a Python version such as 3.11 or 3.12")
+    return answers
+
+
 def check_project_name(name: str) -> None:
     """Refuse names that read as paths: they would create folders outside the destination."""
     stripped = name.strip()
@@ -122,26 +149,20 @@ def check_project_name(name: str) -> None:
             raise AnswerError(f"project name {name!r} looks like a path; give a title such as 'Churn model'")
 
 
-def check_dataset(path: Path, target: str) -> None:
-    """The CSV must exist, be readable, not be huge, and have the target column in its header."""
-    if not path.is_file():
-        raise AnswerError(f"dataset not found: {path}")
-    if path.stat().st_size > MAX_DATASET_BYTES:
-        raise AnswerError(
-            f"dataset {path} is larger than {MAX_DATASET_BYTES // 2**20} MB; keep big data out of git"
-        )
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            header = next(csv.reader(handle), [])
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise AnswerError(f"cannot read {path} as a UTF-8 CSV: {error}") from None
-    if target not in header:
-        columns = ", ".join(header[:20]) or "no columns"
-        raise AnswerError(f"target column {target!r} not found in {path.name} (columns: {columns})")
-
-
 def check_destination(destination: Path) -> None:
-    """The destination must not exist, or be an empty folder."""
+    """The destination must not exist, or be an empty folder, and be a folder name the disk takes."""
+    for ancestor in destination.parents:
+        if ancestor.exists() or ancestor.is_symlink():
+            if not ancestor.is_dir():
+                raise DestinationError(f"cannot create {destination}: {ancestor} is a file, not a folder")
+            break
+    for part in destination.parts:
+        size = len(os.fsencode(part)) + (STAGING_EXTRA if part == destination.name else 0)
+        if size > NAME_MAX:
+            raise DestinationError(
+                f"folder name {part[:40]}... is too long ({len(os.fsencode(part))} bytes; the file system "
+                f"allows {NAME_MAX}, and the staging folder needs {STAGING_EXTRA} more): choose a shorter DEST"
+            )
     if destination.is_symlink() or (destination.exists() and not destination.is_dir()):
         raise DestinationError(f"destination {destination} exists and is not a folder")
     if destination.is_dir() and any(destination.iterdir()):
@@ -165,17 +186,6 @@ def check_trust(config: TemplateConfig, template: Path, trusted: bool) -> bool:
             "review it, then re-run with --trust to allow it"
         )
     return bool(extensions) or bool(code)
-
-
-@contextmanager
-def staging_folder(destination: Path) -> Iterator[Path]:
-    """A temporary folder next to ``destination`` (same filesystem, so the final move is a rename)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.portfolio-", dir=destination.parent))
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def template_config(entry: CatalogEntry, root: Path | None = None) -> TemplateConfig:
@@ -202,7 +212,7 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
     render = _renderer(request, root, config, copy or copier_render)
     if request.commit and request.author is None:
         raise AnswerError("an author is needed for the first commit")
-    with staging_folder(destination) as staging:
+    with staging_folder(destination, request.notify) as staging:
         project = staging / "project"
         documentation = render(project, answers)
         validate_staging(project, root)
@@ -259,9 +269,19 @@ def _renderer(
 
 
 def copier_render(
-    template: Path, destination: Path, answers: dict[str, Any], *, unsafe: bool, skip_tasks: bool = False
+    template: Path,
+    destination: Path,
+    answers: dict[str, Any],
+    *,
+    unsafe: bool,
+    skip_tasks: bool = False,
+    ref: str = "HEAD",
 ) -> None:
-    """Run copier non-interactively; its errors become one-line RenderErrors."""
+    """Run copier non-interactively; its errors become one-line RenderErrors.
+
+    A template at the root of a git checkout is rendered at ``ref``: by default what is checked
+    out, not copier's default (the newest tag), so the recorded version is the rendered one.
+    """
     import copier
     from copier.errors import CopierError
     from jinja2 import TemplateError
@@ -276,9 +296,7 @@ def copier_render(
             quiet=True,
             unsafe=unsafe,
             skip_tasks=skip_tasks,
-            # A template at the root of a git checkout: render what is checked out, not copier's
-            # default (the newest tag), so the recorded version is the rendered one.
-            vcs_ref="HEAD",
+            vcs_ref=ref,
             exclude=sorted(VCS_NAMES),  # added to the template's own _exclude, which may be []
             cleanup_on_error=True,
         )

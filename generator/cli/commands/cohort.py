@@ -106,6 +106,7 @@ def cohort_new(
         ) if publish else None,
         status_file=status,
         catalog=catalog,
+        notify=note,
     )
     if quiet:
         result = run_cohort(students, options)

@@ -128,6 +128,7 @@ def new(
         dataset=dataset,
         target=target,
         trust=trust or is_trusted_catalog(global_options(ctx).catalog),
+        notify=note,
     )
     result = render_project(request)
     published = None
