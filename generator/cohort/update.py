@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.cohort.roster import Student
+from generator.cohort.roster import Student, from_spreadsheet_safe, spreadsheet_safe
 from generator.cohort.runs import CohortEvent, PublishSettings, atomic_write_text, read_status
 from generator.errors import CohortError, PortfolioError
 from generator.vcs import Author, commit_changes, git_run
@@ -270,16 +270,16 @@ def read_update_status(path: Path) -> dict[str, StudentUpdate]:
     reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
     if not set(FIELDS) <= set(reader.fieldnames or []):
         raise CohortError(f"{path}: not a cohort update status file; move it away or pass another --status file")
-    rows = (StudentUpdate(**{name: row.get(name) or "" for name in FIELDS}) for row in reader)
+    rows = (StudentUpdate(**{name: from_spreadsheet_safe(row.get(name) or "") for name in FIELDS}) for row in reader)
     return {row.repo: row for row in rows if row.repo}
 
 
 def write_update_status(path: Path, rows: Sequence[StudentUpdate]) -> None:
-    """Replace the status file in one rename (never half a file)."""
+    """Replace the status file in one rename (never half a file); cells are spreadsheet-safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIELDS)
     for row in rows:
-        writer.writerow([getattr(row, name) for name in FIELDS])
+        writer.writerow([spreadsheet_safe(getattr(row, name)) for name in FIELDS])
     atomic_write_text(path, buffer.getvalue())
 
