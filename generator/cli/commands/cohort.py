@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 app = command_app(
     name="cohort",
-    help="One project per student of a roster CSV, and a class report.",
+    help="One project per student of a roster CSV, template updates as pull requests, a class report.",
     no_args_is_help=True,
 )
 
