@@ -176,9 +176,9 @@ def read_class_statuses(
 ) -> list[StudentResult]:
     """Every student's latest ``portfolio/docs`` result, read from GitHub: one request each, no clone."""
     from generator.github import api as github_api
-    from generator.github.statuses import read_status
+    from generator.github.statuses import STATUS_READ_PAUSE, read_status
 
-    client = github_api.client(token, api_url, write_pause=write_pause)
+    client = github_api.client(token, api_url, write_pause=write_pause, read_pause=STATUS_READ_PAUSE)
     results = []
     for target in targets:
         answer = read_status(client, target.target, ref, token=token, api_url=api_url)
