@@ -66,7 +66,8 @@ def test_an_untouched_file_the_new_version_deletes_goes(catalog_v1: Path, tmp_pa
 def slow_release(catalog: Path, marker: Path) -> None:
     """v2 rewrites the README, adds a file, then its task waits (late in the update) until killed."""
     copier = (catalog / TEMPLATE / "copier.yml").read_text()
-    task = f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)\"]\n"
+    code = f"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)"
+    task = f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"{code}\"]\n"
     release(catalog, add={"copier.yml": copier + task, "README.md.jinja": "# {{ project_name }}\n\nNew.\n",
                           "added.md": "new file\n"})
 
