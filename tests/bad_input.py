@@ -94,13 +94,17 @@ def make_workspace(root: Path, home: Path) -> Workspace:
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """``{path: (size, mtime_ns)}`` of everything below ``root`` (links not followed)."""
+    """``{path: (size, mtime_ns)}`` of every file below ``root``, folders as ``(0, 0)`` (links not followed).
+
+    A folder's own time changes whenever git takes a lock file in it; what is in it is what counts.
+    """
     result = {}
     for folder, dirs, files in os.walk(root):
-        for name in (*dirs, *files):
-            path = Path(folder, name)
-            info = path.lstat()
-            result[path.relative_to(root).as_posix()] = (info.st_size if name in files else 0, info.st_mtime_ns)
+        for name in dirs:
+            result[Path(folder, name).relative_to(root).as_posix()] = (0, 0)
+        for name in files:
+            info = Path(folder, name).lstat()
+            result[Path(folder, name).relative_to(root).as_posix()] = (info.st_size, info.st_mtime_ns)
     return result
 
 
