@@ -331,3 +331,10 @@ def test_stale_staging_folders_of_a_killed_run_are_removed_with_a_notice(workspa
 
 def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 100
+
+
+@pytest.mark.xfail(strict=True, reason="check's reading of metrics.json is fixed on branch check18 (issue 18)")
+@pytest.mark.parametrize("metrics", [DEEP, '{"a":' * 50_000 + "1" + "}" * 50_000], ids=["array", "object"])
+def test_check_reports_a_deeply_nested_metrics_file_in_one_line(workspace: Workspace, metrics: str) -> None:
+    run_case(Case("check-deep", lambda w: ["check", w.path("proj")], 1, "metrics.json",
+                  lambda w: plain_project(w, metrics=metrics), lines=None), workspace)
