@@ -338,3 +338,39 @@ def test_the_corpus_is_large_enough() -> None:
 def test_check_reports_a_deeply_nested_metrics_file_in_one_line(workspace: Workspace, metrics: str) -> None:
     run_case(Case("check-deep", lambda w: ["check", w.path("proj")], 1, "metrics.json",
                   lambda w: plain_project(w, metrics=metrics), lines=None), workspace)
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTabbed"]
+
+
+def test_cohort_status_is_spreadsheet_safe_and_reads_back_the_same_names(workspace: Workspace) -> None:
+    import csv
+
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([("name", "project_name"), *((text, text.strip() or "x") for text in FORMULAS)])
+    workspace.write("r.csv", buffer.getvalue())
+    argv = cohort_new("--status", str(workspace.ws / "status.csv"))(workspace)
+    first = run_cli(argv, env=workspace.env)
+    assert first.exit_code == 0, first.stderr
+    rows = list(csv.reader((workspace.ws / "status.csv").read_text(encoding="utf-8").splitlines()))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
+    again = run_cli(argv, env=workspace.env)  # read back: every student is found, nothing re-made
+    assert again.exit_code == 0 and "5 already done" in again.stdout, again.stdout + again.stderr
+
+
+def test_class_report_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
+    import csv
+
+    from generator.cohort.report import StudentResult, Target, write_csv
+    from generator.cohort.roster import Student
+
+    students = [Student(name=text, repo=f"r{i}", line=i + 2) for i, text in
+                enumerate(FORMULAS)]
+    results = [StudentResult(student, Target(student, "", "", ""), error="=1+1") for student in students]
+    path = write_csv(results, tmp_path / "class-report.csv")
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    assert [row["student"] for row in rows] == ["'" + text for text in FORMULAS]
+    assert {row["error"] for row in rows} == {"'=1+1"}

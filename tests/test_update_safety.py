@@ -109,3 +109,26 @@ def test_an_update_killed_outright_is_undone_by_the_next_run(catalog_v1: Path, t
     result = run_cli(["update", str(project), "--to", "v1"])
     assert "was interrupted; the project was put back" in result.stderr, result.stderr
     assert result.exit_code == 0 and snapshot(project) == before
+
+
+def test_sigterm_during_new_leaves_no_project_and_no_staging_folder(tmp_path: Path):
+    marker = tmp_path / "TASK_STARTED"
+    code = f"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)"
+    files = {**catalog_files("Delays."),
+             f"{TEMPLATE}/copier.yml": catalog_files("x")[f"{TEMPLATE}/copier.yml"]
+             + f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"{code}\"]\n"}
+    catalog = build_tree(tmp_path / "catalog", files)
+    work = tmp_path / "work"
+    work.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--catalog", str(catalog), "new", "late-trains",
+                                str(work / "student"), "--defaults", "--trust", "--author", "Ada <ada@example.com>"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    process.terminate()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0 and "Traceback" not in stderr, stderr
+    assert list(work.iterdir()) == []  # no project, no .student.portfolio-XXXX
