@@ -345,7 +345,6 @@ FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@
 
 def test_cohort_status_is_spreadsheet_safe_and_reads_back_the_same_names(workspace: Workspace) -> None:
     import csv
-
     import io
 
     buffer = io.StringIO()
