@@ -66,7 +66,8 @@ def test_an_untouched_file_the_new_version_deletes_goes(catalog_v1: Path, tmp_pa
 def slow_release(catalog: Path, marker: Path) -> None:
     """v2 rewrites the README, adds a file, then its task waits (late in the update) until killed."""
     copier = (catalog / TEMPLATE / "copier.yml").read_text()
-    task = f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)\"]\n"
+    code = f"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)"
+    task = f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"{code}\"]\n"
     release(catalog, add={"copier.yml": copier + task, "README.md.jinja": "# {{ project_name }}\n\nNew.\n",
                           "added.md": "new file\n"})
 
@@ -108,3 +109,26 @@ def test_an_update_killed_outright_is_undone_by_the_next_run(catalog_v1: Path, t
     result = run_cli(["update", str(project), "--to", "v1"])
     assert "was interrupted; the project was put back" in result.stderr, result.stderr
     assert result.exit_code == 0 and snapshot(project) == before
+
+
+def test_sigterm_during_new_leaves_no_project_and_no_staging_folder(tmp_path: Path):
+    marker = tmp_path / "TASK_STARTED"
+    code = f"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)"
+    files = {**catalog_files("Delays."),
+             f"{TEMPLATE}/copier.yml": catalog_files("x")[f"{TEMPLATE}/copier.yml"]
+             + f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"{code}\"]\n"}
+    catalog = build_tree(tmp_path / "catalog", files)
+    work = tmp_path / "work"
+    work.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--catalog", str(catalog), "new", "late-trains",
+                                str(work / "student"), "--defaults", "--trust", "--author", "Ada <ada@example.com>"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    process.terminate()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0 and "Traceback" not in stderr, stderr
+    assert list(work.iterdir()) == []  # no project, no .student.portfolio-XXXX

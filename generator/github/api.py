@@ -109,15 +109,9 @@ def client(
     """
     if write_pause < 0:
         raise UsageError(f"--write-pause must be 0 or more seconds (got {write_pause})")
-    import logging
-
     from github import Auth, Github
 
-    # PyGithub and urllib3 log retries and rate limits as warnings; with no handler configured,
-    # Python's last-resort handler would print them on the user's stderr next to our one line.
-    for name in ("github", "urllib3"):
-        logging.getLogger(name).addHandler(logging.NullHandler())
-        logging.getLogger(name).propagate = False
+    quiet_pygithub()
     seconds = timeout or max(1, round(network_timeout()))
     return Github(
         auth=Auth.Token(token),
@@ -127,6 +121,24 @@ def client(
         seconds_between_writes=write_pause,
         seconds_between_requests=min(read_pause, write_pause),
     )
+
+
+def quiet_pygithub() -> None:
+    """Keep PyGithub's and urllib3's log lines off the user's terminal.
+
+    Importing PyGithub attaches a stderr handler at INFO to the ``github`` logger, so every retry
+    and rate-limit wait ("Request POST ... failed with 403", "Setting next backoff to 60s") would be
+    printed around our one error line; urllib3 warns through Python's last-resort handler.
+    """
+    import logging
+
+    for name in ("github", "urllib3"):
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            if type(handler) is logging.StreamHandler:
+                logger.removeHandler(handler)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
 
 
 def bounded_retry(budget: float) -> Any:
@@ -208,6 +220,8 @@ def api_errors(action: str, token: str, api_url: str) -> Iterator[None]:
     except RetryError as error:
         status = re.search(r"too many (\d{3}) error responses", str(error))
         code = int(status.group(1)) if status else None
+        if code == 403:  # PyGithub retries a 403 only when GitHub says it is a rate limit
+            raise GitHubError(f"{action}: {_rate_limit_reason(RuntimeError('secondary rate limit'))}", 403) from None
         raise GitHubError(
             f"{action}: {api_url} answered {code or 'errors'} {1 + RETRIES} times in a row "
             "(GitHub is having trouble); nothing more was done: try again later", code,
@@ -218,7 +232,7 @@ def api_errors(action: str, token: str, api_url: str) -> Iterator[None]:
 
 def _rate_limit_reason(error: BaseException) -> str:
     """Which limit was hit, in GitHub's terms, and what to do about it."""
-    message = github_message(error)
+    message = github_message(error) or str(error)
     if "secondary rate limit" in message.lower() or "abuse" in message.lower():
         return ("GitHub's secondary rate limit (too many requests too quickly); wait a few minutes, "
                 "then run again with a larger --write-pause")

@@ -194,7 +194,7 @@ def check_rendered_names(folder: Path, extra: dict[str, Any], output: Path) -> N
     from cookiecutter import prompt
     from cookiecutter.generate import generate_context
 
-    from generator.scaffold.safety import check_relative_path
+    from generator.scaffold.safety import check_folder_name, check_relative_path
 
     context = generate_context(context_file=str(folder / CONFIG_FILE), default_context={}, extra_context=extra)
     sys.path.insert(0, str(folder))  # where cookiecutter imports a trusted template's _extensions from
@@ -206,12 +206,16 @@ def check_rendered_names(folder: Path, extra: dict[str, Any], output: Path) -> N
         env = prompt.create_env_with_context(context)  # sandboxed when the render is (see _engine)
     finally:
         sys.path.remove(str(folder))
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [name for name in dirs if name != "hooks" or Path(root) != folder]
-        for name in (*dirs, *files):
-            relative = Path(root, name).relative_to(folder).as_posix()
-            if "{{" in relative or "{%" in relative:
-                check_relative_path(env.from_string(relative).render(**context), folder)
+    for top in folder.iterdir():  # the project folder(s): {{cookiecutter.x}} names at the top
+        if not top.is_dir() or "{{" not in top.name:
+            continue
+        check_folder_name(env.from_string(top.name).render(**context), folder)
+        # Names below it are rendered relative to it, then joined to it: "/x" would be absolute.
+        for root, dirs, files in os.walk(top):
+            for entry in (*dirs, *files):
+                relative = Path(root, entry).relative_to(top).as_posix()
+                if "{{" in relative or "{%" in relative:
+                    check_relative_path(env.from_string(relative).render(**context), folder)
 
 
 @contextmanager

@@ -130,6 +130,8 @@ def clean_answers(raw: dict[str, Any]) -> dict[str, Any]:
             continue
         if key in ONE_LINE:
             answers[key] = " ".join(_CONTROL.sub(" ", value).split())
+            if key == "project_name" and not answers[key]:
+                raise AnswerError("the project name cannot be empty")
         elif "\x00" in value:
             raise AnswerError(f"{key}: the answer contains a NUL byte; give plain text")
     version = answers.get("python_version")

@@ -40,11 +40,19 @@ def check_template_links(root: Path) -> None:
 def check_relative_path(rendered: str, template: Path) -> None:
     """Refuse a rendered file name that is absolute, climbs with ``..`` or holds control characters."""
     pure = PurePosixPath(rendered.replace("\\", "/"))
-    if pure.is_absolute() or ".." in pure.parts or any(ord(char) < 32 for char in rendered) or ":" in pure.anchor:
+    drive = len(rendered) > 1 and rendered[1] == ":"  # C:\..., absolute on Windows
+    if pure.is_absolute() or ".." in pure.parts or drive or any(ord(char) < 32 for char in rendered):
         raise UnsafeTemplateError(
             f"template {template}: a file name renders to {rendered!r}, outside the project; refused "
             "(check answers such as --data values that end up in file names)"
         )
+
+
+def check_folder_name(rendered: str, template: Path) -> None:
+    """Refuse a rendered project folder name that is not one plain folder (cookiecutter joins it as is)."""
+    check_relative_path(rendered, template)
+    if rendered.strip() in {"", ".", ".."} or "/" in rendered or "\\" in rendered:
+        raise UnsafeTemplateError(f"template {template}: the project folder name renders to {rendered!r}; refused")
 
 
 def validate_staging(project: Path, template: Path) -> None:

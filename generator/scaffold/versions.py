@@ -43,7 +43,7 @@ from pathlib import Path
 
 from generator.catalog.entries import CatalogEntry
 from generator.catalog.source import cache_key, cache_root, version_key
-from generator.errors import GitError
+from generator.errors import AnswerError, GitError
 from generator.vcs import git_run
 
 ANSWERS_FILE = ".copier-answers.yml"
@@ -143,7 +143,10 @@ def read_answers(project: Path) -> dict:
     path = project / ANSWERS_FILE
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise AnswerError(f"{path}: cannot read the answers ({' '.join(str(error).split())[:200]})") from None
     return data if isinstance(data, dict) else {}
 
 
