@@ -2,8 +2,12 @@
 
 Uses the system's Chromium and chromedriver (Debian: ``apt-get install chromium chromium-driver``)
 through Selenium, with the paths given explicitly so Selenium never downloads a browser. A test
-that asks for a browser when none is installed is skipped with the reason; ``.ci/run`` installs
-one, so CI does run these tests.
+that asks for a browser when none is installed is skipped with the reason — except under
+``CI=true``, where it fails: ``.ci/run`` installs one, and a CI run that silently skipped its
+browser tests would prove nothing.
+
+:func:`axe_violations` runs the axe-core accessibility audit (from the npm registry; ``make
+install`` puts it in ``.venv/node``) inside the page; a missing axe is handled like a missing browser.
 
 Usage::
 
@@ -21,12 +25,14 @@ Usage::
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
@@ -37,6 +43,8 @@ if TYPE_CHECKING:
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 DRIVER_CANDIDATES = ("chromedriver",)
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+AXE_RELATIVE = Path("node") / "node_modules" / "axe-core" / "axe.min.js"
+AXE_HELP = "npm install --prefix .venv/node axe-core (done by make install)"
 CHROME_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -76,8 +84,11 @@ def headless_browser(profile_parent: Path) -> Iterator[WebDriver]:
     """A fresh headless Chromium (own profile under ``profile_parent``); skips the test if none exists."""
     found = find_browser()
     if found is None:
-        pytest.skip("no Chromium/chromedriver installed (apt-get install chromium chromium-driver)")
-    pytest.importorskip("selenium", reason="selenium is not installed (pip install '.[test]')")
+        missing("no Chromium/chromedriver installed (apt-get install chromium chromium-driver)")
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing("selenium is not installed (pip install '.[test]')")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -118,6 +129,45 @@ def serve_directory(root: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip for want of a tool, or fail under ``CI=true`` where the tool must be there."""
+    if os.environ.get("CI", "").lower() in {"true", "1"}:
+        pytest.fail(f"{reason}; CI must run the browser tests, not skip them")
+    pytest.skip(reason)
+
+
+def find_axe() -> Path | None:
+    """axe.min.js: ``$AXE_CORE_JS``, else ``node/`` in this Python's environment or the project's ``.venv``."""
+    explicit = os.environ.get("AXE_CORE_JS")
+    if explicit:
+        return Path(explicit) if Path(explicit).is_file() else None
+    for base in (Path(sys.prefix), Path(__file__).resolve().parent.parent / ".venv"):
+        if (base / AXE_RELATIVE).is_file():
+            return base / AXE_RELATIVE
+    return None
+
+
+def axe_violations(driver: WebDriver, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """Run axe-core (WCAG 2 A/AA and best practice) on the loaded page; the violations of ``impacts``.
+
+    Each item is axe's own: ``id``, ``impact``, ``help`` and the ``nodes`` (targets) involved.
+    """
+    script = find_axe()
+    if script is None:
+        missing(f"axe-core is not installed ({AXE_HELP})")
+    driver.execute_script(script.read_text(encoding="utf-8"))
+    driver.set_script_timeout(60)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done(JSON.stringify(r.violations))).catch(e => done(JSON.stringify({error: String(e)})));"
+    )
+    violations = json.loads(result)
+    if isinstance(violations, dict):
+        raise AssertionError(f"axe-core failed: {violations['error']}")
+    return [v for v in violations if v.get("impact") in impacts]
 
 
 def console_errors(driver: WebDriver) -> list[str]:
