@@ -197,3 +197,20 @@ def test_untrusted_cookiecutter_jinja_runs_sandboxed(tmp_path: Path) -> None:
     assert_refused(new(root, tmp_path / "p"), "rendering")
     assert_refused(run_cli(["--catalog", str(root), "show", "evil"]), "rendering")
     assert not marker.exists() and not (tmp_path / "p").exists()
+
+
+def test_publish_runs_none_of_the_repository_s_own_commands(tmp_path: Path, github_server) -> None:
+    from generator.github.plan import PublishOptions
+    from generator.github.publish import publish_project
+
+    marker = tmp_path / "RAN"
+    project = build_tree(tmp_path / "p", {"README.md": "# P\n"})
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "first")
+    git(project, "config", "core.fsmonitor", f"touch {marker}; false")
+    hook = build_tree(project / ".git" / "hooks", {"pre-push": f"#!/bin/sh\ntouch {marker}\n"}) / "pre-push"
+    os.chmod(hook, 0o755)
+    result = publish_project(project, PublishOptions(token=github_server.token, api_url=github_server.api_url,
+                                                     write_pause=0))
+    assert result.pushed_commit and not marker.exists()

@@ -136,12 +136,12 @@ def write_site(portfolio: Portfolio, out_dir: Path, *, include_all: bool = False
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
     try:
-        return _write_site(portfolio, out_dir, include_all=include_all)
+        return _write_site(portfolio, out_dir, include_all)
     except OSError as error:
         raise IndexOutputError(f"cannot write to --out {out_dir}: {error.strerror or error}") from None
 
 
-def _write_site(portfolio: Portfolio, out_dir: Path, *, include_all: bool) -> SiteResult:
+def _write_site(portfolio: Portfolio, out_dir: Path, include_all: bool) -> SiteResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     readme, page, data = out_dir / README, out_dir / HTML, out_dir / JSON
     public, left_out = portfolio.public(include_all=include_all)
