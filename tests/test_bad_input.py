@@ -373,3 +373,23 @@ def test_class_report_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
     rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
     assert [row["student"] for row in rows] == ["'" + text for text in FORMULAS]
     assert {row["error"] for row in rows} == {"'=1+1"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("swapped_in", "expect"), [("x,y\n", "has 0 rows"), ("a,b\n1,2\n", "target column 'y'"),
+                                                   (b"\x00\x01\xff\xfe", "cannot read")],
+                         ids=["header-only", "no-target", "binary"])
+def test_training_on_swapped_in_bad_data_says_so_in_one_line(tmp_path: Path, swapped_in: str | bytes,
+                                                              expect: str) -> None:
+    from tests.generated import generate
+
+    good = tmp_path / "mine.csv"
+    good.write_text(csv_rows(24), encoding="utf-8")
+    project = generate("classification", tmp_path / "p", "--dataset", str(good), "--target", "y")
+    data = project.path / "data" / "raw" / "mine.csv"
+    data.write_bytes(swapped_in if isinstance(swapped_in, bytes) else swapped_in.encode())
+    result = project.run("python", "-m", f"{project.package}.train", timeout=300)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(lines) == 1 and lines[0].startswith("error:") and expect in lines[0] and "mine.csv" in lines[0], (
+        result.stderr)
