@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import keyword
 import re
-import unicodedata
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 MAX_REPO = 100  # GitHub's limit for a repository name (and a folder name every file system takes)
@@ -13,9 +12,16 @@ PACKAGE_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 def ascii_fold(text: str) -> str:
-    """Drop accents and anything without an ASCII form ("Café Ünïcode" -> "Cafe Unicode")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return decomposed.encode("ascii", "ignore").decode("ascii")
+    """Transliterate to ASCII ("Søren" -> "Soren", "Łukasz" -> "Lukasz", "李雷" -> "Li Lei").
+
+    Accent folding alone (NFKD) drops every letter without a decomposition (Ø, Ł, ß, Þ) and
+    whole scripts (CJK, Cyrillic), so "Søren" became "sren" and "Дмитрий" nothing at all.
+    text-unidecode's tables (a port of Perl's Text::Unidecode, already brought in by
+    cookiecutter) give every character a readable ASCII form; symbols such as emoji vanish.
+    """
+    from text_unidecode import unidecode
+
+    return unidecode(text)
 
 
 def slugify(text: str, separator: str = "-") -> str:

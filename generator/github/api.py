@@ -96,12 +96,14 @@ def client(
     api_url: str,
     *,
     write_pause: float = DEFAULT_WRITE_PAUSE,
+    read_pause: float = DEFAULT_READ_PAUSE,
     timeout: int | None = None,
 ) -> Github:
     """A PyGithub client for ``api_url`` that waits ``write_pause`` seconds between writes.
 
-    Reads are paced at PyGithub's 0.25 s but never more than the write pause, so
-    ``write_pause=0`` turns all pacing off (tests, a single publish against a private server).
+    Reads are paced at ``read_pause`` (PyGithub's 0.25 s unless a caller knows better) but never
+    more than the write pause, so ``write_pause=0`` turns all pacing off (tests, a single publish
+    against a private server).
     Every call is bounded in total time, retries included (see :func:`bounded_retry`);
     ``timeout`` (default :func:`~generator.vcs.network_timeout`) bounds each request.
     """
@@ -117,7 +119,7 @@ def client(
         timeout=seconds,
         retry=bounded_retry(seconds),
         seconds_between_writes=write_pause,
-        seconds_between_requests=min(DEFAULT_READ_PAUSE, write_pause),
+        seconds_between_requests=min(read_pause, write_pause),
     )
 
 

@@ -113,3 +113,20 @@ def assemble_answers(
         notices=notices,
         named_by_user="package_name" in answers,
     )
+
+
+def next_steps(project: Path, package: str | None) -> str | None:
+    """The "Next:" command after ``new``, naming only what the rendered project provides.
+
+    Our templates have ``make install`` and ``python -m <package>.train``; a third-party template
+    may have neither (a package template has no training), and a hint that fails is worse than none.
+    """
+    from generator.scaffold.doc_layer import has_make_target
+
+    steps = ["make install"] if has_make_target(project, "install") else []
+    trains = package and any((project / base / package / "train.py").is_file() for base in ("src", "."))
+    if trains:
+        steps.append(f"python -m {package}.train")
+    elif has_make_target(project, "train"):
+        steps.append("make train")
+    return " && ".join(steps) or None

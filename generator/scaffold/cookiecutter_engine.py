@@ -35,7 +35,7 @@ HOOK_NAMES = ("pre_prompt", "pre_gen_project", "post_gen_project")
 KEY_MAP: dict[str, tuple[str, ...]] = {
     "project_name": ("project_name", "name", "project_title"),
     "description": ("description", "project_description", "project_short_description", "short_description"),
-    "author_name": ("full_name", "author_name", "author"),
+    "author_name": ("full_name", "author_name", "author", "author_fullname"),
     "author_email": ("email", "author_email"),
     "license": ("open_source_license", "license"),
     "package_name": ("module_name", "package_name", "project_module", "python_package"),

@@ -98,7 +98,20 @@ def complete_answers(request: NewProject, config: TemplateConfig) -> dict[str, A
         answers["target_column"] = request.target
     elif request.target:
         raise AnswerError("--target needs --dataset PATH.csv")
-    return {key: value for key, value in answers.items() if config.question(key) or key == "project_type"}
+    return {**declared_answers(answers, config), "project_type": answers["project_type"]}
+
+
+def declared_answers(answers: dict[str, Any], config: TemplateConfig) -> dict[str, Any]:
+    """Our answers under the names this template asks them by, and only those.
+
+    A third-party copier template rarely says ``project_name``: it may ask ``name``,
+    ``author_fullname`` or ``module_name``. The same table that maps our answers onto a
+    cookiecutter template's keys maps them here; answers it does not ask are dropped.
+    """
+    from generator.scaffold.cookiecutter_engine import map_answers
+
+    declared = {q.name: list(q.choices) if q.choices else q.default for q in config.questions}
+    return map_answers(answers, declared)
 
 
 # One-line answers that end up in a README title, a commit message or TOML: control characters
@@ -214,7 +227,8 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
             sha = init_and_commit(
                 project,
                 request.author,
-                f"Create {answers['project_name']} from the portfolio '{request.entry.id}' template",
+                f"Create {request.answers.get('project_name') or request.entry.title} "
+                f"from the portfolio '{request.entry.id}' template",
             )
         if destination.is_dir():
             destination.rmdir()  # empty, checked above; rename cannot replace a folder
@@ -243,10 +257,15 @@ def _renderer(
     unsafe = check_trust(config, root, request.trust)
     check_template_links(root)
 
-    def render_copier(project: Path, answers: dict) -> None:
+    def render_copier(project: Path, answers: dict) -> Any:
         copy(root, project, answers, unsafe=unsafe)
         if (project / ANSWERS_FILE).is_file():  # without one, copier cannot update the project later
             record_version(project, pin_version(entry, root))
+        if entry.builtin:
+            return None
+        from generator.scaffold.doc_layer import add_documentation  # a custom entry: same layer as cookiecutter
+
+        return add_documentation(project, entry, answers, overwrite=entry.template.overwrite)
 
     return render_copier
 
