@@ -19,24 +19,23 @@ from generator.vcs import Author
 from tests.helpers import git, run_cli
 
 TEACHER = Author("Teacher", "teacher@example.com")
-PROSE = (
-    "This paragraph is written by the student in their own words and it is long enough to count "
-    "as real prose for the reviewer who reads it."
-)
-WRITTEN_README = f"""# Tumour triage
+WRITTEN_README = """# Tumour triage
 
 ## Problem
 
-Flag biopsies that are likely malignant so that they are reviewed first. {PROSE}
+Flag biopsies that are likely malignant so that pathologists review them first: a missed malignant
+biopsy waits days longer, while a benign one flagged early only costs a few minutes of review.
 
 ## Data
 
 The [Breast Cancer Wisconsin dataset](https://archive.ics.uci.edu/dataset/17) from the UCI
-repository, licence CC BY 4.0: 569 biopsies and 30 features. {PROSE}
+repository, licence CC BY 4.0: 569 biopsies and 30 features measured on digitised cell nuclei,
+37 % of them malignant.
 
 ## Method
 
-A logistic regression against a majority-class baseline, with five-fold cross-validation. {PROSE}
+A logistic regression against a majority-class baseline, with stratified five-fold cross-validation
+on the training split; the test split was used once, for the table below.
 
 ## Metrics
 
@@ -47,7 +46,8 @@ A logistic regression against a majority-class baseline, with five-fold cross-va
 
 ## Outcome
 
-The model catches most malignant cases; false negatives remain the main risk. {PROSE}
+The model catches most malignant cases, so the clinic can order its review queue by it; false
+negatives remain the main risk, and the next step is testing on a second hospital's data.
 
 ## Reproduce
 

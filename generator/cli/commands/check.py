@@ -32,7 +32,8 @@ def check(
     ] = None,
     min_score: Annotated[
         int | None,
-        typer.Option("--min-score", min=0, max=100, metavar="N", help="Exit 1 if any project scores below N (for CI)."),
+        typer.Option("--min-score", min=0, max=100, metavar="N",
+                     help="The pass mark: exit 1 if any project scores below N (default: the rubric's passing score)."),
     ] = None,
     rubric_file: Annotated[
         Path | None, typer.Option("--rubric", metavar="FILE", help="A rubric TOML file laid over the default rubric.")
@@ -81,10 +82,14 @@ def check(
     reports, errors = [], []
     for target in targets or ["."]:
         try:
-            reports.append(check_target(target, rubric, api_url=api_url))
-        except PortfolioError as error:
+            report = check_target(target, rubric, api_url=api_url)
+        except PortfolioError as error:  # check_project turns a project it cannot read into one, too
             errors.append((target, str(error)))
             error_line(str(error))
+            continue
+        if min_score is not None:
+            report.passing_score, report.passed = min_score, report.score >= min_score
+        reports.append(report)
     color = output is None and out().is_terminal
     text = render(reports, errors, rubric, fmt, color=color, width=out().width if color else None)
     if output is not None:
@@ -94,10 +99,9 @@ def check(
             raise UsageError(f"--output {output}: cannot write ({error.strerror})") from None
     else:
         typer.echo(text, nl=False)
-    below = min_score is not None and any(report.score < min_score for report in reports)
     if post_status:
         _post_status(reports, errors, min_score, status_repo, status_sha, status_url, api_url)
-    if errors or below:
+    if errors or not all(report.passed for report in reports):  # linter convention: 1 below the pass mark
         raise typer.Exit(1)
 
 
