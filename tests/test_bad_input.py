@@ -333,11 +333,21 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 100
 
 
-@pytest.mark.xfail(strict=True, reason="check's reading of metrics.json is fixed on branch check18 (issue 18)")
+ML_README = (
+    "# Churn\n\n## Problem\nWe predict which telecom customers cancel next month so the retention team "
+    "can call them first.\n\n## Results\n| model | accuracy |\n|---|---|\n| logistic regression | 0.81 |\n"
+)
+
+
 @pytest.mark.parametrize("metrics", [DEEP, '{"a":' * 50_000 + "1" + "}" * 50_000], ids=["array", "object"])
 def test_check_reports_a_deeply_nested_metrics_file_in_one_line(workspace: Workspace, metrics: str) -> None:
-    run_case(Case("check-deep", lambda w: ["check", w.path("proj")], 1, "metrics.json",
-                  lambda w: plain_project(w, metrics=metrics), lines=None), workspace)
+    """A metrics file too deep to parse is one finding of the project, never a RecursionError."""
+    plain_project(workspace, metrics=metrics, readme=ML_README)
+    result = run_cli(["check", workspace.path("proj")], env=workspace.env)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    finding = [line for line in result.stdout.splitlines() if "metrics.json" in line and "too deeply" in line]
+    assert len(finding) == 1, result.stdout
 
 
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTabbed"]
