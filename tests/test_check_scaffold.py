@@ -50,9 +50,10 @@ def test_written_and_synced_scaffold_scores_at_least_90(scaffold: Path) -> None:
     texts = iter((FILLED / f"{name}.md").read_text(encoding="utf-8").strip() for name in SECTIONS)
     readme.write_text(GUIDE_COMMENT.sub(lambda _: next(texts), readme.read_text(encoding="utf-8")),
                       encoding="utf-8")
-    for notebook in (scaffold / "notebooks").glob("*.ipynb"):  # the learner writes in the notebook too
-        text = notebook.read_text(encoding="utf-8")
-        notebook.write_text(GUIDE_COMMENT.sub("Written by the learner.", text), encoding="utf-8")
+    # the learner writes in the notebook and the data card too (guidance left in docs/*.md is a finding)
+    for page in [*(scaffold / "notebooks").glob("*.ipynb"), *(scaffold / "docs").glob("*.md")]:
+        text = page.read_text(encoding="utf-8")
+        page.write_text(GUIDE_COMMENT.sub("Written by the learner.", text), encoding="utf-8")
     metrics = {metric: round(0.9737 - index / 100, 4) for index, metric in enumerate(TYPES[scaffold.name])}
     (scaffold / "reports" / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
     result = run_cli(["sync", str(scaffold)])

@@ -205,10 +205,11 @@ def test_make_drift_says_what_its_exit_code_means(project: GeneratedProject):
 
 
 def test_the_alarm_threshold_is_tuned_on_training_rows_and_served(project: GeneratedProject):
-    import joblib
-
-    bundle = joblib.load(project.path / "models" / "model.joblib")
-    assert 0.0 < bundle["threshold"] < 1.0 and bundle["threshold"] != 0.5
+    # The bundle's pipeline refers to the project's package: unpickle it where that is importable.
+    probe = project.run("python", "-c", "import joblib; print(joblib.load('models/model.joblib')['threshold'])")
+    assert probe.returncode == 0, probe.stderr
+    threshold = float(probe.stdout)
+    assert 0.0 < threshold < 1.0 and threshold != 0.5
     comparison = json.loads((project.path / "reports" / "model_comparison.json").read_text(encoding="utf-8"))
     assert {"cv_f1_mean", "f1", "roc_auc"} <= set(comparison["models"][comparison["selected"]])
 
@@ -282,8 +283,11 @@ def test_show_lists_the_generated_service_files_and_skills():
 
 def test_training_on_a_csv_that_breaks_the_schema_says_what_is_wrong(tmp_path: Path):
     dataset = tmp_path / "plant.csv"
-    dataset.write_text("machine_type,torque_nm,failure\nL,40.0,0\nQ,-3.0,1\n", encoding="utf-8")
+    rows = "".join(f"L,{40 + i}.0,{i % 2}\n" for i in range(24))
+    dataset.write_text("machine_type,torque_nm,failure\n" + rows, encoding="utf-8")
     generated = generate("pipeline", tmp_path / "own-data", "--dataset", str(dataset), "--target", "failure")
+    # The learner later swaps in data that breaks the schema (`new --dataset` refuses it up front).
+    (generated.path / "data/raw/plant.csv").write_text("machine_type,torque_nm,failure\nL,40.0,0\nQ,-3.0,1\n")
     result = generated.run("python", "-m", f"{generated.package}.train")
     assert result.returncode == 1
     assert "invalid data, nothing trained" in result.stderr

@@ -10,12 +10,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.check.document import Document
 from generator.check.files import MAX_NOTEBOOK_BYTES, MAX_NOTEBOOKS, ProjectFiles
-from generator.check.markdown_doc import Document, parse_markdown, parse_rst
+from generator.check.markdown_doc import parse_markdown
 from generator.check.metrics_text import load_metrics_json
 from generator.check.notebooks import NotebookInfo, read_notebook
+from generator.check.rst_doc import parse_rst
 
 README_NAMES = ("README.md", "README.rst", "README.txt", "readme.md")
+MAX_MARKDOWN_FILES = 30
+"""Other Markdown files (docs/*.md, data cards…) scanned for leftover template text."""
+_RESIDUE_SKIPPED = ("CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT", "LICENSE", "LICENCE", "SECURITY")
 METRICS_JSON = "reports/metrics.json"
 
 
@@ -29,6 +34,7 @@ class Evidence:
     notebooks: list[NotebookInfo]
     metrics_json: dict[str, float] | None
     metrics_json_problem: str | None
+    markdown_files: list[tuple[str, str]]
 
     @property
     def has_documentation(self) -> bool:
@@ -48,6 +54,8 @@ class Evidence:
         for notebook in self.notebooks:
             if notebook.markdown:
                 yield notebook.path, notebook.markdown, notebook.cell_starts
+        for name, text in self.markdown_files:
+            yield name, text, ()
 
 
 def find_readme(files: ProjectFiles) -> str | None:
@@ -63,6 +71,13 @@ def find_readme(files: ProjectFiles) -> str | None:
     return None
 
 
+def _looks_like_markdown(text: str) -> bool:
+    """A README.txt written in Markdown (``## Headings``, pipe tables), as many are."""
+    marks = sum(1 for line in text.split("\n", 2000)[:2000]
+                if line.startswith(("# ", "## ", "### ")) or (line.startswith("|") and line.rstrip().endswith("|")))
+    return marks >= 2
+
+
 def gather(root: Path) -> Evidence:
     """Walk ``root`` once and parse what the checks need."""
     files = ProjectFiles.scan(root)
@@ -71,7 +86,8 @@ def gather(root: Path) -> Evidence:
     if readme_name is not None:
         text = files.read_text(readme_name)
         if text is not None:
-            if readme_name.lower().endswith((".rst", ".txt")):
+            if readme_name.lower().endswith(".rst") or (readme_name.lower().endswith(".txt")
+                                                        and not _looks_like_markdown(text)):
                 readme = parse_rst(text, readme_name)
             else:
                 readme = parse_markdown(text, readme_name)
@@ -90,4 +106,7 @@ def gather(root: Path) -> Evidence:
                 metrics = load_metrics_json(text)
             except ValueError as error:  # json.JSONDecodeError is a ValueError
                 problem = f"is not a JSON object of numbers ({str(error).splitlines()[0][:100]})"
-    return Evidence(files, readme_name, readme, notebooks, metrics, problem)
+    others = [name for name in files.files if name.lower().endswith(".md") and name != readme_name
+              and not name.rsplit("/", 1)[-1].upper().startswith(_RESIDUE_SKIPPED)][:MAX_MARKDOWN_FILES]
+    markdown = [(name, text) for name in others if (text := files.read_text(name)) is not None]
+    return Evidence(files, readme_name, readme, notebooks, metrics, problem, markdown)

@@ -10,11 +10,14 @@ limits below), never leaves the project root, and turns each problem into a
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_FILES = 2_000
 """Files (not folders) looked at per project; the walk stops after this many."""
+MAX_FILES_PER_FOLDER = 400
+"""Files looked at per folder: a data folder of 3,000 images must not use up the whole budget."""
 MAX_DEPTH = 8
 """Folder levels below the project root that are walked."""
 MAX_TEXT_BYTES = 1024 * 1024
@@ -53,39 +56,51 @@ class ProjectFiles:
 
     @classmethod
     def scan(cls, root: Path) -> ProjectFiles:
-        """Walk ``root`` without following symlinked folders; note unsafe links as problems."""
+        """Walk ``root`` breadth-first (the root's own files first) without following symlinked folders."""
         project = cls(root=root.resolve())
-        project._walk(str(project.root), "", 0)
+        queue: deque[tuple[str, str, int]] = deque([(str(project.root), "", 0)])
+        while queue and len(project.files) < MAX_FILES:
+            folder, prefix, depth = queue.popleft()
+            for entry in project._entries(folder, prefix):
+                relative = f"{prefix}{entry.name}"
+                if entry.is_symlink():
+                    project._symlink(entry, relative)
+                    continue
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    continue
+                if is_dir:
+                    if entry.name not in SKIPPED_DIRS:
+                        project.dirs.add(relative)
+                        if depth < MAX_DEPTH:
+                            queue.append((entry.path, relative + "/", depth + 1))
+                elif entry.is_file(follow_symlinks=False):
+                    project.files.append(relative)
+        project.truncated = project.truncated or bool(queue)
         project.files.sort()
         project.index = frozenset(project.files)
         return project
 
-    def _walk(self, folder: str, prefix: str, depth: int) -> None:
+    def _entries(self, folder: str, prefix: str) -> list[os.DirEntry[str]]:
+        """A folder's entries in name order, at most ``MAX_FILES_PER_FOLDER`` files (folders all kept)."""
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
             self.problems.append(FileProblem(prefix or ".", f"folder cannot be listed ({error.strerror})"))
-            return
+            return []
+        room = min(MAX_FILES_PER_FOLDER, MAX_FILES - len(self.files))
+        kept: list[os.DirEntry[str]] = []
         for entry in entries:
-            if len(self.files) >= MAX_FILES:
+            if entry.is_dir(follow_symlinks=False):
+                kept.append(entry)
+            elif room > 0:
+                kept.append(entry)
+                room -= 1
+            else:
                 self.truncated = True
-                return
-            relative = f"{prefix}{entry.name}"
-            if entry.is_symlink():
-                self._symlink(entry, relative)
-                continue
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                continue
-            if is_dir:
-                if entry.name in SKIPPED_DIRS:
-                    continue
-                self.dirs.add(relative)
-                if depth < MAX_DEPTH:
-                    self._walk(entry.path, relative + "/", depth + 1)
-            elif entry.is_file(follow_symlinks=False):
-                self.files.append(relative)
+        return kept
 
     def _symlink(self, entry: os.DirEntry[str], relative: str) -> None:
         """Keep a symlinked *file* that resolves inside the root; record every other link."""

@@ -1,408 +1,322 @@
-"""Documents as reviewers read them: headings and the sections under them.
+"""Markdown read line by line, the way GitHub shows it, in time linear in the README's size.
 
-Markdown goes through markdown-it-py (CommonMark + tables), so ATX and setext headings,
-code fences, HTML comments and tables are what the parser says they are — never what a
-regular expression guesses from raw text. On top of the parser's headings, real READMEs
-use *pseudo-headings*: a paragraph that is only a bold label (``**Dataset:**``) or a short
-emoji-led line (``📊 Results``); those open a section too, below every real heading level.
-reStructuredText and plain-text READMEs are read by their underlined titles.
-
-A section is a heading plus everything until the next heading of the same or a higher
-level, so ``## Data`` includes its ``### Source`` subsection.
+A general CommonMark parser (markdown-it-py) took 2 s for a README of 16,000 headings and half
+of every check's time; the checker needs far less than a renderer: headings, paragraphs, lists,
+code, tables (pipe and HTML), HTML comments, links and images. One pass turns lines into
+*items*; a second pass recognises the pseudo-headings real READMEs use instead of ``#``:
+a bold label, a line led by an emoji or keycap (``1️⃣ Overview``), a one-item numbered line
+(``1. Dataset``), an ALL-CAPS line, a short title-like line standing before a paragraph, or a
+``Label: text`` line of its own.
+A paragraph directly above ``---`` is a setext heading to the parser; when it reads like a
+sentence it is kept as prose and noted in ``Document.formatting`` (GitHub shows it as a heading).
 """
 
 from __future__ import annotations
 
 import re
-import textwrap
-import unicodedata
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.rules_core import StateCore
-    from markdown_it.token import Token
+from generator.check.document import PSEUDO_LEVEL, Block, Document, Heading
+from generator.check.inline import (
+    bold_label,
+    clean_heading,
+    html_targets,
+    is_caps_line,
+    is_emoji_led,
+    is_short_title,
+    plain,
+)
 
-    from generator.check.metrics_text import MetricValue
-
-MAX_INLINE_CHARS = 4_000
-"""Longest paragraph (or table cell, heading) parsed for emphasis, links and images."""
-PSEUDO_LEVEL = 7
-"""Pseudo-headings rank below ``######`` so any real heading closes them."""
-_PSEUDO_MAX_WORDS = 6
-_HTML_IMG = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_HTML_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\n]*)$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#][^\n]{0,80})$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LIST = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+(.*)|[ \t]*$)")
+_QUOTE = re.compile(r"^ {0,3}>[ ]?(.*)$")
+_DELIMITER = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_HTML_START = re.compile(r"^ {0,3}<(!--|/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</tr|\Z)", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_SENTENCE_END = re.compile(r"[.!?]$")
+_DIGIT = re.compile(r"\d")
+_MARKERS = frozenset("`~#=-*_+<>0123456789")
+"""First characters of a line that may start a block (or underline a paragraph)."""
+_COLON_LABEL = re.compile(r"^([A-Z][A-Za-z &/()-]{1,40}?):\s+(?![\d.$€£-])(\S.*)$")
+"""``Project overview: what problem this solves`` on a line of its own (not ``Accuracy: 0.93``)."""
+_INTERRUPTING = frozenset({"!--", "table", "div", "p", "details", "picture", "center",
+                           "h1", "h2", "h3", "h4", "h5", "h6"})
+MAX_TABLE_COLUMNS = 64
 
 
 @dataclass
-class Block:
-    """One piece of content: prose (paragraph or list text), code, table, or raw HTML."""
+class _Item:
+    """A block before inline reading: its kind, first line, raw lines and container."""
 
-    kind: str
+    kind: str  # para, code, table, html, heading
     line: int
-    text: str
+    lines: list[str] = field(default_factory=list)
+    container: str = ""  # "", "quote", "ulist", "olist"
+    level: int = 0
     info: str = ""
-    rows: list[list[str]] = field(default_factory=list)
-    row_lines: list[int] = field(default_factory=list)
-    metric_values: list[MetricValue] | None = field(default=None, repr=False)
+    indent: int = 0
 
 
-@dataclass(frozen=True)
-class Link:
-    """A link or image target and the (approximate) source line it is on."""
-
-    target: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading as written: text, level 1-6 (7 for pseudo-headings), 1-based line, kind."""
-
-    text: str
-    level: int
-    line: int
-    kind: str
-
-
-@dataclass
-class Section:
-    """A heading and the blocks under it (``heading`` is ``None`` for the preamble)."""
-
-    heading: Heading | None
-    blocks: list[Block]
-
-    def prose(self) -> str:
-        """The section's paragraph and list text (no code, tables, comments)."""
-        return "\n".join(block.text for block in self.blocks if block.kind == "prose")
-
-    def lines(self) -> range:
-        """Source lines this section covers (heading included)."""
-        start = self.heading.line if self.heading else 1
-        end = max((block.line for block in self.blocks), default=start)
-        return range(start, end + 1)
-
-
-@dataclass
-class Document:
-    """A parsed README or the markdown cells of one notebook."""
-
-    name: str
-    source: str
-    headings: list[Heading]
-    blocks: list[Block]
-    links: list[Link]
-    images: list[Link]
-    cell_starts: Sequence[tuple[int, int]] = ()
-    _sections: list[Section] | None = None
-
-    @property
-    def title(self) -> str | None:
-        """The first level-1 heading: what the project calls itself."""
-        return next((h.text for h in self.headings if h.level == 1 and h.text), None)
-
-    @property
-    def sections(self) -> list[Section]:
-        """Preamble first, then one section per heading (computed once)."""
-        if self._sections is None:
-            self._sections = list(_sections(self.headings, self.blocks))
-        return self._sections
-
-    def location(self, line: int) -> str:
-        """Where a reviewer finds ``line``: ``README.md:12`` or ``notebooks/x.ipynb cell 3``."""
-        return location(self.name, self.cell_starts, line)
-
-    def file_line(self, line: int) -> int | None:
-        """The line in the file on disk (notebook cells have no stable file line)."""
-        return None if self.cell_starts else line
-
-
-def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> str:
-    """``name:line`` for a file; ``name cell N`` for a line of a notebook's joined markdown cells."""
-    if not cell_starts:
-        return f"{name}:{line}"
-    index = max(bisect_right([start for start, _ in cell_starts], line) - 1, 0)
-    return f"{name} cell {cell_starts[index][1]}"
-
-
-def words(text: str) -> int:
-    """Words of prose (letters in any script; numbers and punctuation do not count)."""
-    return len(_WORD.findall(text))
-
-
-def _sections(headings: list[Heading], blocks: list[Block]) -> Iterator[Section]:
-    first = headings[0].line if headings else None
-    yield Section(None, [b for b in blocks if first is None or b.line < first])
-    for index, heading in enumerate(headings):
-        end = next(
-            (later.line for later in headings[index + 1:] if later.level <= heading.level), None
-        )
-        yield Section(
-            heading,
-            [b for b in blocks if b.line >= heading.line and (end is None or b.line < end)],
-        )
-
-
-# --- Markdown -------------------------------------------------------------------------------
-
-@cache
-def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark").enable("table")
-    parser.normalizeLink = str  # keep targets as written (we compare paths; nothing is rendered)
-    parser.core.ruler.at("inline", _bounded_inline)
-    return parser
-
-
-def _bounded_inline(state: StateCore) -> None:
-    """markdown-it's inline pass, except that an oversized paragraph stays plain text.
-
-    Inline parsing of some inputs is quadratic (thousands of ``[`` in one paragraph take
-    seconds); real paragraphs are far below the bound, hostile ones cannot stall a check.
-    """
-    from markdown_it.token import Token
-
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        if token.children is None:
-            token.children = []
-        if len(token.content) <= MAX_INLINE_CHARS:
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
-        else:
-            token.children.append(Token("text", "", 0, content=token.content))
-
-
-def parse_markdown(
-    source: str, name: str = "README.md", cell_starts: Sequence[tuple[int, int]] = ()
-) -> Document:
+def parse_markdown(source: str, name: str = "README.md", cell_starts: Sequence[tuple[int, int]] = ()) -> Document:
     """Parse Markdown into headings and blocks (lines are 1-based, as editors show them)."""
-    tokens = _parser().parse(source)
-    doc = Document(name=name, source=source, headings=[], blocks=[], links=[], images=[],
-                   cell_starts=cell_starts)
-    table: Block | None = None
-    for index, token in enumerate(tokens):
-        line = token.map[0] + 1 if token.map else (table.line if table else 1)
-        kind = token.type
-        if kind == "heading_open":
-            inline = tokens[index + 1]
-            text, _ = _inline_text(inline.children or [], doc, line)
-            setext = token.markup in ("=", "-")
-            doc.headings.append(Heading(_clean_heading(text), int(token.tag[1]), line,
-                                        "setext" if setext else "atx"))
-        elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
-            top_level = tokens[index - 1].level == 0
-            _paragraph(token, line, doc, top_level)
-        elif kind in ("fence", "code_block"):
-            doc.blocks.append(Block("code", line, token.content, info=token.info.strip()))
-        elif kind == "html_block":
-            _html(token.content, line, doc)
-        elif kind == "table_open":
-            table = Block("table", line, "")
-            doc.blocks.append(table)
-        elif kind == "tr_open" and table is not None:
-            table.rows.append([])
-            table.row_lines.append(line)
-        elif kind == "inline" and table is not None and tokens[index - 1].type in ("th_open", "td_open"):
-            text, _ = _inline_text(token.children or [], doc, line)
-            table.rows[-1].append(text.strip())
-        elif kind == "table_close" and table is not None:
-            table.text = "\n".join(" | ".join(row) for row in table.rows)
-            table = None
+    doc = Document(name=name, source=source, headings=[], blocks=[], links=[], images=[], cell_starts=cell_starts)
+    items = _items(source.split("\n"), doc)
+    for index, item in enumerate(items):
+        _emit(item, items[index + 1] if index + 1 < len(items) else None,
+              items[index - 1] if index else None, doc)
     return doc
 
 
-def _paragraph(token: Token, line: int, doc: Document, top_level: bool) -> None:
-    children = token.children or []
-    if top_level:
-        label, rest = _bold_label(children)
-        if label is not None:
-            doc.headings.append(Heading(label, PSEUDO_LEVEL, line, "pseudo"))
-            if rest:
-                text, _ = _inline_text(rest, doc, line)
-                if text.strip():
-                    doc.blocks.append(Block("prose", line, text.strip(" :\n")))
-            return
-    text, html = _inline_text(children, doc, line)
-    if html:
-        _html(html, line, doc, standalone=False)
-    if top_level:
-        first, _, remainder = text.partition("\n")
-        if _is_emoji_led(first):
-            doc.headings.append(Heading(_clean_heading(first), PSEUDO_LEVEL, line, "pseudo"))
-            if remainder.strip():
-                doc.blocks.append(Block("prose", line, remainder))
-            return
-    doc.blocks.append(Block("prose", line, text))
-
-
-def _bold_label(children: list[Token]) -> tuple[str | None, list[Token]]:
-    """``**Label**`` or ``**Label:** rest`` at the start of a paragraph -> (label, rest tokens)."""
-    items = [c for c in children if not (c.type == "text" and not c.content.strip())]
-    if len(items) < 3 or items[0].type != "strong_open":
-        return None, []
-    try:
-        close = next(i for i, c in enumerate(items) if c.type == "strong_close")
-    except StopIteration:
-        return None, []
-    label = "".join(c.content for c in items[1:close] if c.type in ("text", "code_inline")).strip()
-    rest = items[close + 1:]
-    if rest and rest[0].type == "text" and rest[0].content.startswith(":"):
-        label += ":"
-        stripped = rest[0].content[1:]
-        rest = rest[1:]
-        if stripped.strip():
-            from markdown_it.token import Token
-
-            rest = [Token("text", "", 0, content=stripped), *rest]
-    if rest and rest[0].type in ("softbreak", "hardbreak"):
-        rest = rest[1:]
-    elif rest and not label.endswith(":"):
-        return None, []
-    label = label.rstrip(":").strip()
-    if not label or len(label.split()) > _PSEUDO_MAX_WORDS or len(label) > 60:
-        return None, []
-    return _clean_heading(label), rest
-
-
-def _is_emoji_led(line: str) -> bool:
-    stripped = line.strip()
-    if not stripped or len(stripped.split()) > _PSEUDO_MAX_WORDS + 1 or stripped[-1] in ".!?,;":
-        return False
-    return unicodedata.category(stripped[0]) == "So"
-
-
-def _inline_text(children: list[Token], doc: Document, line: int) -> tuple[str, str]:
-    """Plain text of inline tokens, collecting links and images; returns (text, inline html).
-
-    ``_underscore emphasis_`` keeps its underscores: templates (ours included) write stand-ins
-    that way ("Source: _say where it comes from_"), and the placeholder rules look for them.
-    """
-    parts: list[str] = []
-    html: list[str] = []
-    for child in children:
-        kind = child.type
-        if kind in ("text", "code_inline"):
-            parts.append(child.content)
-        elif kind in ("em_open", "em_close") and child.markup == "_":
-            parts.append("_")
-        elif kind in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif kind == "link_open":
-            doc.links.append(Link(str(child.attrs.get("href", "")), line))
-        elif kind == "image":
-            doc.images.append(Link(str(child.attrs.get("src", "")), line))
-        elif kind == "html_inline":
-            html.append(child.content)
-    return "".join(parts), "".join(html)
-
-
-def _html(content: str, line: int, doc: Document, *, standalone: bool = True) -> None:
-    """Raw HTML: images and links count; comments stay as blocks for the placeholder check."""
-    for match in _HTML_IMG.finditer(content):
-        doc.images.append(Link(match.group(1), line + content.count("\n", 0, match.start())))
-    for match in _HTML_HREF.finditer(content):
-        doc.links.append(Link(match.group(1), line + content.count("\n", 0, match.start())))
-    if standalone:
-        doc.blocks.append(Block("html", line, content))
-
-
-def _clean_heading(text: str) -> str:
-    return " ".join(text.split())
-
-
-def bare_urls(text: str) -> list[str]:
-    """``http(s)://`` addresses written as plain text (CommonMark does not link them)."""
-    return _BARE_URL.findall(text)
-
-
-# --- reStructuredText and plain text -----------------------------------------------------------
-
-_RST_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+:._])\1{2,}\s*$")
-_RST_LINK = re.compile(r"`[^`<]*<([^>]+)>`_")
-_RST_IMAGE = re.compile(r"^\s*\.\.\s+(?:image|figure)::\s*(\S+)", re.IGNORECASE)
-_RST_CODE = re.compile(r"^\s*\.\.\s+(?:code-block|code|sourcecode)::\s*(\S*)", re.IGNORECASE)
-
-
-def parse_rst(source: str, name: str = "README.rst") -> Document:
-    """Read reStructuredText (or plain text) by its underlined titles, paragraphs and literal blocks."""
-    doc = Document(name=name, source=source, headings=[], blocks=[], links=[], images=[])
-    lines = source.split("\n")
-    styles: list[tuple[str, bool]] = []
-    paragraph: list[str] = []
-    paragraph_line = 0
-    literal_next = False
+def _items(lines: list[str], doc: Document) -> list[_Item]:
+    items: list[_Item] = []
+    para: _Item | None = None
+    in_list = False
     index = 0
-
-    def flush() -> None:
-        nonlocal paragraph
-        if paragraph:
-            text = "\n".join(paragraph)
-            doc.blocks.append(Block("table" if text.lstrip().startswith(("+-", "|")) else "prose",
-                                    paragraph_line, text))
-            for match in _RST_LINK.finditer(text):
-                doc.links.append(Link(match.group(1), paragraph_line))
-            paragraph = []
-
-    while index < len(lines):
+    total = len(lines)
+    while index < total:
         line = lines[index]
         number = index + 1
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        overline = bool(_RST_ADORNMENT.match(line)) and index + 2 < len(lines) \
-            and _RST_ADORNMENT.match(lines[index + 2]) and lines[index + 1].strip()
-        if overline:
-            flush()
-            _rst_heading(doc, styles, lines[index + 1], line.strip()[0], True, number + 1)
-            index += 3
+        stripped = line.strip()
+        if not stripped:
+            para = None
+            index += 1
             continue
-        if line.strip() and not line[0].isspace() and _RST_ADORNMENT.match(following) \
-                and len(following.strip()) >= len(line.strip()) and not paragraph:
-            flush()
-            _rst_heading(doc, styles, line, following.strip()[0], False, number)
-            index += 2
+        if para is not None and para.container != "quote" and stripped[0] not in _MARKERS and "|" not in line \
+                and not line.startswith(("    ", "\t")):
+            para.lines.append(stripped)  # the common case: a paragraph goes on (no block can start here)
+            index += 1
             continue
-        image = _RST_IMAGE.match(line)
-        code = _RST_CODE.match(line)
-        if image:
-            flush()
-            doc.images.append(Link(image.group(1), number))
-        elif code or (literal_next and line.strip() == ""):
-            flush()
-            block_start = index + 1
-            index = block_start
-            while index < len(lines) and (not lines[index].strip() or lines[index][:1].isspace()):
+        fence = _FENCE.match(line)
+        if fence:
+            para = None
+            marker = fence.group(1)
+            end = index + 1
+            while end < total and not (lines[end].strip().startswith(marker[0] * len(marker))
+                                       and not lines[end].strip().strip(marker[0])):
+                end += 1
+            items.append(_Item("code", number, lines[index + 1:end], info=fence.group(2).strip()))
+            index = end + 1
+            continue
+        if para is not None and para.container == "" and _SETEXT.match(line):
+            items.pop()
+            text = " ".join(para.lines)
+            level = 1 if stripped[0] == "=" else 2
+            if (len(para.lines) > 1 and len(text.split()) > 8) or len(text.split()) > 12 or _SENTENCE_END.search(text):
+                doc.formatting.append((number, f"the paragraph at line {para.line} sits directly above "
+                                               f"'{stripped[:3]}', so it shows as a heading"))
+                items.append(para)
+            else:
+                items.append(_Item("heading", para.line, [text], level=level, info="setext"))
+            para = None
+            index += 1
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            para = None
+            in_list = False
+            items.append(_Item("heading", number, [atx.group(2) or ""], level=len(atx.group(1)), info="atx"))
+            index += 1
+            continue
+        squeezed = _NO_SPACE.match(line) if para is None else None
+        if squeezed and squeezed.group(2)[0].isalpha() and len(squeezed.group(2).split()) <= 8:
+            in_list = False
+            doc.formatting.append((number, f"'{stripped[:30]}' needs a space after '#' to show as a heading"))
+            items.append(_Item("heading", number, [squeezed.group(2)], level=len(squeezed.group(1)), info="atx"))
+            index += 1
+            continue
+        if _BREAK.match(line):
+            para = None
+            in_list = False
+            index += 1
+            continue
+        if "|" in line and index + 1 < total and "|" in lines[index + 1] and _DELIMITER.match(lines[index + 1]):
+            para = None
+            end = index + 2
+            while end < total and lines[end].strip() and "|" in lines[end]:
+                end += 1
+            items.append(_Item("table", number, [line, *lines[index + 2:end]]))
+            index = end
+            continue
+        html = _HTML_START.match(line)
+        if html and (para is None or html.group(1).lower() in _INTERRUPTING):
+            para = None
+            end = _html_end(lines, index, html.group(1).lower())
+            items.append(_Item("html", number, lines[index:end]))
+            index = end
+            continue
+        listed = _LIST.match(line)
+        if listed and (listed.group(3) or para is None):
+            indent = len(listed.group(1).expandtabs(4))
+            ordered = listed.group(2)[0].isdigit()
+            if not (ordered and para is not None and not listed.group(2).startswith("1")):
+                in_list = True
+                para = _Item("para", number, [listed.group(3) or ""], container="olist" if ordered else "ulist",
+                             indent=indent, info=listed.group(2))
+                items.append(para)
                 index += 1
-            body = "\n".join(lines[block_start:index]).strip("\n")
-            if body:
-                doc.blocks.append(Block("code", block_start + 1, textwrap.dedent(body),
-                                        info=code.group(1) if code else ""))
-            literal_next = False
+                continue
+        quote = _QUOTE.match(line)
+        if quote:
+            if para is None or para.container != "quote":
+                para = _Item("para", number, [], container="quote")
+                items.append(para)
+            para.lines.append(quote.group(1))
+            index += 1
             continue
-        elif line.lstrip().startswith(".. "):
-            flush()
-            doc.blocks.append(Block("html", number, line))
-        elif line.strip():
-            if not paragraph:
-                paragraph_line = number
-            paragraph.append(line.strip())
-            literal_next = line.rstrip().endswith("::")
-        else:
-            flush()
+        if para is None and not in_list and line.startswith(("    ", "\t")):
+            end = index
+            while end < total and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+                end += 1
+            items.append(_Item("code", number, [text[4:] if text.startswith("    ") else text[1:]
+                                                for text in lines[index:end]]))
+            index = end
+            continue
+        if para is None:
+            container = "ulist" if in_list and line[:1] in (" ", "\t") else ""
+            in_list = in_list and bool(container)
+            para = _Item("para", number, [], container=container)
+            items.append(para)
+        para.lines.append(stripped)
         index += 1
-    flush()
-    return doc
+    return items
 
 
-def _rst_heading(doc: Document, styles: list[tuple[str, bool]], text: str, char: str,
-                 overline: bool, line: int) -> None:
-    style = (char, overline)
-    if style not in styles:
-        styles.append(style)
-    doc.headings.append(Heading(_clean_heading(text), min(styles.index(style) + 1, 6), line, "rst"))
+def _html_end(lines: list[str], index: int, tag: str) -> int:
+    """The line after an HTML block: its closing mark for comments, tables and pre; else a blank line."""
+    closing = {"!--": "-->", "table": "</table", "pre": "</pre", "script": "</script", "style": "</style"}.get(tag)
+    end = index
+    if closing:
+        while end < len(lines) and closing not in lines[end].lower():
+            end += 1
+        return min(end + 1, len(lines))
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end
+
+
+def _emit(item: _Item, following: _Item | None, previous: _Item | None, doc: Document) -> None:
+    if item.kind == "heading":
+        text = clean_heading(plain(item.lines[0], item.line, doc.links, doc.images))
+        doc.headings.append(Heading(text, item.level, item.line, item.info))
+        if _DIGIT.search(text):  # "Best single model CV: 0.326": a result written as a heading
+            doc.blocks.append(Block("heading", item.line, text))
+    elif item.kind == "code":
+        doc.blocks.append(Block("code", item.line, "\n".join(item.lines), info=item.info))
+    elif item.kind == "table":
+        _table(item, doc)
+    elif item.kind == "html":
+        _html(item, doc)
+    elif not _pseudo(item, following, previous, doc):
+        _prose(item.lines, item.line, doc)
+
+
+def _prose(lines: list[str], line: int, doc: Document) -> None:
+    text = "\n".join(lines)
+    if "<!--" in text:
+        for match in _COMMENT.finditer(text):
+            doc.blocks.append(Block("html", line + text.count("\n", 0, match.start()), match.group()))
+        text = _COMMENT.sub(" ", text)
+    text = plain(text, line, doc.links, doc.images).strip()
+    if text:
+        doc.blocks.append(Block("prose", line, text))
+
+
+def _pseudo(item: _Item, following: _Item | None, previous: _Item | None, doc: Document) -> bool:
+    """Whether the paragraph starts with a pseudo-heading (then it is emitted as heading + prose)."""
+    first, rest = item.lines[0] if item.lines else "", item.lines[1:]
+    rest_line = item.line + 1
+    if item.container == "olist":
+        alone = not (following is not None and following.container == "olist" and following.indent == item.indent)
+        single = not (previous is not None and previous.container == "olist" and previous.indent == item.indent)
+        if not (alone and single and not rest and following is not None and is_short_title(first, 6)):
+            return False
+        style = "numbered"
+        label = plain(first, item.line, doc.links, doc.images)
+    elif item.container:
+        return False
+    elif (labelled := bold_label(first)) is not None:
+        style, label = "bold", labelled[0]
+        if labelled[1]:
+            rest, rest_line = [labelled[1], *rest], item.line
+    elif "](" in first or "<img" in first.lower():
+        return False  # an image or link line (a figure, a badge) is content
+    else:
+        text = plain(first, item.line, [], [])  # links are collected once, by the prose or heading emitted
+        if is_emoji_led(text):
+            style = "emoji"
+        elif is_caps_line(text) and (rest or following is not None):
+            style = "caps"
+        elif _short_line_heading(text, rest, following):
+            style = "line"
+        elif not rest and (labelled_line := _COLON_LABEL.match(text)) and len(labelled_line.group(1).split()) <= 3:
+            doc.headings.append(Heading(clean_heading(labelled_line.group(1)), PSEUDO_LEVEL, item.line, "pseudo",
+                                        "label"))
+            _prose(item.lines, item.line, doc)  # the label stays part of the sentence ("Licence: CC BY 4.0")
+            return True
+        else:
+            return False
+        label = text
+    doc.headings.append(Heading(clean_heading(label), PSEUDO_LEVEL, item.line, "pseudo", style))
+    if rest:
+        _prose(rest, rest_line, doc)
+    return True
+
+
+def _short_line_heading(text: str, rest: list[str], following: _Item | None) -> bool:
+    """``Dataset`` alone before a paragraph, or ``Dataset:`` / ``Dataset`` over a new sentence."""
+    if not is_short_title(text, 5 if text.rstrip().endswith(":") else 4):
+        return False
+    titled = text.istitle() or len(text.split()) <= 2
+    if not rest:
+        return titled and following is not None and following.kind in ("para", "table", "code")
+    return text.rstrip().endswith(":") or (rest[0][:1].isupper() and titled)
+
+
+def _table(item: _Item, doc: Document) -> None:
+    table = Block("table", item.line, "")
+    for offset, raw in enumerate(item.lines):
+        row = raw.strip()
+        row = row[1:] if row.startswith("|") else row
+        row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+        cells = _CELL_SPLIT.split(row)[:MAX_TABLE_COLUMNS]
+        line = item.line + (offset + 1 if offset else 0)
+        table.rows.append([plain(cell, line, doc.links, doc.images).strip() for cell in cells])
+        table.row_lines.append(line)
+    table.text = "\n".join(" | ".join(row) for row in table.rows)
+    doc.blocks.append(table)
+
+
+def _html(item: _Item, doc: Document) -> None:
+    """Raw HTML: images and links count; comments stay as blocks; headings, tables and text are read."""
+    content = "\n".join(item.lines)
+    html_targets(content, item.line, doc.links, doc.images)
+    if "<!--" in content:
+        doc.blocks.append(Block("html", item.line, content))
+        content = _COMMENT.sub(" ", content)
+    if "<h" in content.lower():
+        for match in _HTML_HEADING.finditer(content):
+            text = clean_heading(_TAG.sub("", match.group(2)))
+            if text:
+                doc.headings.append(Heading(text, int(match.group(1)), item.line, "html"))
+        content = _HTML_HEADING.sub(" ", content)
+    if "<tr" in content.lower():
+        rows = [[" ".join(_TAG.sub(" ", cell).split()) for cell in _HTML_CELL.findall(row)][:MAX_TABLE_COLUMNS]
+                for row in _HTML_ROW.findall(content)]
+        rows = [row for row in rows if row]
+        if rows:
+            doc.blocks.append(Block("table", item.line, "\n".join(" | ".join(r) for r in rows), rows=rows,
+                                    row_lines=[item.line] * len(rows)))
+            return
+    text = " ".join(_TAG.sub(" ", content).split())
+    if text:
+        doc.blocks.append(Block("prose", item.line, text))

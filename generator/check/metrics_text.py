@@ -15,11 +15,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.check.vocabulary import MODEL
+
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
 METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "macro_f1": ("macro f1", "macro f1 score", "f1 macro", "macro avg f1", "macro averaged f1"),
     "weighted_f1": ("weighted f1", "f1 weighted"),
-    "accuracy": ("accuracy", "acc", "test accuracy", "balanced accuracy"),
+    "accuracy": ("accuracy", "acc", "test accuracy", "balanced accuracy", "validation accuracy", "val accuracy",
+                 "top 1 accuracy", "top1 accuracy"),
     "precision": ("precision",),
     "recall": ("recall", "sensitivity"),
     "f1": ("f1", "f1 score", "f score", "f measure"),
@@ -42,22 +45,47 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "map": ("map", "mean average precision"),
     "ndcg": ("ndcg",),
     "wer": ("wer", "word error rate"),
+    "kappa": ("kappa", "cohen kappa", "cohen's kappa", "qwk", "quadratic weighted kappa"),
+    "mcc": ("mcc", "matthews correlation", "matthews correlation coefficient"),
+    "score": ("cv score", "public lb", "private lb", "lb score", "public score", "private score",
+              "public leaderboard", "private leaderboard", "leaderboard score", "cv", "public", "private",
+              "oof", "oof cv", "oof score"),
 }
+_LINE_WORD = re.compile(r"[a-z0-9²]+")
 _SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}
+_NAME_WORDS = frozenset(word for spelling in _SPELLING_TO_ID for word in _LINE_WORD.findall(spelling))
+"""Every word of every metric spelling: a line without one of them names no metric."""
 _BY_LENGTH = sorted(_SPELLING_TO_ID, key=len, reverse=True)
 _NAME_RE = "|".join(re.escape(s).replace(r"\ ", r"[\s_-]?") for s in _BY_LENGTH)
 _NAME = re.compile(rf"(?<![\w^])(?:{_NAME_RE})(?![\w²])", re.IGNORECASE)
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s?%)?"
 _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_NUMBER})\s*\**\s*(?:±\s*\S+|\(.*\))?\s*$")
-_GAP = r"(?:\s*[:=]\s*|\s+(?:score\s+|value\s+)?(?:of|is|was|=|:|at|reaches|reached|around|about|~|≈)?\s*)"
+_CONNECT = (r"(?:of|is|was|were|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly"
+            r"|over|above|~|≈)(?:\s+(?:of|about|around|approximately))?")
+_GAP = (rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|score|value))+"
+        rf"\s*{_CONNECT}\s*|\s+(?:score\s+|value\s+)?(?:{_CONNECT})?\s*)")
 _PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
                           re.IGNORECASE)
+_SLASHED = re.compile(rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
+                      rf"(?:\s*/\s*(?:{_NAME_RE}|public|private"
+                      rf"|train|val|valid|test))+)\s*[:=]?\s*({_NUMBER}(?:\s*/\s*{_NUMBER})+)", re.IGNORECASE)
+_MODEL_SCORE = re.compile(rf"^\W*({MODEL.pattern})\W*\s*[:=\u2013-]\s*\**({_NUMBER})\**\s*$",
+                          re.IGNORECASE)
+"""``Logistic Regression: 77%`` on a line of its own: a model's score with the metric left unnamed."""
+_SLASH_NAMES = {"public": "score", "private": "score", "train": "score", "val": "score", "valid": "score",
+                "test": "score"}
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
 _DIGIT = re.compile(r"\d")
+_R_SQUARED = re.compile(r"\$?\bR\s*(?:\\?\^\s*\{?\s*2\s*\}?|<sup>\s*2\s*</sup>)\$?", re.IGNORECASE)
+_BASELINE = re.compile(r"baseline|dummy|majority|most[- ]frequent|naive|random guess|before tuning|untuned|default",
+                       re.IGNORECASE)
+_FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|\(final\)|✅|⭐|🏆",
+                    re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\S {2,}\S")
-_BOUNDED = {"accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc", "pr_auc",
+_BOUNDED = {"score", "kappa", "mcc", "accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc",
+            "pr_auc",
             "r2", "silhouette", "iou", "dice", "map", "ndcg"}
 
 
@@ -69,6 +97,8 @@ class MetricValue:
     value: float
     decimals: int
     line: int
+    role: str = ""
+    """``baseline`` or ``final`` when the row or sentence says so (the reported value prefers final)."""
 
     def agrees_with(self, truth: float) -> bool:
         """Whether ``truth`` rounds to what the README wrote (with a little slack for rounding)."""
@@ -103,7 +133,23 @@ def parse_number(text: str) -> tuple[float, int] | None:
     return value, decimals
 
 
-def _value(metric: str, number: str, line: int) -> MetricValue | None:
+ROLE_RANK = {"final": 2, "": 1, "baseline": 0}
+"""Which value a reader takes as the result when a README gives several."""
+
+
+def role(label: str) -> str:
+    """``baseline``, ``final`` or ``""`` for a table row's label or the sentence around a value."""
+    if _BASELINE.search(label):
+        return "baseline"
+    return "final" if _FINAL.search(label) else ""
+
+
+def normalise_text(text: str) -> str:
+    """``$R^2$``, ``R\\^2`` and ``R<sup>2</sup>`` written as ``R2`` (so the metric names match)."""
+    return _R_SQUARED.sub("R2", text) if ("^" in text or "<sup>" in text.lower()) else text
+
+
+def _value(metric: str, number: str, line: int, label: str = "") -> MetricValue | None:
     parsed = parse_number(number)
     if parsed is None:
         return None
@@ -113,35 +159,40 @@ def _value(metric: str, number: str, line: int) -> MetricValue | None:
             value, decimals = value / 100, decimals + 2
         else:
             return None
-    return MetricValue(metric, value, decimals, line)
+    return MetricValue(metric, value, decimals, line, role(label) if label else "")
 
 
 def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
     """Values from a table: metric-per-row (``| Accuracy | 0.95 |``) or metric-per-column.
 
-    ``lines`` holds each row's source line.
+    ``lines`` holds each row's source line. A row's first cell (the model's name) or a column's
+    header ("Baseline", "Final") gives each value its role.
     """
     found: list[MetricValue] = []
     rows = [row[:MAX_COLUMNS] for row in rows]
+    header = rows[0] if rows else []
     for number, row in enumerate(rows):
-        ids = [metric_id(cell) for cell in row]
-        for position, metric in enumerate(ids):
+        for position, metric in enumerate(metric_id(cell) for cell in row):
             if metric is None:
                 continue
-            for cell in row[position + 1:position + 4]:  # the value sits next to its name
-                match = _CELL_NUMBER.match(cell)
-                if match:
-                    value = _value(metric, match.group(1), lines[number])
+            first = True
+            for column in range(position + 1, min(position + 4, len(row))):  # values sit next to their name
+                match = _CELL_NUMBER.match(row[column])
+                if not match:
+                    continue
+                label = header[column] if number and column < len(header) else ""
+                if first or role(label):
+                    value = _value(metric, match.group(1), lines[number], label or row[0])
                     if value:
                         found.append(value)
-                    break
-    if rows:
-        header = [metric_id(cell) for cell in rows[0]]
+                first = False
+    metrics = [metric_id(cell) for cell in header]
+    if any(metrics):
         for number, row in enumerate(rows[1:], start=1):
-            for metric, cell in zip(header, row, strict=False):
+            for metric, cell in zip(metrics, row, strict=False):
                 match = _CELL_NUMBER.match(cell) if metric else None
                 if metric and match:
-                    value = _value(metric, match.group(1), lines[number])
+                    value = _value(metric, match.group(1), lines[number], row[0])
                     if value:
                         found.append(value)
     return found
@@ -155,11 +206,12 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     """
     if not _DIGIT.search(text):
         return []  # no number, no metric value (a header row alone gives nothing either)
+    text = normalise_text(text)
     found: list[MetricValue] = []
     rows: list[list[str]] = []
     for offset, raw in enumerate([*text.split("\n"), ""]):
         number = line + offset
-        cells = _loose_cells(raw)
+        cells = loose_cells(raw)
         if cells:
             rows.append(cells)
             continue
@@ -168,21 +220,48 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             rows = []
         if not _DIGIT.search(raw):
             continue
+        named = not _NAME_WORDS.isdisjoint(_LINE_WORD.findall(raw.lower()))
+        if "/" in raw:
+            found += _slashed(raw, number)
+        if not named:
+            labelled = _MODEL_SCORE.match(raw)
+            value = _value("score", labelled.group(2), number, labelled.group(1)) if labelled else None
+            found += [value] if value else []
+            continue  # no metric's name on the line: nothing more to read
+            value = _value("score", labelled.group(2), number, labelled.group(1))
+            found += [value] if value else []
         for match in _PROSE_AFTER.finditer(raw):
             metric = metric_id(match.group(1))
-            value = _value(metric, match.group(2), number) if metric else None
+            value = _value(metric, match.group(2), number, raw[max(0, match.start() - 40):match.end()]) \
+                if metric else None
             if value:
                 found.append(value)
         for match in _PROSE_BEFORE.finditer(raw):
             metric = metric_id(match.group(2))
-            value = _value(metric, match.group(1), number) if metric else None
+            value = _value(metric, match.group(1), number, raw[max(0, match.start() - 40):match.end()]) \
+                if metric else None
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
 
 
-def _loose_cells(raw: str) -> list[str]:
+def _slashed(raw: str, number: int) -> list[MetricValue]:
+    """``CV/Public/Private 0.712 / 0.705 / 0.698``: names and numbers paired by position."""
+    found = []
+    for match in _SLASHED.finditer(raw):
+        names = [name.strip() for name in match.group(1).split("/")]
+        numbers = [value.strip() for value in match.group(2).split("/")]
+        for name, value in zip(names, numbers, strict=False):
+            metric = metric_id(name) or _SLASH_NAMES.get(name.lower())
+            parsed = _value(metric, value, number, raw[max(0, match.start() - 40):match.end()]) if metric else None
+            if parsed:
+                found.append(parsed)
+    return found
+
+
+def loose_cells(raw: str) -> list[str]:
     """Cells of a tab-, pipe- or wide-space-separated line; [] for ordinary prose."""
+    raw = raw.strip()
     if "\t" not in raw and "|" not in raw and "  " not in raw.strip():
         return []
     if "\t" not in raw and raw.count("|") < 2 and not _WIDE_GAP.search(raw):
@@ -199,24 +278,26 @@ def mentions(text: str) -> set[str]:
 def load_metrics_json(text: str) -> dict[str, float]:
     """``reports/metrics.json`` as {metric id or key: number}; nested objects are flattened.
 
-    Raises ``ValueError`` for anything that is not a JSON object of numbers.
+    Raises ``ValueError`` for anything that is not a JSON object of numbers, including JSON
+    nested deeper than the parser can follow (no recursion here: a stack of objects).
     """
-    data = json.loads(text)
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
     if not isinstance(data, dict):
         raise ValueError("expected a JSON object of metric names to numbers")
     flat: dict[str, float] = {}
-    _flatten(data, flat)
+    stack: list[Mapping[str, object]] = [data]
+    while stack:
+        for key, value in stack.pop().items():
+            if isinstance(value, bool):
+                continue
+            if isinstance(value, int | float) and math.isfinite(value):
+                flat.setdefault(metric_id(str(key)) or str(key), float(value))
+            elif isinstance(value, dict):
+                stack.append(value)
     return flat
-
-
-def _flatten(data: Mapping[str, object], into: dict[str, float]) -> None:
-    for key, value in data.items():
-        if isinstance(value, bool):
-            continue
-        if isinstance(value, int | float) and math.isfinite(value):
-            into.setdefault(metric_id(str(key)) or str(key), float(value))
-        elif isinstance(value, dict):
-            _flatten(value, into)
 
 
 def disagreements(
@@ -229,5 +310,5 @@ def disagreements(
     result: list[tuple[MetricValue, float]] = []
     for metric, values in by_metric.items():
         if metric in truth and not any(v.agrees_with(truth[metric]) for v in values):
-            result.append((values[0], truth[metric]))
+            result.append((max(values, key=lambda v: ROLE_RANK[v.role]), truth[metric]))  # the final model's
     return result

@@ -41,24 +41,31 @@ class SectionHit:
     words: int
     file: str
     line: int | None
+    found_by: str = "heading"
+    """``heading``, ``pseudo-heading`` (bold, emoji, numbered, ALL-CAPS or short line), ``content`` or
+    ``introduction`` (the untitled text under the title)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON view."""
-        return {"heading": self.heading, "where": self.where, "filled": self.filled, "words": self.words}
+        return {"heading": self.heading, "where": self.where, "filled": self.filled, "words": self.words,
+                "found_by": self.found_by}
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One check's outcome: ``passed``, ``failed`` or ``skipped`` (does not apply, not scored)."""
+    """One check's outcome: ``passed``, ``partial``, ``failed`` or ``skipped`` (does not apply, not scored);
+    ``credit`` is the share of the weight earned (partial credit: e.g. 3 of 5 sections specific)."""
 
     id: str
     weight: int
     status: str
     explanation: str
+    credit: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON view."""
-        return {"id": self.id, "weight": self.weight, "status": self.status, "explanation": self.explanation}
+        return {"id": self.id, "weight": self.weight, "status": self.status, "explanation": self.explanation,
+                "credit": self.credit}
 
 
 @dataclass

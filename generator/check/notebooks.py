@@ -8,12 +8,17 @@ run ended in an error output.
 
 from __future__ import annotations
 
+import json
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.check.document import Document
 from generator.check.files import MAX_NOTEBOOK_MARKDOWN
-from generator.check.markdown_doc import Document, parse_markdown
+from generator.check.markdown_doc import parse_markdown
+
+MAX_OUTPUT_TEXT = 64 * 1024
+"""Characters of a notebook's plain-text outputs read for metric values."""
 
 
 @dataclass
@@ -27,6 +32,8 @@ class NotebookInfo:
     error_cells: list[int] = field(default_factory=list)
     markdown: str = ""
     cell_starts: tuple[tuple[int, int], ...] = ()
+    output_text: str = ""
+    """Printed and displayed plain-text outputs (metric values often live only there), bounded."""
 
     @property
     def parsed(self) -> bool:
@@ -43,16 +50,18 @@ class NotebookInfo:
 
 def read_notebook(path: str, text: str) -> NotebookInfo:
     """Parse one notebook's JSON text; a malformed notebook is reported, not raised."""
-    import nbformat
-    from nbformat import reader
-
     info = NotebookInfo(path=path)
     try:
-        with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
-            warnings.simplefilter("ignore")
-            notebook = reader.reads(text)  # JSON and version handling, as Jupyter opens it
-            if notebook.get("nbformat", 0) < 4:
-                notebook = nbformat.convert(notebook, 4)
+        notebook = json.loads(text)
+        if not (isinstance(notebook, dict) and notebook.get("nbformat") == 4):  # others as Jupyter opens them
+            import nbformat
+            from nbformat import reader
+
+            with warnings.catch_warnings():  # nbformat warns (missing cell ids…) about notebooks we only read
+                warnings.simplefilter("ignore")
+                notebook = reader.reads(text)
+                if notebook.get("nbformat", 0) < 4:
+                    notebook = nbformat.convert(notebook, 4)
     except Exception as error:  # nbformat raises JSON, version and key errors of many types
         info.error = f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
         return info
@@ -62,7 +71,8 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
         return info
     markdown: list[str] = []
     starts: list[tuple[int, int]] = []
-    line, size = 1, 0
+    outputs_text: list[str] = []
+    line, size, printed = 1, 0, 0
     for number, cell in enumerate(notebook["cells"], start=1):
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else str(source)
@@ -78,9 +88,26 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
                 info.cells_with_output += 1
             if any(output.get("output_type") == "error" for output in outputs):
                 info.error_cells.append(number)
+            for output in outputs:
+                if printed < MAX_OUTPUT_TEXT:
+                    text = _output_text(output)[:MAX_OUTPUT_TEXT - printed]
+                    printed += len(text)
+                    outputs_text.append(text)
     info.markdown = "\n\n".join(markdown)
+    info.output_text = "\n\n".join(t for t in outputs_text if t)
     info.cell_starts = tuple(starts)
     return info
+
+
+def _output_text(output: dict[str, object]) -> str:
+    """An output's plain text: a stream's text or a result's ``text/plain``."""
+    text = output.get("text")
+    data = output.get("data")
+    if text is None and isinstance(data, dict):
+        text = data.get("text/plain")
+    if isinstance(text, list):
+        return "".join(part for part in text if isinstance(part, str))
+    return text if isinstance(text, str) else ""
 
 
 def _structure_problem(notebook: object) -> str | None:

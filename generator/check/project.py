@@ -5,43 +5,53 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.check.context import Context
 from generator.check.evidence import gather
+from generator.check.metric_blocks import reported
 from generator.check.model import ProjectReport
 from generator.check.placeholders import strip_placeholders
 from generator.check.rubric import Rubric, load_rubric
-from generator.check.sections import Located, find_sections
-from generator.check.signals import Context, run_checks
+from generator.check.runner import run_checks, score
+from generator.check.structure import Located, find_sections
 from generator.errors import TargetError
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
 def check_project(path: Path, rubric: Rubric | None = None, *, target: str | None = None) -> ProjectReport:
-    """Check the project in the local directory ``path`` (never runs anything from it)."""
-    rubric = rubric or load_rubric()
+    """Check the project in the local directory ``path`` (never runs anything from it).
+
+    Whatever the project holds, the only error is a :class:`TargetError`: a cohort or a list of
+    targets goes on with the next project (one bad project never stops a multi-project run).
+    """
     path = Path(path)
     if not path.exists():
         raise TargetError(f"{path}: no such file or directory")
     if not path.is_dir():
         raise TargetError(f"{path}: not a directory (give the project folder)")
+    try:
+        return _check(path, rubric or load_rubric(), target)
+    except (RecursionError, MemoryError, ValueError, OSError, IndexError, KeyError, TypeError) as error:
+        raise TargetError(f"{path}: could not be checked ({type(error).__name__}: {str(error)[:200]})") from None
+
+
+def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
     evidence = gather(path)
     located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)
     results, findings = run_checks(context)
-    scored = [result for result in results if result.status != "skipped"]
-    total = sum(result.weight for result in scored)
-    earned = sum(result.weight for result in scored if result.status == "passed")
-    score = round(100 * earned / total) if total else 0
+    total = score(results)
     metrics = dict(evidence.metrics_json or {})
     found_metrics = located.get("metrics")
-    for value in [*context.readme_values(), *(found_metrics.metric_values if found_metrics else [])]:
-        metrics.setdefault(value.metric, value.value)
+    written = [*(found_metrics.metric_values if found_metrics else []), *context.readme_values()]
+    for metric, value in reported(written or context.notebook_values()).items():
+        metrics.setdefault(metric, value)
     return ProjectReport(
         target=target or str(path),
         path=path,
-        score=score,
-        grade=rubric.grade(score),
-        passed=score >= rubric.passing_score,
+        score=total,
+        grade=rubric.grade(total),
+        passed=total >= rubric.passing_score,
         sections={key: found.hit for key, found in located.items()},
         findings=findings,
         title=evidence.readme.title if evidence.readme else None,

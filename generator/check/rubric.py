@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.check.rules import CHECKS
 from generator.errors import RubricError
 
 DEFAULT_RUBRIC = Path(__file__).with_name("default_rubric.toml")
 _TOP_KEYS = {"name", "passing_score", "min_words", "grades", "sections", "checks"}
 _SECTION_KEYS = {"title", "weight", "required", "describe", "synonyms", "min_words"}
+_NOT_A_WORD = re.compile(r"[^\w\s]|_")
 _SECTION_ID = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 
 
@@ -58,61 +59,71 @@ class Rubric:
         return next((rule for rule in self.sections if rule.id == section_id), None)
 
     def match_heading(self, heading: str) -> str | None:
-        """The section id a heading names, or ``None``.
+        """The section id a heading names best, or ``None`` (see :meth:`heading_scores`)."""
+        scores = self.heading_scores(heading)
+        return max(scores, key=lambda key: scores[key]) if scores else None
 
-        An exact synonym wins; otherwise the synonym that ends latest in the heading
-        (English puts the head noun last: "Model Evaluation" is about evaluation),
-        then the longest one.
-        """
+    def heading_scores(self, heading: str) -> dict[str, float]:
+        """How strongly a heading names each section: 4 for an exact synonym, 3 for the synonym that
+        ends latest in it (English puts the head noun last: "Model Evaluation" is about evaluation),
+        2.5 for other synonyms in it; a generic word ("Overview", "Summary") only decides alone
+        ("Dataset Overview" is about data, "Models Summary" about the models)."""
         exact, table, seen = self._synonym_index()
-        if heading in seen:
-            return seen[heading]
-        seen[heading] = found = self._match(normalise(heading), exact, table)
-        return found
-
-    @staticmethod
-    def _match(
-        words: tuple[str, ...], exact: dict[tuple[str, ...], str], table: list[tuple[str, tuple[str, ...]]]
-    ) -> str | None:
-        if not words:
-            return None
-        if words in exact:
-            return exact[words]
-        best: tuple[int, int] | None = None
-        found: str | None = None
-        present = set(words)
-        for section_id, synonym in table:
-            if synonym[0] not in present:
-                continue
-            size = len(synonym)
-            for start in range(len(words) - size + 1):
-                if words[start:start + size] == synonym:
-                    rank = (start + size, size)
-                    if best is None or rank > best:
-                        best, found = rank, section_id
+        found = seen.get(heading)
+        if found is None:
+            found = seen[heading] = _score(normalise(heading), exact, table)
         return found
 
     def _synonym_index(
         self,
-    ) -> tuple[dict[tuple[str, ...], str], list[tuple[str, tuple[str, ...]]], dict[str, str | None]]:
-        """Normalised synonyms and the headings already matched, built once per rubric
+    ) -> tuple[dict[tuple[str, ...], str], dict[str, list[tuple[str, tuple[str, ...]]]], dict[str, dict[str, float]]]:
+        """Normalised synonyms and the headings already scored, built once per rubric
         (a cohort or a benchmark matches the same headings thousands of times)."""
         cached = self.__dict__.get("_index")
         if cached is None:
             table = [(rule.id, normalise(s)) for rule in self.sections for s in (rule.id, *rule.synonyms)]
             table = [(section_id, words) for section_id, words in table if words]
             exact: dict[tuple[str, ...], str] = {}
+            by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
             for section_id, words in table:
                 exact.setdefault(words, section_id)
-            cached = (exact, table, {})
+                by_first.setdefault(words[0], []).append((section_id, words))
+            cached = (exact, by_first, {})
             object.__setattr__(self, "_index", cached)
         return cached
+
+
+GENERIC = frozenset({"overview", "summary", "introduction", "about", "background", "context", "description",
+                     "detail", "task", "project", "goal", "objective"})
+"""Heading words that name a section only when nothing more specific is in the heading."""
+
+
+def _score(words: tuple[str, ...], exact: dict[tuple[str, ...], str],
+           table: dict[str, list[tuple[str, tuple[str, ...]]]]) -> dict[str, float]:
+    if not words:
+        return {}
+    if words in exact:
+        return {exact[words]: 4.0}
+    ends: dict[str, tuple[int, bool]] = {}
+    for section_id, synonym in (item for word in set(words) for item in table.get(word, ())):
+        size = len(synonym)
+        generic = all(word in GENERIC for word in synonym)
+        for start in range(len(words) - size + 1):
+            if words[start:start + size] == synonym:
+                best = ends.get(section_id)
+                if best is None or (start + size, not generic) > (best[0], not best[1]):
+                    ends[section_id] = (start + size, generic)
+    specific = {key: end for key, (end, generic) in ends.items() if not generic}
+    if not specific:
+        return dict.fromkeys(ends, 2.5)
+    latest = max(specific.values())
+    return {key: (3.0 if end == latest else 2.5) if key in specific else 1.0 for key, (end, _) in ends.items()}
 
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> tuple[str, ...]:
     """Heading words for matching: lower case, no emoji, numbering or punctuation, no plural 's'."""
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LN" or ch.isspace() else " " for ch in text.lower())
+    kept = _NOT_A_WORD.sub(" ", text.lower())
     return tuple(_singular(word) for word in kept.split() if not word.isdigit())
 
 
@@ -166,8 +177,6 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def _build(raw: dict[str, Any], text: str, source: str, path: Path) -> Rubric:
-    from generator.check.signals import CHECKS
-
     problems: list[str] = []
 
     def problem(field_name: str, message: str) -> None:

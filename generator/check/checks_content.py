@@ -1,0 +1,281 @@
+"""Checks on what the write-up says: each section present and written, then the specific things a
+reviewer looks for in it (what is predicted and why; the data's source, size and licence; models,
+validation and a baseline; a result, its meaning and its limits), across sections whether the
+text is specific, and two marks of a strong write-up (what drives predictions, where it fails).
+
+Content checks name the section they read (``REQUIRES``): when that section is missing or unwritten
+they fail without a finding of their own, so one gap is reported once, as the section's finding.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from urllib.parse import unquote
+
+from generator.check.context import Context, Failure, Partial
+from generator.check.document import bare_urls
+from generator.check.rubric import SectionRule
+from generator.check.structure import Located
+from generator.check.vocabulary import (
+    BASELINE,
+    CITATION,
+    COMPARISON,
+    DRIVERS,
+    IMPACT,
+    LICENCE,
+    LIMITS,
+    ML,
+    MODEL,
+    RESULT,
+    SIZE,
+    SLICES,
+    TARGET,
+    VALIDATION,
+    WHY,
+    Terms,
+    distinct,
+)
+
+Outcome = list[Failure] | None
+_DIGIT = re.compile(r"\d")
+
+REQUIRES = {
+    "problem.target": "problem", "problem.why": "problem", "data.source": "data", "data.size": "data",
+    "data.licence": "data", "method.models": "method", "method.validation": "method",
+    "method.baseline": "method", "outcome.result": "outcome", "outcome.impact": "outcome",
+    "outcome.limits": "outcome",
+}
+
+
+def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
+    """The check that ``rule``'s section is there and written (a quarter of the credit when it says nothing
+    specific: headings over stock sentences are an outline, not a write-up)."""
+    def run(ctx: Context) -> Outcome:
+        found = ctx.located.get(rule.id)
+        if found is None:
+            looked = ", ".join(rule.synonyms[:4])
+            return [Failure(f"No {rule.title} section (no heading like: {looked}, … and no text about it).",
+                            ctx.evidence.readme_name)]
+        hit = found.hit
+        if hit.filled:
+            return [] if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id) \
+                else Partial([], 0.25)
+        if found.has_guide:
+            message = f"{rule.title} section at {hit.where} still holds the template guidance comment."
+            fix = f"Replace the guidance comment with {rule.describe}."
+        elif rule.id == "metrics":
+            message = f"{rule.title} section at {hit.where} has no numbers next to metric names."
+            fix = "Run `portfolio sync`, or write a | Metric | Value | table with your held-out results."
+        else:
+            message = f"{rule.title} section at {hit.where} has {hit.words} words of prose (needs {rule.min_words})."
+            fix = f"Write {rule.describe}."
+        return [Failure(message, hit.file, hit.line, fix)]
+
+    return run
+
+
+def _says(
+    section_id: str, what: str, *patterns: Terms | re.Pattern[str], also: tuple[str, ...] = ()
+) -> Callable[[Context], Outcome]:
+    """A check that the section's text (and ``also`` sections') matches one of ``patterns``."""
+    def run(ctx: Context) -> Outcome:
+        found = ctx.located[section_id]
+        text = ctx.section_text(section_id, *also)
+        if any(pattern.search(text) for pattern in patterns):
+            return []
+        return [Failure(f"{found.hit.heading} ({found.hit.where}) does not say {what}.",
+                        found.hit.file, found.hit.line)]
+
+    return run
+
+
+def _problem_text(ctx: Context) -> str:
+    """The Problem section with the title and the introduction, where the target is often named."""
+    readme = ctx.evidence.readme
+    if readme is None:
+        return ctx.section_text("problem")
+    return " ".join((readme.title or "", " ".join(readme.intro().text().split()), ctx.section_text("problem")))
+
+
+def _target(ctx: Context) -> Outcome:
+    found = ctx.located["problem"]
+    if TARGET.search(_problem_text(ctx)):
+        return []
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) does not say what is predicted or found.",
+                    found.hit.file, found.hit.line)]
+
+
+def _why(ctx: Context) -> Outcome:
+    found = ctx.located["problem"]
+    if WHY.search(ctx.section_text("problem")):
+        return []
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) does not say for whom it matters or why.",
+                    found.hit.file, found.hit.line)]
+
+
+def _data_links(ctx: Context, found: Located) -> list[str]:
+    lines = found.section.lines()
+    text = found.section.text()
+    return [link.target for link in found.doc.links if link.line in lines] + bare_urls(text)
+
+
+def _source(ctx: Context) -> Outcome:
+    found = ctx.located["data"]
+    links = _data_links(ctx, found)
+    if any(t.startswith(("http://", "https://")) or _local_document(ctx, t) for t in links):
+        return []
+    if CITATION.search(ctx.section_text("data")):
+        return []
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) has no link or citation to where the data comes from.",
+                    found.hit.file, found.hit.line)]
+
+
+def _local_document(ctx: Context, target: str) -> bool:
+    """A link to a document in the project (a data card, a datasheet), which can state the source."""
+    relative = posixpath.normpath(unquote(target.split("#", 1)[0]))
+    return relative.lower().endswith((".md", ".rst", ".txt", ".pdf", ".html")) and ctx.evidence.files.exists(relative)
+
+
+def _limits(ctx: Context) -> Outcome:
+    found = ctx.located["outcome"]
+    headings = " ".join(h.text for h in ctx.evidence.readme.headings) if ctx.evidence.readme else ""
+    if LIMITS.search(ctx.section_text("outcome")) or re.search(r"limitation|next step|future", headings, re.I):
+        return []
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) names no limitation or next step.",
+                    found.hit.file, found.hit.line)]
+
+
+def _baseline(ctx: Context) -> Outcome:
+    """A named baseline, or a comparison between at least two named models (the simpler one is the bar)."""
+    found = ctx.located["method"]
+    text = ctx.section_text("method", "metrics", "outcome")
+    if BASELINE.search(text) or (COMPARISON.search(text) and len(distinct(MODEL, text)) >= 2):
+        return []
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) names no baseline or simpler model to compare with.",
+                    found.hit.file, found.hit.line)]
+
+
+def _result(ctx: Context) -> Outcome:
+    found = ctx.located["outcome"]
+    text = ctx.section_text("outcome")
+    if _DIGIT.search(text) or RESULT.search(text) or MODEL.search(text):
+        return []
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) states no result (a number, the model that won).",
+                    found.hit.file, found.hit.line)]
+
+
+def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
+    def run(ctx: Context) -> Outcome:
+        readme = ctx.evidence.readme
+        if readme is None:
+            return None
+        images = " ".join(f"{image.text} {image.target}" for image in readme.images)
+        headings = " ".join(heading.text for heading in readme.headings)
+        if pattern.search(ctx.readme_text()) or pattern.search(images.replace("_", " ")) or pattern.search(headings):
+            return []
+        return [Failure(f"{readme.name} does not show {what}.", readme.name)]
+
+    return run
+
+
+def _filler(ctx: Context) -> Outcome:
+    """Stock sentences and sentences repeated across sections; credit: the share of sections free of both."""
+    reading = ctx.specificity()
+    if not reading.marks:
+        return None
+    failures: list[Failure] = []
+    for normal, owners in list(reading.repeated.items())[:3]:
+        titles = " and ".join(ctx.located[key].hit.heading for key in owners)
+        failures.append(Failure(f"{titles} repeat the same sentence ('{normal[:60]}').",
+                                ctx.located[owners[0]].hit.file, ctx.located[owners[0]].hit.line,
+                                "Write each section in its own words; say a thing once, where it belongs."))
+    padded = {key for owners in reading.repeated.values() for key in owners}
+    for key, stock in reading.stock.items():
+        if stock:
+            padded.add(key)
+            hit = ctx.located[key].hit
+            example = stock[0] if len(stock[0]) <= 70 else stock[0][:69] + "…"
+            failures.append(Failure(f"{hit.heading} ({hit.where}) has {len(stock)} stock sentence(s) that say "
+                                    f"nothing checkable, e.g. '{example}'.", hit.file, hit.line))
+    credit = 1 - len(padded & set(reading.marks)) / len(reading.marks)
+    return Partial(failures, credit) if failures else []
+
+
+def _specific(ctx: Context) -> Outcome:
+    reading = ctx.specificity()
+    if not reading.marks:
+        return None
+    failures: list[Failure] = []
+    vague = [key for key in reading.marks if not reading.specific(key)]
+    for key in vague:
+        hit, rule = ctx.located[key].hit, ctx.rubric.section(key)
+        describe = rule.describe if rule else "the specifics"
+        failures.append(Failure(f"{hit.heading} ({hit.where}) is written but names nothing specific "
+                                "(no number, name or example).", hit.file, hit.line,
+                                f"Replace the stock sentences with {describe}."))
+    credit = 1 - len(vague) / len(reading.marks)
+    return Partial(failures, credit) if failures else []
+
+
+def _headings(ctx: Context) -> Outcome:
+    readme = ctx.evidence.readme
+    if readme is None:
+        return None
+    failures = []
+    for key, found in ctx.located.items():
+        hit = found.hit
+        if found.doc is readme and (hit.found_by == "content" or (hit.found_by == "introduction" and key != "problem")):
+            rule = ctx.rubric.section(key)
+            title = rule.title if rule else key
+            failures.append(Failure(f"{title} found by its content under '{hit.heading}' ({hit.where}).",
+                                    hit.file, hit.line, f"Give it a heading a reviewer looks for: '## {title}'."))
+    return failures
+
+
+def _format(ctx: Context) -> Outcome:
+    readme = ctx.evidence.readme
+    if readme is None or readme.name.lower().endswith((".rst", ".txt")):
+        return None
+    return [Failure(f"{readme.name}:{line}: {message}.", readme.name, line) for line, message in readme.formatting]
+
+
+def looks_like_ml(ctx: Context) -> bool:
+    """Data, a model or results anywhere: notebooks, metrics, ML words in the README or its sections."""
+    evidence = ctx.evidence
+    if evidence.notebooks or evidence.metrics_json is not None or ctx.readme_values():
+        return True
+    named = sum(found.hit.found_by == "heading" for found in ctx.located.values())
+    return named >= 2 or len(distinct(ML, ctx.readme_text())) >= 3
+
+
+def _ml(ctx: Context) -> Outcome:
+    readme = ctx.evidence.readme
+    if readme is None or looks_like_ml(ctx):
+        return [] if readme is not None else None
+    return [Failure(f"{readme.name} does not describe a machine-learning project (no data, model or results "
+                    "mentioned), so its write-up sections were not judged.", readme.name)]
+
+
+FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
+    "project.ml": _ml,
+    "readme.format": _format,
+    "readme.headings": _headings,
+    "problem.target": _target,
+    "problem.why": _why,
+    "data.source": _source,
+    "data.size": _says("data", "how big the data is (rows, samples, columns)", SIZE),
+    "data.licence": _says("data", "under which licence or terms the data may be used", LICENCE),
+    "method.models": _says("method", "which models were trained", MODEL, also=("metrics", "intro")),
+    "method.validation": _says("method", "how the models were validated", VALIDATION, also=("metrics", "intro")),
+    "method.baseline": _baseline,
+    "outcome.result": _result,
+    "outcome.impact": _says("outcome", "what the result means for someone (a decision, a recommendation, impact)",
+                            IMPACT),
+    "outcome.limits": _limits,
+    "text.specific": _specific,
+    "text.filler": _filler,
+    "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
+    "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
+}

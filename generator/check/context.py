@@ -1,0 +1,92 @@
+"""What every check function receives: the evidence, the located sections, the rubric, and
+what is derived from them once (metric values, the specificity reading)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.check.evidence import Evidence
+from generator.check.metric_blocks import values_in
+from generator.check.metrics_text import MetricValue, from_text
+from generator.check.placeholders import strip_placeholders
+from generator.check.rubric import Rubric
+from generator.check.specificity import Specificity, read_specificity
+from generator.check.structure import Located
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One reason a check failed; ``fix`` overrides the check's generic fix when more precise."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    fix: str | None = None
+
+
+@dataclass
+class Context:
+    """Evidence plus what is derived from it once."""
+
+    evidence: Evidence
+    located: dict[str, Located]
+    rubric: Rubric
+    _cache: dict[str, object] = field(default_factory=dict)
+
+    def readme_values(self) -> list[MetricValue]:
+        """Every metric value written anywhere in the README."""
+        if "readme" not in self._cache:
+            readme = self.evidence.readme
+            self._cache["readme"] = values_in(readme.blocks) if readme else []
+        return self._cache["readme"]  # type: ignore[return-value]
+
+    def notebook_values(self) -> list[MetricValue]:
+        """Metric values in notebooks: their markdown and their executed outputs."""
+        if "notebooks" not in self._cache:
+            values: list[MetricValue] = []
+            for notebook in self.evidence.notebooks:
+                if notebook.doc is not None:
+                    values += values_in(notebook.doc.blocks)
+                if notebook.output_text:
+                    values += from_text(notebook.output_text, 1)
+            self._cache["notebooks"] = values
+        return self._cache["notebooks"]  # type: ignore[return-value]
+
+    def specificity(self) -> Specificity:
+        """Which written sections say something specific, and which text repeats across sections."""
+        if "specificity" not in self._cache:
+            self._cache["specificity"] = read_specificity(self.located)
+        return self._cache["specificity"]  # type: ignore[return-value]
+
+    def section_text(self, *section_ids: str) -> str:
+        """What the given sections say, on one line (phrases wrap across lines): their tables and every
+        sentence that is neither stock filler nor repeated from another section."""
+        reading = self.specificity()
+        parts = []
+        for key in section_ids:
+            if key == "intro" and self.evidence.readme is not None:  # the summary under the title
+                parts.append(self.evidence.readme.intro().prose())
+            found = self.located.get(key)
+            if found is None:
+                continue
+            parts.append(reading.kept[key] if key in reading.kept else found.section.prose())
+            parts += [block.text for block in found.section.blocks if block.kind == "table"]
+        return " ".join(strip_placeholders("\n".join(parts)).split())
+
+    def readme_text(self) -> str:
+        """All prose and table text of the README."""
+        readme = self.evidence.readme
+        if readme is None:
+            return ""
+        if "text" not in self._cache:
+            self._cache["text"] = " ".join(" ".join(b.text.split()) for b in readme.blocks
+                                           if b.kind in ("prose", "table"))
+        return self._cache["text"]  # type: ignore[return-value]
+
+
+class Partial(list[Failure]):
+    """Failures of a check that still earns ``credit`` (0-1) of its weight."""
+
+    def __init__(self, failures: list[Failure], credit: float) -> None:
+        super().__init__(failures)
+        self.credit = credit
