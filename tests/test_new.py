@@ -172,7 +172,7 @@ def test_licence_none_means_no_licence_file(tmp_path: Path):
         ("2024 Sales Forecast", "p_2024_sales_forecast"),
         ("class", "class_project"),
         ("import", "import_project"),
-        ("日本語", "project"),
+        ("日本語", "ri_ben_yu"),  # transliterated (text-unidecode), as repository names are
         ("  spaced   out  ", "spaced_out"),
         ("sklearn", "sklearn_project"),
     ],
