@@ -7,6 +7,8 @@ import json
 import time
 from collections.abc import Callable
 
+from threadpoolctl import threadpool_limits
+
 from .paths import REPORTS_DIR
 from .readme import number, publish_results
 
@@ -16,7 +18,10 @@ def train_main(run: Callable[[], dict[str, float]], description: str, labels: di
     """Train, print each metric with its 95 % interval and the wall time, update the README."""
     argparse.ArgumentParser(description=description).parse_args(argv)
     started = time.perf_counter()
-    metrics = run()
+    # One BLAS thread: the matrices here are small, and several BLAS threads fighting for a
+    # laptop's (or CI runner's) busy cores made a neural network's fit 5-8x slower, not faster.
+    with threadpool_limits(limits=1, user_api="blas"):
+        metrics = run()
     intervals = json.loads((REPORTS_DIR / "metrics_intervals.json").read_text(encoding="utf-8"))
     width = max(map(len, metrics))
     for name, value in metrics.items():

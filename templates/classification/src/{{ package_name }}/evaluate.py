@@ -8,12 +8,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.metrics import (
     ConfusionMatrixDisplay,
-    accuracy_score,
     precision_recall_fscore_support,
     roc_auc_score,
     roc_curve,
 )
 
+from .binary_metrics import binary_counts, binary_f1, ranked_roc_auc
 from .reporting import save_figure
 
 METRICS = {"accuracy": "Accuracy", "precision": "Precision", "recall": "Recall", "f1": "F1",
@@ -24,22 +24,25 @@ def classification_metrics(y_true, y_pred, y_score) -> dict[str, float]:
     """Accuracy, precision, recall, F1 and ROC AUC.
 
     Labels are encoded 0..k-1 with 1 the positive class when there are two classes; with more,
-    precision/recall/F1 are macro averages and ROC AUC is one-vs-rest.
+    precision/recall/F1 are macro averages and ROC AUC is one-vs-rest. Two classes are counted
+    in numpy (the bootstrap calls this hundreds of times), more with scikit-learn.
     """
-    binary = y_score.ndim == 1
-    precision, recall, f1, _ = precision_recall_fscore_support(
-        y_true, y_pred, average="binary" if binary else "macro", zero_division=0
-    )
+    if y_score.ndim == 1:
+        hits, predicted, actual = binary_counts(y_true, y_pred)
+        precision = hits / predicted if predicted else 0.0
+        recall = hits / actual if actual else 0.0
+        f1, roc_auc = binary_f1(y_true, y_pred), ranked_roc_auc(y_true, y_score)
+    else:
+        precision, recall, f1, _ = precision_recall_fscore_support(
+            y_true, y_pred, average="macro", zero_division=0
+        )
+        roc_auc = roc_auc_score(y_true, y_score, multi_class="ovr")
     return {
-        "accuracy": float(accuracy_score(y_true, y_pred)),
+        "accuracy": float(np.mean(np.asarray(y_true) == np.asarray(y_pred))),
         "precision": float(precision),
         "recall": float(recall),
         "f1": float(f1),
-        "roc_auc": float(
-            roc_auc_score(y_true, y_score)
-            if binary
-            else roc_auc_score(y_true, y_score, multi_class="ovr")
-        ),
+        "roc_auc": float(roc_auc),
     }
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
-from sklearn.metrics import f1_score, roc_auc_score, roc_curve
+from sklearn.metrics import roc_auc_score, roc_curve
 
+from .binary_metrics import binary_f1, ranked_roc_auc
 from .reporting import save_figure
 
 METRICS = {"f1": "F1", "roc_auc": "ROC AUC"}  # id -> label in the README
@@ -30,11 +31,9 @@ def evaluate_alarms(model, readings, y_true) -> dict[str, float]:
 
 def failure_metrics(y_true, probability: np.ndarray, threshold: float) -> dict[str, float]:
     """``f1`` of the alarms raised at ``threshold`` and ``roc_auc`` of the probabilities."""
-    alarms = (np.asarray(probability) >= threshold).astype(int)
-    return {
-        "f1": float(f1_score(y_true, alarms, zero_division=0)),
-        "roc_auc": float(roc_auc_score(y_true, probability)),
-    }
+    probability = np.asarray(probability)
+    return {"f1": binary_f1(y_true, probability >= threshold),
+            "roc_auc": ranked_roc_auc(y_true, probability)}
 
 
 def alarm_f1(threshold: float):
@@ -44,7 +43,7 @@ def alarm_f1(threshold: float):
     def score(y_true, probability) -> float:
         if not np.asarray(y_true).any():
             return float("nan")
-        return float(f1_score(y_true, np.asarray(probability) >= threshold, zero_division=0))
+        return binary_f1(y_true, np.asarray(probability) >= threshold)
 
     return score
 

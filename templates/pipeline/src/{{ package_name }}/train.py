@@ -22,9 +22,11 @@ from sklearn.base import ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import make_scorer
 from sklearn.model_selection import StratifiedKFold, TunedThresholdClassifierCV, train_test_split
 from sklearn.pipeline import Pipeline
 
+from .binary_metrics import binary_f1
 from .comparison import Comparison, compare_candidates
 from .data import generate_readings, ingest
 from .drift import check_drift
@@ -70,7 +72,8 @@ def candidates(params: dict[str, Any]) -> dict[str, ClassifierMixin]:
     }
     tuned = {
         name: TunedThresholdClassifierCV(
-            Pipeline([("features", build_features()), ("model", model)]), scoring="f1",
+            Pipeline([("features", build_features()), ("model", model)]),
+            scoring=make_scorer(binary_f1),
             cv=params["train"]["threshold_holdout"], random_state=seed,
         )
         for name, model in models.items()
