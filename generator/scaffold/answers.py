@@ -136,10 +136,20 @@ def coerce(question: Question | None, value: Any, origin: str) -> Any:
             return float(value)
     except ValueError:
         raise AnswerError(f"{origin}: {question.name}={value!r} is not a valid {kind}") from None
-    if question.choices and value not in [str(choice) for choice in question.choices]:
-        options = ", ".join(str(choice) for choice in question.choices)
-        raise AnswerError(f"{origin}: {question.name}={value!r} is not one of {options}")
+    if question.choices:
+        return _choice(question, value, origin)
     return value
+
+
+def _choice(question: Question, value: str, origin: str) -> str:
+    """The choice ``value`` names, ignoring case as people type it (``mit`` is ``MIT``)."""
+    choices = [str(choice) for choice in question.choices]
+    if value in choices:
+        return value
+    same_letters = [choice for choice in choices if choice.casefold() == value.strip().casefold()]
+    if len(same_letters) == 1:
+        return same_letters[0]
+    raise AnswerError(f"{origin}: {question.name}={value!r} is not one of {', '.join(choices)}")
 
 
 def parse_data_pairs(pairs: list[str], config: TemplateConfig) -> dict[str, Any]:

@@ -52,7 +52,7 @@ def new(
     author: AuthorOption = None,
     data: Annotated[
         list[str] | None,
-        typer.Option("--data", "-d", help="Answer a template question: key=value (repeatable)."),
+        typer.Option("--data", "-d", metavar="KEY=VALUE", help="Answer a template question (repeatable)."),
     ] = None,
     answers_file: Annotated[
         Path | None, typer.Option("--answers-file", help="YAML/JSON/TOML file of answers.")
