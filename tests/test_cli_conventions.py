@@ -129,3 +129,8 @@ def test_choices_ignore_case(typed: str, chosen: str):
 def test_a_choice_that_is_not_one_still_fails():
     with pytest.raises(AnswerError, match=r"'GPL' is not one of MIT, Apache-2\.0"):
         coerce(LICENCE, "GPL", "--license")
+
+
+def test_a_near_miss_is_named():
+    with pytest.raises(AnswerError, match=r"did you mean 'Apache-2\.0'\?"):
+        coerce(LICENCE, "apache2", "--license")

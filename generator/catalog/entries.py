@@ -110,9 +110,10 @@ class Catalog:
         return len(self.entries)
 
     def get(self, type_id: str) -> CatalogEntry:
-        """The entry for ``type_id``, or an error that names the closest ids."""
+        """The entry for ``type_id`` (in any case: ``NLP`` is ``nlp``), or an error naming the closest ids."""
+        folded = {entry_id.casefold(): entry for entry_id, entry in self.entries.items()}
         try:
-            return self.entries[type_id]
+            return self.entries.get(type_id) or folded[type_id.casefold()]
         except KeyError:
             close = difflib.get_close_matches(type_id, list(self.entries), n=3, cutoff=0.5)
             hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""

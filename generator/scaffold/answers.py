@@ -146,10 +146,13 @@ def _choice(question: Question, value: str, origin: str) -> str:
     choices = [str(choice) for choice in question.choices]
     if value in choices:
         return value
-    same_letters = [choice for choice in choices if choice.casefold() == value.strip().casefold()]
-    if len(same_letters) == 1:
-        return same_letters[0]
-    raise AnswerError(f"{origin}: {question.name}={value!r} is not one of {', '.join(choices)}")
+    by_folded = {choice.casefold(): choice for choice in choices}
+    typed = value.strip().casefold()
+    if typed in by_folded:
+        return by_folded[typed]
+    close = difflib.get_close_matches(typed, list(by_folded), n=1, cutoff=0.5)
+    hint = f"; did you mean {by_folded[close[0]]!r}?" if close else ""
+    raise AnswerError(f"{origin}: {question.name}={value!r} is not one of {', '.join(choices)}{hint}")
 
 
 def parse_data_pairs(pairs: list[str], config: TemplateConfig) -> dict[str, Any]:
