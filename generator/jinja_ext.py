@@ -19,7 +19,9 @@ template improvements into it like any other file.
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from jinja2 import Environment
 from jinja2.ext import Extension
 
 _CELL_MARKER = re.compile(r"^# %%(?P<kind>\s*\[markdown\])?\s*$")
@@ -52,7 +54,7 @@ def ipynb(source: str) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
-def _stable_cell_ids(notebook) -> None:
+def _stable_cell_ids(notebook: Any) -> None:
     """Give cells deterministic ids: random ids would make every render (and update) differ."""
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{index:02d}"
@@ -61,6 +63,6 @@ def _stable_cell_ids(notebook) -> None:
 class PortfolioExtension(Extension):
     """Registers the ``ipynb`` filter (see the module docstring)."""
 
-    def __init__(self, environment) -> None:
+    def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         environment.filters["ipynb"] = ipynb

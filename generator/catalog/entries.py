@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from generator.errors import CatalogError, UnknownTypeError
 
@@ -200,7 +200,7 @@ def parse_entry(
     return entry, []
 
 
-def _is_string_list(value: object) -> bool:
+def _is_string_list(value: object) -> TypeGuard[list[str]]:
     return (
         isinstance(value, list)
         and bool(value)
@@ -268,7 +268,7 @@ def _parse_template(raw: object, catalog_root: Path, problem: Any) -> TemplateSp
             problem("template.path", f"template folder {raw['path']!r} not found")
             return None
     return TemplateSpec(
-        engine=engine,
+        engine=str(engine),  # one of ENGINES, checked above
         path=path,
         url=raw.get("url"),
         ref=raw.get("ref"),

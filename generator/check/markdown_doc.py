@@ -156,7 +156,8 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable("table")
-    parser.normalizeLink = str  # keep targets as written (we compare paths; nothing is rendered)
+    # keep targets as written (we compare paths; nothing is rendered)
+    parser.normalizeLink = str  # type: ignore[method-assign, assignment]
     parser.core.ruler.at("inline", _bounded_inline)
     return parser
 

@@ -177,8 +177,8 @@ def _data_scope(ctx: Context) -> tuple[str, list[str], str | None, int | None]:
         return "", [], None, None
     blocks = [b for b in readme.blocks if b.kind in ("prose", "table") and _DATA_WORD.search(b.text)]
     text = strip_placeholders("\n".join(b.text for b in blocks))
-    lines = {b.line for b in blocks}
-    links = [link.target for link in readme.links if link.line in lines]
+    block_lines = {b.line for b in blocks}
+    links = [link.target for link in readme.links if link.line in block_lines]
     return text, links + bare_urls(text), readme.name, None
 
 

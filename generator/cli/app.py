@@ -31,7 +31,8 @@ class PortfolioGroup(ConventionalHelp, TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = LazyCommands(COMMANDS)
+        # A read-only mapping where click declares a mutable one: nothing adds commands to the root.
+        self.commands = LazyCommands(COMMANDS)  # type: ignore[assignment]
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
