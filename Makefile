@@ -38,13 +38,25 @@ demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-proj
 	$(BIN)/portfolio sync $(DEMO_DIR)
 	@echo "Done: see $(DEMO_DIR)/README.md and $(DEMO_DIR)/reports/"
 
+# Everything `make test` installs, one stamp per toolchain: a rule that installs more (say node
+# packages with `npm install --prefix $(VENV)/node ...`) adds its stamp here.
+TEST_NEEDS := $(VENV)/.test
+# One pytest worker per core; tests that share a module-scoped fixture stay on one (tests/conftest.py).
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
+
 .PHONY: test
-test: $(VENV)/.test ## Run the whole test suite
-	$(BIN)/python -m pytest
+test: lint $(TEST_NEEDS) ## Lint, type-check and run the whole test suite (what CI runs)
+	$(PYTEST)
+
+.PHONY: test-fast
+test-fast: $(TEST_NEEDS) ## Run the tests that train no generated project (not `slow`)
+	$(PYTEST) -m "not slow"
 
 .PHONY: lint
-lint: $(VENV)/.test ## Run ruff over the package, tests and benchmarks
+lint: $(VENV)/.test ## ruff (rules and formatting) and mypy on generator/; the same hooks as .pre-commit-config.yaml
 	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
 
 .PHONY: bench
 bench: $(VENV)/.test ## Run the benchmarks (prints ratios against copier/cookiecutter)

@@ -14,7 +14,7 @@ import pytest
 
 from generator.catalog.entries import load_catalog
 from generator.scaffold.sync import END, START, display_name, format_value
-from tests.generated import PNG_MAGIC, GeneratedProject, generate
+from tests.generated import PNG_MAGIC, GeneratedProject, generate, trains_projects
 from tests.helpers import git, run_portfolio
 
 CATALOG = load_catalog()
@@ -31,7 +31,7 @@ def project(request, tmp_path_factory) -> GeneratedProject:
     return generate(request.param, tmp_path_factory.mktemp(request.param) / "project")
 
 
-@pytest.fixture(scope="module")
+@trains_projects(scope="module")
 def trained(project: GeneratedProject) -> GeneratedProject:
     result = project.run("python", "-m", f"{project.package}.train")
     assert result.returncode == 0, result.stdout + result.stderr
