@@ -23,12 +23,24 @@ $(VENV)/.test: pyproject.toml
 	$(BIN)/python -m compileall -q generator
 	touch $@ $(VENV)/.demo
 
+# axe-core (npm registry) is the accessibility audit the browser tests run inside Chromium; without
+# npm those tests skip locally and fail under CI=true. No stamp without npm: a later run retries.
+AXE_CORE ?= axe-core@4.14.1
+$(VENV)/.node: Makefile
+	if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(AXE_CORE) && touch $@; \
+	else echo "npm not found: the accessibility audit in the browser tests will be skipped (apt-get install npm)"; fi
+
+# Everything the tests need, one stamp per toolchain (Python packages, node packages): a tool from
+# another registry gets its own stamp rule above and its name here.
+TEST_NEEDS := $(VENV)/.test $(VENV)/.node
+
 .PHONY: help
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
 
 .PHONY: install
-install: $(VENV)/.test ## Create .venv and install portfolio with its test dependencies
+install: $(TEST_NEEDS) ## Create .venv and install portfolio with its test dependencies
 
 .PHONY: demo
 demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-project (offline, no token)
@@ -38,9 +50,6 @@ demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-proj
 	$(BIN)/portfolio sync $(DEMO_DIR)
 	@echo "Done: see $(DEMO_DIR)/README.md and $(DEMO_DIR)/reports/"
 
-# Everything `make test` installs, one stamp per toolchain: a rule that installs more (say node
-# packages with `npm install --prefix $(VENV)/node ...`) adds its stamp here.
-TEST_NEEDS := $(VENV)/.test
 # One pytest worker per core; tests that share a module-scoped fixture stay on one (tests/conftest.py).
 PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 

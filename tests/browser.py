@@ -2,9 +2,12 @@
 
 Uses the system's Chromium and chromedriver (Debian: ``apt-get install chromium chromium-driver``)
 through Selenium, with the paths given explicitly so Selenium never downloads a browser. A test
-that asks for a browser when none is installed is skipped with the reason on a developer's
-machine, and fails under ``CI=true``: ``.ci/run`` installs both, and a CI that stays green by
-skipping them (Chromium there, its driver not) would hide exactly what these tests are for.
+that asks for a browser when none is installed is skipped with the reason — except under
+``CI=true``, where it fails: ``.ci/run`` installs one, and a CI run that silently skipped its
+browser tests would prove nothing.
+
+:func:`axe_violations` runs the axe-core accessibility audit (from the npm registry; ``make
+install`` puts it in ``.venv/node``) inside the page; a missing axe is handled like a missing browser.
 
 Usage::
 
@@ -22,8 +25,10 @@ Usage::
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +43,8 @@ if TYPE_CHECKING:
 BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 DRIVER_CANDIDATES = ("chromedriver",)
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+AXE_RELATIVE = Path("node") / "node_modules" / "axe-core" / "axe.min.js"
+AXE_HELP = "npm install --prefix .venv/node axe-core (done by make install)"
 CHROME_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -72,23 +79,17 @@ def find_browser() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
-def unavailable(reason: str) -> NoReturn:
-    """Skip the test here; fail it in CI (``CI=true``), where the browser must be installed."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true but {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 @contextmanager
 def headless_browser(profile_parent: Path) -> Iterator[WebDriver]:
-    """A fresh headless Chromium (own profile under ``profile_parent``); see :func:`unavailable` if none."""
+    """A fresh headless Chromium (own profile under ``profile_parent``); skips the test if none exists."""
     found = find_browser()
     if found is None:
-        unavailable("no Chromium/chromedriver installed (apt-get install chromium chromium-driver)")
+        missing("no Chromium/chromedriver installed (apt-get install chromium chromium-driver)")
     try:
-        from selenium import webdriver
+        import selenium  # noqa: F401
     except ImportError:
-        unavailable("selenium is not installed (pip install '.[test]')")
+        missing("selenium is not installed (pip install '.[test]')")
+    from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     browser, driver_path = found
@@ -128,6 +129,45 @@ def serve_directory(root: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip for want of a tool, or fail under ``CI=true`` where the tool must be there."""
+    if os.environ.get("CI", "").lower() in {"true", "1"}:
+        pytest.fail(f"{reason}; CI must run the browser tests, not skip them")
+    pytest.skip(reason)
+
+
+def find_axe() -> Path | None:
+    """axe.min.js: ``$AXE_CORE_JS``, else ``node/`` in this Python's environment or the project's ``.venv``."""
+    explicit = os.environ.get("AXE_CORE_JS")
+    if explicit:
+        return Path(explicit) if Path(explicit).is_file() else None
+    for base in (Path(sys.prefix), Path(__file__).resolve().parent.parent / ".venv"):
+        if (base / AXE_RELATIVE).is_file():
+            return base / AXE_RELATIVE
+    return None
+
+
+def axe_violations(driver: WebDriver, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """Run axe-core (WCAG 2 A/AA and best practice) on the loaded page; the violations of ``impacts``.
+
+    Each item is axe's own: ``id``, ``impact``, ``help`` and the ``nodes`` (targets) involved.
+    """
+    script = find_axe()
+    if script is None:
+        missing(f"axe-core is not installed ({AXE_HELP})")
+    driver.execute_script(script.read_text(encoding="utf-8"))
+    driver.set_script_timeout(60)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done(JSON.stringify(r.violations))).catch(e => done(JSON.stringify({error: String(e)})));"
+    )
+    violations = json.loads(result)
+    if isinstance(violations, dict):
+        raise AssertionError(f"axe-core failed: {violations['error']}")
+    return [v for v in violations if v.get("impact") in impacts]
 
 
 def console_errors(driver: WebDriver) -> list[str]:

@@ -20,6 +20,10 @@ Failure hooks for tests: :meth:`FakeGitHub.reject_pushes` (a real ``pre-receive`
 no), :meth:`FakeGitHub.fail_after_create` (the repository is created but the answer is a 502),
 :meth:`FakeGitHub.stop` (the server goes away; the port refuses connections), and
 :attr:`GitHubState.requests` to assert which calls were (not) made.
+
+``portfolio index`` (section at the end): profile fields on ``GET /users/{login}``
+(:meth:`IndexSiteState.set_profile`), avatars at ``/avatars/{login}`` and the Pages site of a
+repository (``GET``/``POST /repos/{owner}/{repo}/pages``), in :attr:`FakeGitHub.index_site`.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 API_PREFIX = "/api/v3"
 GIT_PREFIX = "/git"
+AVATAR_PREFIX = "/avatars/"
 DEFAULT_LOGIN = "ada-learner"
 _NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 _TOPIC = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
@@ -137,6 +142,7 @@ class FakeGitHub:
         self.git_root.mkdir(parents=True, exist_ok=True)
         self.reject_file = root / "reject-push"
         self.failing_creates = 0  # see fail_after_create()
+        self.index_site = IndexSiteState()  # profiles, avatars and Pages (see the section at the end)
         self.state = GitHubState()
         self._ids = itertools.count(1000)
         self.login = login
@@ -383,6 +389,9 @@ class _Handler(BaseHTTPRequestHandler):
         with self.github.state.lock:
             self.github.state.requests.append((method, url.path))
         try:
+            if url.path.startswith(AVATAR_PREFIX):
+                _serve_avatar(self, url.path[len(AVATAR_PREFIX):])
+                return
             if url.path.startswith(GIT_PREFIX + "/"):
                 self._serve_git(method, url.path[len(GIT_PREFIX):], url.query)
                 return
@@ -474,7 +483,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._paginated(records, viewer, query)
             if route == ("GET", "users", "*"):
                 self._viewer(required=False)
-                raise _Reply(200, hub.account_json(self._account(parts[1], "User")))
+                account = self._account(parts[1], "User")
+                raise _Reply(200, {**hub.account_json(account), **hub.index_site.profile(account.login)})
             if route == ("GET", "users", "*", "repos"):
                 viewer = self._viewer(required=False)
                 account = self._account(parts[1], "User")
@@ -547,6 +557,8 @@ class _Handler(BaseHTTPRequestHandler):
             raise _not_found()
         if method == "GET" and not rest:
             raise _Reply(200, self.github.repo_json(record, viewer))
+        if rest == ["pages"]:
+            _serve_pages(self, method, record, viewer)
         if rest == ["topics"]:
             if method == "GET":
                 raise _Reply(200, {"names": list(record.topics)})
@@ -696,3 +708,88 @@ def _run_git(args: list[str], cwd: Path | None = None) -> str:
     env = {**os.environ, **_GIT_IDENTITY}
     result = subprocess.run([git, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
     return result.stdout.strip()
+
+
+# -- portfolio index: profiles, avatars and GitHub Pages (issue 16) ------------------------------------
+# The owner header reads ``GET /users/{login}`` (name, bio, location, blog) and downloads
+# ``avatar_url``; publishing to Pages reads and creates ``/repos/{owner}/{repo}/pages``. Kept here,
+# apart from the rest, so other extensions of the stand-in do not collide with it.
+
+
+@dataclass
+class IndexSiteState:
+    """Profile fields per user, which avatars are served, and each repository's Pages site."""
+
+    profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # lower-case login -> fields
+    pages: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # lower-case key -> source
+    avatar_requests: list[tuple[str, str | None]] = field(default_factory=list)  # (login, Authorization)
+
+    def set_profile(self, login: str, **fields: Any) -> None:
+        """GitHub's profile fields for ``login``: ``name``, ``bio``, ``location``, ``blog``…"""
+        self.profiles[login.lower()] = fields
+
+    def profile(self, login: str) -> dict[str, Any]:
+        base = {"name": None, "bio": None, "location": None, "blog": "", "twitter_username": None}
+        return {**base, **self.profiles.get(login.lower(), {})}
+
+
+def pages_url(owner: str, name: str) -> str:
+    """The address GitHub gives a Pages site: the user site at the root, others under their name."""
+    host = f"https://{owner.lower()}.github.io/"
+    return host if name.lower() == f"{owner.lower()}.github.io" else f"{host}{name}/"
+
+
+def _serve_pages(handler: _Handler, method: str, record: RepoRecord, viewer: str | None) -> None:
+    hub = handler.github
+    key = (record.owner.lower(), record.name.lower())
+    source = hub.index_site.pages.get(key)
+
+    def site(current: dict[str, str]) -> dict[str, Any]:
+        return {"url": f"{hub.api_url}/repos/{record.full_name}/pages", "status": "built", "cname": None,
+                "custom_404": False, "html_url": pages_url(record.owner, record.name), "source": current,
+                "public": True, "https_enforced": True, "build_type": "legacy"}
+
+    if method == "GET":
+        if source is None:
+            raise _not_found()
+        raise _Reply(200, site(source))
+    if method == "POST":
+        handler._require_write(viewer, record)
+        if source is not None:
+            raise _Reply(409, {"message": "GitHub Pages is already enabled.", "status": "409"})
+        wanted = handler._json_body().get("source") or {}
+        branch = wanted.get("branch") if isinstance(wanted, dict) else None
+        if f"refs/heads/{branch}" not in hub.refs(record.owner, record.name):
+            raise _unprocessable("Invalid request.", [
+                {"resource": "Page", "code": "invalid", "field": "source",
+                 "message": f"The {branch} branch must exist before GitHub Pages can be built."}])
+        hub.index_site.pages[key] = {"branch": str(branch), "path": str(wanted.get("path") or "/")}
+        raise _Reply(201, site(hub.index_site.pages[key]))
+    raise _not_found()
+
+
+def _serve_avatar(handler: _Handler, login: str) -> None:
+    """A small PNG per known user, as avatars.githubusercontent.com would serve it."""
+    hub = handler.github
+    hub.index_site.avatar_requests.append((login, handler.headers.get("Authorization")))
+    if hub.state.account(login) is None:
+        raise _not_found()
+    payload = solid_png(48, 48, (0x40, 0x80, 0xC0))
+    handler.send_response(200)
+    handler.send_header("Content-Type", "image/png")
+    handler.send_header("Content-Length", str(len(payload)))
+    handler.end_headers()
+    handler.wfile.write(payload)
+
+
+def solid_png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A valid one-colour PNG, made without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")

@@ -26,6 +26,7 @@ from generator.check import check_project
 from generator.errors import IndexOutputError
 from generator.index import CollectOptions, IndexRequest, Portfolio, build_portfolio, write_site
 from generator.index.regions import END, START
+from generator.index.review import review_path, write_review
 from generator.scaffold.sync import sync_metrics
 from tests.generated import generate, trains_projects
 from tests.github_server import FakeGitHub
@@ -170,16 +171,32 @@ def test_five_types_grouped_with_real_metrics_scores_and_links(projects: list[Pr
     assert house["skills"] == ["pandas", "scikit-learn", "XGBoost"]
     assert house["problem"].startswith("Predict the sale price of a house")
 
+    for project in projects:  # what the public page adds: the key figure, the baseline, the notebook
+        card = by_title[project.title]
+        assert card["figure"]["path"].startswith("reports/figures/") and card["notebook"].startswith("notebooks/")
+        comparison = json.loads((project.path / "reports" / "model_comparison.json").read_text(encoding="utf-8"))
+        naive = comparison["models"][comparison["baseline"]][card["headline_metric"]["name"]]
+        assert card["baseline_metric"]["value"] == naive != card["headline_metric"]["value"]
+        findings = check_project(project.path).findings
+        assert set(card["fixes"]) <= {finding.fix for finding in findings}
+        assert len(card["fixes"]) == min(3, len({finding.fix for finding in findings}))
+
+    # the README and the page are public: no scores, warnings or local paths; the data keeps them
     readme = result.readme.read_text(encoding="utf-8")
     page = result.html.read_text(encoding="utf-8")
     for project in projects:
         card = by_title[project.title]
-        assert f"[{project.title}]({card['url']})" in readme
+        assert f"**{project.title}**" in readme and card["url"] not in readme  # a local path is no link
         assert f'id="project-{card["id"]}"' in page
         value = card["headline_metric"]["display"]
         assert value in readme and value in page
-        assert f"{card['score']}/100" in readme and f"{card['score']}/100" in page
-    assert "regression (inferred)" in readme
+        assert f"vs {card['baseline_metric']['display']}" in readme + page
+        assert f"{card['score']}/100" not in readme + page
+    for text in (readme, page):
+        assert "⚠" not in text and "inferred" not in text.replace('data-inferred="', "")
+        assert str(tmp_path) not in text and "file:" not in text
+    assert page.count('<img src="data:image/png;base64,') == len(projects)  # thumbnails, embedded
+    assert "Tabular regression" in readme
     assert readme.index("## Foundational") < readme.index("## Advanced") < readme.index("## End-to-end")
 
 
@@ -196,8 +213,11 @@ def test_unparseable_readme_is_listed_with_a_warning(projects: list[Project], tm
     assert any("README.md cannot be parsed" in warning for warning in card.warnings)
     assert any("metrics.json is not valid JSON" in warning for warning in card.warnings)
     assert f"{projects[2].title}: README.md cannot be parsed (it is not UTF-8 text)" in warnings
-    page = write_site(portfolio, tmp_path / "site").html.read_text(encoding="utf-8")
-    assert "README.md cannot be parsed" in page
+    site = write_site(portfolio, tmp_path / "site")
+    assert "README.md cannot be parsed" not in site.html.read_text(encoding="utf-8")  # the public page
+    review = write_review(portfolio, review_path(tmp_path / "site"), site.left_out)
+    assert "README.md cannot be parsed" in review.read_text(encoding="utf-8")
+    assert review.parent == tmp_path
 
 
 def test_markers_keep_the_learners_text_across_runs(projects: list[Project], tmp_path: Path):
@@ -214,7 +234,7 @@ def test_markers_keep_the_learners_text_across_runs(projects: list[Project], tmp
     assert "old" not in after_first and projects[0].title in after_first and after_first != before
 
     (out / "index.html").write_text(
-        (out / "index.html").read_text(encoding="utf-8").replace("<main>", "<main><p>My own intro</p>"),
+        (out / "index.html").read_text(encoding="utf-8").replace("<main", "<p>My own intro</p>\n<main"),
         encoding="utf-8",
     )
     second = run_cli(["index", str(projects[0].path), str(projects[1].path), "--out", str(out)])
@@ -268,7 +288,7 @@ def test_text_from_readmes_is_escaped(tmp_path: Path):
     assert "<img" not in readme and "&lt;img src=x" in readme
     assert "[a link](javascript" not in readme and "\\[a link\\]" in readme  # literal text, not a link
     row = next(line for line in readme.splitlines() if "Evil" in line)
-    assert row.count(" | ") == 4  # the README's pipes are escaped, the table keeps five columns
+    assert row.count(" | ") == 3  # the README's pipes are escaped, the table keeps its four columns
 
 
 def test_git_url_and_unreachable_target(projects: list[Project], tmp_path: Path):
@@ -289,42 +309,22 @@ def test_no_targets_is_a_usage_error():
     assert result.exit_code == 2 and "--github-user" in result.stderr
 
 
-@pytest.mark.browser
-def test_page_in_a_real_browser(projects: list[Project], tmp_path: Path):
-    """Every card present and visible, every link resolves, no console errors; screenshot kept."""
-    from urllib.parse import unquote, urlsplit
-
-    from selenium.webdriver.common.by import By
-
-    from tests.browser import console_errors, headless_browser, save_screenshot
-
+def test_nothing_to_show_is_left_out_unless_included(projects: list[Project], tmp_path: Path):
+    empty = build_tree(tmp_path / "scratch", {"README.md": "# Scratch\n\nNotes.\n", "train.py": "import sklearn\n"})
     out = tmp_path / "site"
-    portfolio, _ = collect(*(p.path for p in projects), hand_made(tmp_path), out=out)
-    page = write_site(portfolio, out).html
-    with headless_browser(tmp_path) as driver:
-        driver.get(page.as_uri())
-        cards = driver.find_elements(By.CSS_SELECTOR, "article.project-card")
-        assert sorted(card.get_attribute("id") for card in cards) == sorted(
-            f"project-{card.id}" for card in portfolio.projects
-        )
-        for card in cards:
-            assert card.is_displayed() and card.size["height"] > 50 and card.size["width"] > 200
-        groups = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "section.group h2")]
-        assert groups == ["Foundational projects", "Advanced applications (deep learning, NLP, vision)",
-                          "End-to-end systems"]
-        inferred = driver.find_element(By.CSS_SELECTOR, 'article[data-inferred="true"]')
-        assert "House prices" in inferred.text and "inferred" in inferred.text
-        hrefs = [link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "article a")]
-        assert len(hrefs) == len(portfolio.projects)
-        for href in hrefs:
-            parts = urlsplit(href)
-            assert parts.scheme == "file" and Path(unquote(parts.path)).is_dir(), href
-        assert console_errors(driver) == []
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1280, min(int(height) + 120, 6000))  # the whole page in the artefact
-        save_screenshot(driver, "portfolio-index")
-        driver.find_element(By.CSS_SELECTOR, "article a").click()
-        assert "Index of" in driver.title  # the link opened the project folder, not an error page
+    args = ["index", str(projects[0].path), str(empty), "--out", str(out), "--config", str(tmp_path / "none.toml")]
+    result = run_cli([*args, "--review"])
+    assert result.exit_code == 0, result.stderr
+    assert "not on the public page: Scratch" in result.stderr
+    assert "Scratch" not in (out / "index.html").read_text(encoding="utf-8")
+    assert "Scratch" not in (out / "README.md").read_text(encoding="utf-8")
+    assert "Scratch: documentation" in result.stdout and "fix next:" in result.stdout
+    review = (tmp_path / "site-review.html").read_text(encoding="utf-8")
+    assert "Not on the public page" in review and re.search(r"\d+/100 \([A-F]\)", review)
+    for extra in (["--include-all"], ["--include", "scratch"]):
+        shown = run_cli([*args, *extra])
+        assert shown.exit_code == 0 and "not on the public page" not in shown.stderr
+        assert "Scratch" in (out / "index.html").read_text(encoding="utf-8")
 
 
 # -- GitHub: --github-user, owner/repo, --publish ------------------------------------------------
@@ -387,12 +387,13 @@ def test_github_user_keeps_ml_projects_and_publishes_the_profile(
     assert "does not look like an ML project" in skipped[f"{login}/scratch"]
     assert [group["id"] for group in data["groups"]] == ["foundational", "open-source"]
 
-    # the profile repository was created and holds the three files
+    # the profile repository was created and holds the public README and page (the data stays local)
     assert hub.repo(login, login) is not None
-    assert result.stdout.strip().endswith(f"/git/{login}/{login}")
+    assert result.stdout.strip().splitlines()[-2].endswith(f"/git/{login}/{login}")
     profile = tmp_path / "profile"
     git_as(hub, "clone", "-q", hub.clone_url(login, login), str(profile))
-    for name in ("README.md", "index.html", "portfolio.json"):
+    assert sorted(path.name for path in profile.iterdir()) == [".git", "README.md", "index.html"]
+    for name in ("README.md", "index.html"):
         assert (profile / name).read_text(encoding="utf-8") == (out / name).read_text(encoding="utf-8")
     assert hub.token not in result.stdout + result.stderr
 
@@ -410,7 +411,7 @@ def test_github_user_keeps_ml_projects_and_publishes_the_profile(
     git_as(hub, "pull", "-q", "--ff-only", cwd=profile)
     text = readme.read_text(encoding="utf-8")
     assert text.startswith("Hello, I am Ada.\n\n") and text.endswith("\nThanks for reading!\n")
-    assert "house-prices" not in text and projects[0].title in text
+    assert "House prices" not in text and projects[0].title in text
 
     third = index_cli(hub, "--github-user", login, "--include", "dotfiles", "--out", str(out), "--publish")
     assert third.exit_code == 0, third.stderr

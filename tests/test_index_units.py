@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -145,5 +146,69 @@ def test_page_is_well_formed_and_every_card_has_an_id():
     parser.feed(page)
     parser.close()
     assert parser.stack == [] and parser.ids == ["project-p0", "project-p1", "project-p2", "project-p3"]
-    assert page.startswith("<!DOCTYPE html>") and "<link" not in page and "<script" not in page
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    assert re.findall(r"<link[^>]*>", page) == ['<link rel="icon" href="data:,">']
     assert "src=" not in page and "@import" not in page and "url(" not in page  # nothing to fetch
+
+
+def test_key_figure_never_leaves_the_repository(tmp_path: Path):
+    from generator.index.showcase import key_figure, readme_images
+    from tests.github_server import solid_png
+
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(solid_png(8, 8, (0, 0, 0)))
+    root = build_tree(tmp_path / "repo", {"README.md": ""})
+    (root / "reports" / "figures").mkdir(parents=True)
+    (root / "reports" / "figures" / "b_second.png").write_bytes(solid_png(20, 10, (9, 9, 9)))
+    (root / "reports" / "figures" / "a_link.png").symlink_to(outside)  # first by name, but leaves the repo
+    (root / "shown.png").write_bytes(solid_png(30, 20, (1, 2, 3)))
+    text = ('![badge](https://img.shields.io/x.png) ![up](../secret.png) '
+            '<img alt="Linked" src="reports/figures/a_link.png"> ![Residuals by price](shown.png "t")')
+    assert readme_images(text)[-1] == ("shown.png", "Residuals by price")
+    figure = key_figure(root, text, "House")
+    assert figure is not None and (figure.path, figure.alt) == ("shown.png", "Residuals by price")
+    assert figure.thumbnail is not None and figure.thumbnail.startswith("data:image/png;base64,")
+    # without a usable README image: the first figure in reports/figures/ that stays inside
+    fallback = key_figure(root, text.replace("shown.png", "missing.png"), "House")
+    assert fallback is not None and (fallback.path, fallback.alt) == ("reports/figures/b_second.png", "House: b second")
+
+
+def test_public_card_links_and_what_it_hides():
+    from generator.index.html_page import render_body
+    from generator.index.model import Figure, Metric, Portfolio, ProjectCard
+
+    card = ProjectCard(id="p", title="Churn", target="/home/ada/churn", url="https://github.com/ada/churn",
+                       group="foundational", type="classification", type_title="Tabular classification",
+                       level="foundational", inferred=True, generated=False, problem="Who leaves.",
+                       headline=Metric("f1", "F1", 0.9, "0.9000", "README"),
+                       baseline=Metric("f1", "majority class", 0.1, "0.1000", "README"),
+                       score=40, grade="F", warnings=["no licence"], fixes=["Add a LICENSE"], branch="dev",
+                       figure=Figure("reports/figures/cm.png", "Confusion", "data:image/png;base64,AAAA", 4, 3),
+                       notebook="notebooks/01.ipynb", homepage="https://churn.example.org")
+    public = render_body(Portfolio("ada", [card]))
+    assert 'href="https://churn.example.org">Live demo' in public
+    assert "https://colab.research.google.com/github/ada/churn/blob/dev/notebooks/01.ipynb" in public
+    assert 'href="https://github.com/ada/churn/blob/dev/reports/figures/cm.png"' in public
+    assert "F1 0.9000 <span class=\"versus\">vs 0.1000 (majority class)</span>" in public
+    for hidden in ("40/100", "no licence", "Add a LICENSE", "inferred</span>", "/home/ada"):
+        assert hidden not in public
+    review = render_body(Portfolio("ada", [card]), review=True)
+    assert all(shown in review for shown in ("40/100 (F)", "no licence", "Add a LICENSE", "inferred</span>"))
+    card.homepage, card.url = "javascript:alert(1)", "../churn"
+    local = render_body(Portfolio("ada", [card]))
+    assert "javascript" not in local and "../churn" not in local and "Colab" not in local
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[owner]\nname = 3\n", "owner.name: expected a string"),
+    ('[owner.links]\nMe = "javascript:alert(1)"\n', "must start with https://"),
+    ("owner = 1\n", "expected a table"),
+    ("[owner\n", "cannot be read as TOML"),
+])
+def test_portfolio_toml_errors_are_one_line(tmp_path: Path, text: str, message: str):
+    from generator.errors import UsageError
+    from generator.index.owner import read_config
+
+    path = build_tree(tmp_path, {"portfolio.toml": text}) / "portfolio.toml"
+    with pytest.raises(UsageError, match=message):
+        read_config(path)

@@ -1,8 +1,9 @@
 """Build the portfolio from targets and/or a GitHub user, and write the three files.
 
 :func:`build_portfolio` gathers the cards (one unreachable target or unreadable README never
-stops the others); :func:`write_site` writes ``README.md`` and ``index.html`` (their generated
-regions only) and ``portfolio.json`` into the output folder.
+stops the others); :func:`write_site` writes the public ``README.md`` and ``index.html`` (their
+generated regions only) and ``portfolio.json`` (all the data, scores included: the learner's
+file, never published) into the output folder.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class IndexRequest:
     exclude: Sequence[str] = ()
     min_score: int = DEFAULT_MIN_SCORE
     owner: str | None = None  # shown in the heading; defaults to github_user
+    config: Path = Path("portfolio.toml")  # the owner header the learner writes (optional file)
     collect: CollectOptions = field(default_factory=CollectOptions)
     warn: Callable[[str], None] = _ignore
 
@@ -52,6 +54,7 @@ class SiteResult:
     html: Path
     json: Path
     changed: tuple[Path, ...]
+    left_out: tuple[tuple[str, str], ...] = ()  # (title, why) of projects kept off the public page
 
 
 def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portfolio:
@@ -75,9 +78,10 @@ def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portf
         if card.url is None and out_dir is not None and Path(target).expanduser().is_dir():
             card.url = os.path.relpath(Path(target).expanduser().resolve(), out_dir.resolve())
             card.warnings.append("no git remote: linked by its local path (publish it for a web link)")
-        if any(_excluded(card, pattern) for pattern in request.exclude):
+        if any(_named(card, pattern) for pattern in request.exclude):
             skipped.append((target, "excluded with --exclude"))
             continue
+        card.named = any(_named(card, pattern) for pattern in request.include)
         cards.append(card)
     if request.github_user:
         for repo, found, reason in discover(
@@ -90,14 +94,18 @@ def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portf
             elif not any(existing.url == found.url for existing in cards):
                 cards.append(found)
     _assign_ids(cards)
-    portfolio = Portfolio(owner=request.owner or request.github_user, projects=cards, skipped=skipped,
-                          unreachable=unreachable)
+    from generator.index.owner import load_owner
+
+    profile = load_owner(request.owner, request.github_user, request.config, api_url=request.collect.api_url,
+                         token=request.collect.token, warn=request.warn)
+    portfolio = Portfolio(owner=profile.name if profile else None, projects=cards, skipped=skipped,
+                          unreachable=unreachable, profile=profile)
     for warning in portfolio.warnings:
         request.warn(warning)
     return portfolio
 
 
-def _excluded(card: ProjectCard, pattern: str) -> bool:
+def _named(card: ProjectCard, pattern: str) -> bool:
     import fnmatch
 
     return any(fnmatch.fnmatchcase(name.lower(), pattern.lower()) for name in (card.target, card.title))
@@ -115,19 +123,32 @@ def _assign_ids(cards: list[ProjectCard]) -> None:
         card.id = candidate
 
 
-def write_site(portfolio: Portfolio, out_dir: Path) -> SiteResult:
-    """Write README.md and index.html (generated regions only) and portfolio.json into ``out_dir``."""
+def write_site(portfolio: Portfolio, out_dir: Path, *, include_all: bool = False) -> SiteResult:
+    """Write README.md and index.html (generated regions only) and portfolio.json into ``out_dir``.
+
+    The README and the page show the public view: projects with nothing to show are left out
+    (listed in ``left_out``) unless ``include_all`` or named with ``--include``.
+    """
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
     readme, page, data = out_dir / README, out_dir / HTML, out_dir / JSON
-    changed: list[Path] = []
-    if update_file(readme, markdown.render_body(portfolio), markdown.frame(portfolio.owner)):
-        changed.append(readme)
-    if update_file(page, html_page.render_body(portfolio), html_page.frame(portfolio.owner)):
-        changed.append(page)
+    public, left_out = portfolio.public(include_all=include_all)
+    changed = [path for path, written in ((readme, write_readme(public, out_dir)),
+                                          (page, write_page(public, out_dir))) if written]
     text = json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if not data.is_file() or data.read_text(encoding="utf-8") != text:
         write_atomically(data, text)
         changed.append(data)
-    return SiteResult(readme, page, data, tuple(changed))
+    return SiteResult(readme, page, data, tuple(changed), tuple(left_out))
+
+
+def write_readme(public: Portfolio, folder: Path) -> bool:
+    """The profile README's region, from the public view; whether the file changed."""
+    return update_file(folder / README, markdown.render_body(public), markdown.frame(public.owner))
+
+
+def write_page(public: Portfolio, folder: Path) -> bool:
+    """The page's regions (cards and stylesheet), from the public view; whether the file changed."""
+    return update_file(folder / HTML, html_page.render_body(public), html_page.frame(public.owner),
+                       {html_page.STYLE: html_page.style()})

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import PortfolioError, SyncError, TargetError
+from generator.index import showcase
 from generator.index.infer import dependencies, infer_type, skills_from_dependencies
 from generator.index.model import Metric, ProjectCard
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from generator.check import ProjectReport, Rubric
 
 ANSWERS_FILE = ".copier-answers.yml"
+MAX_FIXES = 3
 METRICS_FILE = Path("reports") / "metrics.json"
 README_NAMES = ("README.md", "README.rst", "README.txt", "readme.md")
 # Level of each built-in type, for inferred types the loaded catalog does not define.
@@ -128,6 +130,7 @@ def card_for_directory(
         warnings.append("no written Problem section to quote")
     if not url:
         url = _answers_url(answers)
+    findings = sorted(report.findings, key=lambda finding: -finding.weight) if report else []
     return ProjectCard(
         id="",
         title=title,
@@ -148,6 +151,11 @@ def card_for_directory(
         grade=report.grade if report else None,
         fork=fork,
         warnings=warnings,
+        branch=showcase.branch(root),
+        baseline=showcase.baseline(root, headline, metrics),
+        figure=showcase.key_figure(root, readme_text, title),
+        notebook=showcase.notebook(root),
+        fixes=list(dict.fromkeys(finding.fix for finding in findings))[:MAX_FIXES],
     )
 
 

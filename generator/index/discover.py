@@ -30,6 +30,7 @@ class RemoteRepo:
     clone_url: str
     html_url: str
     fork: bool
+    homepage: str | None = None  # the "website" of the repository: a live demo, docs or app
 
 
 def matches(repo: RemoteRepo, patterns: Sequence[str]) -> bool:
@@ -50,7 +51,8 @@ def list_repositories(user: str, options: CollectOptions) -> list[RemoteRepo]:
     try:
         with github_api.api_errors(f"listing {user}'s repositories", token, base_url):
             return [
-                RemoteRepo(repo.name, repo.full_name, repo.clone_url, repo.html_url, bool(repo.fork))
+                RemoteRepo(repo.name, repo.full_name, repo.clone_url, repo.html_url, bool(repo.fork),
+                           repo.homepage or None)
                 for repo in client.get_user(user).get_repos(type="owner")
             ]
     except GitHubError as error:
@@ -86,6 +88,8 @@ def discover(
         except TargetError as error:
             yield repo, None, str(error)
             continue
+        card.homepage = repo.homepage
+        card.named = wanted
         if wanted:
             if not card.generated and (card.score is None or card.score < min_score):
                 card.group = "open-source"  # named on purpose, but not an ML project of theirs

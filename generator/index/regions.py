@@ -4,6 +4,11 @@ The same markers work in Markdown and HTML (both are HTML comments), so the READ
 follow one rule: a new file gets a frame around the region; an existing file has only its region
 replaced, byte-for-byte everything around it kept; a file without markers gets the region
 appended; broken markers (one without the other, or two regions) stop the run rather than guess.
+
+A file may hold further, optional regions with their own names: the page's stylesheet lies
+between ``/* portfolio:style:start */`` and ``/* portfolio:style:end */`` (CSS comments, inside
+``<style>``), so a new version of it reaches pages whose text the learner has edited; a file
+made before such a region existed simply keeps what it has.
 """
 
 from __future__ import annotations
@@ -11,43 +16,70 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.errors import IndexOutputError
 
+MAIN = "index"
 START = "<!-- portfolio:index:start -->"
 END = "<!-- portfolio:index:end -->"
-_REGION = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
 
 
-def region(body: str) -> str:
+CSS_REGIONS = frozenset({"style"})  # regions inside <style>, marked with CSS comments
+
+
+def markers(name: str = MAIN) -> tuple[str, str]:
+    """The start and end comments of the region called ``name``."""
+    if name in CSS_REGIONS:
+        return f"/* portfolio:{name}:start */", f"/* portfolio:{name}:end */"
+    return f"<!-- portfolio:{name}:start -->", f"<!-- portfolio:{name}:end -->"
+
+
+def placeholder(name: str = MAIN) -> str:
+    """Where a frame puts the region called ``name`` (``{region}`` for the main one)."""
+    return "{region}" if name == MAIN else "{region:" + name + "}"
+
+
+def region(body: str, name: str = MAIN) -> str:
     """``body`` between the markers."""
-    return f"{START}\n{body.strip()}\n{END}"
+    start, end = markers(name)
+    return f"{start}\n{body.strip()}\n{end}"
 
 
-def merge(existing: str | None, body: str, frame: str, where: Path) -> str:
-    """The new file text: ``frame`` (with ``{region}``) for a new file, else ``existing`` updated."""
-    block = region(body)
+def merge(existing: str | None, body: str, frame: str, where: Path, name: str = MAIN) -> str:
+    """The new file text: ``frame`` (with the placeholder) for a new file, else ``existing`` updated.
+
+    Only the main region is appended to a file without it; an optional one is then left out.
+    """
+    block = region(body, name)
     if existing is None:
-        return frame.replace("{region}", block)
-    starts, ends = existing.count(START), existing.count(END)
+        return frame.replace(placeholder(name), block)
+    start, end = markers(name)
+    starts, ends = existing.count(start), existing.count(end)
     if starts == ends == 0:
-        return existing.rstrip("\n") + "\n\n" + block + "\n"
-    if starts != 1 or ends != 1 or not _REGION.search(existing):
+        return existing.rstrip("\n") + "\n\n" + block + "\n" if name == MAIN else existing
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+    if starts != 1 or ends != 1 or not pattern.search(existing):
         raise IndexOutputError(
-            f"{where}: expected one '{START}' followed by one '{END}' "
+            f"{where}: expected one '{start}' followed by one '{end}' "
             f"(found {starts} start and {ends} end markers); fix them or delete the file"
         )
-    return _REGION.sub(lambda _: block, existing, count=1)
+    return pattern.sub(lambda _: block, existing, count=1)
 
 
-def update_file(path: Path, body: str, frame: str) -> bool:
-    """Write ``path`` with the region replaced; atomic; returns whether it changed."""
+def update_file(path: Path, body: str, frame: str, extra: Mapping[str, str] | None = None) -> bool:
+    """Write ``path`` with its regions replaced (main ``body``, then ``extra`` by name); atomic.
+
+    Returns whether the file changed.
+    """
     try:
         existing = path.read_text(encoding="utf-8") if path.exists() else None
     except (OSError, UnicodeDecodeError) as error:
         raise IndexOutputError(f"{path}: cannot read the existing file ({error})") from None
     text = merge(existing, body, frame, path)
+    for name, content in (extra or {}).items():
+        text = merge(text if existing is not None else None, content, text, path, name)
     if text == existing:
         return False
     write_atomically(path, text)
