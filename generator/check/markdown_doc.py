@@ -156,8 +156,7 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable("table")
-    # keep targets as written (we compare paths; nothing is rendered)
-    parser.normalizeLink = str  # type: ignore[method-assign, assignment]
+    parser.normalizeLink = str  # type: ignore[method-assign, assignment]  # keep targets as written
     parser.core.ruler.at("inline", _bounded_inline)
     return parser
 
