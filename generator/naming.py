@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import keyword
 import re
-import unicodedata
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+MAX_REPO = 100  # GitHub's limit for a repository name (and a folder name every file system takes)
+MAX_PACKAGE = 60  # a package folder, its imports and paths below it stay well inside file-system limits
 PACKAGE_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 def ascii_fold(text: str) -> str:
-    """Drop accents and anything without an ASCII form ("Café Ünïcode" -> "Cafe Unicode")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return decomposed.encode("ascii", "ignore").decode("ascii")
+    """Transliterate to ASCII ("Søren" -> "Soren", "Łukasz" -> "Lukasz", "李雷" -> "Li Lei").
+
+    Accent folding alone (NFKD) drops every letter without a decomposition (Ø, Ł, ß, Þ) and
+    whole scripts (CJK, Cyrillic), so "Søren" became "sren" and "Дмитрий" nothing at all.
+    text-unidecode's tables (a port of Perl's Text::Unidecode, already brought in by
+    cookiecutter) give every character a readable ASCII form; symbols such as emoji vanish.
+    """
+    from text_unidecode import unidecode
+
+    return unidecode(text)
 
 
 def slugify(text: str, separator: str = "-") -> str:
@@ -27,7 +35,7 @@ def package_name(project_name: str) -> str:
     Leading digits get a ``p_`` prefix, keywords and built-in-shadowing names an ``_project`` suffix,
     and a name with nothing ASCII left becomes ``project``.
     """
-    name = slugify(project_name, "_") or "project"
+    name = slugify(project_name, "_")[:MAX_PACKAGE].rstrip("_") or "project"
     if name[0].isdigit():
         name = f"p_{name}"
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _SHADOWED:
@@ -37,7 +45,12 @@ def package_name(project_name: str) -> str:
 
 def repo_name(project_name: str) -> str:
     """A GitHub-safe repository name derived from ``project_name``."""
-    return slugify(project_name)[:100] or "project"
+    return slugify(project_name)[:MAX_REPO].rstrip("-") or "project"
+
+
+def is_cut(project_name: str) -> bool:
+    """Whether the names derived from ``project_name`` had to be shortened (see the two limits)."""
+    return len(slugify(project_name)) > MAX_REPO or len(slugify(project_name, "_")) > MAX_PACKAGE
 
 
 def is_valid_package_name(name: str) -> bool:

@@ -6,7 +6,8 @@ import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,19 +113,89 @@ def commit_changes(path: Path, message: str, author: Author | None = None) -> st
     return git_run(["rev-parse", "HEAD"], cwd=path)
 
 
+def committed_bytes(repo: Path, name: str) -> bytes:
+    """The bytes of ``name`` as committed at ``HEAD`` (empty when it is not there)."""
+    safety = [part for key, value in SAFE_CONFIG for part in ("-c", f"{key}={value}")]
+    result = subprocess.run(["git", *safety, "-C", str(repo), "show", f"HEAD:{name}"], capture_output=True,
+                            check=False, timeout=LOCAL_TIMEOUT)
+    return result.stdout if result.returncode == 0 else b""
+
+
 GIT_MISSING = "git is not installed (https://git-scm.com/downloads)"
+# Repository-local settings that make git run a program of the repository's choosing. A project's
+# .git/config is not ours to trust (a template, a clone, a classmate's zip may have written it),
+# so every git command we run, and copier's and GitPython's inside :func:`safe_git_environment`,
+# overrides them: no file-system monitor, no hooks.
+SAFE_CONFIG: tuple[tuple[str, str], ...] = (("core.fsmonitor", "false"), ("core.hooksPath", os.devnull))
+LOCAL_TIMEOUT = 120  # seconds: local git work on a project never takes longer; a hang becomes an error
+NETWORK_TIMEOUT_ENV = "PORTFOLIO_NETWORK_TIMEOUT"
+DEFAULT_NETWORK_TIMEOUT = 60.0
+
+
+def network_timeout() -> float:
+    """Seconds a network step may stall (git transfer below 1 kB/s, an API request) before it fails.
+
+    ``$PORTFOLIO_NETWORK_TIMEOUT`` changes it (tests use a second or two; a slow link may want more).
+    A whole push or API call with its retries is bounded by a small multiple of it.
+    """
+    raw = os.environ.get(NETWORK_TIMEOUT_ENV, "").strip()
+    try:
+        value = float(raw) if raw else DEFAULT_NETWORK_TIMEOUT
+    except ValueError:
+        value = DEFAULT_NETWORK_TIMEOUT
+    return value if value > 0 else DEFAULT_NETWORK_TIMEOUT
+
+
+def config_environment(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Environment variables giving git ``pairs`` as command-line-level config (beats every file).
+
+    The pairs are applied after :data:`SAFE_CONFIG` and the network bounds (a transfer slower
+    than 1 kB/s for :func:`network_timeout` seconds is abandoned instead of hanging), so callers
+    add settings, never remove those.
+    """
+    bounds = (("http.lowSpeedLimit", "1000"), ("http.lowSpeedTime", str(max(1, round(network_timeout())))))
+    everything = [*SAFE_CONFIG, *bounds, *pairs]
+    env = {"GIT_CONFIG_COUNT": str(len(everything))}
+    for index, (key, value) in enumerate(everything):
+        env[f"GIT_CONFIG_KEY_{index}"] = key
+        env[f"GIT_CONFIG_VALUE_{index}"] = value
+    return env
+
+
+@contextmanager
+def safe_git_environment() -> Iterator[None]:
+    """Run the block with :data:`SAFE_CONFIG` and the network bounds in force for every git process
+    started (copier, GitPython, a catalog clone)."""
+    added = config_environment(())
+    saved = {name: os.environ.get(name) for name in added}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def git_run(args: Iterable[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
-    """Run git and return stdout; failures become :class:`GitError` with git's own message."""
-    command = ["git", *args]
+    """Run git and return stdout; failures become :class:`GitError` with git's own message.
+
+    :data:`SAFE_CONFIG` is always in force: no repository can make our git run its programs.
+    """
+    safety = [part for key, value in SAFE_CONFIG for part in ("-c", f"{key}={value}")]
+    command = ["git", *safety, *args]
     try:
         result = subprocess.run(
-            command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=False
+            command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=False,
+            timeout=LOCAL_TIMEOUT,
         )
     except FileNotFoundError:
         raise GitError(GIT_MISSING) from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {' '.join(map(str, args))[:80]} did not finish within {LOCAL_TIMEOUT} s") from None
     if result.returncode != 0:
         detail = " ".join((result.stderr or result.stdout).split())[:300]
-        raise GitError(f"git {' '.join(command[1:3])} failed: {detail}")
+        raise GitError(f"git {' '.join(command[1 + len(safety):3 + len(safety)])} failed: {detail}")
     return result.stdout.strip()

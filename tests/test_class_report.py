@@ -130,7 +130,7 @@ def test_class_report_from_github(tmp_path: Path, github_server, monkeypatch: py
     assert result.exit_code == 0, result.output
     ana, bo = read_csv(tmp_path / "class-report.csv")
     assert (ana["target"], bo["target"]) == ("bootcamp/ana", "bootcamp/bo")
-    assert ana["link"] == "https://github.com/bootcamp/ana"
+    assert ana["link"] == f"{github_server.base_url}/git/bootcamp/ana"  # the API's html_url, not github.com
     assert int(bo["score"]) > int(ana["score"])  # the pushed README was checked, not the local folder
 
 
@@ -179,3 +179,19 @@ def test_students_whose_project_failed_or_vanished_say_why(tmp_path: Path) -> No
     shutil.rmtree(tmp_path / "class" / "ana")
     (gone,) = resolve_targets(students[:1], status_file=status_file)
     assert gone.problem == "not created: cohort new failed: render: disk full"
+
+
+def test_the_page_shows_each_students_github_handle_and_first_fix(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,github\nAna,ana-gh\n", encoding="utf-8")
+    (student,) = read_roster(roster)
+    project = tmp_path / "ana"
+    project.mkdir()
+    (project / "README.md").write_text("# Ana's project\n\nWork in progress.\n", encoding="utf-8")
+    (result,) = check_class([Target(student, str(project), project.as_uri())])
+    assert result.first_fix  # an almost empty README has something to fix first
+    page = render_html([result], "Class report")
+    assert 'data-key="github"' in page and 'data-key="top_fix"' in page
+    assert "<td data-value=\"ana-gh\">ana-gh</td>" in page
+    assert html.escape(result.first_fix) in page
+    assert result.as_row()["top_fix"] == result.first_fix and result.as_row()["github"] == "ana-gh"

@@ -13,7 +13,7 @@ import pytest
 from generator.catalog.entries import load_catalog
 from generator.cohort.roster import read_roster
 from generator.cohort.runs import STATUS_FILE, CohortEvent, CohortOptions, PublishSettings, read_status, run_cohort
-from generator.errors import CohortError, TokenError
+from generator.errors import CohortError, GitHubError, TokenError
 from generator.vcs import Author
 from tests.helpers import build_tree, git, run_cli
 from tests.test_batch_render import tasky_catalog
@@ -292,3 +292,92 @@ def test_a_cookiecutter_entry_renders_for_every_student_and_its_hook_needs_trust
     for repo in ("ana-maria", "ana-maria-2", "ana-maria-3"):
         assert (tmp_path / "b" / repo / "HOOK_RAN").is_file()
         assert git(tmp_path / "b" / repo, "status", "--porcelain") == ""
+
+
+def _publishing_class(tmp_path: Path, server, monkeypatch: pytest.MonkeyPatch, count: int = 2):
+    for index in range(count):
+        server.add_user(f"student-{index + 1}")
+    server.add_org("bootcamp", members=[server.login])
+    monkeypatch.setenv("GITHUB_TOKEN", server.token)
+    students = read_roster(awkward_roster(tmp_path, count=count, github=True))
+    return students, PublishSettings(org="bootcamp", api_url=server.api_url, write_pause=0)
+
+
+KILL_POINTS = {  # the first thing a run does after each moment: raising there is a kill at that moment
+    "after render": lambda event: event.kind == "rendered",
+    "after create": lambda event: event.detail.startswith("Pushing"),
+    "after push": lambda event: event.detail.startswith("Adding"),
+}
+
+
+@pytest.mark.parametrize("moment", list(KILL_POINTS))
+def test_a_student_killed_mid_way_is_taken_up_and_finished_by_the_next_run(
+    tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch, moment: str
+) -> None:
+    students, publish = _publishing_class(tmp_path, github_server, monkeypatch)
+    second = students[1]
+    project = tmp_path / "class" / second.repo
+
+    def kill(event: CohortEvent) -> None:
+        if event.index == 2 and KILL_POINTS[moment](event):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_cohort(students, options(tmp_path, publish=publish, on_event=kill))
+    assert project.is_dir() and second.repo not in read_status(tmp_path / "class" / STATUS_FILE)
+    assert (github_server.repo("bootcamp", second.repo) is None) == (moment == "after render")
+    made = head(project)
+
+    result = run_cohort(students, options(tmp_path, publish=publish))
+
+    assert not result.failed, result.failed
+    assert (result.skipped, result.created) == (1, 1)
+    assert head(project) == made  # the same project, taken up, not a new one
+    assert github_server.refs("bootcamp", second.repo)["refs/heads/main"] == made
+    assert github_server.repo("bootcamp", second.repo).collaborators == {"student-2": "push"}
+    assert len(github_server.calls("POST", r"/orgs/bootcamp/repos$")) == 2
+
+
+def test_a_student_whose_folder_went_after_the_push_is_cloned_back_not_re_made(
+    tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    students, publish = _publishing_class(tmp_path, github_server, monkeypatch)
+    first = students[0]
+
+    def kill(event: CohortEvent) -> None:
+        if KILL_POINTS["after push"](event):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_cohort(students, options(tmp_path, publish=publish, on_event=kill))
+    pushed = github_server.refs("bootcamp", first.repo)["refs/heads/main"]
+    shutil.rmtree(tmp_path / "class" / first.repo)
+
+    result = run_cohort(students, options(tmp_path, publish=publish))
+
+    assert not result.failed, result.failed
+    assert head(tmp_path / "class" / first.repo) == pushed
+    assert github_server.refs("bootcamp", first.repo)["refs/heads/main"] == pushed
+
+
+def test_a_mistyped_org_fails_once_before_any_student_is_rendered(
+    tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _publishing_class(tmp_path, github_server, monkeypatch)
+    roster = awkward_roster(tmp_path, count=3, github=True)
+    result = run_cli(["cohort", "new", str(roster), "--type", "classification", "--publish", "--org", "bootcmap",
+                      "--api-url", github_server.api_url, "--write-pause", "0", "--dest", str(tmp_path / "class"),
+                      "--author", str(TEACHER), "--quiet"])
+    assert result.exit_code == 1
+    assert result.stderr.count("organisation 'bootcmap' not found") == 1
+    assert not (tmp_path / "class").exists()
+
+
+def test_a_token_of_someone_outside_the_org_fails_before_any_student_is_rendered(
+    tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    students, publish = _publishing_class(tmp_path, github_server, monkeypatch)
+    monkeypatch.setenv("GITHUB_TOKEN", github_server.add_user("outsider"))
+    with pytest.raises(GitHubError, match="outsider is not a member of organisation bootcamp"):
+        run_cohort(students, options(tmp_path, publish=publish))
+    assert not (tmp_path / "class").exists()

@@ -187,3 +187,32 @@ def test_a_catalog_the_user_trusts_runs_its_hooks_without_the_flag(
     assert (tmp_path / "p" / "HOOK_RAN").is_file()
     monkeypatch.setenv("PORTFOLIO_TRUSTED_CATALOGS", str(tmp_path / "elsewhere"))
     assert new(catalog, "sales", tmp_path / "q").exit_code == 1
+
+
+def test_a_copier_package_template_without_project_name_gets_our_answers_and_documentation_layer(
+    tmp_path: Path,
+) -> None:
+    """A real-world shape: a tagged package template asking package_name and author_fullname only."""
+    catalog = build_tree(tmp_path / "catalog", {
+        "project_catalog/pkg.toml": 'id = "pkg"\n' + ENTRY + 'template = { engine = "copier", path = "pkg" }\n',
+        "pkg/copier.yml": "package_name:\n  type: str\n  default: mypkg\nauthor_fullname:\n  type: str\n"
+                          "  default: Someone\n",
+        "pkg/README.md.jinja": "# {{ package_name }}\n\nA package by {{ author_fullname }}.\n\n"
+                               "## Overview\n\nTheirs.\n",
+        "pkg/{{ package_name }}/__init__.py": "",
+    })
+
+    result = new(catalog, "pkg", tmp_path / "weekly-sales")
+
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    project = tmp_path / "weekly-sales"
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# weekly_sales\n\nA package by Ada Learner.\n\n## Overview\n\nTheirs.\n")  # theirs kept
+    assert {"data", "method", "metrics", "outcome"} <= found_sections(readme)  # our layer appended
+    assert "| MAE | _your final model's value on the test set_ |" in readme  # no `make train` there
+    assert (project / "docs" / "data_card.md").is_file()
+    assert "Next: cd" in result.stdout and "make" not in result.stdout.split("Next:")[1]
+    assert ".train" not in result.stdout
+    message = git(project, "log", "-1", "--format=%s")
+    assert message.startswith("Create Weekly") and message.endswith("from the portfolio 'pkg' template")

@@ -248,8 +248,11 @@ def test_show_lists_the_generated_service_files_and_skills():
 
 def test_training_on_a_csv_that_breaks_the_schema_says_what_is_wrong(tmp_path: Path):
     dataset = tmp_path / "plant.csv"
-    dataset.write_text("machine_type,torque_nm,failure\nL,40.0,0\nQ,-3.0,1\n", encoding="utf-8")
+    rows = "".join(f"L,{40 + i}.0,{i % 2}\n" for i in range(24))
+    dataset.write_text("machine_type,torque_nm,failure\n" + rows, encoding="utf-8")
     generated = generate("pipeline", tmp_path / "own-data", "--dataset", str(dataset), "--target", "failure")
+    # The learner later swaps in data that breaks the schema (`new --dataset` refuses it up front).
+    (generated.path / "data/raw/plant.csv").write_text("machine_type,torque_nm,failure\nL,40.0,0\nQ,-3.0,1\n")
     result = generated.run("python", "-m", f"{generated.package}.train")
     assert result.returncode == 1
     assert "invalid data, nothing trained" in result.stderr

@@ -42,12 +42,21 @@ def test_bom_header_case_spaces_and_blank_lines_are_tolerated(tmp_path: Path) ->
 
 
 def test_duplicates_accents_emoji_and_non_latin_names_get_distinct_predictable_names(tmp_path: Path) -> None:
-    roster = write(tmp_path, "name\nAna María\nana maria\nANA MARIA\n李雷\n韩梅梅\n🎉\nJosé 🎉 Núñez\n")
+    roster = write(tmp_path, "name\nAna María\nana maria\nANA MARIA\n李雷\n韩梅梅\n🎉\nJosé 🎉 Núñez\n🎉🎉\n")
     repos = [s.repo for s in read_roster(roster)]
     assert repos == [
-        "ana-maria", "ana-maria-2", "ana-maria-3", "student", "student-2", "student-3", "jose-nunez",
+        "ana-maria", "ana-maria-2", "ana-maria-3", "li-lei", "han-mei-mei", "student", "jose-nunez", "student-2",
     ]
     assert repos == [s.repo for s in read_roster(roster)]  # same roster, same names
+
+
+@pytest.mark.parametrize(
+    ("name", "repo"),
+    [("Søren", "soren"), ("Łukasz", "lukasz"), ("李雷", "li-lei"), ("Дмитрий", "dmitrii"),
+     ("Ørjan Ødegård", "orjan-odegard"), ("Þór Straße", "thor-strasse"), ("Æsa", "aesa"), ("Ελένη", "elene")],
+)
+def test_names_in_any_script_are_transliterated_not_dropped(name: str, repo: str) -> None:
+    assert repo_name(name) == repo
 
 
 def test_missing_name_column_is_reported_with_file_and_line(tmp_path: Path) -> None:

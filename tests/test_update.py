@@ -319,3 +319,21 @@ def test_template_given_by_url_in_an_entry_is_fetched_pinned_and_updated(tmp_pat
     assert update_status(project).latest == "v2"
     assert update_project(project, author=STUDENT).changed
     assert "2024 and 2025" in (project / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_checkouts_editor_and_cache_files_do_not_make_a_new_version(builtin_copy: Path, tmp_path: Path):
+    """An editable install (a checkout with notebooks and caches around) and a wheel of the same
+    release hold the same template content, so they must agree on its version: no spurious update."""
+    entry = load_catalog().get("classification")
+    project = render_project(NewProject(entry=entry, destination=tmp_path / "p", author=STUDENT)).path
+    made_with = read_answers(project)["_commit"]
+    build_tree(builtin_copy, {
+        "classification/notebooks/.ipynb_checkpoints/01-exploration-checkpoint.ipynb": "{}",
+        "_common/__pycache__/x.cpython-311.pyc": b"\x00",
+        ".pytest_cache/v/cache/lastfailed": "{}",
+        ".DS_Store": b"\x00",
+        "classification/.vscode/settings.json": "{}",
+    })
+    status = update_status(project)
+    assert (status.current, status.latest, status.available) == (made_with, made_with, False)
+    assert store_tags(status.store) == [made_with]

@@ -56,7 +56,31 @@ def init_catalog(root: Path, from_type: str = "classification", type_id: str | N
     type_id = type_id or f"my-{from_type}"
     if not ID_PATTERN.match(type_id):
         raise UsageError(f"--id {type_id!r}: use lowercase letters, digits and dashes, starting with a letter")
-    source = base.template.path
+    for ancestor in root.absolute().parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise DestinationError(f"cannot create {root}: {ancestor} is a file, not a folder")
+            break
+    created = not root.exists()
+    try:
+        return _write_catalog(root, base, base.template.path, type_id)
+    except BaseException as error:  # a full disk, Ctrl-C: no half-written catalog is left
+        if created:
+            shutil.rmtree(root, ignore_errors=True)
+        else:
+            for child in root.iterdir():  # it was empty: everything in it is ours
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise DestinationError(
+                f"cannot write the catalog into {root}: {error.strerror or error}; nothing was left behind"
+            ) from None
+        raise
+
+
+def _write_catalog(root: Path, base: CatalogEntry, source: Path, type_id: str) -> InitResult:
     folder = base.template.directory or base.id
     templates = root / "templates"
     shutil.copytree(source / folder, templates / folder, symlinks=False, ignore=_IGNORE)
@@ -125,16 +149,20 @@ def entry_toml(base: CatalogEntry, type_id: str, folder: str) -> str:
     )
 
 
-def validate_catalog(root: Path) -> ValidationReport:
-    """Every problem of the catalog at ``root``; see the module docstring."""
+def validate_catalog(root: Path, *, trusted: bool = False) -> ValidationReport:
+    """Every problem of the catalog at ``root``; see the module docstring.
+
+    ``trusted`` (the catalog is in ``PORTFOLIO_TRUSTED_CATALOGS``) lets templates that load
+    Jinja extensions of their own render; hooks and tasks never run here.
+    """
     entries, problems = read_entries(root, builtin=False)
     report = ValidationReport(entries=len(entries), problems=list(problems))
     for entry in entries:
-        _validate_template(entry, report)
+        _validate_template(entry, report, trusted)
     return report
 
 
-def _validate_template(entry: CatalogEntry, report: ValidationReport) -> None:
+def _validate_template(entry: CatalogEntry, report: ValidationReport, trusted: bool) -> None:
     from generator.catalog.source import template_root
     from generator.scaffold.render import NewProject, complete_answers, render_inert, template_config
 
@@ -145,7 +173,7 @@ def _validate_template(entry: CatalogEntry, report: ValidationReport) -> None:
         answers = complete_answers(NewProject(entry=entry, destination=Path("validate"), commit=False), config)
         with tempfile.TemporaryDirectory(prefix="portfolio-validate-") as folder:
             project = Path(folder) / "project"
-            render_inert(entry, root, config, answers, project)
+            render_inert(entry, root, config, answers, project, trusted=trusted)
             if entry.template.engine == "copier" and not (project / ANSWERS_FILE).is_file():
                 report.notes.append(f"{where}: no {ANSWERS_TEMPLATE}: `portfolio update` cannot update its projects")
     except UntrustedTemplateError as error:

@@ -43,12 +43,21 @@ class PortfolioGroup(ConventionalHelp, TyperGroup):
             formatter.write_dl([(name, command.summary) for name, command in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
+        from generator.vcs import safe_git_environment
+
         forget_enclosing_repository()
         try:
-            return super().invoke(ctx)
+            with safe_git_environment():  # every git run below: no repository hooks/fsmonitor, no hang
+                return super().invoke(ctx)
         except PortfolioError as error:
             error_line(str(error))
             raise typer.Exit(error.exit_code) from None
+        except OSError as error:
+            # The machine, not a bug: a full disk, a read-only file system, a name too long, no
+            # permission. Commands turn the ones they expect into PortfolioErrors with context; any
+            # other still deserves one line the user can act on, not a traceback.
+            error_line(os_error_line(error))
+            raise typer.Exit(1) from None
 
 
 app = typer.Typer(
@@ -67,6 +76,12 @@ REPOSITORY_VARIABLES = (
     "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
     "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX",
 )
+
+
+def os_error_line(error: OSError) -> str:
+    """``No space left on device: /path`` from an OSError (its errno text and the file it names)."""
+    reason = error.strerror or type(error).__name__
+    return f"{reason}: {error.filename}" if error.filename else str(error) or reason
 
 
 def forget_enclosing_repository() -> None:

@@ -18,15 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.cohort.roster import Student
+from generator.cohort.roster import Student, spreadsheet_safe
 from generator.cohort.runs import StudentStatus, atomic_write_text, read_status
 from generator.errors import CohortError, PortfolioError
 
 if TYPE_CHECKING:
     from generator.check import ProjectReport, Rubric
+    from generator.github.statuses import DocsStatus
 
 CSV_NAME = "class-report.csv"
 NOT_CREATED = "not created yet (no entry in the status file)"
+NO_RESULT = "no portfolio/docs result on {ref} yet (the documentation action has not run there)"
 HTML_NAME = "class-report.html"
 CSV_FIELDS = ("student", "github", "repo", "score", "grade", "passed", "missing_sections", "top_fix",
               "target", "link", "error")
@@ -48,27 +50,37 @@ class StudentResult:
 
     student: Student
     target: Target
-    report: ProjectReport | None = None
+    report: ProjectReport | None = None  # checked here
     error: str = ""
     missing: tuple[str, ...] = ()
+    status: DocsStatus | None = None  # read from the commit status the action set (--from-status)
 
     @property
     def score(self) -> int | None:
-        return self.report.score if self.report else None
+        return self.report.score if self.report else self.status.score if self.status else None
+
+    @property
+    def passed(self) -> bool | None:
+        return self.report.passed if self.report else self.status.passed if self.status else None
+
+    @property
+    def first_fix(self) -> str:
+        if self.report is not None:
+            return self.report.findings[0].fix if self.report.findings else ""
+        return self.status.first_fix if self.status else ""
 
     def as_row(self) -> dict[str, str]:
         """The CSV/HTML view of this row."""
-        report = self.report
-        top_fix = report.findings[0].fix if report and report.findings else ""
+        report, score, passed = self.report, self.score, self.passed
         return {
             "student": self.student.name,
             "github": self.student.github,
             "repo": self.student.repo,
-            "score": "" if report is None else str(report.score),
-            "grade": report.grade if report else "",
-            "passed": "" if report is None else ("yes" if report.passed else "no"),
+            "score": "" if score is None else str(score),
+            "grade": report.grade if report else self.status.grade if self.status else "",
+            "passed": "" if passed is None else ("yes" if passed else "no"),
             "missing_sections": ", ".join(self.missing),
-            "top_fix": top_fix,
+            "top_fix": self.first_fix,
             "target": self.target.target,
             "link": self.target.link,
             "error": self.error,
@@ -81,14 +93,17 @@ def resolve_targets(
     status_file: Path | None = None,
     root: Path | None = None,
     org: str | None = None,
-    web_url: str = "https://github.com",
+    links: dict[str, str] | None = None,
 ) -> list[Target]:
-    """Where each student's project is: ``root/<repo>``, else ``org/<repo>``, else the status file."""
+    """Where each student's project is: ``root/<repo>``, else ``org/<repo>``, else the status file.
+
+    ``links``: repository name -> web URL as the API gave it (GitHub Enterprise hosts differ).
+    """
     if root is not None:
         paths = [(root / student.repo).absolute() for student in students]
         return [Target(s, str(path), path.as_uri()) for s, path in zip(students, paths, strict=True)]
     if org is not None:
-        return [Target(s, f"{org}/{s.repo}", f"{web_url}/{org}/{s.repo}") for s in students]
+        return [Target(s, f"{org}/{s.repo}", (links or {}).get(s.repo.lower(), "")) for s in students]
     if status_file is None:
         raise CohortError("say where the projects are: --root DIR, --org ORG or --status FILE")
     statuses = read_status(status_file)
@@ -150,6 +165,34 @@ def check_class(
     return results
 
 
+def read_class_statuses(
+    targets: Sequence[Target],
+    *,
+    api_url: str,
+    token: str,
+    write_pause: float,
+    ref: str = "main",
+    on_result: Callable[[StudentResult], None] | None = None,
+) -> list[StudentResult]:
+    """Every student's latest ``portfolio/docs`` result, read from GitHub: one request each, no clone."""
+    from generator.github import api as github_api
+    from generator.github.statuses import STATUS_READ_PAUSE, read_status
+
+    client = github_api.client(token, api_url, write_pause=write_pause, read_pause=STATUS_READ_PAUSE)
+    results = []
+    for target in targets:
+        answer = read_status(client, target.target, ref, token=token, api_url=api_url)
+        located = Target(target.student, target.target, answer.html_url or target.link, target.problem)
+        if answer.result is None:
+            result = StudentResult(target.student, located, error=answer.error or NO_RESULT.format(ref=ref))
+        else:
+            result = StudentResult(target.student, located, status=answer.result)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results
+
+
 # -- writing the report ------------------------------------------------------------------------
 def write_csv(results: Sequence[StudentResult], path: Path) -> Path:
     """Write the report as CSV (one row per student, roster order)."""
@@ -159,7 +202,7 @@ def write_csv(results: Sequence[StudentResult], path: Path) -> Path:
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for result in results:
-        writer.writerow(result.as_row())
+        writer.writerow({key: spreadsheet_safe(str(value)) for key, value in result.as_row().items()})
     atomic_write_text(path, buffer.getvalue())
     return path
 
@@ -173,18 +216,19 @@ def write_html(results: Sequence[StudentResult], path: Path, title: str = "Class
 def summary(results: Sequence[StudentResult]) -> dict[str, float | int]:
     """Counts and the mean score, for the page header and the terminal."""
     scores = [r.score for r in results if r.score is not None]
-    passed = sum(1 for r in results if r.report is not None and r.report.passed)
+    passed = sum(1 for r in results if r.passed)
     return {
         "students": len(results),
         "checked": len(scores),
         "passed": passed,
-        "errors": sum(1 for r in results if r.report is None),
+        "errors": sum(1 for r in results if r.score is None),
         "mean_score": round(sum(scores) / len(scores), 1) if scores else 0,
     }
 
 
-_COLUMNS = (("student", "Student", "text"), ("score", "Score", "number"), ("grade", "Grade", "text"),
-            ("missing_sections", "Missing sections", "text"), ("link", "Link", "text"))
+_COLUMNS = (("student", "Student", "text"), ("github", "GitHub", "text"), ("score", "Score", "number"),
+            ("grade", "Grade", "text"), ("missing_sections", "Missing sections", "text"),
+            ("top_fix", "First fix", "text"), ("link", "Link", "text"))
 
 
 def render_html(results: Sequence[StudentResult], title: str) -> str:
@@ -227,9 +271,11 @@ def _html_row(result: StudentResult) -> str:
     return (
         "<tr>"
         f'<td data-value="{html.escape(row["student"].lower())}">{html.escape(row["student"])}</td>'
+        f'<td data-value="{html.escape(row["github"].lower())}">{html.escape(row["github"])}</td>'
         f'<td data-value="{sort_score}" class="num">{html.escape(score) or "-"}</td>'
         f'<td data-value="{grade}" class="{grade_class}">{grade or "-"}</td>'
         f'<td data-value="{html.escape(row["missing_sections"] or result.error)}">{missing}</td>'
+        f'<td data-value="{html.escape(row["top_fix"])}">{html.escape(row["top_fix"])}</td>'
         f'<td data-value="{html.escape(row["repo"])}">{link}</td>'
         "</tr>"
     )

@@ -24,6 +24,23 @@ MAX_REPO_NAME = 100  # GitHub's limit
 # A GitHub login: alphanumerics and single hyphens, not starting or ending with one, at most 39.
 _GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _PREFIX = re.compile(r"^(?:[a-z0-9]+(?:-|$))*$")  # what slugify keeps: no leading or double dash
+# OWASP's CSV-injection rule: a cell starting with one of these is a formula to a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it as text: a formula-like start gets a leading ``'``.
+
+    Rosters come from students' own names and project titles; opened in Excel or LibreOffice, a
+    report cell ``=HYPERLINK(...)`` would run. The ``'`` is what spreadsheets themselves use to
+    mark text, and :func:`from_spreadsheet_safe` takes it off when we read our own files back.
+    """
+    return f"'{cell}" if cell.startswith(FORMULA_START) else cell
+
+
+def from_spreadsheet_safe(cell: str) -> str:
+    """Undo :func:`spreadsheet_safe` (and only it)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.cohort.roster import Student
+from generator.cohort.roster import Student, from_spreadsheet_safe, spreadsheet_safe
 from generator.errors import CohortError, PortfolioError
 from generator.vcs import Author
 
@@ -65,13 +65,15 @@ class PublishSettings:
 
 @dataclass(frozen=True)
 class CohortEvent:
-    """Progress of a run: ``kind`` is ``skipped``, ``started``, ``ok`` or ``failed``."""
+    """Progress of a run: ``kind`` is ``skipped``, ``started``, ``ok`` or ``failed`` for a student,
+    and ``rendered`` or ``progress`` (``detail`` says what is being done) between those."""
 
     kind: str
     index: int
     total: int
     student: Student
     status: StudentStatus | None = None
+    detail: str = ""
 
 
 def _no_events(event: CohortEvent) -> None:
@@ -91,6 +93,7 @@ class CohortOptions:
     status_file: Path | None = None
     catalog: Catalog | None = None
     on_event: Callable[[CohortEvent], None] = _no_events
+    notify: Callable[[str], None] | None = None  # told about stale staging folders removed
 
     @property
     def status_path(self) -> Path:
@@ -129,7 +132,7 @@ def read_status(path: Path) -> dict[str, StudentStatus]:
         )
     rows = {}
     for row in reader:
-        status = StudentStatus(**{name: (row.get(name) or "").strip() for name in STATUS_FIELDS})
+        status = StudentStatus(**{name: from_spreadsheet_safe(row.get(name) or "").strip() for name in STATUS_FIELDS})
         if status.repo:
             rows[status.repo] = status
     return rows
@@ -141,7 +144,7 @@ def write_status(path: Path, rows: Sequence[StudentStatus]) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(STATUS_FIELDS)
     for row in rows:
-        writer.writerow([getattr(row, name) for name in STATUS_FIELDS])
+        writer.writerow([spreadsheet_safe(getattr(row, name)) for name in STATUS_FIELDS])
     atomic_write_text(path, buffer.getvalue())
 
 
@@ -182,6 +185,8 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
     from generator.scaffold.render import NewProject
 
     status_path = options.status_path
+    if options.destination.exists() and not options.destination.is_dir():
+        raise CohortError(f"--dest {options.destination} is a file, not a folder; choose a folder for the projects")
     previous = read_status(status_path)
     rows: dict[str, StudentStatus] = dict(previous)
     result = CohortResult(statuses=[], status_file=status_path)
@@ -208,21 +213,28 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
             options.on_event(CohortEvent("started", index, total, student))
             url = prior.url if prior else ""
             phase = RENDER
+            def progress(message: str, index: int = index, student: Student = student) -> None:
+                options.on_event(CohortEvent("progress", index, total, student, detail=message))
+
             try:
-                # A project rendered by an earlier run whose publishing failed is published, not re-made.
-                rendered = prior is not None and prior.status.startswith(f"failed: {PUBLISH}:") and path.is_dir()
-                if not rendered:
+                # What an earlier run finished (it may have been killed after the render, after creating
+                # the repository, or after the push) is recognised as ours and taken up, not re-made.
+                if publisher is not None and not path.exists():
+                    publisher.recover(path, student, options.entry.id, progress)
+                if not own_project(path, student, options.entry.id):
                     request = NewProject(
                         entry=options.entry,
                         destination=path,
                         answers=student_answers(student, options),
                         author=options.author,
                         trust=options.trust,
+                        notify=options.notify,
                     )
                     renderer.render(request)
+                    options.on_event(CohortEvent("rendered", index, total, student))
                 if publisher is not None:
                     phase = PUBLISH
-                    url = publisher.publish(path, student)
+                    url = publisher.publish(path, student, progress)
                 status = StudentStatus(student.name, student.repo, str(path), OK, url)
                 result.created += 1
             except (PortfolioError, OSError) as error:
@@ -234,6 +246,27 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
     result.statuses = [conflicts.get(student.repo) or rows[student.repo] for student in students]
     write_status(status_path, _in_roster_order(rows, students))
     return result
+
+
+def own_project(path: Path, student: Student, entry_id: str) -> bool:
+    """Whether ``path`` holds this student's project as an earlier (perhaps interrupted) run made it.
+
+    Ours: the first commit is the one the render makes for this catalog entry, and the answers
+    file (when the template keeps one) names this student and repository.
+    """
+    from generator.scaffold.versions import read_answers
+    from generator.vcs import git_run
+
+    if not (path / ".git").exists():
+        return False
+    try:
+        first = git_run(["log", "--max-parents=0", "--format=%s", "HEAD"], cwd=path).splitlines()
+    except PortfolioError:
+        return False
+    if len(first) != 1 or not first[0].endswith(f"from the portfolio '{entry_id}' template"):
+        return False
+    answers = read_answers(path)
+    return not answers or (answers.get("repo_name"), answers.get("author_name")) == (student.repo, student.name)
 
 
 def _in_roster_order(rows: dict[str, StudentStatus], students: Sequence[Student]) -> list[StudentStatus]:
@@ -248,6 +281,7 @@ class _Publisher:
 
     def __init__(self, settings: PublishSettings, catalog: Catalog | None) -> None:
         from generator.github import api as github_api
+        from generator.github.org import check_access
         self.settings = settings
         self.catalog = catalog
         self.token = settings.token or github_api.resolve_token(settings.token_env)
@@ -255,10 +289,35 @@ class _Publisher:
         pause = github_api.DEFAULT_WRITE_PAUSE if settings.write_pause is None else settings.write_pause
         self.write_pause = pause
         self.client = github_api.client(self.token, self.api_url, write_pause=pause)
-        with github_api.api_errors("checking the token", self.token, self.api_url):
-            self.owner = settings.org or self.client.get_user().login
+        # Token, organisation and membership, once: a mistyped --org fails here, not per student.
+        self.owner = check_access(self.client, settings.org, self.token, self.api_url)
 
-    def publish(self, path: Path, student: Student) -> str:
+    def recover(self, path: Path, student: Student, entry_id: str, progress: Callable[[str], None]) -> None:
+        """Clone the student's repository into the missing ``path`` when it holds our project.
+
+        A run killed after the push, whose folder was then removed, would otherwise render a new
+        project whose history the repository refuses. A clone that is not ours is removed again.
+        """
+        import shutil
+
+        from generator.check.targets import clone_environment
+        from generator.github.publish import get_repository
+        from generator.vcs import git_run
+
+        repo = get_repository(self.client, f"{self.owner}/{student.repo}", self.token, self.api_url)
+        if repo is None:
+            return
+        progress(f"Taking up {self.owner}/{student.repo} from an earlier run")
+        try:
+            url = repo.clone_url
+            git_run(["clone", "--quiet", "--", url, str(path)], env=clone_environment(self.token, url))
+        except PortfolioError:
+            shutil.rmtree(path, ignore_errors=True)  # empty repository, or unreadable: render as usual
+            return
+        if not own_project(path, student, entry_id):
+            shutil.rmtree(path, ignore_errors=True)
+
+    def publish(self, path: Path, student: Student, progress: Callable[[str], None]) -> str:
         """Create and push the student's repository, add the student; return its web URL."""
         from generator.github.plan import PublishOptions
         from generator.github.publish import add_collaborator, publish_project
@@ -272,8 +331,10 @@ class _Publisher:
             write_pause=self.write_pause,
             client=self.client,
             catalog=self.catalog,
+            progress=progress,
         )
         result = publish_project(path, options)
         if student.github:
+            progress(f"Adding {student.github} to {self.owner}/{student.repo}")
             add_collaborator(self.client, f"{self.owner}/{student.repo}", student.github, "push")
         return result.url

@@ -28,7 +28,18 @@ if TYPE_CHECKING:
 
 
 def publish_project(path: Path, options: PublishOptions) -> PublishResult:
-    """Create (or reuse) the GitHub repository for ``path`` and push its current branch."""
+    """Create (or reuse) the GitHub repository for ``path`` and push its current branch.
+
+    Every git process (GitPython's too) runs with :data:`generator.vcs.SAFE_CONFIG`: the project's
+    own ``.git/config`` cannot make ``git status`` or ``git push`` run a program.
+    """
+    from generator.vcs import safe_git_environment
+
+    with safe_git_environment():
+        return _publish(path, options)
+
+
+def _publish(path: Path, options: PublishOptions) -> PublishResult:
     from generator.github import remote as git_remote
 
     plan = plan_publish(path, options)

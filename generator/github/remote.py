@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from generator.errors import GitError, PushError
 from generator.github.api import scrub
+from generator.vcs import config_environment, network_timeout
 
 if TYPE_CHECKING:
     from git import Repo
@@ -37,14 +38,9 @@ def auth_env(token: str, url: str) -> dict[str, str]:
     """
     basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
     header_key = f"http.{url}.extraHeader"
+    pairs = [(header_key, ""), (header_key, f"Authorization: Basic {basic}"), ("credential.helper", "")]
     return {
-        "GIT_CONFIG_COUNT": "3",
-        "GIT_CONFIG_KEY_0": header_key,
-        "GIT_CONFIG_VALUE_0": "",
-        "GIT_CONFIG_KEY_1": header_key,
-        "GIT_CONFIG_VALUE_1": f"Authorization: Basic {basic}",
-        "GIT_CONFIG_KEY_2": "credential.helper",
-        "GIT_CONFIG_VALUE_2": "",
+        **config_environment(pairs),  # also: no hooks (pre-push) or fsmonitor; stalls time out
         "GIT_TERMINAL_PROMPT": "0",
         "GIT_ASKPASS": "true",
         "SSH_ASKPASS": "true",
@@ -66,7 +62,7 @@ def remote_refs(repo: Repo, url: str, token: str) -> dict[str, str]:
 
     try:
         with _authenticated(repo, token, url):
-            output = str(repo.git.ls_remote(url))
+            output = str(repo.git.ls_remote(url, kill_after_timeout=_total_timeout()))
     except GitCommandError as error:
         raise GitError(f"cannot read {url}: {_git_reason(error, token)}") from None
     refs: dict[str, str] = {}
@@ -90,7 +86,7 @@ def push_branch(repo: Repo, url: str, token: str, branch: str) -> str:
     progress = RemoteProgress()
     try:
         with _authenticated(repo, token, url):
-            results = Remote(repo, url).push(refspec, progress=progress)
+            results = Remote(repo, url).push(refspec, progress=progress, kill_after_timeout=_total_timeout())
     except GitCommandError as error:
         raise PushError(f"push to {url} failed: {_git_reason(error, token)}") from None
     failed = PushInfo.ERROR | PushInfo.REJECTED | PushInfo.REMOTE_REJECTED | PushInfo.REMOTE_FAILURE
@@ -116,6 +112,11 @@ def set_upstream(repo: Repo, url: str, branch: str, commit: str) -> None:
         section = f'branch "{branch}"'
         config.set_value(section, "remote", REMOTE_NAME)
         config.set_value(section, "merge", f"refs/heads/{branch}")
+
+
+def _total_timeout() -> float:
+    """A whole ls-remote or push may take this long (a slow trickle is not a stall, so not zero)."""
+    return 5 * network_timeout()
 
 
 def _git_reason(error: BaseException, token: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import PortfolioError, UsageError
+from generator.errors import IndexOutputError, PortfolioError, UsageError
 from generator.index import html_page, markdown
 from generator.index.collect import CollectOptions, card_for_target
 from generator.index.discover import DEFAULT_MIN_SCORE, discover
@@ -70,7 +70,11 @@ def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portf
     for target in request.targets:
         try:
             card = card_for_target(target, request.collect)
-        except PortfolioError as error:
+        except (PortfolioError, RecursionError, OSError) as error:  # one unreadable project leaves out only itself
+            if isinstance(error, RecursionError):
+                error = PortfolioError(f"{target}: a file is nested too deeply to read (e.g. reports/metrics.json)")
+            elif isinstance(error, OSError):
+                error = PortfolioError(f"{target}: cannot read {error.filename or ''} ({error.strerror or error})")
             skipped.append((target, str(error)))
             unreachable.append(target)
             request.warn(f"left out: {error}")
@@ -131,6 +135,13 @@ def write_site(portfolio: Portfolio, out_dir: Path, *, include_all: bool = False
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
+    try:
+        return _write_site(portfolio, out_dir, include_all)
+    except OSError as error:
+        raise IndexOutputError(f"cannot write to --out {out_dir}: {error.strerror or error}") from None
+
+
+def _write_site(portfolio: Portfolio, out_dir: Path, include_all: bool) -> SiteResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     readme, page, data = out_dir / README, out_dir / HTML, out_dir / JSON
     public, left_out = portfolio.public(include_all=include_all)

@@ -44,10 +44,13 @@ def list_repositories(user: str, options: CollectOptions) -> list[RemoteRepo]:
     from github import Auth, Github
 
     from generator.github import api as github_api
+    from generator.vcs import network_timeout
+
     base_url = github_api.api_url(options.api_url)
     token = options.token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or ""
+    github_api.quiet_pygithub()
     client = Github(base_url=base_url, auth=Auth.Token(token) if token else None,
-                    timeout=github_api.HTTP_TIMEOUT, retry=0)
+                    timeout=max(1, round(network_timeout())), retry=0)
     try:
         with github_api.api_errors(f"listing {user}'s repositories", token, base_url):
             return [

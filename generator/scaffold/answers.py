@@ -176,7 +176,10 @@ def load_answers_file(path: Path, config: TemplateConfig) -> dict[str, Any]:
 
     if not path.is_file():
         raise AnswerError(f"answers file not found: {path}")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AnswerError(f"{path}: cannot read the answers as UTF-8 text ({error})") from None
     try:
         if path.suffix == ".json":
             raw = json.loads(text)

@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.catalog.entries import CatalogEntry
 from generator.errors import GitError
-from generator.naming import repo_name
+from generator.naming import MAX_PACKAGE, MAX_REPO, is_cut, repo_name
 from generator.scaffold.answers import TemplateConfig, coerce, load_answers_file, parse_data_pairs
 from generator.vcs import AUTHOR_HELP, Author
 
@@ -102,6 +102,11 @@ def assemble_answers(
             suggested.update(author_name=known_author.name, author_email=known_author.email)
         answers = prompt(config, answers, suggested)
     answers.setdefault("project_name", suggested_name)
+    if is_cut(str(answers["project_name"])):
+        notices.append(
+            f"the project name is long: its repository and folder name are cut to {MAX_REPO} characters, "
+            f"its package name to {MAX_PACKAGE} (the title stays whole)"
+        )
     if known_author is not None:
         answers.setdefault("author_name", known_author.name)
         answers.setdefault("author_email", known_author.email)
@@ -116,6 +121,23 @@ def assemble_answers(
         notices=notices,
         named_by_user="package_name" in answers,
     )
+
+
+def next_steps(project: Path, package: str | None) -> str | None:
+    """The "Next:" command after ``new``, naming only what the rendered project provides.
+
+    Our templates have ``make install`` and ``python -m <package>.train``; a third-party template
+    may have neither (a package template has no training), and a hint that fails is worse than none.
+    """
+    from generator.scaffold.doc_layer import has_make_target
+
+    steps = ["make install"] if has_make_target(project, "install") else []
+    trains = package and any((project / base / package / "train.py").is_file() for base in ("src", "."))
+    if trains:
+        steps.append(f"python -m {package}.train")
+    elif has_make_target(project, "train"):
+        steps.append("make train")
+    return " && ".join(steps) or None
 
 
 def _answered_author(answers: dict[str, Any]) -> Author:

@@ -19,7 +19,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +35,7 @@ HOOK_NAMES = ("pre_prompt", "pre_gen_project", "post_gen_project")
 KEY_MAP: dict[str, tuple[str, ...]] = {
     "project_name": ("project_name", "name", "project_title"),
     "description": ("description", "project_description", "project_short_description", "short_description"),
-    "author_name": ("full_name", "author_name", "author"),
+    "author_name": ("full_name", "author_name", "author", "author_fullname"),
     "author_email": ("email", "author_email"),
     "license": ("open_source_license", "license"),
     "package_name": ("module_name", "package_name", "project_module", "python_package"),
@@ -143,23 +146,108 @@ def _fit(value: Any, declared: Any, *, licence: bool) -> Any:
 
 
 def cookiecutter_render(folder: Path, destination: Path, answers: dict[str, Any], *, accept_hooks: bool) -> None:
-    """Render into ``destination`` (which must not exist); cookiecutter's errors become RenderErrors."""
+    """Render into ``destination`` (which must not exist); cookiecutter's errors become RenderErrors.
+
+    Every file name is rendered and checked first (:func:`check_rendered_names`): cookiecutter
+    itself writes wherever a name points. Without hooks accepted (an untrusted or inert render),
+    Jinja runs sandboxed, so ``{{ ''.__class__ ... }}`` tricks cannot reach Python. Cookiecutter's
+    replay file goes to the temporary folder, not ``~/.cookiecutter_replay``.
+    """
     from cookiecutter.exceptions import CookiecutterException
     from cookiecutter.main import cookiecutter
+    from jinja2 import TemplateError
 
-    context = read_context(folder)
-    extra = map_answers(answers, context)
+    extra = map_answers(answers, read_context(folder))
     with tempfile.TemporaryDirectory(prefix="portfolio-cookiecutter-", dir=destination.parent) as out:
+        config = Path(out, "config.yaml")
+        config.write_text(json.dumps({"replay_dir": str(Path(out, "replay"))}), encoding="utf-8")
         try:
-            made = cookiecutter(
-                str(folder),
-                no_input=True,
-                extra_context=extra,
-                output_dir=out,
-                accept_hooks=accept_hooks,
-                default_config=True,
-            )
-        except (CookiecutterException, ValueError, OSError) as error:
+            with _engine(sandboxed=not accept_hooks):
+                check_rendered_names(folder, extra, Path(out, "output"))
+                made = cookiecutter(
+                    str(folder),
+                    no_input=True,
+                    extra_context=extra,
+                    output_dir=str(Path(out, "output")),
+                    accept_hooks=accept_hooks,
+                    config_file=str(config),
+                )
+        except (CookiecutterException, TemplateError, ValueError, OSError) as error:
             message = " ".join(str(error).split())
             raise RenderError(f"rendering {folder.name} with cookiecutter failed: {message}") from error
         os.replace(made, destination)
+
+
+def check_extensions(folder: Path, trusted: bool) -> None:
+    """Refuse to load a template's ``_extensions`` (Python imported from the template) unless trusted."""
+    extensions = read_context(folder).get("_extensions") or []
+    if extensions and not trusted:
+        raise UntrustedTemplateError(
+            f"template {folder} loads Jinja extensions ({', '.join(map(str, extensions))}): code that runs "
+            "on import; it was not rendered. Review it, then trust the catalog (PORTFOLIO_TRUSTED_CATALOGS) "
+            "or use --trust"
+        )
+
+
+def check_rendered_names(folder: Path, extra: dict[str, Any], output: Path) -> None:
+    """Render every file and folder name as cookiecutter will, and refuse any that leaves the project."""
+    from cookiecutter import prompt
+    from cookiecutter.generate import generate_context
+
+    from generator.scaffold.safety import check_folder_name, check_relative_path
+
+    context = generate_context(context_file=str(folder / CONFIG_FILE), default_context={}, extra_context=extra)
+    sys.path.insert(0, str(folder))  # where cookiecutter imports a trusted template's _extensions from
+    try:
+        context["cookiecutter"].update(prompt.prompt_for_config(context, no_input=True))
+        context["cookiecutter"].update(
+            _template=str(folder), _output_dir=str(output), _repo_dir=str(folder), _checkout=None
+        )
+        env = prompt.create_env_with_context(context)  # sandboxed when the render is (see _engine)
+    finally:
+        sys.path.remove(str(folder))
+    for top in folder.iterdir():  # the project folder(s): {{cookiecutter.x}} names at the top
+        if not top.is_dir() or "{{" not in top.name:
+            continue
+        check_folder_name(env.from_string(top.name).render(**context), folder)
+        # Names below it are rendered relative to it, then joined to it: "/x" would be absolute.
+        for root, dirs, files in os.walk(top):
+            for entry in (*dirs, *files):
+                relative = Path(root, entry).relative_to(top).as_posix()
+                if "{{" in relative or "{%" in relative:
+                    check_relative_path(env.from_string(relative).render(**context), folder)
+
+
+@contextmanager
+def _engine(*, sandboxed: bool) -> Iterator[None]:
+    """Cookiecutter with its Jinja environment sandboxed (untrusted renders) or as it is (trusted).
+
+    Cookiecutter's ``StrictEnvironment`` is a plain Jinja environment: a template can reach
+    Python objects from an expression. Jinja's sandbox refuses that; cookiecutter offers no
+    setting for it, so its environment factory is swapped for the length of one render.
+    """
+    if not sandboxed:
+        yield
+        return
+    from cookiecutter import generate, prompt
+
+    saved = generate.create_env_with_context, prompt.create_env_with_context
+    generate.create_env_with_context = prompt.create_env_with_context = _sandboxed_env
+    try:
+        yield
+    finally:
+        generate.create_env_with_context, prompt.create_env_with_context = saved
+
+
+def _sandboxed_env(context: dict[str, Any]) -> Any:
+    from cookiecutter.environment import ExtensionLoaderMixin
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class SandboxedStrictEnvironment(ExtensionLoaderMixin, SandboxedEnvironment):
+        """cookiecutter's StrictEnvironment on Jinja's sandbox."""
+
+    envvars = context.get("cookiecutter", {}).get("_jinja2_env_vars", {})
+    return SandboxedStrictEnvironment(
+        context=context, keep_trailing_newline=True, undefined=StrictUndefined, **envvars
+    )

@@ -78,7 +78,7 @@ Suggested dataset: **{{ dataset.name }}** ({{ dataset.source }}; licence: {{ dat
 {%- if dataset.url %}, <{{ dataset.url }}>{% endif %}). Details: [data card](docs/data_card.md).
 {% endif %}
 {%- if section == "metrics" %}
-{{ m.metrics_table(metric_labels) }}
+{{ m.metrics_table(metric_labels, how) }}
 {% endif %}
 {{ m.guide(guides[section]) }}
 {%- endfor %}
@@ -151,7 +151,7 @@ def add_documentation(
         body = readme.read_text(encoding="utf-8")
         missing = [section for section in wanted if section not in found_sections(body)]
     if missing:
-        addition = _render(_SECTIONS_TEMPLATE, entry, sections=missing)
+        addition = _render(_SECTIONS_TEMPLATE, entry, sections=missing, how=how_to_fill_metrics(project))
         readme.write_text(body.rstrip("\n") + "\n" + addition.rstrip("\n") + "\n", encoding="utf-8")
     elif write_readme:
         readme.write_text(body, encoding="utf-8")
@@ -161,6 +161,22 @@ def add_documentation(
         card.parent.mkdir(parents=True, exist_ok=True)
         card.write_text(_render(_DATA_CARD_TEMPLATE, entry, headings=_DATA_CARD_HEADINGS), encoding="utf-8")
     return DocumentationAdded(tuple(missing), write_readme, write_card)
+
+
+def has_make_target(project: Path, target: str) -> bool:
+    """Whether the project's Makefile defines ``target`` (so telling a student to run it is true)."""
+    makefile = project / "Makefile"
+    if not makefile.is_file():
+        return False
+    pattern = re.compile(rf"^{re.escape(target)}\s*:", re.MULTILINE)
+    return bool(pattern.search(makefile.read_text(encoding="utf-8", errors="replace")))
+
+
+def how_to_fill_metrics(project: Path) -> str:
+    """The metrics cell's hint: our ``make train`` + ``portfolio sync`` only where the template has it."""
+    if has_make_target(project, "train"):
+        return "run `make train`, then `portfolio sync`"
+    return "your final model's value on the test set"
 
 
 def _render(source: str, entry: CatalogEntry, **context: Any) -> str:

@@ -73,6 +73,10 @@ def read_metrics(path: Path) -> dict[str, float]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SyncError(f"{path} is not valid JSON ({error})") from None
+    except RecursionError:  # "[[[[...": nesting deeper than Python's parser goes, never a metrics file
+        raise SyncError(f"{path} is nested too deeply to be a flat object of metric names to numbers") from None
+    except OSError as error:
+        raise SyncError(f"cannot read {path}: {error.strerror or error}") from None
     if not isinstance(raw, dict) or not raw:
         raise SyncError(f"{path} must be a JSON object of metric names to numbers")
     metrics: dict[str, float] = {}

@@ -12,11 +12,19 @@ Decisions:
   reviewable as one diff, and copier's merge needs a clean base;
 * a clean update is committed ("Update template from v1 to v2"), so ``git log`` tells when the
   template changed and the project is clean for the next one; ``commit=False`` leaves it for review;
-* an update with conflicts is left uncommitted, with the conflicted files listed.
+* an update with conflicts is left uncommitted, with the conflicted files listed;
+* a file the student edited that the new version deletes (or renames) is kept, and reported
+  like a conflict: copier's merge would delete it, and the student's work with it;
+* all or nothing: on any failure, Ctrl-C or SIGTERM the project is put back exactly as it was
+  (it was clean, so ``git reset --hard`` + ``git clean`` to the recorded commit is exact). A run
+  killed outright (SIGKILL) leaves a marker in ``.git``; the next run restores and says so.
 """
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,9 +38,10 @@ from generator.scaffold.versions import (
     store_tags,
     stores_root,
 )
-from generator.vcs import Author, commit_changes, git_run
+from generator.vcs import Author, commit_changes, committed_bytes, git_run, safe_git_environment
 
 CONFLICT_MARKERS = ("<<<<<<< before updating", ">>>>>>> after updating")
+IN_PROGRESS = "portfolio-update-in-progress"  # in .git: the commit an unfinished update started from
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,13 @@ class UpdateResult:
     changed: bool
     conflicts: list[str] = field(default_factory=list)
     commit: str | None = None
+    kept: list[str] = field(default_factory=list)  # edited by the student, deleted by the new version
+    notices: tuple[str, ...] = ()  # e.g. an earlier interrupted update was undone first
+
+    @property
+    def needs_review(self) -> list[str]:
+        """Every file the student must look at before committing (conflicts and kept files)."""
+        return sorted({*self.conflicts, *self.kept})
 
 
 def update_status(project: Path) -> UpdateStatus:
@@ -102,6 +118,7 @@ def update_project(
     commit: bool = True,
 ) -> UpdateResult:
     """Update ``project`` to the newest template version (or ``to``); see the module docstring."""
+    restored = _finish_interrupted(project.resolve()) if project.is_dir() else ()
     status = update_status(project)
     target = to or status.latest
     if target not in store_tags(status.store):
@@ -111,14 +128,99 @@ def update_project(
         raise UpdateError(f"{target} is older than the project's template version {status.current}")
     _refuse_dirty(status.project)
     if target == status.current:
-        return UpdateResult(status, target, changed=False)
+        return UpdateResult(status, target, changed=False, notices=restored)
     unsafe = _check_trust(status.store, target, trust)
-    _run_copier_update(status.project, target, unsafe)
-    conflicts = conflicted_files(status.project)
-    sha = None
-    if commit and not conflicts:
-        sha = commit_changes(status.project, f"Update template from {status.current} to {target}", author)
-    return UpdateResult(status, target, changed=True, conflicts=conflicts, commit=sha)
+    with _all_or_nothing(status.project):
+        _run_copier_update(status.project, target, unsafe)
+        kept = _keep_edited_deletions(status, unsafe)
+        conflicts = conflicted_files(status.project)
+        sha = None
+        if commit and not conflicts and not kept:
+            sha = commit_changes(status.project, f"Update template from {status.current} to {target}", author)
+    return UpdateResult(status, target, changed=True, conflicts=conflicts, commit=sha, kept=kept, notices=restored)
+
+
+def _head(project: Path) -> str:
+    return git_run(["-C", str(project), "rev-parse", "HEAD"])
+
+
+def _restore(project: Path, commit: str) -> None:
+    """Put the work tree and index back to ``commit`` (the clean state an update started from)."""
+    git_run(["-C", str(project), "reset", "--quiet", "--hard", commit])
+    git_run(["-C", str(project), "clean", "--quiet", "-fd"])
+
+
+@contextmanager
+def _all_or_nothing(project: Path) -> Iterator[None]:
+    """Restore the project on any exception (Ctrl-C and SIGTERM included); see the module docstring.
+
+    The update leaves the tree changed but uncommitted for review (conflicts, kept files,
+    ``commit=False``): that is a finished update, so the marker goes once the block succeeds.
+    """
+    from generator.scaffold.atomic import terminate_as_interrupt
+
+    start = _head(project)
+    marker = _git_dir(project) / IN_PROGRESS
+    marker.write_text(start + "\n", encoding="utf-8")
+    try:
+        with terminate_as_interrupt():
+            yield
+    except BaseException:
+        _restore(project, start)
+        marker.unlink(missing_ok=True)
+        raise
+    marker.unlink(missing_ok=True)
+
+
+def _finish_interrupted(project: Path) -> tuple[str, ...]:
+    """Undo what an update killed outright left behind (its marker says from which commit)."""
+    try:
+        marker = _git_dir(project) / IN_PROGRESS
+    except GitError:
+        return ()
+    if not marker.is_file():
+        return ()
+    start = marker.read_text(encoding="utf-8").strip()
+    if _head(project) == start:
+        _restore(project, start)
+    marker.unlink(missing_ok=True)
+    return (f"an earlier update of {project.name} was interrupted; the project was put back to {start[:10]}",)
+
+
+def _git_dir(project: Path) -> Path:
+    return Path(git_run(["-C", str(project), "rev-parse", "--absolute-git-dir"]))
+
+
+def _keep_edited_deletions(status: UpdateStatus, unsafe: bool) -> list[str]:
+    """Bring back files the update deleted that the student had edited; return their names.
+
+    "Edited" means different from what the project's current template version renders, so a
+    file the student never touched may go, as the template author intended.
+    """
+    project = status.project
+    deleted = [line[3:] for line in git_run(["-C", str(project), "status", "--porcelain"]).splitlines()
+               if "D" in line[:2]]
+    if not deleted:
+        return []
+    with tempfile.TemporaryDirectory(prefix="portfolio-update-") as folder:
+        pristine = Path(folder) / "old"
+        _render_version(status, pristine, unsafe)
+        kept = []
+        for name in deleted:
+            original = pristine / name
+            ours = committed_bytes(project, name)
+            if not original.is_file() or original.read_bytes() != ours:
+                git_run(["-C", str(project), "checkout", "HEAD", "--", name])
+                kept.append(name)
+    return sorted(kept)
+
+
+def _render_version(status: UpdateStatus, destination: Path, unsafe: bool) -> None:
+    """Render the project's current template version with its recorded answers (tasks skipped)."""
+    from generator.scaffold.render import copier_render
+
+    answers = {key: value for key, value in read_answers(status.project).items() if not key.startswith("_")}
+    copier_render(status.store, destination, answers, unsafe=unsafe, skip_tasks=True, ref=status.current)
 
 
 def _refuse_dirty(project: Path) -> None:
@@ -154,16 +256,17 @@ def _run_copier_update(project: Path, target: str, unsafe: bool) -> None:
     from copier.errors import CopierError
 
     try:
-        copier.run_update(
-            str(project),
-            vcs_ref=target,
-            defaults=True,
-            overwrite=True,
-            quiet=True,
-            conflict="inline",
-            unsafe=unsafe,
-            skip_answered=True,
-        )
+        with safe_git_environment():  # copier runs git in the project: its .git/config runs nothing
+            copier.run_update(
+                str(project),
+                vcs_ref=target,
+                defaults=True,
+                overwrite=True,
+                quiet=True,
+                conflict="inline",
+                unsafe=unsafe,
+                skip_answered=True,
+            )
     except (CopierError, ValueError) as error:
         raise UpdateError(f"updating {project.name} failed: {' '.join(str(error).split())}") from error
 

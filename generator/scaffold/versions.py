@@ -43,11 +43,14 @@ from pathlib import Path
 
 from generator.catalog.entries import CatalogEntry
 from generator.catalog.source import cache_key, cache_root, version_key
-from generator.errors import GitError
+from generator.errors import AnswerError, GitError
 from generator.vcs import git_run
 
 ANSWERS_FILE = ".copier-answers.yml"
-_IGNORED = {".git", "__pycache__", ".DS_Store"}
+# What a checkout collects that a release never ships (editors, notebooks, test and lint caches):
+# an editable install and a wheel of one release must give one content, hence one version.
+_IGNORED = {".git", "__pycache__", ".DS_Store", ".ipynb_checkpoints", ".pytest_cache", ".ruff_cache",
+            ".mypy_cache", ".idea", ".vscode"}
 _STORE_IDENTITY = {
     "GIT_AUTHOR_NAME": "portfolio",
     "GIT_AUTHOR_EMAIL": "portfolio@localhost",
@@ -56,7 +59,7 @@ _STORE_IDENTITY = {
 }
 _CUSTOM_BASE = "0.0.0"
 _EXCLUDE_PATHSPECS = (
-    ":(exclude,glob)**/__pycache__/**",
+    *(f":(exclude,glob)**/{name}/**" for name in sorted(_IGNORED - {".git", ".DS_Store"})),
     ":(exclude,glob)**/*.pyc",
     ":(exclude,glob)**/.DS_Store",
 )
@@ -140,7 +143,10 @@ def read_answers(project: Path) -> dict:
     path = project / ANSWERS_FILE
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise AnswerError(f"{path}: cannot read the answers ({' '.join(str(error).split())[:200]})") from None
     return data if isinstance(data, dict) else {}
 
 

@@ -41,7 +41,9 @@ COMMANDS: dict[str, LazyCommand] = {
     "update": LazyCommand("update", "Update a project to the newest version of its template."),
     "index": LazyCommand("index", "Index all your projects on one portfolio page."),
     "catalog": LazyCommand("catalog", "Write and check your own catalog of project types."),
-    "cohort": LazyCommand("cohort", "One project per student of a roster CSV, and a class report."),
+    "cohort": LazyCommand(
+        "cohort", "One project per student of a roster CSV, template updates as pull requests, a class report."
+    ),
 }
 
 

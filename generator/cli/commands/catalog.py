@@ -36,10 +36,10 @@ def validate(
 ) -> None:
     """Report every problem of a catalog in one run, as `file: field: message` (exit 1 if any)."""
     from generator.catalog.authoring import validate_catalog
-    from generator.catalog.source import resolve_catalog_root
+    from generator.catalog.source import is_trusted_catalog, resolve_catalog_root
 
     root = resolve_catalog_root(location)
-    report = validate_catalog(root)
+    report = validate_catalog(root, trusted=is_trusted_catalog(location))
     prefix = f"{root}/"
     for line in report.notes:
         warn(line.replace(prefix, ""))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from generator.cli.app import command_app
 from generator.errors import PortfolioError, UsageError
+
+if TYPE_CHECKING:
+    from generator.check import ProjectReport
 
 app = command_app()
 
@@ -41,6 +44,24 @@ def check(
         str | None,
         typer.Option("--api-url", envvar="PORTFOLIO_GITHUB_API", metavar="URL",
                      help="GitHub API for owner/repo targets (token from GITHUB_TOKEN or GH_TOKEN)."),
+    ] = None,
+    post_status: Annotated[
+        bool,
+        typer.Option("--post-status",
+                     help="Set the commit status portfolio/docs (score, grade, first fix) on --status-repo "
+                          "at --status-sha; what the GitHub Action does. Token from GITHUB_TOKEN or GH_TOKEN."),
+    ] = False,
+    status_repo: Annotated[
+        str | None, typer.Option("--status-repo", envvar="GITHUB_REPOSITORY", metavar="OWNER/REPO",
+                                 help="Repository for --post-status (in Actions: the current one).")
+    ] = None,
+    status_sha: Annotated[
+        str | None, typer.Option("--status-sha", envvar="GITHUB_SHA", metavar="SHA",
+                                 help="Commit for --post-status (in Actions: the checked-out one).")
+    ] = None,
+    status_url: Annotated[
+        str | None, typer.Option("--status-url", envvar="PORTFOLIO_STATUS_URL", metavar="URL",
+                                 help="Link of the status (e.g. the workflow run).")
     ] = None,
 ) -> None:
     """Score how completely projects document their work.
@@ -75,5 +96,30 @@ def check(
     else:
         typer.echo(text, nl=False)
     below = min_score is not None and any(report.score < min_score for report in reports)
+    if post_status:
+        _post_status(reports, errors, min_score, status_repo, status_sha, status_url, api_url)
     if errors or below:
         raise typer.Exit(1)
+
+
+def _post_status(
+    reports: list[ProjectReport], errors: list[tuple[str, str]], min_score: int | None,
+    repo: str | None, sha: str | None, url: str | None, api_url: str | None,
+) -> None:
+    """Publish the one report as the ``portfolio/docs`` commit status (see generator.github.statuses)."""
+    from generator.github import api as github_api
+    from generator.github.statuses import describe, post_status
+
+    if not repo or not sha:
+        raise UsageError("--post-status needs --status-repo OWNER/REPO and --status-sha SHA "
+                         "(in GitHub Actions: GITHUB_REPOSITORY and GITHUB_SHA)")
+    if len(reports) != 1 or errors:
+        raise UsageError("--post-status checks exactly one project")
+    report = reports[0]
+    passed = report.score >= min_score if min_score is not None else report.passed
+    first_fix = report.findings[0].fix if report.findings else ""
+    root = github_api.api_url(api_url)
+    token = github_api.resolve_token(None, root)
+    client = github_api.client(token, root, write_pause=0)
+    post_status(client, repo, sha, passed=passed, description=describe(report.score, report.grade, first_fix),
+                target_url=url, token=token, api_url=root)

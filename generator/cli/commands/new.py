@@ -89,7 +89,7 @@ def new(
     data, tests, CI and licence; a git repository on branch main.
     """
     from generator.catalog.source import is_trusted_catalog
-    from generator.scaffold.assemble import AnswerSources, assemble_answers
+    from generator.scaffold.assemble import AnswerSources, assemble_answers, next_steps
     from generator.scaffold.render import NewProject, render_project, template_config
     from generator.vcs import configured_author, parse_author
 
@@ -129,6 +129,7 @@ def new(
         dataset=dataset,
         target=target,
         trust=trust or is_trusted_catalog(global_options(ctx).catalog),
+        notify=note,
     )
     result = render_project(request)
     published = None
@@ -161,11 +162,10 @@ def new(
     if published is not None:
         typer.secho(f"Published {published.url}", fg="green")
     package_dir = result.answers.get("package_name")
-    if package_dir is None:  # a custom template may have no package (nor our Makefile)
-        return
-    if not assembled.named_by_user:
+    if package_dir is not None and not assembled.named_by_user:
         typer.echo(f"Python package name: {package_dir} (derived from the project name)")
-    typer.echo(f"Next: cd {shlex.quote(str(result.path))} && make install && python -m {package_dir}.train")
+    steps = next_steps(result.path, package_dir)
+    typer.echo(f"Next: cd {shlex.quote(str(result.path))}" + (f" && {steps}" if steps else " and read its README"))
 
 
 def choose_type(catalog: Catalog) -> str:

@@ -24,10 +24,12 @@ def show_type(
 
     Dataset (source, licence), skills, metrics, README sections, topics and template.
     """
+    from generator.catalog.source import is_trusted_catalog
+    from generator.cli.app import global_options
     from generator.scaffold.render import preview_files
 
     entry = catalog_for(ctx).get(type_id)
-    files = preview_files(entry)
+    files = preview_files(entry, trusted=is_trusted_catalog(global_options(ctx).catalog))
     if as_json:
         typer.echo(json.dumps({**entry.as_dict(), "files": files}, indent=2, ensure_ascii=False))
         return

@@ -58,9 +58,18 @@ def update(
     trusted = trust or is_trusted_catalog(catalog)
     result = update_project(path, to=to, trust=trusted, author=author, commit=commit)
     current = result.status.current
+    for notice in result.notices:
+        note(notice)
     if not result.changed:
         out().print(f"up to date: {current}")
         return
+    if result.kept:
+        conflicts = f"; conflicts in {', '.join(result.conflicts)}" if result.conflicts else ""
+        raise UpdateConflictError(
+            f"updated {current} -> {result.target}, not committed: kept {', '.join(result.kept)}, which you "
+            f"edited and the new version deletes or renames{conflicts}: move your work where it belongs, "
+            "delete what is left (git rm), then commit"
+        )
     if result.conflicts:
         raise UpdateConflictError(
             f"updated {current} -> {result.target} with conflicts in {', '.join(result.conflicts)}: "
