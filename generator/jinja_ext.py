@@ -26,6 +26,7 @@ import math
 import re
 from typing import Any
 
+from jinja2 import Environment
 from jinja2.ext import Extension
 
 from generator.colab import colab_badge_markdown, repository_url
@@ -60,7 +61,7 @@ def ipynb(source: str) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
-def _stable_cell_ids(notebook) -> None:
+def _stable_cell_ids(notebook: Any) -> None:
     """Give cells deterministic ids: random ids would make every render (and update) differ."""
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{index:02d}"
@@ -142,7 +143,7 @@ class PortfolioExtension(Extension):
     """Registers the ``ipynb`` and ``toml`` filters, the ``portfolio_action_ref()`` global and
     the Colab link helpers (:mod:`generator.colab`)."""
 
-    def __init__(self, environment) -> None:
+    def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         environment.filters["ipynb"] = ipynb
         environment.filters["toml"] = toml_value

@@ -16,7 +16,7 @@ import pytest
 
 from generator.catalog.entries import load_catalog
 from generator.scaffold.sync import END, START, format_value
-from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate
+from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate, trains_projects
 from tests.helpers import git
 
 CATALOG = load_catalog()
@@ -33,7 +33,7 @@ def project(request, tmp_path_factory) -> GeneratedProject:
     return generate(request.param, tmp_path_factory.mktemp(request.param) / "project")
 
 
-@pytest.fixture(scope="module")
+@trains_projects(scope="module")
 def trained(project: GeneratedProject) -> GeneratedProject:
     result = project.run("python", "-m", f"{project.package}.train")
     assert result.returncode == 0, result.stdout + result.stderr

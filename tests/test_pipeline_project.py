@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generated import GeneratedProject, generate
+from tests.generated import GeneratedProject, generate, trains_projects
 from tests.helpers import run_portfolio
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,7 @@ READING = {
 }
 
 
-@pytest.fixture(scope="module")
+@trains_projects(scope="module")
 def project(tmp_path_factory) -> GeneratedProject:
     """One pipeline project, trained once with its own command (`python -m <package>.train`)."""
     generated = generate("pipeline", tmp_path_factory.mktemp("pipeline") / "project")

@@ -109,9 +109,9 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
         return []
     newlines = [m.start() for m in re.finditer("\n", source)]
     hits: dict[tuple[str, int], Placeholder] = {}
-    for offset, kind, text in sorted(found):
+    for offset, label, text in sorted(found):
         line = first_line + bisect_left(newlines, offset)
-        hits.setdefault((kind, line), Placeholder(kind, _short(text), line))
+        hits.setdefault((label, line), Placeholder(label, _short(text), line))
     return sorted(hits.values(), key=lambda hit: hit.line)
 
 

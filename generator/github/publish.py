@@ -200,7 +200,7 @@ def _is_ancestor(repo: Repo, commit: str, head: str) -> bool:
     from git import GitCommandError
 
     try:
-        return repo.is_ancestor(commit, head)
+        return repo.is_ancestor(commit, head)  # type: ignore[arg-type]  # any rev works, not only a Commit
     except (GitCommandError, ValueError):
         return False
 
