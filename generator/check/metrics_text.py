@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,6 +74,11 @@ _MODEL_SCORE = re.compile(rf"^\W*({MODEL.pattern})\W*\s*[:=\u2013-]\s*\**({_NUMB
 """``Logistic Regression: 77%`` on a line of its own: a model's score with the metric left unnamed."""
 _SLASH_NAMES = {"public": "score", "private": "score", "train": "score", "val": "score", "valid": "score",
                 "test": "score"}
+_NAME_STARTS = frozenset("".join(_LINE_WORD.findall(spelling)[:count]) for spelling in _SPELLING_TO_ID
+                         for count in range(1, len(_LINE_WORD.findall(spelling)) + 1))
+"""The run of letters and digits a metric's name can start with: its first words written together or apart."""
+_SLASH_STARTS = _NAME_STARTS | {"public", "private", "train", "val", "valid", "test"}
+_RUN = re.compile(r"[a-z0-9²]+", re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
@@ -228,9 +233,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             value = _value("score", labelled.group(2), number, labelled.group(1)) if labelled else None
             found += [value] if value else []
             continue  # no metric's name on the line: nothing more to read
-            value = _value("score", labelled.group(2), number, labelled.group(1))
-            found += [value] if value else []
-        for match in _PROSE_AFTER.finditer(raw):
+        for match in _at_names(_PROSE_AFTER, raw, _NAME_STARTS):
             metric = metric_id(match.group(1))
             value = _value(metric, match.group(2), number, raw[max(0, match.start() - 40):match.end()]) \
                 if metric else None
@@ -245,10 +248,24 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     return found
 
 
+def _at_names(pattern: re.Pattern[str], raw: str, starts: frozenset[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(raw)`` for a pattern that starts with a metric's name after a word boundary,
+    tried only where a run of letters could start a name: the regular expression engine would
+    otherwise try every name at every position of the line (most of the time of a check)."""
+    end = 0
+    for run in _RUN.finditer(raw):
+        position = run.start()
+        if position >= end and run.group().lower() in starts:
+            match = pattern.match(raw, position)
+            if match:
+                yield match
+                end = match.end()
+
+
 def _slashed(raw: str, number: int) -> list[MetricValue]:
     """``CV/Public/Private 0.712 / 0.705 / 0.698``: names and numbers paired by position."""
     found = []
-    for match in _SLASHED.finditer(raw):
+    for match in _at_names(_SLASHED, raw, _SLASH_STARTS):
         names = [name.strip() for name in match.group(1).split("/")]
         numbers = [value.strip() for value in match.group(2).split("/")]
         for name, value in zip(names, numbers, strict=False):
@@ -272,7 +289,7 @@ def loose_cells(raw: str) -> list[str]:
 
 def mentions(text: str) -> set[str]:
     """Metric ids named anywhere in ``text`` (with or without numbers)."""
-    return {metric for match in _NAME.finditer(text) if (metric := metric_id(match.group()))}
+    return {metric for match in _at_names(_NAME, text, _NAME_STARTS) if (metric := metric_id(match.group()))}
 
 
 def load_metrics_json(text: str) -> dict[str, float]:

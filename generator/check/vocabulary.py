@@ -10,7 +10,7 @@ all are English: other languages are read by their headings and numbers only.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[a-z0-9']+")
 _PLAIN = re.compile(r"^[a-z0-9']+$")
@@ -27,14 +27,18 @@ class Terms:
     """Words and phrases to look for, matched as whole words, case-insensitively.
 
     One big regular expression of alternatives is slow in Python (every alternative is tried at every
-    position); most terms are single words or word stems, so those are looked up in a set of the text's
-    words, and only the phrases and patterns left over go through a (much smaller) expression.
+    position). Most terms are single words or word stems: every word of a text is classified once
+    (which term lists it belongs to, remembered per word for the whole run) and a text is read once for
+    every list (:func:`_reading`). Phrases are looked for only when their first word occurs, and the few
+    patterns left over run only when their longest literal run occurs.
     """
 
     def __init__(self, *alternatives: str) -> None:
         self.alternatives = alternatives
+        self.slot = len(_ALL)
+        _ALL.append(self)
         self.words: set[str] = set()
-        self.phrases: set[str] = set()
+        phrases: set[str] = set()
         stems: list[str] = []
         rest: list[str] = []
         for alternative in (a.lower() for a in alternatives):
@@ -46,46 +50,95 @@ class Terms:
                 stems.append(stem.group(1))
             elif _PHRASE.match(alternative) and len(alternative.split()) <= 4:
                 phrase = alternative.removesuffix("s?")
-                self.phrases.update((phrase, phrase + "s") if alternative.endswith("s?") else (phrase,))
+                phrases.update((phrase, phrase + "s") if alternative.endswith("s?") else (phrase,))
             else:
                 rest.append(alternative)
         self.stems = tuple(stems)
+        self.phrases: dict[str, tuple[str, ...]] = {}  # first word -> the phrases it starts
+        for phrase in sorted(phrases):
+            first = phrase.split(" ", 1)[0]
+            self.phrases[first] = (*self.phrases.get(first, ()), f" {phrase} ")
+        self.firsts = frozenset(self.phrases)
         self.rest = [(_anchor(item), re.compile(r"(?<![\w-])(?:" + item + r")(?![\w-])", re.IGNORECASE))
-                     for item in rest]  # each phrase runs only when its first letters occur in the text
+                     for item in rest]
         self.pattern = r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
-        self._seen: dict[str, bool] = {}
+        _WORD_SLOTS.clear()  # a new list: words classified before do not know it
 
-    def _known(self, tokens: frozenset[str]) -> set[str]:
-        """The tokens that are terms: whole words by set intersection, stems by prefix (remembered per word)."""
-        found = self.words & tokens
-        if self.stems:
-            seen, stems = self._seen, self.stems
-            for word in tokens - found:
-                known = seen.get(word)
-                if known is None:
-                    known = seen[word] = word.startswith(stems)
-                if known:
-                    found.add(word)
-        return found
+    def owns(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is one of the single words or stems."""
+        return word in self.words or bool(self.stems and word.startswith(self.stems))
 
     def distinct(self, text: str) -> set[str]:
         """The different terms that occur in ``text`` (lower case)."""
-        found = self._known(_tokens(text))
-        if self.phrases:
-            joined = _joined(text)
-            found.update(phrase for phrase in self.phrases if f" {phrase} " in joined)
-        lowered = _lower(text) if self.rest else ""
+        reading = _reading(text)
+        found = set(reading.hits.get(self.slot, ()))
+        for first in self.firsts & reading.tokens:
+            found.update(phrase[1:-1] for phrase in self.phrases[first] if phrase in reading.joined)
         for anchor, pattern in self.rest:
-            if anchor in lowered:
+            if anchor in reading.lowered:
                 found.update(match.group().lower() for match in pattern.finditer(text))
         return found
 
     def search(self, text: str) -> bool:
         """Whether any term occurs in ``text``."""
-        if self._known(_tokens(text)) or any(f" {phrase} " in _joined(text) for phrase in self.phrases):
+        reading = _reading(text)
+        if self.slot in reading.hits:
             return True
-        lowered = _lower(text) if self.rest else ""
-        return any(anchor in lowered and pattern.search(text) for anchor, pattern in self.rest)
+        if any(phrase in reading.joined for first in self.firsts & reading.tokens for phrase in self.phrases[first]):
+            return True
+        return any(anchor in reading.lowered and pattern.search(text) for anchor, pattern in self.rest)
+
+
+_ALL: list[Terms] = []
+_WORD_SLOTS: dict[str, tuple[int, ...]] = {}
+"""Word -> the term lists (by slot) it is a single word or stem of; bounded by ``_MAX_WORDS``."""
+_MAX_WORDS = 200_000
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One text as every term list reads it: its words, its words per list, and its lower-case forms."""
+
+    tokens: frozenset[str]
+    hits: dict[int, list[str]]
+    joined: str
+    lowered: str
+
+
+def _slots(word: str) -> tuple[int, ...]:
+    slots = _WORD_SLOTS.get(word)
+    if slots is None:
+        if len(_WORD_SLOTS) >= _MAX_WORDS:
+            _WORD_SLOTS.clear()
+        slots = _WORD_SLOTS[word] = tuple(terms.slot for terms in _ALL if terms.owns(word))
+    return slots
+
+
+def _reading(text: str) -> _Reading:
+    """Read ``text`` once for all term lists (the same section text is asked about many times)."""
+    reading = _READINGS.get(text)
+    if reading is None:
+        if len(_READINGS) >= _MAX_TEXTS:
+            _READINGS.clear()
+        lowered = text.lower()
+        words = _TOKEN.findall(lowered)
+        tokens = frozenset(words)
+        hits: dict[int, list[str]] = {}
+        for word in tokens:
+            for slot in _slots(word):
+                hits.setdefault(slot, []).append(word)
+        reading = _READINGS[text] = _Reading(tokens, hits, " " + " ".join(words) + " ", lowered)
+    return reading
+
+
+_READINGS: dict[str, _Reading] = {}
+_MAX_TEXTS = 4096
+
+
+def forget_texts() -> None:
+    """Drop the texts read so far: called once per project, so memory stays bounded by one project's
+    texts and nothing one project wrote is remembered when the next is checked."""
+    _READINGS.clear()
 
 
 def _anchor(pattern: str) -> str:
@@ -96,23 +149,6 @@ def _anchor(pattern: str) -> str:
     core = _OPTIONAL.sub(" ", core)
     best = max(_ANCHOR.findall(core), key=len, default="")
     return best if len(best) >= 2 else ""
-
-
-@lru_cache(maxsize=512)
-def _lower(text: str) -> str:
-    return text.lower()
-
-
-@lru_cache(maxsize=512)
-def _joined(text: str) -> str:
-    """A text's words, lower case, one space apart and around (phrases are found as substrings)."""
-    return " " + " ".join(_TOKEN.findall(text.lower())) + " "
-
-
-@lru_cache(maxsize=512)
-def _tokens(text: str) -> frozenset[str]:
-    """The distinct lower-case words of a text (the same section text is asked about many times)."""
-    return frozenset(_TOKEN.findall(text.lower()))
 
 
 def _words(*alternatives: str) -> Terms:
