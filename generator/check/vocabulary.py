@@ -54,10 +54,10 @@ class Terms:
             else:
                 rest.append(alternative)
         self.stems = tuple(stems)
-        self.phrases: dict[str, tuple[str, ...]] = {}  # first word -> the phrases it starts
+        self.phrases: dict[tuple[str, str], tuple[str, ...]] = {}  # first two words -> the phrases they start
         for phrase in sorted(phrases):
-            first = phrase.split(" ", 1)[0]
-            self.phrases[first] = (*self.phrases.get(first, ()), f" {phrase} ")
+            first, second = phrase.split(" ")[:2]
+            self.phrases[first, second] = (*self.phrases.get((first, second), ()), f" {phrase} ")
         self.firsts = frozenset(self.phrases)
         self.rest = [(_anchor(item), re.compile(r"(?<![\w-])(?:" + item + r")(?![\w-])", re.IGNORECASE))
                      for item in rest]
@@ -72,7 +72,7 @@ class Terms:
         """The different terms that occur in ``text`` (lower case)."""
         reading = _reading(text)
         found = set(reading.hits.get(self.slot, ()))
-        for first in self.firsts & reading.tokens:
+        for first in self.firsts & reading.pairs():
             found.update(phrase[1:-1] for phrase in self.phrases[first] if phrase in reading.joined)
         for anchor, pattern in self.rest:
             if anchor in reading.lowered:
@@ -84,7 +84,7 @@ class Terms:
         reading = _reading(text)
         if self.slot in reading.hits:
             return True
-        if any(phrase in reading.joined for first in self.firsts & reading.tokens for phrase in self.phrases[first]):
+        if any(phrase in reading.joined for first in self.firsts & reading.pairs() for phrase in self.phrases[first]):
             return True
         return any(anchor in reading.lowered and pattern.search(text) for anchor, pattern in self.rest)
 
@@ -95,22 +95,28 @@ _WORD_SLOTS: dict[str, tuple[int, ...]] = {}
 _MAX_WORDS = 200_000
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Reading:
     """One text as every term list reads it: its words, its words per list, and its lower-case forms."""
 
-    tokens: frozenset[str]
+    words: list[str]
     hits: dict[int, list[str]]
     joined: str
     lowered: str
+    _pairs: set[tuple[str, str]] | None = None
+
+    def pairs(self) -> set[tuple[str, str]]:
+        """Every two consecutive words (a phrase is looked for only when its first two words occur)."""
+        if self._pairs is None:
+            self._pairs = set(zip(self.words, self.words[1:], strict=False))
+        return self._pairs
 
 
 def _slots(word: str) -> tuple[int, ...]:
-    slots = _WORD_SLOTS.get(word)
-    if slots is None:
-        if len(_WORD_SLOTS) >= _MAX_WORDS:
-            _WORD_SLOTS.clear()
-        slots = _WORD_SLOTS[word] = tuple(terms.slot for terms in _ALL if terms.owns(word))
+    """The term lists ``word`` is a single word or stem of (classified once per run)."""
+    if len(_WORD_SLOTS) >= _MAX_WORDS:
+        _WORD_SLOTS.clear()
+    slots = _WORD_SLOTS[word] = tuple(terms.slot for terms in _ALL if terms.owns(word))
     return slots
 
 
@@ -122,12 +128,12 @@ def _reading(text: str) -> _Reading:
             _READINGS.clear()
         lowered = text.lower()
         words = _TOKEN.findall(lowered)
-        tokens = frozenset(words)
         hits: dict[int, list[str]] = {}
-        for word in tokens:
-            for slot in _slots(word):
+        for word in set(words):
+            slots = _WORD_SLOTS.get(word)
+            for slot in _slots(word) if slots is None else slots:
                 hits.setdefault(slot, []).append(word)
-        reading = _READINGS[text] = _Reading(tokens, hits, " " + " ".join(words) + " ", lowered)
+        reading = _READINGS[text] = _Reading(words, hits, " " + " ".join(words) + " ", lowered)
     return reading
 
 
