@@ -5,6 +5,7 @@ through uriBaseId, no made-up line 1 for project-level findings, rules linking t
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +18,7 @@ from tests.helpers import build_tree, run_portfolio
 
 SCHEMA_FILE = Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+PYPROJECT = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -76,7 +78,9 @@ def test_levels_follow_weights_and_rules_link_to_their_documentation(weak: Path)
     weights = {check.id: check.weight for check in report.checks}
     for rule in document["runs"][0]["tool"]["driver"]["rules"]:
         assert rule["defaultConfiguration"]["level"] == level(weights[rule["id"]])
-        assert rule["helpUri"].startswith("https://") and "#" in rule["helpUri"]
+        assert rule["helpUri"] == document["runs"][0]["tool"]["driver"]["informationUri"]
+    homepage = PYPROJECT["project"]["urls"]["Documentation"].split("#")[0]  # one source of truth: pyproject
+    assert rule["helpUri"] == homepage + "#the-rubric-and-the-score"
     for result in document["runs"][0]["results"]:
         assert result["level"] == level(weights[result["ruleId"]])
     assert [level(weight) for weight in (8, 6, 5, 3, 2, 1)] == ["error", "error", "warning", "warning", "note", "note"]

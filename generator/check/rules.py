@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DOCS = "https://github.com/portfolio-dev/portfolio#the-rubric-and-the-score"
+from generator.resources import project_url
+
+RUBRIC_ANCHOR = "#the-rubric-and-the-score"
+
 METRICS_JSON = "reports/metrics.json"
 
 
@@ -23,9 +26,15 @@ class Check:
     fix: str
 
     @property
-    def docs_url(self) -> str:
+    def docs_url(self) -> str | None:
         """Where the README explains this check (one anchor for the checks table)."""
-        return DOCS
+        return docs_url()
+
+
+def docs_url() -> str | None:
+    """The README's checks table, on the project's page named in pyproject's ``[project.urls]``."""
+    homepage = project_url("Documentation") or project_url("Homepage")
+    return homepage.split("#", 1)[0] + RUBRIC_ANCHOR if homepage else None
 
 
 def section_check(section_id: str, title: str, describe: str) -> Check:
