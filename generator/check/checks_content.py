@@ -77,12 +77,15 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
 
 
 def _says(
-    section_id: str, what: str, *patterns: Terms | re.Pattern[str], also: tuple[str, ...] = ()
+    section_id: str, what: str, *patterns: Terms | re.Pattern[str], also: tuple[str, ...] = (), headings: bool = False
 ) -> Callable[[Context], Outcome]:
-    """A check that the section's text (and ``also`` sections') matches one of ``patterns``."""
+    """A check that the section's text (and ``also`` sections', and with ``headings`` every heading of the
+    README) matches one of ``patterns``."""
     def run(ctx: Context) -> Outcome:
         found = ctx.located[section_id]
         text = ctx.section_text(section_id, *also)
+        if headings and ctx.evidence.readme is not None:  # write-ups that put it in a heading ("Split: 5-fold CV")
+            text += " " + " ".join(heading.text for heading in ctx.evidence.readme.headings)
         if any(pattern.search(text) for pattern in patterns):
             return []
         return [Failure(f"{found.hit.heading} ({found.hit.where}) does not say {what}.",
@@ -267,8 +270,9 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "data.source": _source,
     "data.size": _says("data", "how big the data is (rows, samples, columns)", SIZE),
     "data.licence": _says("data", "under which licence or terms the data may be used", LICENCE),
-    "method.models": _says("method", "which models were trained", MODEL, also=("metrics", "intro")),
-    "method.validation": _says("method", "how the models were validated", VALIDATION, also=("metrics", "intro")),
+    "method.models": _says("method", "which models were trained", MODEL, also=("metrics", "intro"), headings=True),
+    "method.validation": _says("method", "how the models were validated", VALIDATION, also=("metrics", "intro"),
+                               headings=True),
     "method.baseline": _baseline,
     "outcome.result": _result,
     "outcome.impact": _says("outcome", "what the result means for someone (a decision, a recommendation, impact)",

@@ -116,4 +116,3 @@ HYGIENE_CHECKS = frozenset({
     "files.readable", "metrics.consistent",
 })
 """Checks on the project around the write-up: they count in proportion to how much of the write-up is there."""
-"""Checks about what an ML write-up says: folded into one ``project.ml`` finding for other repositories."""

@@ -11,6 +11,7 @@ is not an ML project gets one ``project.ml`` finding instead of a finding per mi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from generator.check import checks_content, checks_files, checks_metrics, checks_text
 from generator.check.context import Context, Failure, Partial
@@ -65,7 +66,24 @@ def run_checks(ctx: Context) -> tuple[list[CheckResult], list[Finding]]:
         for failure in failures or []:
             findings.append(Finding(check.id, failure.message, failure.fix or check.fix,
                                     failure.file, failure.line, weight))
-    return results, findings
+    return _empty_sections(results), findings
+
+
+EMPTY_SECTION_CREDIT = 0.5
+"""Credit of a written section that says none of the things its content checks look for (a Data
+section of download commands, a Method section of run instructions): present, but not a write-up."""
+
+
+def _empty_sections(results: list[CheckResult]) -> list[CheckResult]:
+    by_id = {result.id: result for result in results}
+    empty = set()
+    for section_id in set(checks_content.REQUIRES.values()):
+        content = [by_id[key] for key, owner in checks_content.REQUIRES.items()
+                   if owner == section_id and key in by_id and by_id[key].status != "skipped"]
+        if content and all(result.credit == 0 for result in content):
+            empty.add(f"section.{section_id}")
+    return [replace(result, status="partial", credit=round(result.credit * EMPTY_SECTION_CREDIT, 3))
+            if result.id in empty and result.credit > 0 else result for result in results]
 
 
 def score(results: list[CheckResult]) -> int:
