@@ -54,7 +54,7 @@ class Terms:
             else:
                 rest.append(alternative)
         self.stems = tuple(stems)
-        self.phrases: dict[tuple[str, str], tuple[str, ...]] = {}  # first two words -> the phrases they start
+        self.phrases: dict[tuple[str, str], tuple[str, ...]] = {}  # first two words -> the phrases they open
         for phrase in sorted(phrases):
             first, second = phrase.split(" ")[:2]
             self.phrases[first, second] = (*self.phrases.get((first, second), ()), f" {phrase} ")
@@ -72,7 +72,7 @@ class Terms:
         """The different terms that occur in ``text`` (lower case)."""
         reading = _reading(text)
         found = set(reading.hits.get(self.slot, ()))
-        for first in self.firsts & reading.pairs():
+        for first in reading.starts(self.firsts):
             found.update(phrase[1:-1] for phrase in self.phrases[first] if phrase in reading.joined)
         for anchor, pattern in self.rest:
             if anchor in reading.lowered:
@@ -84,7 +84,7 @@ class Terms:
         reading = _reading(text)
         if self.slot in reading.hits:
             return True
-        if any(phrase in reading.joined for first in self.firsts & reading.pairs() for phrase in self.phrases[first]):
+        if any(phrase in reading.joined for first in reading.starts(self.firsts) for phrase in self.phrases[first]):
             return True
         return any(anchor in reading.lowered and pattern.search(text) for anchor, pattern in self.rest)
 
@@ -95,21 +95,19 @@ _WORD_SLOTS: dict[str, tuple[int, ...]] = {}
 _MAX_WORDS = 200_000
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Reading:
     """One text as every term list reads it: its words, its words per list, and its lower-case forms."""
 
-    words: list[str]
+    tokens: set[str]
     hits: dict[int, list[str]]
     joined: str
     lowered: str
-    _pairs: set[tuple[str, str]] | None = None
 
-    def pairs(self) -> set[tuple[str, str]]:
-        """Every two consecutive words (a phrase is looked for only when its first two words occur)."""
-        if self._pairs is None:
-            self._pairs = set(zip(self.words, self.words[1:], strict=False))
-        return self._pairs
+    def starts(self, pairs: frozenset[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The phrase openings whose two words both occur (only those phrases are looked for in the text)."""
+        tokens = self.tokens
+        return [pair for pair in pairs if pair[0] in tokens and pair[1] in tokens]
 
 
 def _slots(word: str) -> tuple[int, ...]:
@@ -128,12 +126,13 @@ def _reading(text: str) -> _Reading:
             _READINGS.clear()
         lowered = text.lower()
         words = _TOKEN.findall(lowered)
+        tokens = set(words)
         hits: dict[int, list[str]] = {}
-        for word in set(words):
+        for word in tokens:
             slots = _WORD_SLOTS.get(word)
             for slot in _slots(word) if slots is None else slots:
                 hits.setdefault(slot, []).append(word)
-        reading = _READINGS[text] = _Reading(words, hits, " " + " ".join(words) + " ", lowered)
+        reading = _READINGS[text] = _Reading(tokens, hits, " " + " ".join(words) + " ", lowered)
     return reading
 
 
