@@ -34,9 +34,9 @@ MINI_FILES = {
         "python_version:\n  type: str\n  default: '3.11'\n"
         "flavour:\n  type: str\n  default: plain\n  choices: [plain, fancy]\n"
     ),
-    "templates/mini/README.md.jinja": (
-        "# {{ project_name }}\n\n{{ description }}\n\n<!-- portfolio:metrics:start -->\n"
-        "<!-- portfolio:metrics:end -->\n"
+    "templates/mini/README.md.jinja": (  # the five sections: no documentation layer notice on success
+        "# {{ project_name }}\n\n{{ description }}\n\n## Problem\n\nP.\n\n## Data\n\nD.\n\n## Method\n\nM.\n\n"
+        "## Metrics\n\n<!-- portfolio:metrics:start -->\n<!-- portfolio:metrics:end -->\n\n## Outcome\n\nO.\n"
     ),
     "templates/mini/{{ _copier_conf.answers_file }}.jinja": (
         "# Changes here will be overwritten by Copier\n{{ _copier_answers|to_nice_yaml -}}\n"

@@ -333,11 +333,21 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 100
 
 
-@pytest.mark.xfail(strict=True, reason="check's reading of metrics.json is fixed on branch check18 (issue 18)")
+ML_README = (
+    "# Churn\n\n## Problem\nWe predict which telecom customers cancel next month so the retention team "
+    "can call them first.\n\n## Results\n| model | accuracy |\n|---|---|\n| logistic regression | 0.81 |\n"
+)
+
+
 @pytest.mark.parametrize("metrics", [DEEP, '{"a":' * 50_000 + "1" + "}" * 50_000], ids=["array", "object"])
 def test_check_reports_a_deeply_nested_metrics_file_in_one_line(workspace: Workspace, metrics: str) -> None:
-    run_case(Case("check-deep", lambda w: ["check", w.path("proj")], 1, "metrics.json",
-                  lambda w: plain_project(w, metrics=metrics), lines=None), workspace)
+    """A metrics file too deep to parse is one finding of the project, never a RecursionError."""
+    plain_project(workspace, metrics=metrics, readme=ML_README)
+    result = run_cli(["check", workspace.path("proj")], env=workspace.env)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    finding = [line for line in result.stdout.splitlines() if "metrics.json" in line and "too deeply" in line]
+    assert len(finding) == 1, result.stdout
 
 
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTabbed"]
@@ -373,3 +383,23 @@ def test_class_report_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
     rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
     assert [row["student"] for row in rows] == ["'" + text for text in FORMULAS]
     assert {row["error"] for row in rows} == {"'=1+1"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("swapped_in", "expect"), [("x,y\n", "has 0 rows"), ("a,b\n1,2\n", "target column 'y'"),
+                                                   (b"\x00\x01\xff\xfe", "cannot read")],
+                         ids=["header-only", "no-target", "binary"])
+def test_training_on_swapped_in_bad_data_says_so_in_one_line(tmp_path: Path, swapped_in: str | bytes,
+                                                              expect: str) -> None:
+    from tests.generated import generate
+
+    good = tmp_path / "mine.csv"
+    good.write_text(csv_rows(24), encoding="utf-8")
+    project = generate("classification", tmp_path / "p", "--dataset", str(good), "--target", "y")
+    data = project.path / "data" / "raw" / "mine.csv"
+    data.write_bytes(swapped_in if isinstance(swapped_in, bytes) else swapped_in.encode())
+    result = project.run("python", "-m", f"{project.package}.train", timeout=300)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(lines) == 1 and lines[0].startswith("error:") and expect in lines[0] and "mine.csv" in lines[0], (
+        result.stderr)

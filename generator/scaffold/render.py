@@ -208,6 +208,7 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
     """
     destination = request.destination.absolute()
     check_destination(destination)
+    title = clean_answers(request.answers).get("project_name") or request.entry.title  # one line, no NUL
     root = template_root(request.entry)
     config = template_config(request.entry, root)
     answers = complete_answers(request, config)
@@ -227,7 +228,7 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
             sha = init_and_commit(
                 project,
                 request.author,
-                f"Create {request.answers.get('project_name') or request.entry.title} "
+                f"Create {title} "
                 f"from the portfolio '{request.entry.id}' template",
             )
         if destination.is_dir():
