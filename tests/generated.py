@@ -7,15 +7,33 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import pytest
 import yaml
 
 from tests.helpers import AUTHOR, run_portfolio
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+Fixture = TypeVar("Fixture", bound=Callable[..., Any])
+
+
+def trains_projects(**fixture_options: Any) -> Callable[[Fixture], Fixture]:
+    """``@pytest.fixture(**fixture_options)`` for a fixture that trains generated projects.
+
+    Every test that uses it, directly or through another fixture, is marked ``slow`` (see
+    ``pytest_collection_modifyitems`` in conftest.py), so ``make test-fast`` leaves it out without
+    anyone remembering the marker; a module-scoped one trains once per xdist worker that needs it.
+    """
+
+    def declare(function: Fixture) -> Fixture:
+        function.trains_projects = True  # type: ignore[attr-defined]
+        return pytest.fixture(**fixture_options)(function)
+
+    return declare
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.catalog.entries import load_catalog
-from generator.errors import AnswerError
+from generator.errors import AnswerError, GitError
 from generator.scaffold.assemble import AnswerSources, assemble_answers, title_from_folder
 from generator.scaffold.render import template_config
 from generator.vcs import Author
@@ -118,3 +118,29 @@ def test_cli_next_line_is_shell_quoted(tmp_path: Path):
     assert result.exit_code == 0, result.output
     next_line = next(line for line in result.output.splitlines() if line.startswith("Next: "))
     assert shlex.split(next_line)[2] == str(destination)
+
+
+def test_the_author_typed_at_the_prompt_makes_the_first_commit(classification, tmp_path: Path):
+    def prompt(config, answers, suggested):
+        assert (suggested["author_name"], suggested["author_email"]) == (ADA.name, ADA.email)
+        return {**answers, "author_name": "Grace Hopper", "author_email": "grace@example.com"}
+
+    entry, config = classification
+    result = assemble_answers(entry, config, AnswerSources(), author=ADA, cwd=tmp_path, prompt=prompt)
+    assert result.author == Author("Grace Hopper", "grace@example.com")
+
+
+def test_an_explicit_author_wins_over_answers_and_git(classification, tmp_path: Path):
+    grace = Author("Grace Hopper", "grace@example.com")
+    result = assemble(classification, tmp_path, author=grace, data=["author_name=Someone Else"])
+    assert result.author == grace
+    assert result.answers["author_name"] == "Someone Else"  # the README still says what was asked
+
+
+def test_without_git_identity_the_answers_name_the_author(classification, tmp_path: Path):
+    entry, config = classification
+    sources = AnswerSources(data=["author_name=Grace Hopper", "author_email=grace@example.com"])
+    result = assemble_answers(entry, config, sources, author=None, cwd=tmp_path)
+    assert result.author == Author("Grace Hopper", "grace@example.com")
+    with pytest.raises(GitError, match="no git author configured"):
+        assemble_answers(entry, config, AnswerSources(), author=None, cwd=tmp_path)

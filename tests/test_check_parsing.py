@@ -89,6 +89,7 @@ def test_rst_titles_literal_blocks_links_and_images() -> None:
     ("Do you want me to add badges?", "chat-assistant"),
     ("Let me know if you'd like a shorter version.", "chat-assistant"),
     ("| F1 | _run `make train`, then `portfolio sync`_ |", "portfolio sync"),
+    ("| F1 | _run `make train`_ | _run `make train`_ |", "make train"),
     ("Source: _say where it comes from, with a link_.", "_say"),
 ])
 def test_placeholders_are_found(line: str, kind: str) -> None:

@@ -39,7 +39,7 @@ def test_fresh_scaffold_scores_low_and_lists_every_section_unfilled(scaffold: Pa
     guides = [f for f in report.findings if f.check == "placeholders" and "portfolio:guide" in f.message]
     assert len([f for f in guides if f.file == "README.md"]) == len(SECTIONS)
     assert any(f.file and f.file.startswith("notebooks/") for f in guides)  # the notebook's own guidance too
-    assert any("portfolio sync" in f.message for f in report.findings if f.check == "placeholders")
+    assert any("make train" in f.message for f in report.findings if f.check == "placeholders")
     assert report.problem_summary is None
     workflow = (scaffold / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
     assert "portfolio check" not in workflow  # opt-in only: a fresh scaffold must not fail its own CI

@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import math
 import re
+import subprocess
+import sys
 
 import pytest
 
 from generator.catalog.entries import load_catalog
-from generator.scaffold.sync import END, START, display_name, format_value
-from tests.generated import PNG_MAGIC, GeneratedProject, generate
-from tests.helpers import git, run_portfolio
+from generator.scaffold.sync import END, START, format_value
+from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate, trains_projects
+from tests.helpers import git
 
 CATALOG = load_catalog()
 TYPES = [entry.id for entry in CATALOG]
@@ -31,7 +33,7 @@ def project(request, tmp_path_factory) -> GeneratedProject:
     return generate(request.param, tmp_path_factory.mktemp(request.param) / "project")
 
 
-@pytest.fixture(scope="module")
+@trains_projects(scope="module")
 def trained(project: GeneratedProject) -> GeneratedProject:
     result = project.run("python", "-m", f"{project.package}.train")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -71,9 +73,35 @@ def test_no_template_syntax_survives(project: GeneratedProject):
         if ".git" in path.parts or not path.is_file() or path.suffix in {".png", ".csv", ".joblib"}:
             continue
         text = path.read_text(encoding="utf-8")
-        if "{%" in text or "{{ " in text or "{#" in text:
+        if "{%" in text or re.search(r"(?<!\$)\{\{ ", text) or "{#" in text:  # ${{ }} is GitHub's
             leftovers.append(path.relative_to(project.path).as_posix())
     assert not leftovers
+
+
+def test_toml_files_are_plain_toml(project: GeneratedProject):
+    import tomllib
+
+    for name in ("pyproject.toml", "params.toml"):
+        text = (project.path / name).read_text(encoding="utf-8")
+        assert "\\u00" not in text, name  # Jinja's tojson escapes > as \u003e
+        tomllib.loads(text)
+    pyproject = tomllib.loads((project.path / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["requires-python"] == f">={project.answers['python_version']}"
+    assert pyproject["build-system"]["requires"] == ["hatchling>=1.27"]  # PEP 639 licence strings
+
+
+def test_ci_is_least_privilege_current_and_actionlint_clean(project: GeneratedProject):
+    import yaml
+
+    path = project.path / ".github" / "workflows" / "ci.yml"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["cancel-in-progress"] is True
+    uses = [step["uses"] for step in workflow["jobs"]["test"]["steps"] if "uses" in step]
+    assert uses[:3] == ["actions/checkout@v6", "actions/setup-python@v6", "astral-sh/setup-uv@v8.1.0"]
+    assert actionlint(path) == []
+    dependabot = yaml.safe_load((project.path / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {update["package-ecosystem"] for update in dependabot["updates"]} == {"github-actions", "pip"}
 
 
 def test_readme_has_review_sections_with_guidance(project: GeneratedProject):
@@ -141,30 +169,96 @@ def test_selected_model_beats_its_baseline(trained: GeneratedProject):
     assert better, (primary, selected, baseline)
 
 
-def test_sync_writes_the_real_numbers_once(trained: GeneratedProject):
-    result = run_portfolio(["sync", str(trained.path)])
-    assert result.returncode == 0, result.stderr
+def _outside_regions(text: str) -> str:
+    return re.sub(r"<!-- portfolio:([\w-]+):start -->.*?<!-- portfolio:\1:end -->", "", text, flags=re.DOTALL)
+
+
+def test_training_writes_the_results_into_the_readme_and_model_card_once(trained: GeneratedProject):
     readme = (trained.path / "README.md").read_text(encoding="utf-8")
-    for name, value in trained.metrics().items():
-        assert f"| {display_name(name)} | {format_value(value)} |" in readme
-    assert "_run `make train`" not in readme
-    again = run_portfolio(["sync", str(trained.path)])
-    assert again.returncode == 0
+    card = (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8")
+    intervals = json.loads((trained.path / "reports" / "metrics_intervals.json").read_text(encoding="utf-8"))
+    metrics = trained.metrics()
+    assert list(intervals) == list(metrics)  # metrics.json stays flat; the intervals sit beside it
+    for name, value in metrics.items():
+        low, high = intervals[name]
+        assert low <= value + 1e-4 and value - 1e-4 <= high, name
+        row = f"| {format_value(value)} | {format_value(low)} \N{EN DASH} {format_value(high)} |"
+        assert row in readme and row in card, name
+    headline = next(iter(metrics))
+    key_line = next(line for line in readme.splitlines() if line.startswith("**Key result:**"))
+    assert format_value(metrics[headline]) in key_line and "95% interval" in key_line
+    assert "make train`" not in readme and "portfolio sync" not in readme
+    assert "_Run `make train`" not in card
+    rendered = git(trained.path, "show", "HEAD:README.md")
+    assert _outside_regions(readme).strip() == _outside_regions(rendered).strip()  # the rest is the learner's
+    again = trained.run("python", "-c", (
+        f"from {trained.package}.train import METRICS; from {trained.package}.paths import REPORTS_DIR; "
+        f"from {trained.package}.readme import publish_results; publish_results(REPORTS_DIR, METRICS)"
+    ))
+    assert again.returncode == 0, again.stderr
     assert (trained.path / "README.md").read_text(encoding="utf-8") == readme
+    assert (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8") == card
 
 
-def test_notebook_executes_without_errors(trained: GeneratedProject):
+def _digest(project: GeneratedProject) -> dict[str, str]:
+    import hashlib
+
+    return {
+        path.relative_to(project.path).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in ("models", "reports") for path in sorted((project.path / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def _registry(project: GeneratedProject) -> list[tuple]:
+    import sqlite3
+
+    store = project.path / "mlflow.db"
+    if not store.exists():
+        return []
+    with sqlite3.connect(store) as connection:
+        return connection.execute("SELECT name, version, run_id FROM model_versions ORDER BY 1, 2").fetchall()
+
+
+@pytest.fixture(scope="module")
+def executed_notebook(trained: GeneratedProject):
+    """The project's notebook run top to bottom once, with models/, reports/ and the MLflow
+    registry as they were before the run."""
     import nbformat
     from nbclient import NotebookClient
 
+    before, registry = _digest(trained), _registry(trained)
     path = trained.path / "notebooks" / f"01-{trained.answers['project_type']}.ipynb"
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
+    return notebook, before, registry
+
+
+def test_notebook_runs_on_the_trained_model_and_changes_nothing(trained: GeneratedProject, executed_notebook):
+    notebook, before, registry = executed_notebook
     errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
     assert not errors
-    assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.get("outputs") for cell in code[2:])  # after the Colab and setup cells
+    sources = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert ".train import run" not in sources and "run()" not in sources  # never retrains
+    assert _digest(trained) == before  # models/ and reports/ byte for byte
+    assert _registry(trained) == registry  # no MLflow model version registered
+
+
+def test_generated_code_has_no_unused_functions_classes_or_imports(project: GeneratedProject):
+    """vulture over src/ and tests/: unused variables and attributes are left out, because
+    frameworks read them by name (pydantic fields, scikit-learn's fitted attributes)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "vulture", "src", "tests", "--min-confidence", "60",
+         "--ignore-decorators", "@app.get,@app.post,@pytest.fixture"],
+        cwd=project.path, capture_output=True, text=True, timeout=120,
+    )
+    dead = [line for line in result.stdout.splitlines()
+            if re.search(r"unused (function|class|method|import|property)", line)]
+    assert not dead
 
 
 # --- what each type promises beyond the shared skeleton -------------------------------------
@@ -176,10 +270,7 @@ MODEL_CARD_HEADINGS = ("Model details", "Intended use", "Factors", "Metrics", "E
 
 
 def test_cards_follow_datasheets_and_model_cards(project: GeneratedProject):
-    entry = CATALOG.get(project.answers["project_type"])
-    cards = {"docs/data_card.md": DATASHEET_HEADINGS}
-    if entry.level in ("advanced", "end-to-end"):
-        cards["docs/model_card.md"] = MODEL_CARD_HEADINGS
+    cards = {"docs/data_card.md": DATASHEET_HEADINGS, "docs/model_card.md": MODEL_CARD_HEADINGS}
     for name, expected in cards.items():
         headings = re.findall(r"^## (.+)$", (project.path / name).read_text(encoding="utf-8"), re.MULTILINE)
         assert list(expected) == headings, name
@@ -247,3 +338,130 @@ def test_type_specific_results(trained: GeneratedProject):
     if check is None:
         pytest.skip("no checks beyond the shared ones for this type")
     check(trained, trained.metrics())
+
+
+# --- why the model decides, where it does worse, one click to run --------------------------
+
+EXPLANATION_METHODS = {
+    "classification": "permutation_importance", "regression": "permutation_importance",
+    "pipeline": "permutation_importance", "timeseries": "permutation_importance",
+    "nlp": "linear_term_contributions", "vision": "occlusion_saliency",
+    "clustering": "standardised_centroid_differences",
+}
+# The columns each type slices its held-out rows by; types not listed define no slices.
+SLICE_COLUMNS = {
+    "classification": {"mean radius"}, "regression": {"sex", "age"},
+    "pipeline": {"machine_type"}, "timeseries": {"day type", "month"},
+    "nlp": {"words per message"},
+}
+REGION = re.compile(r"<!-- portfolio:(?P<name>[\w-]+):start -->\n(?P<body>.*?)\n"
+                    r"<!-- portfolio:(?P=name):end -->", re.DOTALL)
+
+
+def _regions(text: str) -> dict[str, str]:
+    return {match["name"]: match["body"] for match in REGION.finditer(text)}
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The text under ``## heading`` up to the next level-2 heading."""
+    return re.search(rf"^## {heading}\n(.*?)(?=^## |\Z)", markdown, re.MULTILINE | re.DOTALL)[1]
+
+
+def _report(project: GeneratedProject, name: str) -> dict:
+    return json.loads((project.path / "reports" / name).read_text(encoding="utf-8"))
+
+
+def test_training_explains_the_selected_model_in_json_figure_and_readme(trained: GeneratedProject):
+    project_type = trained.answers["project_type"]
+    explanation = _report(trained, "explanation.json")
+    assert explanation["method"] == EXPLANATION_METHODS[project_type]
+    assert explanation["model"] == _comparison(trained)["selected"]
+    assert (trained.path / "reports" / explanation["figure"]).read_bytes()[:8] == PNG_MAGIC
+    region = _regions((trained.path / "README.md").read_text(encoding="utf-8"))["explanation"]
+    assert explanation["summary"] in region
+    rows = explanation["table"]["rows"]
+    assert rows and all(f"| {' | '.join(row)} |" in region for row in rows)
+    if explanation["method"] == "permutation_importance":
+        importances = list(explanation["importances"].values())
+        means = [value["mean"] for value in importances]
+        assert means == sorted(means, reverse=True) and means[0] > 0
+        assert all(value["std"] >= 0 for value in importances) and explanation["repeats"] >= 5
+
+
+def test_training_writes_only_between_markers_and_again_changes_nothing(trained: GeneratedProject):
+    documents = ["README.md", "docs/model_card.md", "reports/explanation.json", "reports/slices.json"]
+    before = {name: (trained.path / name).read_bytes() for name in documents
+              if (trained.path / name).is_file()}
+    committed = git(trained.path, "show", "HEAD:README.md")
+    assert REGION.sub("", committed).strip() == REGION.sub("", before["README.md"].decode()).strip()
+    result = trained.run("python", "-m", f"{trained.package}.train")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert {name: (trained.path / name).read_bytes() for name in before} == before
+
+
+def test_slice_metrics_where_the_type_defines_slices(trained: GeneratedProject):
+    project_type = trained.answers["project_type"]
+    path = trained.path / "reports" / "slices.json"
+    if project_type not in SLICE_COLUMNS:
+        assert not path.exists()
+        return
+    report = _report(trained, "slices.json")
+    slices = report["slices"]
+    assert {item["column"] for item in slices} == SLICE_COLUMNS[project_type]
+    per_column = {column: sum(item["rows"] for item in slices if item["column"] == column)
+                  for column in SLICE_COLUMNS[project_type]}
+    assert len(set(per_column.values())) == 1  # each column splits the same held-out rows
+    ranked = [item["value"] for item in slices
+              if item["rows"] >= report["min_rows"] and item["value"] is not None]
+    worst = report["worst"]
+    assert worst in slices
+    assert worst["value"] == (min(ranked) if report["higher_is_better"] else max(ranked))
+    assert report["gap"] == pytest.approx(worst["value"] - report["overall"], abs=2e-4)
+    labels = {item["slice"] for item in slices}
+    expected = {"pipeline": {"L", "M", "H"}, "timeseries": {"weekday", "weekend"}}
+    assert expected.get(project_type, set()) <= labels
+    quoted = f"{worst['value']:.4f}"
+    card = (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8")
+    card_regions = _regions(card)
+    assert quoted in card_regions["slices"] and card_regions["slices"] in _section(card, "Factors")
+    assert quoted in card_regions["slice-gap"]
+    assert card_regions["slice-gap"] in _section(card, "Ethical considerations")
+    readme = (trained.path / "README.md").read_text(encoding="utf-8")
+    assert quoted in _regions(readme)["slices"]
+    assert "where the model does worse" in _section(readme, "Outcome").lower()
+
+
+def _notebook_cells(project: GeneratedProject):
+    import nbformat
+
+    path = project.path / "notebooks" / f"01-{project.answers['project_type']}.ipynb"
+    return nbformat.read(path, as_version=4).cells
+
+
+def test_colab_cell_comes_first_and_does_nothing_outside_colab(project: GeneratedProject, tmp_path):
+    import subprocess
+    import sys
+
+    first = next(cell for cell in _notebook_cells(project) if cell.cell_type == "code")
+    assert '"google.colab" in sys.modules' in first.source and "git" in first.source
+    result = subprocess.run([sys.executable, "-c", first.source], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert not list(tmp_path.iterdir())  # nothing cloned, installed or written
+
+
+def test_readme_colab_badge_waits_for_an_owner(project: GeneratedProject):
+    readme = (project.path / "README.md").read_text(encoding="utf-8")
+    assert "colab" in _regions(readme)
+    assert "colab.research.google.com" not in readme  # no owner in the answers: publish fills it
+
+
+def test_notebook_shows_the_explanation(trained: GeneratedProject, executed_notebook):
+    notebook, _, _ = executed_notebook
+    summary = _report(trained, "explanation.json")["summary"]
+    shown = [cell for cell in notebook.cells if cell.cell_type == "code"
+             and any(summary in output.get("text", "") for output in cell.get("outputs", []))]
+    assert len(shown) == 1
+    assert any("image/png" in output.get("data", {}) for output in shown[0].outputs)
+    first = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert first.outputs == []  # the Colab cell, run outside Colab

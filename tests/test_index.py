@@ -28,7 +28,7 @@ from generator.index import CollectOptions, IndexRequest, Portfolio, build_portf
 from generator.index.regions import END, START
 from generator.index.review import review_path, write_review
 from generator.scaffold.sync import sync_metrics
-from tests.generated import generate
+from tests.generated import generate, trains_projects
 from tests.github_server import FakeGitHub
 from tests.helpers import build_tree, git, git_init_commit, run_cli
 
@@ -72,7 +72,7 @@ def fill_readme(project: Path, title: str) -> None:
     readme.write_text(_GUIDE.sub(FILLER, head + "## Problem" + rest), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
+@trains_projects(scope="module")
 def projects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Project]]:
     """Five generated, trained (real metrics), synced and filled projects of different types."""
     root = tmp_path_factory.mktemp("portfolio")

@@ -1,119 +1,140 @@
-"""The interactive path gives the same project as the equivalent flags."""
+"""The interactive ``portfolio new``, driven through a real pseudo-terminal as a person would.
+
+``portfolio new`` without a type, on a terminal, asks by itself: the type from a list chosen
+with the arrow keys (each with its level and summary), then the template's questions. The
+project must equal the one the same answers given as flags make, and the author typed at the
+prompt makes the first commit unless ``--author`` says otherwise.
+"""
 
 from __future__ import annotations
 
 import os
-import pty
-import select
-import subprocess
+import re
 import sys
 import time
 from pathlib import Path
 
-from tests.helpers import run_cli
+import pexpect
+
+from generator.catalog.entries import load_catalog
+from tests.helpers import git, run_cli
 from tests.test_new import tree
 
+DOWN, ENTER, CLEAR_LINE = "\x1b[B", "\r", "\x15"
+# Colours, cursor moves and carriage returns between the words a person reads.
+TERMINAL_CODES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[>=]|\r")
+
 FLAGS = [
-    "--name",
-    "Heart Disease Risk",
-    "--description",
-    "Who needs a cardiology referral?",
-    "--license",
-    "Apache-2.0",
-    "--data",
-    "author_name=Grace Hopper",
-    "--data",
-    "author_email=grace@example.com",
-    "--data",
-    "github_owner=gracehopper",
+    "--name", "Heart Disease Risk",
+    "--description", "Who needs a cardiology referral?",
+    "--license", "Apache-2.0",
+    "--data", "author_name=Grace Hopper",
+    "--data", "author_email=grace@example.com",
+    "--data", "github_owner=gracehopper",
     "--defaults",
-]
-# Answers in the order asked: type, name, description, author, email, licence, owner, CI check.
-ANSWERS = [
-    "1",
-    "Heart Disease Risk",
-    "Who needs a cardiology referral?",
-    "Grace Hopper",
-    "grace@example.com",
-    "Apache-2.0",
-    "gracehopper",
-    "n",
-]
+]  # fmt: skip
 
 
-def flags_project(tmp_path: Path) -> dict[str, bytes]:
-    result = run_cli(["new", "classification", str(tmp_path / "flags"), *FLAGS])
-    assert result.exit_code == 0, result.output
-    return tree(tmp_path / "flags")
+class Terminal:
+    """``portfolio new`` on a pseudo-terminal of 100x30; ``screen`` is what it showed, codes removed."""
 
+    def __init__(self, cwd: Path, *args: str) -> None:
+        self.child = pexpect.spawn(
+            sys.executable, ["-m", "generator", "new", *args], cwd=str(cwd),
+            env={**os.environ, "TERM": "xterm"}, dimensions=(30, 100), encoding="utf-8", timeout=60,
+        )  # fmt: skip
+        self.raw = ""
 
-def test_prompts_match_flags(tmp_path: Path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    result = run_cli(["new", "--interactive"], input="\n".join(ANSWERS) + "\n")
-    assert result.exit_code == 0, result.output
-    assert "Choose a project type" in result.output
-    assert tree(tmp_path / "heart-disease-risk") == flags_project(tmp_path)
+    @property
+    def screen(self) -> str:
+        return TERMINAL_CODES.sub("", self.raw)
 
-
-def test_invalid_choice_is_asked_again(tmp_path: Path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    answers = ["9", "classification", *ANSWERS[1:5], "GPL", "Apache-2.0", *ANSWERS[6:]]
-    result = run_cli(["new", "--interactive"], input="\n".join(answers) + "\n")
-    assert result.exit_code == 0, result.output
-    assert "'9' is not in the list" in result.output
-    assert "not one of" in result.output
-    assert tree(tmp_path / "heart-disease-risk") == flags_project(tmp_path)
-
-
-def read_until(fd: int, text: str, timeout: float = 60) -> str:
-    """Read from a pseudo-terminal until ``text`` shows up (the prompt a person would see)."""
-    seen, deadline = b"", time.monotonic() + timeout
-    while text.encode() not in seen:
-        remaining = deadline - time.monotonic()
-        assert remaining > 0, f"no {text!r} on the terminal; saw: {seen.decode(errors='replace')[-800:]}"
-        ready, _, _ = select.select([fd], [], [], remaining)
-        if ready:
+    def wait_for(self, text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.screen:
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"{text!r} never showed; the terminal shows:\n{self.screen[-1500:]}"
             try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    return seen.decode(errors="replace")
+                self.raw += self.child.read_nonblocking(4096, timeout=remaining)
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                raise AssertionError(f"exited before {text!r}; the terminal shows:\n{self.screen[-1500:]}") from None
+
+    def answer(self, question: str, keys: str) -> None:
+        """Wait for ``question``, then type ``keys`` (over any suggested default)."""
+        self.wait_for(question)
+        self.child.send(keys)
+
+    def finish(self) -> None:
+        self.wait_for("Created")
+        self.child.expect(pexpect.EOF, timeout=120)
+        self.child.close()
+        assert self.child.exitstatus == 0, self.screen[-1500:]
 
 
-def test_real_terminal_session_matches_flags(tmp_path: Path):
-    """Drive `portfolio new` through a pseudo-terminal: it detects the TTY and asks by itself."""
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "new"],
-        cwd=tmp_path,
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        env={**os.environ, "COLUMNS": "120", "TERM": "dumb"},
-        close_fds=True,
-    )
-    os.close(terminal)
-    try:
-        prompts = [
-            "Type (number or id)",
-            "Project name",
-            "One-line description",
-            "Your name",
-            "Your email",
-            "Licence of the project",
-            "GitHub user or organisation",
-            "Let CI fail",
-        ]
-        for prompt, answer in zip(prompts, ANSWERS, strict=True):
-            read_until(controller, prompt)
-            os.write(controller, answer.encode() + b"\r")
-        read_until(controller, "Created")
-        assert process.wait(timeout=120) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(controller)
-    assert tree(tmp_path / "heart-disease-risk") == flags_project(tmp_path / "ref")
+def flags_project(type_id: str, folder: Path) -> dict[str, bytes]:
+    result = run_cli(["new", type_id, str(folder), *FLAGS])
+    assert result.exit_code == 0, result.output
+    return tree(folder)
+
+
+def answer_the_template(session: Terminal) -> None:
+    """The questions every built-in type asks, answered as FLAGS does."""
+    session.answer("Project name", CLEAR_LINE + "Heart Disease Risk" + ENTER)
+    session.answer("One-line description", CLEAR_LINE + "Who needs a cardiology referral?" + ENTER)
+    session.answer("Your name", CLEAR_LINE + "Grace Hopper" + ENTER)
+    session.answer("Your email", CLEAR_LINE + "grace@example.com" + ENTER)
+    session.answer("Licence of the project", DOWN + ENTER)  # MIT is first: one down is Apache-2.0
+    session.answer("GitHub user or organisation", "gracehopper" + ENTER)
+
+
+def test_choose_a_type_with_the_arrow_keys_and_answer_the_questions(tmp_path: Path):
+    types = list(load_catalog())
+    regression = next(index for index, entry in enumerate(types) if entry.id == "regression")
+    session = Terminal(tmp_path)
+    session.wait_for("Project type")
+    for entry in types:  # every type shows its level; the highlighted one its summary
+        assert f"{entry.id} - {entry.title} ({entry.level})" in session.screen
+    assert types[0].summary[:60] in session.screen
+    session.child.send(DOWN * regression)
+    session.wait_for(types[regression].summary[:40])
+    session.child.send(ENTER)
+    answer_the_template(session)
+    session.answer("Let CI fail", "n")
+    session.finish()
+
+    project = tmp_path / "heart-disease-risk"
+    assert tree(project) == flags_project("regression", tmp_path / "reference" / "heart-disease-risk")
+    assert git(project, "log", "--format=%an <%ae>") == "Grace Hopper <grace@example.com>"  # not git config's
+
+
+def test_typing_filters_the_types_and_a_wrong_answer_is_asked_again(tmp_path: Path):
+    session = Terminal(tmp_path, "--author", "Ada Learner <ada@example.com>")
+    session.answer("Project type", "time")
+    session.wait_for("timeseries - Time-series forecasting")
+    session.child.send(ENTER)
+    answer_the_template(session)
+    session.answer("Let CI fail", "y")
+    session.answer("Minimum documentation score", CLEAR_LINE + "eighty" + ENTER)
+    session.wait_for("'eighty' is not a valid int")
+    session.child.send(CLEAR_LINE + "70" + ENTER)
+    session.answer("What CI installs portfolio from", ENTER)
+    session.finish()
+
+    project = tmp_path / "heart-disease-risk"
+    answers = (project / ".copier-answers.yml").read_text(encoding="utf-8")
+    assert "project_type: timeseries" in answers and "docs_min_score: 70" in answers
+    assert git(project, "log", "--format=%an <%ae>") == "Ada Learner <ada@example.com>"  # --author wins
+
+
+def test_a_mistyped_type_names_the_closest(tmp_path: Path):
+    result = run_cli(["new", "classifcation", str(tmp_path / "p"), "--defaults"])
+    assert result.exit_code == 1
+    assert "did you mean 'classification'" in result.stderr
+
+
+def test_a_type_in_capitals_is_the_same_type(tmp_path: Path):
+    result = run_cli(["new", "Regression", str(tmp_path / "p"), "--defaults", "--author", "Ada <ada@example.com>"])
+    assert result.exit_code == 0, result.output
+    assert "project_type: regression" in (tmp_path / "p" / ".copier-answers.yml").read_text(encoding="utf-8")

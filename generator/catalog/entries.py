@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from generator.errors import CatalogError, UnknownTypeError
 
@@ -110,9 +110,10 @@ class Catalog:
         return len(self.entries)
 
     def get(self, type_id: str) -> CatalogEntry:
-        """The entry for ``type_id``, or an error that names the closest ids."""
+        """The entry for ``type_id`` (in any case: ``NLP`` is ``nlp``), or an error naming the closest ids."""
+        folded = {entry_id.casefold(): entry for entry_id, entry in self.entries.items()}
         try:
-            return self.entries[type_id]
+            return self.entries.get(type_id) or folded[type_id.casefold()]
         except KeyError:
             close = difflib.get_close_matches(type_id, list(self.entries), n=3, cutoff=0.5)
             hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
@@ -199,7 +200,7 @@ def parse_entry(
     return entry, []
 
 
-def _is_string_list(value: object) -> bool:
+def _is_string_list(value: object) -> TypeGuard[list[str]]:
     return (
         isinstance(value, list)
         and bool(value)
@@ -267,7 +268,7 @@ def _parse_template(raw: object, catalog_root: Path, problem: Any) -> TemplateSp
             problem("template.path", f"template folder {raw['path']!r} not found")
             return None
     return TemplateSpec(
-        engine=engine,
+        engine=str(engine),  # one of ENGINES, checked above
         path=path,
         url=raw.get("url"),
         ref=raw.get("ref"),

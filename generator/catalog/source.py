@@ -17,9 +17,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator.catalog.entries import CATALOG_SUBDIR, CatalogEntry, TemplateSpec
 from generator.errors import CatalogError
+
+if TYPE_CHECKING:
+    from git import GitCommandError, Repo
 
 _URL_SCHEMES = ("file://", "http://", "https://", "ssh://", "git://", "git+")
 _SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:")  # git@github.com:org/repo
@@ -145,11 +149,11 @@ def checkout(target: GitLocation, parent: Path) -> Path:
     return folder
 
 
-def _detail(error) -> str:
+def _detail(error: GitCommandError) -> str:
     return " ".join(redact(str(error.stderr or error)).split())[-300:]
 
 
-def _resolve(repo, ref: str) -> str:
+def _resolve(repo: Repo, ref: str) -> str:
     """The commit ``ref`` names: a tag, a remote branch, or a commit id."""
     import git
 
@@ -161,18 +165,18 @@ def _resolve(repo, ref: str) -> str:
     raise git.GitCommandError(["rev-parse", ref], 1, stderr=f"unknown ref {ref!r}")
 
 
-def _default_branch(repo) -> str:
+def _default_branch(repo: Repo) -> str:
     head = repo.git.symbolic_ref("--quiet", "--short", "refs/remotes/origin/HEAD", with_exceptions=False)
     return head.removeprefix("origin/") if head else "main"
 
 
-def newest_version_tag(repo) -> str | None:
+def newest_version_tag(repo: Repo) -> str | None:
     """The highest tag that reads as a version (PEP 440 order), or ``None``."""
     tags = [tag.name for tag in repo.tags if _VERSION_TAG.match(tag.name)]
     return max(tags, key=version_key, default=None)
 
 
-def version_key(label: str):
+def version_key(label: str) -> tuple[int, Any]:
     """Order version labels ("v1", "v0.2.0", "v0.1.0+2.ab12") by PEP 440; unparsable ones first."""
     from packaging.version import InvalidVersion, Version
 

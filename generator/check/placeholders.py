@@ -54,9 +54,10 @@ _KINDS: tuple[_Kind, ...] = (
         r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
         r"|^#\s*(?:project\s+(?:title|name)|title)\s*$", re.IGNORECASE | re.MULTILINE),
         ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title")),
-    _Kind("a metrics cell waiting for `portfolio sync`",
-          re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*portfolio sync[^|\n]*\|", re.IGNORECASE),
-          ("portfolio sync",)),
+    _Kind("a metrics cell waiting for `make train` or `portfolio sync`",
+          re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*(?:portfolio sync|make train)[^|\n]*\|",
+                     re.IGNORECASE),
+          ("portfolio sync", "make train")),
     _Kind("a '_say …_' template instruction",
           re.compile(r"(?<![\w`])_(?:say|describe|explain|write|name|state)\s[^_\n]{3,100}_(?!\w)", re.IGNORECASE),
           ("_say", "_describe", "_explain", "_write", "_name", "_state")),
@@ -108,9 +109,9 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
         return []
     newlines = [m.start() for m in re.finditer("\n", source)]
     hits: dict[tuple[str, int], Placeholder] = {}
-    for offset, kind, text in sorted(found):
+    for offset, label, text in sorted(found):
         line = first_line + bisect_left(newlines, offset)
-        hits.setdefault((kind, line), Placeholder(kind, _short(text), line))
+        hits.setdefault((label, line), Placeholder(label, _short(text), line))
     return sorted(hits.values(), key=lambda hit: hit.line)
 
 

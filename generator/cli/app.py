@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -19,18 +19,20 @@ from typer.core import TyperGroup
 from generator import __version__
 from generator.cli.commands import COMMANDS, LazyCommands
 from generator.cli.console import error_line, note
+from generator.cli.help import ConventionalHelp, PortfolioSubGroup, PortfolioTyper
 from generator.errors import PortfolioError
 
 if TYPE_CHECKING:
     from generator.catalog.entries import Catalog
 
 
-class PortfolioGroup(TyperGroup):
+class PortfolioGroup(ConventionalHelp, TyperGroup):
     """The root group: loads a command's module only when it runs; our errors become one line."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = LazyCommands(COMMANDS)
+        # A read-only mapping where click declares a mutable one: nothing adds commands to the root.
+        self.commands = LazyCommands(COMMANDS)  # type: ignore[assignment]
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
@@ -89,8 +91,13 @@ def forget_enclosing_repository() -> None:
 
 
 def command_app(**settings: Any) -> typer.Typer:
-    """The Typer app of one command module, with the root's help and error settings."""
-    return typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings)
+    """The Typer app of one command module, with the root's help, metavars and error settings."""
+    return PortfolioTyper(
+        cls=PortfolioSubGroup, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings
+    )
+
+
+CatalogMode = Literal["extend", "replace"]
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ class GlobalOptions:
     """Options given before the command name, available to every command via ``ctx.obj``."""
 
     catalog: str | None = None
-    catalog_mode: str = "extend"
+    catalog_mode: CatalogMode = "extend"
 
 
 def _version_callback(value: bool) -> None:
@@ -119,9 +126,10 @@ def _global_options(
         ),
     ] = None,
     catalog_mode: Annotated[
-        str,
+        CatalogMode,
         typer.Option(
             "--catalog-mode",
+            case_sensitive=False,
             help="'extend' the built-in catalog (custom ids win) or 'replace' it.",
         ),
     ] = "extend",
@@ -130,8 +138,6 @@ def _global_options(
         typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    if catalog_mode not in {"extend", "replace"}:
-        raise typer.BadParameter("must be 'extend' or 'replace'", param_hint="--catalog-mode")
     ctx.obj = GlobalOptions(catalog=catalog, catalog_mode=catalog_mode)
 
 

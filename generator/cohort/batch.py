@@ -85,7 +85,7 @@ class _SharedCopier:
         except ImportError:  # copier reorganised its internals: render one by one instead
             return None
 
-        class FreshRenderWorker(Worker):  # type: ignore[misc, valid-type]
+        class FreshRenderWorker(Worker):
             def _sync_git_index_executable_bit(self, dst_relpath: Path, src_mode: int) -> None:
                 """Nothing to sync: a fresh render goes into a folder git does not track yet.
 

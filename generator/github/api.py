@@ -52,9 +52,9 @@ def resolve_token(token_env: str | None = None, api: str | None = None) -> str:
         value = os.environ.get(name, "").strip()
         if value:
             return value
-    value = _gh_cli_token(api)
-    if value:
-        return value
+    from_gh = _gh_cli_token(api)
+    if from_gh:
+        return from_gh
     raise TokenError(
         "no GitHub token: set GITHUB_TOKEN or GH_TOKEN, name another variable with --token-env, "
         "or log in with the GitHub CLI (gh auth login)"

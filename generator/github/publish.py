@@ -13,6 +13,7 @@ does the rest. Cohorts call :func:`publish_project` many times with one shared c
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ def _publish(path: Path, options: PublishOptions) -> PublishResult:
         account, owner = _owner(gh, plan, token)
         full_name = f"{owner}/{plan.name}"
         _check_origin(repo, owner, plan.name)
+        plan = _point_colab_links(plan, owner, options)
 
         remote, created = _ensure_repository(gh, account, plan, full_name, token, options)
         refs = git_remote.remote_refs(repo, remote.clone_url, token)
@@ -73,10 +75,38 @@ def _publish(path: Path, options: PublishOptions) -> PublishResult:
             try:
                 git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
             except PushError as error:
-                raise PushError(f"{error}; {full_name} is left as it is and the local repository is "
-                                "unchanged: fix the cause and run `portfolio publish` again") from None
+                raise PushError(f"{error}; {full_name} is left as it is and so are the local commits: "
+                                "fix the cause and run `portfolio publish` again") from None
         git_remote.set_upstream(repo, remote.clone_url, plan.branch, plan.commit)
         return PublishResult(url=remote.html_url, created=created, pushed_commit=plan.commit)
+
+
+def _point_colab_links(plan: PublishPlan, owner: str, options: PublishOptions) -> PublishPlan:
+    """Commit the README's Open in Colab badge and the notebooks' clone URL for ``owner/name``
+    when they differ, so the published README opens the published notebook; the plan of the
+    new commit (or ``plan`` when nothing changed).
+
+    The commit is the project author's (the last commit's identity) and holds only those files;
+    files with uncommitted changes of the person's are never touched.
+    """
+    from generator import colab, vcs
+
+    files = [path.relative_to(plan.path).as_posix() for path in colab.link_files(plan.path)]
+    if not files:
+        return plan
+    if vcs.git_run(["status", "--porcelain", "--", *files], cwd=plan.path):
+        options.warn("README.md or a notebook has uncommitted changes; the Open in Colab links "
+                     "are left as they are")
+        return plan
+    if not colab.point_to_repository(plan.path, owner, plan.name, plan.branch):
+        return plan
+    name, email = vcs.git_run(["log", "-1", "--format=%an%n%ae"], cwd=plan.path).splitlines()
+    message = f"Point the Open in Colab links at {owner}/{plan.name}"
+    vcs.git_run(["commit", "--quiet", "--no-verify", "-m", message, "--", *files], cwd=plan.path,
+                env=vcs.Author(name, email).environment())
+    commit = vcs.git_run(["rev-parse", "HEAD"], cwd=plan.path)
+    options.progress(f"{message} ({commit[:12]})")
+    return dataclasses.replace(plan, commit=commit)
 
 
 def _ensure_repository(
@@ -170,7 +200,7 @@ def _is_ancestor(repo: Repo, commit: str, head: str) -> bool:
     from git import GitCommandError
 
     try:
-        return repo.is_ancestor(commit, head)
+        return repo.is_ancestor(commit, head)  # type: ignore[arg-type]  # any rev works, not only a Commit
     except (GitCommandError, ValueError):
         return False
 

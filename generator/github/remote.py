@@ -62,7 +62,7 @@ def remote_refs(repo: Repo, url: str, token: str) -> dict[str, str]:
 
     try:
         with _authenticated(repo, token, url):
-            output = repo.git.ls_remote(url, kill_after_timeout=_total_timeout())
+            output = str(repo.git.ls_remote(url, kill_after_timeout=_total_timeout()))
     except GitCommandError as error:
         raise GitError(f"cannot read {url}: {_git_reason(error, token)}") from None
     refs: dict[str, str] = {}

@@ -88,15 +88,15 @@ def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portf
         card.named = any(_named(card, pattern) for pattern in request.include)
         cards.append(card)
     if request.github_user:
-        for repo, card, reason in discover(
+        for repo, found, reason in discover(
             request.github_user, request.collect,
             include=request.include, exclude=request.exclude, min_score=request.min_score,
         ):
-            if card is None:
+            if found is None:
                 skipped.append((repo.full_name, reason))
                 request.collect.progress(f"{repo.full_name}: left out: {reason}")
-            elif not any(existing.url == card.url for existing in cards):
-                cards.append(card)
+            elif not any(existing.url == found.url for existing in cards):
+                cards.append(found)
     _assign_ids(cards)
     from generator.index.owner import load_owner
 

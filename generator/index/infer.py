@@ -92,7 +92,9 @@ def dependencies(root: Path) -> list[str]:
             data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             data = {}
-        project = data.get("project") if isinstance(data.get("project"), dict) else {}
+        project = data.get("project")
+        if not isinstance(project, dict):
+            project = {}
         declared = project.get("dependencies")
         names.extend(_requirement_names(declared if isinstance(declared, list) else []))
         poetry = data.get("tool", {}).get("poetry", {}) if isinstance(data.get("tool"), dict) else {}

@@ -136,10 +136,23 @@ def coerce(question: Question | None, value: Any, origin: str) -> Any:
             return float(value)
     except ValueError:
         raise AnswerError(f"{origin}: {question.name}={value!r} is not a valid {kind}") from None
-    if question.choices and value not in [str(choice) for choice in question.choices]:
-        options = ", ".join(str(choice) for choice in question.choices)
-        raise AnswerError(f"{origin}: {question.name}={value!r} is not one of {options}")
+    if question.choices:
+        return _choice(question, value, origin)
     return value
+
+
+def _choice(question: Question, value: str, origin: str) -> str:
+    """The choice ``value`` names, ignoring case as people type it (``mit`` is ``MIT``)."""
+    choices = [str(choice) for choice in question.choices]
+    if value in choices:
+        return value
+    by_folded = {choice.casefold(): choice for choice in choices}
+    typed = value.strip().casefold()
+    if typed in by_folded:
+        return by_folded[typed]
+    close = difflib.get_close_matches(typed, list(by_folded), n=1, cutoff=0.5)
+    hint = f"; did you mean {by_folded[close[0]]!r}?" if close else ""
+    raise AnswerError(f"{origin}: {question.name}={value!r} is not one of {', '.join(choices)}{hint}")
 
 
 def parse_data_pairs(pairs: list[str], config: TemplateConfig) -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """Assemble the answers of one ``portfolio new`` from every source, in a fixed precedence.
 
 Template defaults < ``--answers-file`` < ``--data`` < named flags (``--name`` …) < prompts.
+The first commit's author is ``--author`` if given, else the author the answers name (the one a
+person typed at the prompt), else git's identity: the README and the history name one person.
 The CLI only parses and prompts; this module decides, so tests and other callers (cohorts,
 library users) get the same answers the command line gets.
 
@@ -18,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog.entries import CatalogEntry
+from generator.errors import GitError
 from generator.naming import MAX_PACKAGE, MAX_REPO, is_cut, repo_name
 from generator.scaffold.answers import TemplateConfig, coerce, load_answers_file, parse_data_pairs
-from generator.vcs import Author
+from generator.vcs import AUTHOR_HELP, Author
 
 # A folder name people type as a title: spaces or punctuation a repository name cannot hold.
 _TITLE_LIKE = re.compile(r"[^A-Za-z0-9._-]")
@@ -37,6 +40,7 @@ class AnswerSources:
     answers_file: Path | None = None
     data: list[str] = field(default_factory=list)
     flags: dict[str, Any] = field(default_factory=dict)  # question name -> value (None: not given)
+    author: Author | None = None  # --author
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Assembled:
 
     answers: dict[str, Any]
     destination: Path
+    author: Author  # of the first commit
     notices: list[str] = field(default_factory=list)
     named_by_user: bool = False  # whether the person chose the package name (else it is derived and printed)
 
@@ -60,11 +65,14 @@ def assemble_answers(
     config: TemplateConfig,
     sources: AnswerSources,
     *,
-    author: Author,
+    author: Author | None,
     cwd: Path,
     prompt: Prompter | None = None,
 ) -> Assembled:
-    """Merge the answers of one project and choose its destination folder."""
+    """Merge the answers of one project; choose its destination folder and commit author.
+
+    ``author`` is git's identity, if it has one: the default of the author questions.
+    """
     answers: dict[str, Any] = {}
     if sources.answers_file is not None:
         answers.update(load_answers_file(sources.answers_file, config))
@@ -87,13 +95,11 @@ def assemble_answers(
         else:
             suggested_name = title_from_folder(folder)
             answers.setdefault("repo_name", repo_name(folder))
+    known_author = sources.author or author
     if prompt is not None:
-        suggested = {
-            "project_name": suggested_name,
-            "description": entry.summary,
-            "author_name": author.name,
-            "author_email": author.email,
-        }
+        suggested = {"project_name": suggested_name, "description": entry.summary}
+        if known_author is not None:
+            suggested.update(author_name=known_author.name, author_email=known_author.email)
         answers = prompt(config, answers, suggested)
     answers.setdefault("project_name", suggested_name)
     if is_cut(str(answers["project_name"])):
@@ -101,8 +107,9 @@ def assemble_answers(
             f"the project name is long: its repository and folder name are cut to {MAX_REPO} characters, "
             f"its package name to {MAX_PACKAGE} (the title stays whole)"
         )
-    answers.setdefault("author_name", author.name)
-    answers.setdefault("author_email", author.email)
+    if known_author is not None:
+        answers.setdefault("author_name", known_author.name)
+        answers.setdefault("author_email", known_author.email)
     if destination is None:
         destination = Path(str(answers.get("repo_name") or repo_name(str(answers["project_name"]))))
     if not destination.is_absolute():
@@ -110,6 +117,7 @@ def assemble_answers(
     return Assembled(
         answers=answers,
         destination=destination,
+        author=sources.author or _answered_author(answers),
         notices=notices,
         named_by_user="package_name" in answers,
     )
@@ -130,3 +138,11 @@ def next_steps(project: Path, package: str | None) -> str | None:
     elif has_make_target(project, "train"):
         steps.append("make train")
     return " && ".join(steps) or None
+
+
+def _answered_author(answers: dict[str, Any]) -> Author:
+    """The author the answers name; without one (and without git's identity) nobody can commit."""
+    name, email = answers.get("author_name"), answers.get("author_email")
+    if not name or not email:
+        raise GitError(f"no git author configured: {AUTHOR_HELP}")
+    return Author(str(name), str(email))

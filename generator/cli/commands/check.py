@@ -73,6 +73,7 @@ def check(
     from generator.check.report import FORMATS, render
     from generator.cli.console import error_line, out
 
+    fmt = fmt.lower()  # `--format JSON` as readily as `--format json`
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     rubric = load_rubric(rubric_file)

@@ -74,7 +74,9 @@ def cohort_new(
     author: AuthorOption = None,
     data: Annotated[
         list[str] | None,
-        typer.Option("--data", "-d", help="Answer a template question for everyone: key=value (repeatable)."),
+        typer.Option(
+            "--data", "-d", metavar="KEY=VALUE", help="Answer a template question for everyone (repeatable)."
+        ),
     ] = None,
     trust: TrustOption = False,
     quiet: QuietOption = False,

@@ -24,10 +24,19 @@ def list_types(
         typer.echo(json.dumps([entry.as_dict() for entry in catalog], indent=2, ensure_ascii=False))
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title="Portfolio project types", title_justify="left")
-    for column in ("id", "title", "level", "skills", "dataset"):
-        table.add_column(column, overflow="fold", no_wrap=column == "id")
+    # Two columns, not five: at 80 columns five narrow ones cut words ("classificatio|n"); here
+    # the id never wraps and the rest wraps at spaces in what is left of the line.
+    table = Table(title="Portfolio project types", title_justify="left", box=None, show_header=False,
+                  padding=(0, 2, 1, 0), pad_edge=False)
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("about")
     for entry in catalog:
-        table.add_row(entry.id, entry.title, entry.level, ", ".join(entry.skills), entry.dataset.name)
+        about = "\n".join((
+            f"{entry.title} ({entry.level})",
+            f"Skills: {', '.join(entry.skills)}",
+            f"Data: {entry.dataset.name}",
+        ))
+        table.add_row(Text(entry.id), Text(about))
     out().print(table)

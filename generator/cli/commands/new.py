@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from generator.cli.app import catalog_for, command_app, cwd, global_options
-from generator.cli.console import note, out
+from generator.cli.console import note
 from generator.cli.options import (
     ApiUrlOption,
     AuthorOption,
@@ -24,7 +24,7 @@ from generator.cli.options import (
 from generator.errors import UsageError
 from generator.github.api import DEFAULT_WRITE_PAUSE, resolve_token
 from generator.github.api import api_url as resolve_api_url
-from generator.scaffold.answers import COMPUTED, TemplateConfig, coerce
+from generator.scaffold.answers import COMPUTED, Question, TemplateConfig, coerce
 
 if TYPE_CHECKING:
     from generator.catalog.entries import Catalog
@@ -52,7 +52,7 @@ def new(
     author: AuthorOption = None,
     data: Annotated[
         list[str] | None,
-        typer.Option("--data", "-d", help="Answer a template question: key=value (repeatable)."),
+        typer.Option("--data", "-d", metavar="KEY=VALUE", help="Answer a template question (repeatable)."),
     ] = None,
     answers_file: Annotated[
         Path | None, typer.Option("--answers-file", help="YAML/JSON/TOML file of answers.")
@@ -91,14 +91,14 @@ def new(
     from generator.catalog.source import is_trusted_catalog
     from generator.scaffold.assemble import AnswerSources, assemble_answers, next_steps
     from generator.scaffold.render import NewProject, render_project, template_config
-    from generator.vcs import resolve_author
+    from generator.vcs import configured_author, parse_author
 
     # With --publish, a missing token fails here, before anything is written.
     token = resolve_token(token_env, resolve_api_url(api_url)) if publish else None
-    ask = (sys.stdin.isatty() if interactive is None else interactive) and not defaults
+    asking = (sys.stdin.isatty() if interactive is None else interactive) and not defaults
     catalog = catalog_for(ctx)
     if type_id is None:
-        if not ask:
+        if not asking:
             raise UsageError(
                 "missing TYPE: give one of "
                 + ", ".join(e.id for e in catalog)
@@ -107,15 +107,16 @@ def new(
         type_id = choose_type(catalog)
     entry = catalog.get(type_id)
     config = template_config(entry)
-    git_author = resolve_author(author)
     sources = AnswerSources(
         destination=destination,
         answers_file=answers_file,
         data=data or [],
         flags={"project_name": name, "description": description, "license": license_, "package_name": package},
+        author=parse_author(author) if author else None,
     )
     assembled = assemble_answers(
-        entry, config, sources, author=git_author, cwd=cwd(), prompt=prompt_missing if ask else None
+        entry, config, sources, author=None if author else configured_author(), cwd=cwd(),
+        prompt=prompt_missing if asking else None,
     )
     for notice in assembled.notices:
         note(notice)
@@ -124,7 +125,7 @@ def new(
         entry=entry,
         destination=assembled.destination,
         answers=assembled.answers,
-        author=git_author,
+        author=assembled.author,
         dataset=dataset,
         target=target,
         trust=trust or is_trusted_catalog(global_options(ctx).catalog),
@@ -168,56 +169,57 @@ def new(
 
 
 def choose_type(catalog: Catalog) -> str:
-    """Numbered menu of the catalog; accepts a number or an id."""
-    console = out()
-    entries = list(catalog)
-    console.print("[bold]Choose a project type:[/]")
-    for number, entry in enumerate(entries, start=1):
-        console.print(f"  {number}. [bold]{entry.id}[/] - {entry.title} ({entry.level})")
-    while True:
-        choice = typer.prompt("Type (number or id)", default="1").strip()
-        if choice.isdigit() and 1 <= int(choice) <= len(entries):
-            return entries[int(choice) - 1].id
-        if choice in catalog.entries:
-            return choice
-        console.print(f"[red]{choice!r} is not in the list[/]")
+    """Arrow keys over the catalog, each type with its level and summary; typing filters the list."""
+    import questionary
+
+    choices = [
+        questionary.Choice(f"{entry.id} - {entry.title} ({entry.level})", value=entry.id, description=entry.summary)
+        for entry in catalog
+    ]
+    return str(
+        questionary.select(
+            "Project type", choices, use_search_filter=True, use_jk_keys=False,
+            instruction="(arrow keys, or type to filter)",
+        ).unsafe_ask()
+    )
 
 
 def prompt_missing(
     config: TemplateConfig, answers: dict[str, Any], suggested: dict[str, Any]
 ) -> dict[str, Any]:
     """Ask every question the template asks people (those with help text) that is still open."""
-    from generator.errors import AnswerError
-
     result = dict(answers)
     for question in config.questions:
-        if (
-            question.name in result
-            or question.name in COMPUTED
-            or not question.help
-            or question.when is False
-        ):
+        if question.name in result or question.name in COMPUTED or not question.help or question.when is False:
             continue
-        if isinstance(
-            question.when, str
-        ):  # e.g. "{{ docs_check_in_ci }}": ask only if the flag it names is on
+        if isinstance(question.when, str):  # e.g. "{{ docs_check_in_ci }}": ask only if the flag it names is on
             flag = question.when.strip("{} ")
             if flag in result and not result[flag]:
                 continue
         default = suggested.get(question.name, None if question.default_is_template else question.default)
-        label = question.help
-        if question.choices:
-            label += f" ({', '.join(map(str, question.choices))})"
-        while True:
-            if question.type == "bool":
-                result[question.name] = typer.confirm(label, default=bool(default))
-                break
-            raw = typer.prompt(
-                label, default="" if default is None else str(default), show_default=default not in (None, "")
-            )
-            try:
-                result[question.name] = coerce(question, raw, "answer")
-                break
-            except AnswerError as error:
-                out().print(f"[red]{error}[/]")
+        result[question.name] = ask(question, default)
     return result
+
+
+def ask(question: Question, default: Any) -> Any:
+    """One question, the way its type asks to be answered: yes/no, a list to pick from, or text."""
+    import questionary
+
+    from generator.errors import AnswerError
+
+    if question.type == "bool":
+        return questionary.confirm(question.help, default=bool(default)).unsafe_ask()
+    if question.choices:
+        choices = [str(choice) for choice in question.choices]
+        start = str(default) if str(default) in choices else None
+        return questionary.select(question.help, choices, default=start).unsafe_ask()
+
+    def valid(raw: str) -> bool | str:
+        try:
+            coerce(question, raw, "answer")
+        except AnswerError as error:
+            return str(error)
+        return True
+
+    raw = questionary.text(question.help, default="" if default is None else str(default), validate=valid)
+    return coerce(question, raw.unsafe_ask(), "answer")

@@ -1,7 +1,8 @@
-"""One classification run shared by the label-predicting types (text, images, ...).
+"""One classification run: split, compare, evaluate once, save.
 
-A stratified split, cross-validated comparison by macro F1 against a majority-class baseline,
-one evaluation of the selected model on the test split, and the confusion matrix.
+A stratified split, a cross-validated comparison by macro F1 against a majority-class baseline,
+one evaluation of the selected model on the test split (with bootstrap intervals), and the
+confusion matrix.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from sklearn.dummy import DummyClassifier
 from sklearn.metrics import ConfusionMatrixDisplay, accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
-from .experiment import compare_candidates, save_model, save_run
-from .reporting import save_figure
+from .comparison import compare_candidates
+from .experiment import save_model
+from .reporting import save_figure, save_run
+from .uncertainty import bootstrap_intervals
 
 BASELINE = "majority_class"
+METRICS = {"accuracy": "Accuracy", "macro_f1": "Macro F1"}  # id -> label in the README
 
 
 @dataclass
@@ -26,7 +30,6 @@ class ClassifierRun:
     """The selected model, its held-out predictions and every fitted candidate (for figures)."""
 
     selected: str
-    model: Any
     x_test: Any
     y_test: Any
     y_pred: Any
@@ -40,11 +43,12 @@ def majority_baseline() -> DummyClassifier:
 
 
 def train_classifiers(candidates: dict[str, Any], features, labels, params: dict[str, Any],
-                      reports_dir: Path, models_dir: Path) -> ClassifierRun:
+                      reports_dir: Path, models_dir: Path, unit: str) -> ClassifierRun:
     """Compare ``candidates`` (one named :data:`BASELINE`), evaluate the best once, save all.
 
-    Writes ``metrics.json``, ``model_comparison.json``, ``figures/confusion_matrix.png`` and
-    the selected model with the input columns it reads (``models/model.joblib``).
+    Writes ``metrics.json``, ``metrics_intervals.json``, ``model_comparison.json``,
+    ``figures/confusion_matrix.png`` and the selected model with the input columns it reads
+    (``models/model.joblib``). ``unit`` names the rows in reports ("texts", "images").
     """
     seed = params["split"]["seed"]
     x_train, x_test, y_train, y_test = train_test_split(
@@ -60,12 +64,16 @@ def train_classifiers(candidates: dict[str, Any], features, labels, params: dict
     model = comparison.fitted[selected]
     y_pred = model.predict(x_test)
     metrics = label_metrics(y_test, y_pred)
-    save_run(reports_dir, metrics, selected=selected, baseline=BASELINE, models=comparison.scores)
+    intervals = bootstrap_intervals(label_metrics, (y_test, y_pred), seed=seed,
+                                    resamples=params["evaluate"]["bootstrap_resamples"])
+    save_run(reports_dir, metrics, intervals, selected=selected, baseline=BASELINE,
+             models=comparison.scores,
+             evaluated_on=f"the held-out test split ({len(y_test)} {unit})")
     figure = reports_dir / "figures" / "confusion_matrix.png"
     plot_confusion_matrix(y_test, y_pred, sorted(set(labels)), figure)
     save_model({"model": model, "columns": list(features.columns), "output": "predicted_label"},
                models_dir)
-    return ClassifierRun(selected, model, x_test, y_test, y_pred, metrics, comparison.fitted)
+    return ClassifierRun(selected, x_test, y_test, y_pred, metrics, comparison.fitted)
 
 
 def label_metrics(y_true, y_pred) -> dict[str, float]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 
-def build_preprocessor(features: pd.DataFrame | None = None) -> ColumnTransformer:
+def build_preprocessor() -> ColumnTransformer:
     """Impute and scale numeric columns; impute and one-hot encode text columns.
 
     Columns are chosen by dtype when the pipeline is fitted, so the same preprocessor works for

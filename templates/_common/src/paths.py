@@ -12,7 +12,5 @@ def _project_root() -> Path:
 
 
 PROJECT_ROOT = _project_root()
-DATA_DIR = PROJECT_ROOT / "data"
 REPORTS_DIR = PROJECT_ROOT / "reports"
-FIGURES_DIR = REPORTS_DIR / "figures"
 MODELS_DIR = PROJECT_ROOT / "models"

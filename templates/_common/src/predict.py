@@ -8,11 +8,11 @@ for classifiers trained on encoded labels, the ``classes`` the codes stand for.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pandas as pd
 
-from .cli import predict_main
 from .experiment import load_model
 from .paths import MODELS_DIR
 
@@ -30,8 +30,16 @@ def predict(rows: pd.DataFrame, model_path: Path = MODELS_DIR / "model.joblib") 
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command-line entry point."""
-    predict_main(predict, __doc__.splitlines()[0], argv)
+    """Read rows from a CSV, predict them with the saved model, print or write the predictions."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv", type=Path, help="rows to predict (CSV with the training columns)")
+    parser.add_argument("--output", type=Path, help="write predictions here instead of printing")
+    args = parser.parse_args(argv)
+    predictions = predict(pd.read_csv(args.csv))
+    if args.output:
+        predictions.to_csv(args.output, index=False)
+    else:
+        print(predictions.to_string(index=False))
 
 
 if __name__ == "__main__":

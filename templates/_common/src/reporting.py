@@ -1,4 +1,4 @@
-"""Writing the run's evidence: metrics as JSON and figures as PNG, in stable formats."""
+"""Writing the run's evidence: metrics, intervals and the comparison as JSON, figures as PNG."""
 
 from __future__ import annotations
 
@@ -27,6 +27,18 @@ def save_metrics(metrics: dict[str, float], reports_dir: Path) -> Path:
         if not math.isfinite(value):
             raise ValueError(f"metric {name} is not a finite number: {value}")
     return save_json(metrics, reports_dir / "metrics.json")
+
+
+def save_run(reports_dir: Path, metrics: dict[str, float], intervals: dict[str, list[float]], *,
+             selected: str, baseline: str | None, models: dict[str, dict[str, float]],
+             evaluated_on: str) -> None:
+    """Write ``metrics.json`` (flat: metric -> value), ``metrics_intervals.json`` (metric ->
+    [low, high]) and ``model_comparison.json`` (every candidate, the choice, the test data)."""
+    save_metrics(metrics, reports_dir)
+    save_json(intervals, reports_dir / "metrics_intervals.json")
+    comparison = {"selected": selected, "baseline": baseline, "evaluated_on": evaluated_on,
+                  "models": models}
+    save_json(comparison, reports_dir / "model_comparison.json")
 
 
 def save_figure(figure: plt.Figure, path: Path) -> Path:

@@ -8,15 +8,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.metrics import (
     ConfusionMatrixDisplay,
-    RocCurveDisplay,
     accuracy_score,
-    f1_score,
-    precision_score,
-    recall_score,
+    precision_recall_fscore_support,
     roc_auc_score,
+    roc_curve,
 )
 
 from .reporting import save_figure
+
+METRICS = {"accuracy": "Accuracy", "precision": "Precision", "recall": "Recall", "f1": "F1",
+           "roc_auc": "ROC AUC"}  # id -> label in the README
 
 
 def classification_metrics(y_true, y_pred, y_score) -> dict[str, float]:
@@ -26,18 +27,25 @@ def classification_metrics(y_true, y_pred, y_score) -> dict[str, float]:
     precision/recall/F1 are macro averages and ROC AUC is one-vs-rest.
     """
     binary = y_score.ndim == 1
-    average = "binary" if binary else "macro"
+    precision, recall, f1, _ = precision_recall_fscore_support(
+        y_true, y_pred, average="binary" if binary else "macro", zero_division=0
+    )
     return {
         "accuracy": float(accuracy_score(y_true, y_pred)),
-        "precision": float(precision_score(y_true, y_pred, average=average, zero_division=0)),
-        "recall": float(recall_score(y_true, y_pred, average=average, zero_division=0)),
-        "f1": float(f1_score(y_true, y_pred, average=average, zero_division=0)),
+        "precision": float(precision),
+        "recall": float(recall),
+        "f1": float(f1),
         "roc_auc": float(
             roc_auc_score(y_true, y_score)
             if binary
             else roc_auc_score(y_true, y_score, multi_class="ovr")
         ),
     }
+
+
+def evaluate_classifier(model, features, y_true) -> dict[str, float]:
+    """:func:`classification_metrics` of a fitted model on held-out rows."""
+    return classification_metrics(y_true, model.predict(features), positive_scores(model, features))
 
 
 def positive_scores(model, features) -> np.ndarray:
@@ -56,17 +64,24 @@ def plot_confusion_matrix(y_true, y_pred, class_names: list[str], path: Path) ->
     return save_figure(figure, path)
 
 
-def plot_roc_curve(y_true, y_score, path: Path) -> Path:
-    """Save the ROC curve (binary) or one curve per class (one-vs-rest) as PNG."""
+def plot_roc_curve(y_true, y_score, class_names: list[str], path: Path) -> Path:
+    """Save the ROC curve of the positive class (binary) or of each class against the rest.
+
+    The legend names the class and gives the AUC to three decimals (0.996 is not 1.00).
+    """
     figure, axis = plt.subplots(figsize=(5, 4))
+    y_true = np.asarray(y_true)
     if y_score.ndim == 1:
-        RocCurveDisplay.from_predictions(y_true, y_score, ax=axis)
+        curves = [(class_names[1], y_true == 1, y_score)]
     else:
-        for index in range(y_score.shape[1]):
-            RocCurveDisplay.from_predictions(
-                np.asarray(y_true) == index, y_score[:, index], ax=axis, name=f"class {index}"
-            )
+        curves = [(f"{name} vs rest", y_true == index, y_score[:, index])
+                  for index, name in enumerate(class_names)]
+    for label, is_class, score in curves:
+        false_positive_rate, true_positive_rate, _ = roc_curve(is_class, score)
+        auc = roc_auc_score(is_class, score)
+        axis.plot(false_positive_rate, true_positive_rate, label=f"{label} (AUC {auc:.3f})")
     axis.plot([0, 1], [0, 1], linestyle="--", color="grey", label="chance")
-    axis.set_title("ROC curve (test split)")
-    axis.legend(loc="lower right")
+    axis.set(xlabel="False positive rate", ylabel="True positive rate (recall)",
+             title="ROC curve (test split)")
+    axis.legend(loc="lower right", fontsize="small")
     return save_figure(figure, path)

@@ -1,14 +1,13 @@
 """Compare a baseline and stronger models with cross-validation, then evaluate the best once.
 
 Run ``python -m <package>.train``. Writes ``reports/metrics.json`` (the selected model on the
-held-out test split), ``reports/model_comparison.json`` (every candidate), figures in
-``reports/figures/`` and the fitted model in ``models/model.joblib``.
+held-out test split), ``reports/metrics_intervals.json`` (their bootstrap 95 % intervals),
+``reports/model_comparison.json`` (every candidate), figures in ``reports/figures/`` and the
+fitted model in ``models/model.joblib``; then the README's key result and metrics table.
 """
 
 from __future__ import annotations
 
-import argparse
-import time
 from pathlib import Path
 from typing import Any
 
@@ -17,27 +16,42 @@ from sklearn.base import ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test_split
+from sklearn.metrics import accuracy_score
+from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import Pipeline
 
+from .cli import train_main
+from .comparison import compare_candidates
 from .data import load_dataset
-from .evaluate import classification_metrics, plot_confusion_matrix, plot_roc_curve, positive_scores
+from .evaluate import (
+    METRICS,
+    classification_metrics,
+    evaluate_classifier,
+    plot_confusion_matrix,
+    plot_roc_curve,
+    positive_scores,
+)
 from .experiment import save_model
 from .features import build_preprocessor
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
-from .reporting import save_json, save_metrics
+from .permutation import explain_tabular
+from .reporting import save_run
+from .slice_columns import column_slices
+from .uncertainty import bootstrap_intervals
 
 BASELINE = "majority_class"
 
 
 def candidates(seed: int) -> dict[str, ClassifierMixin]:
-    """The models compared: a naive baseline first, then real contenders."""
-    return {
+    """The models compared, each behind the same preprocessing: a naive baseline first."""
+    models = {
         BASELINE: DummyClassifier(strategy="most_frequent"),
         "logistic_regression": LogisticRegression(max_iter=2000),
         "random_forest": RandomForestClassifier(n_estimators=200, random_state=seed, n_jobs=-1),
     }
+    return {name: Pipeline([("features", build_preprocessor()), ("model", model)])
+            for name, model in models.items()}
 
 
 def encode_labels(labels, positive_label: str) -> tuple[np.ndarray, list[str]]:
@@ -55,7 +69,7 @@ def run(
     models_dir: Path = MODELS_DIR,
     params: dict[str, Any] | None = None,
 ) -> dict[str, float]:
-    """Train, select, evaluate and save everything; return the test metrics."""
+    """Train, select by cross-validated F1, evaluate once on the test split, save everything."""
     params = params or load_params()
     seed = params["split"]["seed"]
     features, labels = load_dataset(params)
@@ -63,41 +77,29 @@ def run(
     x_train, x_test, y_train, y_test = train_test_split(
         features, y, test_size=params["split"]["test_size"], stratify=y, random_state=seed
     )
-    folds = StratifiedKFold(params["train"]["cv_folds"], shuffle=True, random_state=seed)
-    scoring = "f1" if len(class_names) == 2 else "f1_macro"
-
-    comparison: dict[str, dict[str, float]] = {}
-    fitted: dict[str, Pipeline] = {}
-    for name, estimator in candidates(seed).items():
-        pipeline = Pipeline([("features", build_preprocessor(x_train)), ("model", estimator)])
-        scores = cross_val_score(pipeline, x_train, y_train, cv=folds, scoring=scoring)
-        pipeline.fit(x_train, y_train)
-        test = classification_metrics(
-            y_test, pipeline.predict(x_test), positive_scores(pipeline, x_test)
-        )
-        comparison[name] = {
-            "cv_f1_mean": float(scores.mean()),
-            "cv_f1_std": float(scores.std()),
-            **test,
-        }
-        fitted[name] = pipeline
-
-    best = max(
-        (name for name in comparison if name != BASELINE), key=lambda n: comparison[n]["cv_f1_mean"]
+    comparison = compare_candidates(
+        candidates(seed), (x_train, y_train), (x_test, y_test),
+        cv=StratifiedKFold(params["train"]["cv_folds"], shuffle=True, random_state=seed),
+        scoring="f1" if len(class_names) == 2 else "f1_macro", evaluate=evaluate_classifier,
     )
-    model = fitted[best]
+    best = comparison.best(BASELINE)
+    model = comparison.fitted[best]
     y_pred, y_score = model.predict(x_test), positive_scores(model, x_test)
     metrics = classification_metrics(y_test, y_pred, y_score)
+    intervals = bootstrap_intervals(classification_metrics, (y_test, y_pred, y_score), seed=seed,
+                                    resamples=params["evaluate"]["bootstrap_resamples"])
 
-    save_metrics(metrics, reports_dir)
-    save_json(
-        {"selected": best, "baseline": BASELINE, "models": comparison},
-        reports_dir / "model_comparison.json",
-    )
-    plot_confusion_matrix(
-        y_test, y_pred, class_names, reports_dir / "figures" / "confusion_matrix.png"
-    )
-    plot_roc_curve(y_test, y_score, reports_dir / "figures" / "roc_curve.png")
+    save_run(reports_dir, metrics, intervals, selected=best, baseline=BASELINE,
+             models=comparison.scores,
+             evaluated_on=f"the held-out test split ({len(y_test)} rows)")
+    figures = reports_dir / "figures"
+    plot_confusion_matrix(y_test, y_pred, class_names, figures / "confusion_matrix.png")
+    plot_roc_curve(y_test, y_score, class_names, figures / "roc_curve.png")
+    explain_tabular(model, best, x_test, y_test, scoring=comparison.scoring,
+                    score_label="F1" if comparison.scoring == "f1" else "macro F1",
+                    repeats=params["explain"]["repeats"], seed=seed, reports_dir=reports_dir)
+    column_slices(x_test, y_test, y_pred, params["slices"], metric="accuracy", label="Accuracy",
+                  score=accuracy_score, higher_is_better=True, reports_dir=reports_dir)
     bundle = {"model": model, "classes": class_names, "columns": list(features.columns)}
     save_model({**bundle, "output": "prediction"}, models_dir)
     return metrics
@@ -105,12 +107,7 @@ def run(
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
-    started = time.perf_counter()
-    metrics = run()
-    for name, value in metrics.items():
-        print(f"{name:>10}: {value:.4f}")
-    print(f"trained in {time.perf_counter() - started:.1f} s; see reports/")
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import pandas as pd
 from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 
 def build_vectoriser(settings: dict[str, Any]) -> ColumnTransformer:
@@ -23,13 +25,31 @@ def build_vectoriser(settings: dict[str, Any]) -> ColumnTransformer:
     return ColumnTransformer([("tfidf", tfidf, "text")])
 
 
-def top_terms(pipeline, count: int) -> dict[str, list[tuple[str, float]]]:
-    """The ``count`` terms with the largest weights for each class of a fitted linear pipeline."""
-    vocabulary = pipeline[0].named_transformers_["tfidf"].get_feature_names_out()
-    model = pipeline[-1]
-    weights = model.coef_ if len(model.classes_) > 2 else [-model.coef_[0], model.coef_[0]]
+def term_contributions(pipeline, texts: pd.DataFrame, labels,
+                       count: int) -> dict[str, list[tuple[str, float]]]:
+    """For each class, the ``count`` terms that push its own ``texts`` towards it the most.
+
+    A linear model's score for a class is a sum over terms of TF-IDF weight x coefficient; the
+    contribution of a term is that product averaged over the texts of the class, so a term
+    counts when it is both weighted by the model and used in the (held-out) texts. Terms made
+    only of stop words ("my", "to the") are left out: the model may use them, but they say
+    nothing a reader can check about a class.
+    """
+    vectoriser, model = pipeline[0], pipeline[-1]
+    vocabulary = vectoriser.named_transformers_["tfidf"].get_feature_names_out()
+    stop_words_only = np.array([set(term.split()) <= ENGLISH_STOP_WORDS for term in vocabulary])
+    binary = len(model.classes_) == 2
+    weights = np.vstack([-model.coef_[0], model.coef_[0]]) if binary else model.coef_
+    matrix, labels = vectoriser.transform(texts), np.asarray(labels)
     terms = {}
     for label, row in zip(model.classes_, weights, strict=True):
-        strongest = row.argsort()[::-1][:count]
-        terms[str(label)] = [(vocabulary[index], float(row[index])) for index in strongest]
+        own = matrix[labels == label]
+        if not own.shape[0]:  # no text of this class in the split
+            terms[str(label)] = []
+            continue
+        contribution = np.asarray(own.multiply(row).mean(axis=0)).ravel()
+        contribution[stop_words_only] = -np.inf
+        strongest = [index for index in contribution.argsort()[::-1][:count]
+                     if np.isfinite(contribution[index])]
+        terms[str(label)] = [(vocabulary[index], float(contribution[index])) for index in strongest]
     return terms

@@ -2,7 +2,8 @@
 
 Run ``python -m <package>.train``. Writes ``reports/metrics.json`` (the selected model on the
 held-out test split), ``reports/model_comparison.json`` (every candidate), the confusion matrix
-and the top terms per class in ``reports/figures/``, and ``models/model.joblib``.
+and the terms that push each class (``explanation.png``) in ``reports/figures/``,
+``reports/explanation.json``, ``reports/slices.json`` and ``models/model.joblib``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
-from .classifying import BASELINE, majority_baseline, train_classifiers
+from .classifying import BASELINE, METRICS, majority_baseline, train_classifiers
 from .cli import train_main
 from .data import load_dataset
-from .evaluate import plot_top_terms
-from .features import build_vectoriser, top_terms
+from .evaluate import explain_terms, length_slices
+from .features import build_vectoriser
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 from .transformer import TransformerEmbeddingClassifier, transformer_model_path
@@ -52,17 +53,19 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     """Train, select by cross-validated macro F1, evaluate on the test split, save everything."""
     params = params or load_params()
     texts, labels = load_dataset(params)
-    result = train_classifiers(candidates(params), texts, labels, params, reports_dir, models_dir)
+    result = train_classifiers(candidates(params), texts, labels, params, reports_dir, models_dir,
+                               unit="texts")
     # Terms come from the selected model when it is a TF-IDF one, else from logistic regression.
     explained = result.selected if result.selected.startswith("tfidf") else EXPLAINED
-    terms = top_terms(result.fitted[explained], params["train"]["top_terms"])
-    plot_top_terms(terms, reports_dir / "figures" / "top_terms.png")
+    explain_terms(result.fitted[explained], explained, result.x_test, result.y_test,
+                  params["train"]["top_terms"], reports_dir)
+    length_slices(result.x_test, result.y_test, result.y_pred, reports_dir)
     return result.metrics
 
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

@@ -18,21 +18,36 @@ import pandas as pd
 import sklearn
 import skops.io
 from mlflow.models import infer_signature
-from sklearn.pipeline import Pipeline
+from sklearn.model_selection import TunedThresholdClassifierCV
 
 from .experiment import save_model
 from .schema import FEATURES
 
+# What skops may load beyond plain scikit-learn and numpy: our feature function and the trees of
+# gradient boosting. A model needing anything else is refused, not trusted blindly.
+TRUSTED_TYPES = frozenset({f"{__package__}.features.add_engineered", "sklearn.tree._tree.Tree"})
+
+
+def trusted_types(model) -> list[str]:
+    """The types of ``model`` skops does not trust by default, all of them on the trust list."""
+    needed = set(skops.io.get_untrusted_types(data=skops.io.dumps(model)))
+    if not needed <= TRUSTED_TYPES:
+        unknown = sorted(needed - TRUSTED_TYPES)
+        raise ValueError(f"not on the skops trust list (register.py: TRUSTED_TYPES): {unknown}")
+    return sorted(needed)
+
 
 def register(
-    model: Pipeline,
+    tuned: TunedThresholdClassifierCV,
     example: pd.DataFrame,
     metrics: dict[str, float],
     params: dict[str, Any],
     models_dir: Path,
 ) -> dict[str, Any]:
-    """Log ``model`` to the active MLflow run (and registry) and write the serving bundle."""
+    """Log the fitted pipeline to the active MLflow run (and registry) and write the serving
+    bundle: the pipeline and the alarm threshold tuned on the training folds."""
     tracking = params["tracking"]
+    model = tuned.estimator_
     version: str | None = None
     if tracking["register_model"]:
         logged = mlflow.sklearn.log_model(
@@ -40,10 +55,9 @@ def register(
             name="model",
             registered_model_name=tracking["model_name"],
             signature=infer_signature(example, model.predict_proba(example)[:, 1]),
-            # skops (MLflow's safe format) loads only the types listed: this model's own, since we
-            # built it (our feature function, the estimator's internals).
+            # skops (MLflow's safe format) loads only the types listed, from TRUSTED_TYPES.
             serialization_format="skops",
-            skops_trusted_types=skops.io.get_untrusted_types(data=skops.io.dumps(model)),
+            skops_trusted_types=trusted_types(model),
             # The pipeline calls this package's feature code: ship it, and pin what it ran with.
             code_paths=[str(Path(__file__).parent)],
             pip_requirements=[f"scikit-learn=={sklearn.__version__}", f"pandas=={pd.__version__}"],
@@ -53,7 +67,7 @@ def register(
     bundle = {
         "model": model,
         "features": FEATURES,
-        "threshold": params["train"]["threshold"],
+        "threshold": float(tuned.best_threshold_),
         "metrics": metrics,
         "model_name": tracking["model_name"],
         "version": version,

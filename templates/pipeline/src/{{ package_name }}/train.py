@@ -22,34 +22,62 @@ from sklearn.base import ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, train_test_split
+from sklearn.model_selection import StratifiedKFold, TunedThresholdClassifierCV, train_test_split
 from sklearn.pipeline import Pipeline
 
+from .comparison import Comparison, compare_candidates
 from .data import generate_readings, ingest
 from .drift import check_drift
-from .evaluate import failure_metrics, plot_roc
-from .experiment import Comparison, compare_candidates, save_run
+from .evaluate import (
+    METRICS,
+    alarm_f1,
+    alarm_threshold,
+    evaluate_alarms,
+    failure_metrics,
+    plot_roc,
+)
 from .features import build_features
 from .params import load_params
-from .paths import MODELS_DIR, REPORTS_DIR
+from .paths import MODELS_DIR, PROJECT_ROOT, REPORTS_DIR
+from .permutation import explain_tabular
+from .readme import publish_results
 from .register import register
+from .reporting import save_run
 from .schema import FEATURES, TARGET
+from .slice_columns import column_slices
 from .tracking import flatten, start_run
+from .uncertainty import bootstrap_intervals
 from .validate import DataValidationError, validate
 
 BASELINE = "majority_class"
 
 
-def candidates(seed: int) -> dict[str, ClassifierMixin]:
-    """A baseline that never raises an alarm, a linear model, and gradient-boosted trees."""
-    return {
-        BASELINE: DummyClassifier(strategy="prior"),
+def candidates(params: dict[str, Any]) -> dict[str, ClassifierMixin]:
+    """A baseline that never raises an alarm, a linear model, and gradient-boosted trees.
+
+    The two models learn their alarm threshold: the probability that maximises F1 (a
+    precision-recall trade-off) on a stratified share of their own training rows held out from
+    fitting. Wrapped this way, cross-validation tunes it inside each fold and the test split
+    sees the threshold tuned on the training split: one rule, never tuned on the rows it scores.
+    """
+    seed = params["split"]["seed"]
+    models: dict[str, ClassifierMixin] = {
         "logistic_regression": LogisticRegression(max_iter=1000),
         # Single-threaded on purpose: OpenMP boosters crawl on small, busy machines.
         "gradient_boosting": GradientBoostingClassifier(
             n_estimators=100, max_depth=3, subsample=0.8, random_state=seed
         ),
     }
+    tuned = {
+        name: TunedThresholdClassifierCV(
+            Pipeline([("features", build_features()), ("model", model)]), scoring="f1",
+            cv=params["train"]["threshold_holdout"], random_state=seed,
+        )
+        for name, model in models.items()
+    }
+    never_alarm = DummyClassifier(strategy="prior")
+    baseline = Pipeline([("features", build_features()), ("model", never_alarm)])
+    return {BASELINE: baseline, **tuned}
 
 
 @contextmanager
@@ -86,7 +114,9 @@ def run(
         with stage("train", timings):
             comparison = compare(x_train, y_train, (x_test, y_test), params)
         with stage("evaluate", timings):
-            best, metrics = report_comparison(comparison, (x_test, y_test), reports_dir)
+            best, metrics = report_comparison(comparison, (x_test, y_test), reports_dir, params)
+        with stage("explain", timings):
+            explain(comparison.fitted[best], best, (x_test, y_test), params, reports_dir)
         with stage("register", timings):
             bundle = register(comparison.fitted[best], x_test.head(5), metrics, params, models_dir)
             x_train.to_csv(models_dir / "reference.csv", index=False)
@@ -127,34 +157,58 @@ def compare(
     params: dict[str, Any],
 ) -> Comparison:
     """Cross-validated F1 of each candidate on the training split, then one held-out score."""
-    seed, threshold = params["split"]["seed"], params["train"]["threshold"]
-    pipelines = {
-        name: Pipeline([("features", build_features()), ("model", estimator)])
-        for name, estimator in candidates(seed).items()
-    }
+    seed = params["split"]["seed"]
     return compare_candidates(
-        pipelines,
+        candidates(params),
         (x_train, y_train),
         test,
         cv=StratifiedKFold(params["train"]["cv_folds"], shuffle=True, random_state=seed),
         scoring="f1",
-        evaluate=lambda model, x, y: failure_metrics(y, model.predict_proba(x)[:, 1], threshold),
+        evaluate=evaluate_alarms,
     )
 
 
 def report_comparison(
-    comparison: Comparison, test: tuple[pd.DataFrame, pd.Series], reports_dir: Path
+    comparison: Comparison,
+    test: tuple[pd.DataFrame, pd.Series],
+    reports_dir: Path,
+    params: dict[str, Any],
 ) -> tuple[str, dict[str, float]]:
-    """Select by CV F1 (never the baseline); write metrics, the comparison and the ROC figure."""
+    """Select by CV F1 (never the baseline); write metrics with their intervals, the comparison
+    and the ROC figure."""
     best = comparison.best(BASELINE)
-    metrics = {name: comparison.scores[best][name] for name in ("f1", "roc_auc")}
-    save_run(reports_dir, metrics, selected=best, baseline=BASELINE, models=comparison.scores)
+    metrics = {name: comparison.scores[best][name] for name in METRICS}
     x_test, y_test = test
     probabilities = {
         name: model.predict_proba(x_test)[:, 1] for name, model in comparison.fitted.items()
     }
+    threshold = comparison.fitted[best].best_threshold_
+    intervals = bootstrap_intervals(
+        lambda y, probability: failure_metrics(y, probability, threshold),
+        (y_test, probabilities[best]),
+        seed=params["split"]["seed"],
+        resamples=params["evaluate"]["bootstrap_resamples"],
+    )
+    save_run(reports_dir, metrics, intervals, selected=best, baseline=BASELINE,
+             models=comparison.scores,
+             evaluated_on=f"the held-out test split ({len(y_test)} readings, "
+                          f"{int(y_test.sum())} failures)")
     plot_roc(y_test, probabilities, reports_dir / "figures" / "roc_curve.png")
     return best, metrics
+
+
+def explain(model: Any, name: str, test: tuple[pd.DataFrame, pd.Series],
+            params: dict[str, Any], reports_dir: Path) -> None:
+    """What drives the alarms (permutation importance for ROC AUC) and where they fail (F1 per
+    slice of ``[slices]`` columns, machine type by default, at the model's own alarm
+    threshold), both on the held-out readings."""
+    x_test, y_test = test
+    explain_tabular(model, name, x_test, y_test, scoring="roc_auc", score_label="ROC AUC",
+                    repeats=params["explain"]["repeats"], seed=params["split"]["seed"],
+                    reports_dir=reports_dir)
+    column_slices(x_test, y_test, model.predict_proba(x_test)[:, 1], params["slices"],
+                  metric="f1", label="F1", score=alarm_f1(alarm_threshold(model)),
+                  higher_is_better=True, reports_dir=reports_dir)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -173,6 +227,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(
             "invalid data, nothing trained:\n  " + "\n  ".join(error.problems)
         ) from None
+    publish_results(REPORTS_DIR, METRICS, PROJECT_ROOT)
     summary = ", ".join(f"{name} {value:.4f}" for name, value in metrics.items())
     print(
         f"{summary}; trained in {time.perf_counter() - started:.1f} s (reports/, `make mlflow-ui`)"

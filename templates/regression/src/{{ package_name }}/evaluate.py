@@ -10,7 +10,7 @@ import numpy as np
 from .numeric_metrics import evaluator, numeric_metrics
 from .reporting import save_figure
 
-METRICS = ("rmse", "mae", "r2")
+METRICS = {"rmse": "RMSE", "mae": "MAE", "r2": "R²"}  # id -> label in the README
 evaluate_model = evaluator(METRICS)
 
 

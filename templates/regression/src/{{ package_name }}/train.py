@@ -17,12 +17,24 @@ from sklearn.model_selection import KFold, train_test_split
 from sklearn.pipeline import make_pipeline
 
 from .cli import train_main
+from .comparison import compare_candidates
 from .data import load_dataset
-from .evaluate import evaluate_model, plot_predicted_vs_actual, plot_residuals
-from .experiment import compare_candidates, save_model, save_run
+from .evaluate import (
+    METRICS,
+    evaluate_model,
+    plot_predicted_vs_actual,
+    plot_residuals,
+    regression_metrics,
+)
+from .experiment import save_model
 from .features import build_preprocessor
+from .numeric_metrics import FUNCTIONS
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
+from .permutation import explain_tabular
+from .reporting import save_run
+from .slice_columns import column_slices
+from .uncertainty import bootstrap_intervals
 
 BASELINE = "mean_baseline"
 
@@ -60,12 +72,21 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     selected = comparison.best(BASELINE)
     model = comparison.fitted[selected]
     predictions = model.predict(x_test)
-    metrics = evaluate_model(model, x_test, y_test)
+    metrics = regression_metrics(y_test, predictions)
+    intervals = bootstrap_intervals(regression_metrics, (y_test, predictions), seed=seed,
+                                    resamples=params["evaluate"]["bootstrap_resamples"])
 
-    save_run(reports_dir, metrics, selected=selected, baseline=BASELINE, models=comparison.scores)
+    save_run(reports_dir, metrics, intervals, selected=selected, baseline=BASELINE,
+             models=comparison.scores,
+             evaluated_on=f"the held-out test split ({len(y_test)} rows)")
     figures = reports_dir / "figures"
     plot_predicted_vs_actual(y_test, predictions, figures / "predicted_vs_actual.png")
     plot_residuals(y_test, predictions, figures / "residuals.png")
+    explain_tabular(model, selected, x_test, y_test, scoring="neg_root_mean_squared_error",
+                    score_label="RMSE", repeats=params["explain"]["repeats"],
+                    seed=seed, reports_dir=reports_dir)
+    column_slices(x_test, y_test, predictions, params["slices"], metric="mae", label="MAE",
+                  score=FUNCTIONS["mae"], higher_is_better=False, reports_dir=reports_dir)
     output = f"predicted_{target.name}"
     save_model({"model": model, "columns": list(features.columns), "output": output}, models_dir)
     return metrics
@@ -73,7 +94,7 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

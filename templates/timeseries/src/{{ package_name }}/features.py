@@ -39,3 +39,11 @@ def time_split(features: pd.DataFrame, target: pd.Series, test_days: int):
     cut = len(features) - test_days
     target = target.loc[features.index]
     return (features.iloc[:cut], target.iloc[:cut]), (features.iloc[cut:], target.iloc[cut:])
+
+
+def calendar_segments(dates: pd.DatetimeIndex) -> pd.DataFrame:
+    """The natural slices of a daily series: weekday or weekend, and the month of each day."""
+    return pd.DataFrame({
+        "day type": np.where(dates.day_of_week >= 5, "weekend", "weekday"),
+        "month": dates.strftime("%Y-%m"),
+    }, index=dates)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,9 +24,14 @@ from .paths import MODELS_DIR
 def forecast(history: pd.Series, horizon: int,
              model_path: Path = MODELS_DIR / "model.joblib") -> pd.Series:
     """The next ``horizon`` daily values after ``history`` (a daily series in time order)."""
+    return forecast_with(load_model(model_path), history, horizon)
+
+
+def forecast_with(bundle: dict[str, Any], history: pd.Series, horizon: int) -> pd.Series:
+    """:func:`forecast` with a model bundle already in memory (training uses it to measure
+    how errors grow with the horizon)."""
     if horizon < 1:
         raise ValueError(f"horizon must be at least 1, got {horizon}")
-    bundle = load_model(model_path)
     extended = history.copy()
     for _ in range(horizon):
         next_day = extended.index[-1] + pd.Timedelta(days=1)

@@ -3,8 +3,8 @@
 Run ``python -m <package>.train``. The split is by time: the last ``test_days`` days are held
 out, and model selection uses time-series cross-validation (each fold trains on the past and
 validates on the following block). Writes ``reports/metrics.json`` (the selected model and
-both baselines on the test period), ``reports/model_comparison.json``, the forecast figure and
-the model in ``models/model.joblib``.
+both baselines on the test period), ``reports/metrics_intervals.json``,
+``reports/model_comparison.json``, the forecast and error figures and ``models/model.joblib``.
 """
 
 from __future__ import annotations
@@ -21,14 +21,27 @@ from sklearn.preprocessing import StandardScaler
 
 from .baselines import LagForecast
 from .cli import train_main
+from .comparison import compare_candidates
 from .data import load_series
-from .evaluate import ERRORS, evaluate_model, plot_forecast
-from .experiment import compare_candidates, save_model, save_run
-from .features import make_features, time_split
+from .evaluate import (
+    BASELINES,
+    METRICS,
+    evaluate_model,
+    forecast_errors,
+    mae_by_horizon,
+    plot_errors,
+    plot_forecast,
+)
+from .experiment import save_model
+from .features import calendar_segments, make_features, time_split
+from .numeric_metrics import FUNCTIONS
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
-
-BASELINES = ("naive", "seasonal_naive")
+from .permutation import explain_tabular
+from .predict import forecast_with
+from .reporting import save_run
+from .slices import publish_slices, slice_report
+from .uncertainty import bootstrap_intervals
 
 
 def candidates(settings: dict[str, Any], seed: int) -> dict[str, Any]:
@@ -57,27 +70,45 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
         scoring="neg_mean_absolute_error", evaluate=evaluate_model,
     )
     selected = comparison.best(*BASELINES)
-    scores = comparison.scores
-    metrics = {name: scores[selected][name] for name in ERRORS}
-    for baseline in BASELINES:
-        metrics.update({f"{baseline}_{name}": scores[baseline][name] for name in ERRORS})
-
-    save_run(reports_dir, metrics, selected=selected, baseline="seasonal_naive", models=scores)
-    forecasts = {
-        name: pd.Series(comparison.fitted[name].predict(test[0]), index=test[0].index)
-        for name in (selected, "seasonal_naive")
-    }
-    history = train[1].iloc[-3 * params["split"]["test_days"]:]
-    plot_forecast(history, test[1], forecasts, reports_dir / "figures" / "forecast_vs_actual.png")
+    x_test, y_test = test
+    forecasts = {name: comparison.fitted[name].predict(x_test)
+                 for name in (selected, *BASELINES)}
+    arrays = (y_test, forecasts[selected], *(forecasts[name] for name in BASELINES))
+    metrics = forecast_errors(*arrays)
+    # Neighbouring days are alike, so the bootstrap resamples whole weeks, not single days.
+    intervals = bootstrap_intervals(forecast_errors, arrays, seed=params["train"]["seed"],
+                                    block=params["train"]["season_length"],
+                                    resamples=params["evaluate"]["bootstrap_resamples"])
+    save_run(reports_dir, metrics, intervals, selected=selected, baseline="seasonal_naive",
+             models=comparison.scores,
+             evaluated_on=f"the held-out last {len(y_test)} days, one day ahead")
+    explain_tabular(comparison.fitted[selected], selected, x_test, y_test,
+                    scoring="neg_mean_absolute_error", score_label="MAE",
+                    repeats=params["explain"]["repeats"], seed=params["train"]["seed"],
+                    reports_dir=reports_dir)
+    slices = slice_report(calendar_segments(y_test.index), y_test, forecasts[selected],
+                          metric="mae", score=FUNCTIONS["mae"], higher_is_better=False)
+    publish_slices(slices, "MAE", reports_dir)
     bundle = {"model": comparison.fitted[selected], "columns": list(features.columns),
               "features": params["features"], "output": f"forecast_{series.name}"}
     save_model(bundle, models_dir)
+    figures = reports_dir / "figures"
+    one_day = {name: pd.Series(forecasts[name], index=y_test.index)
+               for name in (selected, "seasonal_naive")}
+    history = train[1].iloc[-3 * params["split"]["test_days"]:]
+    plot_forecast(history, y_test, one_day, figures / "forecast_vs_actual.png")
+    horizon = params["split"]["horizon"]
+    origins = y_test.index[:-horizon:params["train"]["season_length"]]
+    paths = [forecast_with(bundle, series.loc[:origin - pd.Timedelta(days=1)], horizon)
+             for origin in origins]
+    plot_errors(y_test, one_day[selected], mae_by_horizon(paths, series),
+                figures / "forecast_errors.png")
     return metrics
 
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

@@ -16,11 +16,11 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-from .classifying import BASELINE, majority_baseline, train_classifiers
+from .classifying import BASELINE, METRICS, majority_baseline, train_classifiers
 from .cli import train_main
 from .cnn import SmallCNN, use_cnn
 from .data import image_side, load_dataset
-from .evaluate import plot_sample_grid
+from .evaluate import explain_occlusion, plot_sample_grid
 from .params import load_params
 from .paths import MODELS_DIR, REPORTS_DIR
 
@@ -53,16 +53,18 @@ def run(reports_dir: Path = REPORTS_DIR, models_dir: Path = MODELS_DIR,
     side = image_side(pixels)
     result = train_classifiers(
         candidates(params["train"], params["split"]["seed"], side), pixels, labels, params,
-        reports_dir, models_dir,
+        reports_dir, models_dir, unit="images",
     )
     plot_sample_grid(result.x_test, result.y_test, result.y_pred,
                      reports_dir / "figures" / "sample_predictions.png")
+    explain_occlusion(result.fitted[result.selected], result.selected, result.x_test,
+                      result.y_test, params["explain"]["images_per_class"], reports_dir)
     return result.metrics
 
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    train_main(run, __doc__.splitlines()[0], argv)
+    train_main(run, __doc__.splitlines()[0], METRICS, argv)
 
 
 if __name__ == "__main__":

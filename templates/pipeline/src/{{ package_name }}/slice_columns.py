@@ -1,0 +1,1 @@
+../../../_common/src/slice_columns.py

@@ -1,0 +1,1 @@
+../../../_common/src/explain.py

@@ -1,0 +1,74 @@
+"""The generated README's Reproduce steps, run as written in a fresh virtual environment, end with a
+README that shows the run's metrics.
+
+One type (regression, the quickest to train) keeps the time bounded. Nothing is downloaded: the new
+environment sees this test run's packages through a ``.pth`` file, and pip, told by its environment
+variables to use no index, installs only the project itself (its build backend, hatchling with
+editables, comes from the same place: the test extra).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from generator.scaffold.sync import format_value
+from tests.generated import generate
+
+pytestmark = pytest.mark.slow
+
+
+def reproduce_commands(readme: str) -> list[str]:
+    """The shell lines of the README's Reproduce block, comments dropped."""
+    block = re.search(r"^## Reproduce\n\n```bash\n(.*?)^```", readme, flags=re.MULTILINE | re.DOTALL)
+    assert block, "no Reproduce block"
+    return [re.sub(r"\s+#.*$", "", line) for line in block.group(1).splitlines() if line.strip()]
+
+
+def offline_venv(project: Path) -> None:
+    """Create ``.venv`` as the README's first step will, seeing this run's site-packages."""
+    subprocess.run([sys.executable, "-m", "venv", str(project / ".venv")], check=True, timeout=300)
+    purelib = Path(sysconfig.get_path("purelib", vars={"base": str(project / ".venv"),
+                                                        "platbase": str(project / ".venv")}))
+    (purelib / "test-environment.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+
+
+def test_the_readme_reproduce_steps_work_as_written(tmp_path: Path):
+    project = generate("regression", tmp_path / "project")
+    readme = (project.path / "README.md").read_text(encoding="utf-8")
+    commands = reproduce_commands(readme)
+    assert commands[0].startswith("python -m venv .venv && . .venv/bin/activate")
+    assert not any("portfolio" in command for command in commands)  # not installed in the learner's venv
+    offline_venv(project.path)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PIP_NO_INDEX": "1",  # no network: everything the project needs is already there
+        "PIP_NO_DEPS": "1",
+        "PIP_NO_BUILD_ISOLATION": "0",  # pip reads "0" as "build without isolation"
+        "MPLBACKEND": "Agg",
+    }
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        ["bash", "-c", "set -euo pipefail\n" + "\n".join(commands)],
+        cwd=project.path, env=env, capture_output=True, text=True, timeout=1500,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    written = (project.path / "README.md").read_text(encoding="utf-8")
+    metrics = project.metrics()
+    intervals = json.loads((project.path / "reports" / "metrics_intervals.json").read_text(encoding="utf-8"))
+    for name, value in metrics.items():
+        low, high = intervals[name]
+        assert f"| {format_value(value)} | {format_value(low)} \N{EN DASH} {format_value(high)} |" in written
+    assert re.search(r"^\*\*Key result:\*\* .*\d\.\d{4}", written, flags=re.MULTILINE)
+    assert "make train`" not in written
+    executed = json.loads((project.path / "notebooks" / "01-regression.ipynb").read_text(encoding="utf-8"))
+    assert any(cell.get("outputs") for cell in executed["cells"] if cell["cell_type"] == "code")
