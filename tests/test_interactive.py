@@ -119,7 +119,6 @@ def test_typing_filters_the_types_and_a_wrong_answer_is_asked_again(tmp_path: Pa
     session.answer("Minimum documentation score", CLEAR_LINE + "eighty" + ENTER)
     session.wait_for("'eighty' is not a valid int")
     session.child.send(CLEAR_LINE + "70" + ENTER)
-    session.answer("What CI installs portfolio from", ENTER)
     session.finish()
 
     project = tmp_path / "heart-disease-risk"
