@@ -50,7 +50,7 @@ def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
             header = cells
         elif header is not None and cells and len(cells) == len(header):
             found += [value for value in from_rows([header, cells], [block.line, block.line])
-                      if value not in block.metric_values]
+                      if value not in block_values(block)]
         elif block.kind != "html":
             header = None
     return found

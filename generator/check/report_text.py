@@ -42,15 +42,15 @@ def render_text(reports: Sequence[ProjectReport], errors: Sequence[tuple[str, st
                 lines += textwrap.wrap(f"fix: {finding.fix}", width, initial_indent="    ", subsequent_indent="    ")
         lines.append("")
     if len(reports) + len(errors) > 1:
-        rows = [(r.target, str(r.score), r.grade, "pass" if r.passed else "fail",
+        summary: list[tuple[str, ...]] = [(r.target, str(r.score), r.grade, "pass" if r.passed else "fail",
                  str(sum(hit.filled for hit in r.sections.values())), str(len(r.findings))) for r in reports]
-        rows += [(target, "-", "-", "error", "-", message) for target, message in errors]
+        summary += [(target, "-", "-", "error", "-", message) for target, message in errors]
         lines.append("Summary")
-        lines += _table(("target", "score", "grade", "result", "sections written", "findings"), rows, width)
+        lines += _table(("target", "score", "grade", "result", "sections written", "findings"), summary, width)
     return "\n".join(lines) + "\n"
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], width: int) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], width: int) -> list[str]:
     """Columns padded to their widest cell (each cell cut to a share of the width)."""
     limit = max(8, width // len(header))
     cells = [[_cut(cell, limit) for cell in row] for row in [header, *rows]]

@@ -99,10 +99,10 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
     candidates = []
     intro = doc.intro()
     if intro.blocks:
-        content = _content(intro, wanted)
-        if "problem" in wanted and content:
-            content["problem"] = content.get("problem", 0.0) + 0.9  # where most READMEs state the problem
-        candidates.append(_Candidate(intro, 0, {}, content, "introduction"))
+        cues = _content(intro, wanted)
+        if "problem" in wanted and cues:
+            cues["problem"] = cues.get("problem", 0.0) + 0.9  # where most READMEs state the problem
+        candidates.append(_Candidate(intro, 0, {}, cues, "introduction"))
     for order, (section, end) in enumerate(sections, start=1):
         heading = section.heading
         assert heading is not None

@@ -267,7 +267,7 @@ LICENCE = re.compile(
     re.IGNORECASE,
 )
 
-CUES: dict[str, re.Pattern[str]] = {
+CUES: dict[str, Terms] = {
     "problem": _words(
         r"goals?", r"aims?", r"objectives?", r"problems?", r"questions?", r"challenges?", r"business",
         r"customers?", r"users?", r"so that", r"in order to", r"we want", r"predict\w*", r"forecast\w*",
