@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.jinja_ext import CANONICAL_REPOSITORY, action_ref, portfolio_action_ref
+from generator.jinja_ext import action_ref, canonical_repository, portfolio_action_ref
 from generator.naming import is_valid_package_name, package_name
 from generator.scaffold import render
 from tests.generated import actionlint
@@ -129,9 +129,9 @@ def test_an_action_reference_that_is_not_owner_repo_at_ref_is_refused(tmp_path: 
         ({"url": "git@github.com:acme/portfolio", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
          "acme/portfolio@0a1b2c"),
         ({"url": "https://gitlab.com/acme/portfolio.git", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
-         f"{CANONICAL_REPOSITORY}@v1.2.3"),
-        ({"url": "file:///home/ada/portfolio", "dir_info": {"editable": True}}, f"{CANONICAL_REPOSITORY}@v1.2.3"),
-        (None, f"{CANONICAL_REPOSITORY}@v1.2.3"),
+         f"{canonical_repository()}@v1.2.3"),
+        ({"url": "file:///home/ada/portfolio", "dir_info": {"editable": True}}, f"{canonical_repository()}@v1.2.3"),
+        (None, f"{canonical_repository()}@v1.2.3"),
     ],
     ids=["github-https", "github-ssh", "other-host", "local-folder", "index"],
 )
