@@ -44,6 +44,12 @@ RosterArgument = Annotated[
 PrefixOption = Annotated[
     str, typer.Option("--prefix", help="Start every repository name with this, e.g. term-2026-.")
 ]
+# Where `cohort update` and `cohort check` find the students' projects.
+CohortStatusOption = Annotated[
+    Path | None,
+    typer.Option("--status", help="Status file of `cohort new` (default: ./cohort-status.csv)."),
+]
+RootOption = Annotated[Path | None, typer.Option("--root", help="Folder holding the projects as ROOT/<repo>.")]
 DestOption = Annotated[
     Path | None,
     typer.Option("--dest", help="Folder holding the students' projects (default: the current folder)."),
@@ -171,13 +177,8 @@ def cohort_update(
     ctx: typer.Context,
     roster: RosterArgument,
     prefix: PrefixOption = "",
-    status: Annotated[
-        Path | None,
-        typer.Option("--status", help="Status file of `cohort new` (default: ./cohort-status.csv)."),
-    ] = None,
-    root: Annotated[
-        Path | None, typer.Option("--root", help="Folder holding the projects as ROOT/<repo>.")
-    ] = None,
+    status: CohortStatusOption = None,
+    root: RootOption = None,
     org: Annotated[
         str | None,
         typer.Option("--org", help="Update the GitHub repositories ORG/<repo> through pull requests instead."),
@@ -254,13 +255,8 @@ def _print_update_summary(summary: UpdateSummary, *, on_github: bool) -> None:
 def cohort_check(
     roster: RosterArgument,
     prefix: PrefixOption = "",
-    status: Annotated[
-        Path | None,
-        typer.Option("--status", help="Status file of `cohort new` (default: ./cohort-status.csv)."),
-    ] = None,
-    root: Annotated[
-        Path | None, typer.Option("--root", help="Folder holding the projects as ROOT/<repo>.")
-    ] = None,
+    status: CohortStatusOption = None,
+    root: RootOption = None,
     org: Annotated[
         str | None, typer.Option("--org", help="Check the GitHub repositories ORG/<repo> instead.")
     ] = None,
