@@ -39,7 +39,8 @@ def test_sarif_of_several_projects_is_valid_against_the_schema(tmp_path: Path, w
     run = document["runs"][0]
     assert run["properties"]["projects"] == [
         {"target": "good", "score": check_project(good).score, "grade": check_project(good).grade, "passed": True},
-        {"target": "weak", "score": check_project(weak).score, "grade": "F", "passed": False}]
+        {"target": "weak", "score": check_project(weak).score, "grade": "F", "passed": False},
+    ]
     assert run["originalUriBaseIds"]["PROJECT"] == {"uri": "good/", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["PROJECT2"] == {"uri": "weak/", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
@@ -53,8 +54,14 @@ def test_findings_are_located_relative_to_their_project(weak: Path) -> None:
     assert run["properties"]["score"] == check_project(weak).score and run["properties"]["grade"] == "F"
     rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     todo = next(r for r in run["results"] if r["ruleId"] == "placeholders")
-    assert todo["locations"] == [{"physicalLocation": {
-        "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"}, "region": {"startLine": 5}}}]
+    assert todo["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"},
+                "region": {"startLine": 5},
+            }
+        }
+    ]
     assert rule_ids[todo["ruleIndex"]] == "placeholders"
     assert "Fix:" in todo["message"]["text"]
     assert run["originalUriBaseIds"]["PROJECT"] == {"uri": "", "uriBaseId": "%SRCROOT%"}
@@ -69,7 +76,8 @@ def test_project_level_findings_have_no_made_up_line(tmp_path: Path, weak: Path)
     document = json.loads(render_sarif([check_project(weak)]))
     file_only = next(r for r in document["runs"][0]["results"] if r["ruleId"] == "project.ml")
     assert file_only["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"}}
+        "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"}
+    }
 
 
 def test_levels_follow_weights_and_rules_link_to_their_documentation(weak: Path) -> None:

@@ -86,8 +86,9 @@ class Context:
         if readme is None:
             return ""
         if "text" not in self._cache:
-            self._cache["text"] = " ".join(" ".join(b.text.split()) for b in readme.blocks
-                                           if b.kind in ("prose", "table"))
+            self._cache["text"] = " ".join(
+                " ".join(b.text.split()) for b in readme.blocks if b.kind in ("prose", "table")
+            )
         return self._cache["text"]  # type: ignore[return-value]
 
 

@@ -21,8 +21,16 @@ from generator.check.vocabulary import MODEL
 METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "macro_f1": ("macro f1", "macro f1 score", "f1 macro", "macro avg f1", "macro averaged f1"),
     "weighted_f1": ("weighted f1", "f1 weighted"),
-    "accuracy": ("accuracy", "acc", "test accuracy", "balanced accuracy", "validation accuracy", "val accuracy",
-                 "top 1 accuracy", "top1 accuracy"),
+    "accuracy": (
+        "accuracy",
+        "acc",
+        "test accuracy",
+        "balanced accuracy",
+        "validation accuracy",
+        "val accuracy",
+        "top 1 accuracy",
+        "top1 accuracy",
+    ),
     "precision": ("precision",),
     "recall": ("recall", "sensitivity"),
     "f1": ("f1", "f1 score", "f score", "f measure"),
@@ -47,9 +55,23 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "wer": ("wer", "word error rate"),
     "kappa": ("kappa", "cohen kappa", "cohen's kappa", "qwk", "quadratic weighted kappa"),
     "mcc": ("mcc", "matthews correlation", "matthews correlation coefficient"),
-    "score": ("cv score", "public lb", "private lb", "lb score", "public score", "private score",
-              "public leaderboard", "private leaderboard", "leaderboard score", "cv", "public", "private",
-              "oof", "oof cv", "oof score"),
+    "score": (
+        "cv score",
+        "public lb",
+        "private lb",
+        "lb score",
+        "public score",
+        "private score",
+        "public leaderboard",
+        "private leaderboard",
+        "leaderboard score",
+        "cv",
+        "public",
+        "private",
+        "oof",
+        "oof cv",
+        "oof score",
+    ),
 }
 _LINE_WORD = re.compile(r"[a-z0-9²]+")
 _SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}
@@ -60,22 +82,38 @@ _NAME_RE = "|".join(re.escape(s).replace(r"\ ", r"[\s_-]?") for s in _BY_LENGTH)
 _NAME = re.compile(rf"(?<![\w^])(?:{_NAME_RE})(?![\w²])", re.IGNORECASE)
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s?%)?"
 _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_NUMBER})\s*\**\s*(?:±\s*\S+|\(.*\))?\s*$")
-_CONNECT = (r"(?:of|is|was|were|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly"
-            r"|over|above|~|≈)(?:\s+(?:of|about|around|approximately))?")
-_GAP = (rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|score|value))+"
-        rf"\s*{_CONNECT}\s*|\s+(?:score\s+|value\s+)?(?:{_CONNECT})?\s*)")
-_PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
-                          re.IGNORECASE)
-_SLASHED = re.compile(rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
-                      rf"(?:\s*/\s*(?:{_NAME_RE}|public|private"
-                      rf"|train|val|valid|test))+)\s*[:=]?\s*({_NUMBER}(?:\s*/\s*{_NUMBER})+)", re.IGNORECASE)
-_MODEL_SCORE = re.compile(rf"^\W*({MODEL.pattern})\W*\s*[:=\u2013-]\s*\**({_NUMBER})\**\s*$",
-                          re.IGNORECASE)
+_CONNECT = (
+    r"(?:of|is|was|were|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly"
+    r"|over|above|~|≈)(?:\s+(?:of|about|around|approximately))?"
+)
+_GAP = (
+    rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|score|value))+"
+    rf"\s*{_CONNECT}\s*|\s+(?:score\s+|value\s+)?(?:{_CONNECT})?\s*)"
+)
+_PROSE_AFTER = re.compile(
+    rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)", re.IGNORECASE
+)
+_SLASHED = re.compile(
+    rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
+    rf"(?:\s*/\s*(?:{_NAME_RE}|public|private"
+    rf"|train|val|valid|test))+)\s*[:=]?\s*({_NUMBER}(?:\s*/\s*{_NUMBER})+)",
+    re.IGNORECASE,
+)
+_MODEL_SCORE = re.compile(rf"^\W*({MODEL.pattern})\W*\s*[:=\u2013-]\s*\**({_NUMBER})\**\s*$", re.IGNORECASE)
 """``Logistic Regression: 77%`` on a line of its own: a model's score with the metric left unnamed."""
-_SLASH_NAMES = {"public": "score", "private": "score", "train": "score", "val": "score", "valid": "score",
-                "test": "score"}
-_NAME_STARTS = frozenset("".join(_LINE_WORD.findall(spelling)[:count]) for spelling in _SPELLING_TO_ID
-                         for count in range(1, len(_LINE_WORD.findall(spelling)) + 1))
+_SLASH_NAMES = {
+    "public": "score",
+    "private": "score",
+    "train": "score",
+    "val": "score",
+    "valid": "score",
+    "test": "score",
+}
+_NAME_STARTS = frozenset(
+    "".join(_LINE_WORD.findall(spelling)[:count])
+    for spelling in _SPELLING_TO_ID
+    for count in range(1, len(_LINE_WORD.findall(spelling)) + 1)
+)
 """The run of letters and digits a metric's name can start with: its first words written together or apart."""
 _SLASH_STARTS = _NAME_STARTS | {"public", "private", "train", "val", "valid", "test"}
 _RUN = re.compile(r"[a-z0-9²]+", re.IGNORECASE)
@@ -84,14 +122,30 @@ MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
 _DIGIT = re.compile(r"\d")
 _R_SQUARED = re.compile(r"\$?\bR\s*(?:\\?\^\s*\{?\s*2\s*\}?|<sup>\s*2\s*</sup>)\$?", re.IGNORECASE)
-_BASELINE = re.compile(r"baseline|dummy|majority|most[- ]frequent|naive|random guess|before tuning|untuned|default",
-                       re.IGNORECASE)
-_FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|\(final\)|✅|⭐|🏆",
-                    re.IGNORECASE)
+_BASELINE = re.compile(
+    r"baseline|dummy|majority|most[- ]frequent|naive|random guess|before tuning|untuned|default", re.IGNORECASE
+)
+_FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|\(final\)|✅|⭐|🏆", re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\S {2,}\S")
-_BOUNDED = {"score", "kappa", "mcc", "accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc",
-            "pr_auc",
-            "r2", "silhouette", "iou", "dice", "map", "ndcg"}
+_BOUNDED = {
+    "score",
+    "kappa",
+    "mcc",
+    "accuracy",
+    "precision",
+    "recall",
+    "f1",
+    "macro_f1",
+    "weighted_f1",
+    "roc_auc",
+    "pr_auc",
+    "r2",
+    "silhouette",
+    "iou",
+    "dice",
+    "map",
+    "ndcg",
+}
 
 
 @dataclass(frozen=True)
@@ -235,14 +289,20 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             continue  # no metric's name on the line: nothing more to read
         for match in _at_names(_PROSE_AFTER, raw, _NAME_STARTS):
             metric = metric_id(match.group(1))
-            value = _value(metric, match.group(2), number, raw[max(0, match.start() - 40):match.end()]) \
-                if metric else None
+            value = (
+                _value(metric, match.group(2), number, raw[max(0, match.start() - 40) : match.end()])
+                if metric
+                else None
+            )
             if value:
                 found.append(value)
         for match in _PROSE_BEFORE.finditer(raw):
             metric = metric_id(match.group(2))
-            value = _value(metric, match.group(1), number, raw[max(0, match.start() - 40):match.end()]) \
-                if metric else None
+            value = (
+                _value(metric, match.group(1), number, raw[max(0, match.start() - 40) : match.end()])
+                if metric
+                else None
+            )
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
@@ -270,7 +330,7 @@ def _slashed(raw: str, number: int) -> list[MetricValue]:
         numbers = [value.strip() for value in match.group(2).split("/")]
         for name, value in zip(names, numbers, strict=False):
             metric = metric_id(name) or _SLASH_NAMES.get(name.lower())
-            parsed = _value(metric, value, number, raw[max(0, match.start() - 40):match.end()]) if metric else None
+            parsed = _value(metric, value, number, raw[max(0, match.start() - 40) : match.end()]) if metric else None
             if parsed:
                 found.append(parsed)
     return found
@@ -317,9 +377,7 @@ def load_metrics_json(text: str) -> dict[str, float]:
     return flat
 
 
-def disagreements(
-    readme: Iterable[MetricValue], truth: Mapping[str, float]
-) -> list[tuple[MetricValue, float]]:
+def disagreements(readme: Iterable[MetricValue], truth: Mapping[str, float]) -> list[tuple[MetricValue, float]]:
     """README values whose metric is in ``truth`` but none of whose numbers agree with it."""
     by_metric: dict[str, list[MetricValue]] = {}
     for value in readme:

@@ -47,28 +47,40 @@ def render_sarif(reports: Sequence[ProjectReport]) -> str:
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": _without_none({"name": "portfolio-check", "version": __version__,
-                                              "informationUri": docs_url(), "rules": list(rules.values())})},
-            "originalUriBaseIds": bases,
-            "results": results,
-            "properties": properties,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": _without_none(
+                        {
+                            "name": "portfolio-check",
+                            "version": __version__,
+                            "informationUri": docs_url(),
+                            "rules": list(rules.values()),
+                        }
+                    )
+                },
+                "originalUriBaseIds": bases,
+                "results": results,
+                "properties": properties,
+            }
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _rule(check_id: str, explanation: str, weight: int) -> dict[str, Any]:
     known = CHECKS.get(check_id)
-    return _without_none({
-        "id": check_id,
-        "name": "".join(part.title() for part in check_id.replace("_", ".").split(".")),
-        "shortDescription": {"text": explanation},
-        "help": {"text": known.fix if known else "Write the section the rubric asks for."},
-        "helpUri": known.docs_url if known else docs_url(),
-        "defaultConfiguration": {"level": level(weight)},
-        "properties": {"weight": weight},
-    })
+    return _without_none(
+        {
+            "id": check_id,
+            "name": "".join(part.title() for part in check_id.replace("_", ".").split(".")),
+            "shortDescription": {"text": explanation},
+            "help": {"text": known.fix if known else "Write the section the rubric asks for."},
+            "helpUri": known.docs_url if known else docs_url(),
+            "defaultConfiguration": {"level": level(weight)},
+            "properties": {"weight": weight},
+        }
+    )
 
 
 def _without_none(fields: dict[str, Any]) -> dict[str, Any]:

@@ -27,9 +27,37 @@ _WORDS = re.compile(r"[\w'\u2019-]+")
 _NUMBER = re.compile(r"\d")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|io|csv|json|md|py)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<=\s)(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z][\w-]+)")
-_COMMON_CAPITALS = frozenset({"I", "The", "This", "These", "We", "It", "In", "A", "An", "Our", "My", "And", "But",
-                              "Data", "Dataset", "Model", "Models", "Results", "Project", "Problem", "Method",
-                              "Metrics", "Outcome", "Overall", "Finally", "Also", "However"})
+_COMMON_CAPITALS = frozenset(
+    {
+        "I",
+        "The",
+        "This",
+        "These",
+        "We",
+        "It",
+        "In",
+        "A",
+        "An",
+        "Our",
+        "My",
+        "And",
+        "But",
+        "Data",
+        "Dataset",
+        "Model",
+        "Models",
+        "Results",
+        "Project",
+        "Problem",
+        "Method",
+        "Metrics",
+        "Outcome",
+        "Overall",
+        "Finally",
+        "Also",
+        "However",
+    }
+)
 
 
 @dataclass
@@ -82,8 +110,14 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
             else:
                 marks += mark
                 kept.append(sentence)
-        table_numbers = sum(1 for block in located[key].section.blocks if block.kind == "table"
-                            for row in block.rows[1:] for cell in row if _NUMBER.search(cell))
+        table_numbers = sum(
+            1
+            for block in located[key].section.blocks
+            if block.kind == "table"
+            for row in block.rows[1:]
+            for cell in row
+            if _NUMBER.search(cell)
+        )
         result.marks[key] = marks + min(2 * table_numbers + len(located[key].metric_values), MARKS_NEEDED)
         result.kept[key] = " ".join(kept)
         result.stock[key] = stock
