@@ -13,8 +13,14 @@ from pathlib import Path
 
 PYTHON = sys.executable
 REPO = Path(__file__).resolve().parents[1]
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
-       "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.com", "MPLBACKEND": "Agg"}
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.com",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.com",
+    "MPLBACKEND": "Agg",
+}
 
 
 def run(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
@@ -45,6 +51,8 @@ def report(label: str, ours: float, theirs: float, target: float) -> bool:
     """Print one comparison line; return whether the ratio meets the target."""
     ratio = ours / theirs
     verdict = "ok" if ratio <= target else "MISSED"
-    print(f"{label:<48} {ours * 1000:8.0f} ms vs {theirs * 1000:8.0f} ms  "
-          f"ratio {ratio:5.2f} (target <= {target}) {verdict}")
+    print(
+        f"{label:<48} {ours * 1000:8.0f} ms vs {theirs * 1000:8.0f} ms  "
+        f"ratio {ratio:5.2f} (target <= {target}) {verdict}"
+    )
     return ratio <= target

@@ -42,8 +42,10 @@ def per_format(copies: list[Path]) -> None:
             best, best_cpu = min(best, time.perf_counter() - started), min(best_cpu, time.process_time() - cpu)
         rate, cpu_rate = len(copies) / best, len(copies) / best_cpu
         verdict = "meets" if rate >= GOAL_PER_SECOND else "below"
-        print(f"{fmt:9} {rate:5.0f} projects/s wall, {cpu_rate:5.0f} per CPU-second  "
-              f"({1000 * best / len(copies):.1f} ms each; {verdict} the goal of {GOAL_PER_SECOND}/s)")
+        print(
+            f"{fmt:9} {rate:5.0f} projects/s wall, {cpu_rate:5.0f} per CPU-second  "
+            f"({1000 * best / len(copies):.1f} ms each; {verdict} the goal of {GOAL_PER_SECOND}/s)"
+        )
 
 
 def huge_readme(folder: Path, headings: int) -> None:
@@ -61,8 +63,10 @@ def huge_readme(folder: Path, headings: int) -> None:
         check_project(project)
         best, best_cpu = min(best, time.perf_counter() - started), min(best_cpu, time.process_time() - cpu)
     verdict = "meets" if best < GOAL_HUGE_SECONDS else "misses"
-    print(f"README with {headings:,} headings ({size / 1e6:.1f} MB): {best:.2f} s wall, {best_cpu:.2f} s CPU "
-          f"({verdict} the goal of {GOAL_HUGE_SECONDS:.0f} s)")
+    print(
+        f"README with {headings:,} headings ({size / 1e6:.1f} MB): {best:.2f} s wall, {best_cpu:.2f} s CPU "
+        f"({verdict} the goal of {GOAL_HUGE_SECONDS:.0f} s)"
+    )
 
 
 def main() -> None:

@@ -69,11 +69,30 @@ def time_copier_cli(folder: Path, students: int) -> float:
         name = f"{NAMES[index % len(NAMES)]} {index // len(NAMES)}"
         repo = f"bench-cli-{index}"
         subprocess.run(
-            [sys.executable, "-m", "copier", "copy", "--defaults", "--trust", "--quiet",
-             "--data", f"project_type={entry.id}", "--data", f"project_name={entry.title}",
-             "--data", f"author_name={name}", "--data", f"package_name={package_name(entry.title)}",
-             "--data", f"repo_name={repo}", str(template), str(folder / "cli" / repo)],
-            check=True, env=env, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "copier",
+                "copy",
+                "--defaults",
+                "--trust",
+                "--quiet",
+                "--data",
+                f"project_type={entry.id}",
+                "--data",
+                f"project_name={entry.title}",
+                "--data",
+                f"author_name={name}",
+                "--data",
+                f"package_name={package_name(entry.title)}",
+                "--data",
+                f"repo_name={repo}",
+                str(template),
+                str(folder / "cli" / repo),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
         )
     return time.perf_counter() - started
 
@@ -93,8 +112,9 @@ def time_from_status(folder: Path, repositories: int) -> tuple[float, int, int]:
         seed = server.bare_path("bootcamp", "seed")
         sha = server.refs("bootcamp", "seed")["refs/heads/main"]
         roster = folder / "statuses.csv"
-        roster.write_text("name\n" + "\n".join(f"student {i:04d}" for i in range(repositories)) + "\n",
-                          encoding="utf-8")
+        roster.write_text(
+            "name\n" + "\n".join(f"student {i:04d}" for i in range(repositories)) + "\n", encoding="utf-8"
+        )
         students = read_roster(roster)
         ids = itertools.count(10_000)
         for index, student in enumerate(students):  # copies of one bare repository: setup, not measured
@@ -126,8 +146,10 @@ def main() -> None:
             n = args.repositories
             verdict = "met" if elapsed * 1000 / n <= STATUS_GOAL else "NOT met"
             print(f"repositories:              {n}  ({found} with a portfolio/docs result)")
-            print(f"cohort check --from-status:{elapsed:8.2f} s  ({elapsed / n * 1000:6.1f} ms/repository, "
-                  f"{requests} requests)")
+            print(
+                f"cohort check --from-status:{elapsed:8.2f} s  ({elapsed / n * 1000:6.1f} ms/repository, "
+                f"{requests} requests)"
+            )
             print(f"goal: 1,000 in < {STATUS_GOAL:.0f} s: {verdict}")
 
 

@@ -45,8 +45,21 @@ def main(count: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-index-") as temporary:
         root = Path(temporary)
         seed = root / "seed"
-        subprocess.run([sys.executable, "-m", "generator", "new", "classification", str(seed), "--defaults",
-                        "--author", "Bench <bench@example.com>"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "new",
+                "classification",
+                str(seed),
+                "--defaults",
+                "--author",
+                "Bench <bench@example.com>",
+            ],
+            check=True,
+            capture_output=True,
+        )
         (seed / "reports" / "metrics.json").write_text(json.dumps({"f1": 0.95, "accuracy": 0.96}))
         targets = []
         for number in range(count):

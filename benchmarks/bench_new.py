@@ -30,14 +30,37 @@ def main() -> int:
         )
 
         def ours(index: int) -> None:
-            run([*portfolio, "new", "classification", str(work / f"ours-{index}"), "--defaults",
-                 "--author", "Bench <bench@example.com>"])
+            run(
+                [
+                    *portfolio,
+                    "new",
+                    "classification",
+                    str(work / f"ours-{index}"),
+                    "--defaults",
+                    "--author",
+                    "Bench <bench@example.com>",
+                ]
+            )
 
         def by_hand(index: int) -> None:
             destination = work / f"hand-{index}"
-            run([PYTHON, "-m", "copier", "copy", "--defaults", "--trust", "--quiet",
-                 "--data", "project_type=classification", "--data", "package_name=tabular_classification",
-                 str(template), str(destination)])
+            run(
+                [
+                    PYTHON,
+                    "-m",
+                    "copier",
+                    "copy",
+                    "--defaults",
+                    "--trust",
+                    "--quiet",
+                    "--data",
+                    "project_type=classification",
+                    "--data",
+                    "package_name=tabular_classification",
+                    str(template),
+                    str(destination),
+                ]
+            )
             run(["git", "init", "-q", "-b", "main"], cwd=destination)
             run(["git", "add", "-A"], cwd=destination)
             run(["git", "commit", "-q", "-m", "Initial commit"], cwd=destination)

@@ -32,9 +32,12 @@ from generator.github.remote import auth_env
 from tests.github_server import FakeGitHub
 
 IDENTITY = {
-    "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
-    "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.com",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.com",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
 }
 
 
@@ -68,6 +71,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         with FakeGitHub(root / "github") as hub:
+
             def options(pause: float) -> PublishOptions:
                 return PublishOptions(token=hub.token, api_url=hub.api_url, write_pause=pause)
 
@@ -82,13 +86,18 @@ def main() -> None:
             def plain_push(project: object) -> None:
                 assert isinstance(project, Path)
                 url = hub.clone_url(hub.login, project.name)
-                subprocess.run(["git", "push", "-q", url, "main:main"],
-                               cwd=project, check=True, env={**os.environ, **auth_env(hub.token, url)})
+                subprocess.run(
+                    ["git", "push", "-q", url, "main:main"],
+                    cwd=project,
+                    check=True,
+                    env={**os.environ, **auth_env(hub.token, url)},
+                )
 
             push = median_seconds(runs, project_and_remote, plain_push)
             fast = median_seconds(runs, fresh("fast"), lambda p: publish_project(Path(str(p)), options(0)))
             paced = median_seconds(
-                max(1, runs // 2), fresh("paced"),
+                max(1, runs // 2),
+                fresh("paced"),
                 lambda p: publish_project(Path(str(p)), options(DEFAULT_WRITE_PAUSE)),
             )
             done = make_project(root, "rerun")
@@ -98,10 +107,11 @@ def main() -> None:
     print(f"runs: {runs} (median seconds; loopback GitHub, 51-file project)")
     print(f"git push alone (repo pre-created):       {push:7.3f} s")
     print(f"publish, write pause 0:                  {fast:7.3f} s   ratio to git push: {fast / push:5.2f}x")
-    print(f"publish, default pacing ({DEFAULT_WRITE_PAUSE:.1f} s writes): {paced:7.3f} s   "
-          f"ratio to unpaced: {paced / fast:5.2f}x")
-    print(f"re-run on a published project:           {rerun:7.3f} s   "
-          f"ratio to first publish: {rerun / fast:5.2f}x")
+    print(
+        f"publish, default pacing ({DEFAULT_WRITE_PAUSE:.1f} s writes): {paced:7.3f} s   "
+        f"ratio to unpaced: {paced / fast:5.2f}x"
+    )
+    print(f"re-run on a published project:           {rerun:7.3f} s   ratio to first publish: {rerun / fast:5.2f}x")
 
 
 if __name__ == "__main__":

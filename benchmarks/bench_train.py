@@ -30,8 +30,9 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 
 def train_seconds(project: Path, threads: int | None) -> float:
     """Wall time of one training run of the project rendered at ``project``."""
-    package = re.search(r"^package_name: (\S+)$", (project / ".copier-answers.yml").read_text(),
-                        flags=re.MULTILINE).group(1)
+    package = re.search(
+        r"^package_name: (\S+)$", (project / ".copier-answers.yml").read_text(), flags=re.MULTILINE
+    ).group(1)
     env = {**ENV, "PYTHONPATH": str(project / "src")}
     if threads:
         env.update({name: str(threads) for name in THREAD_VARIABLES})

@@ -36,10 +36,22 @@ def main() -> int:
         run([*portfolio, "catalog", "init", str(catalog), "--id", "bench"])
         for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "v1"], ["tag", "v1"]):
             run(["git", *command], cwd=catalog)
-        run([*portfolio, "--catalog", str(catalog), "new", "bench", str(project), "--defaults",
-             "--author", "Bench <bench@example.com>"])
-        first = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True,
-                               check=True).stdout.strip()
+        run(
+            [
+                *portfolio,
+                "--catalog",
+                str(catalog),
+                "new",
+                "bench",
+                str(project),
+                "--defaults",
+                "--author",
+                "Bench <bench@example.com>",
+            ]
+        )
+        first = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+        ).stdout.strip()
         readme = catalog / "templates" / "_common" / "README.md.jinja"
         readme.write_text(readme.read_text().replace("## Project structure", "## Project structure\n\nNew in v2.\n"))
         for command in (["commit", "-q", "-am", "v2"], ["tag", "v2"]):
@@ -55,8 +67,23 @@ def main() -> int:
 
         def by_hand(_: int) -> None:
             reset()
-            run([PYTHON, "-m", "copier", "update", "--trust", "--defaults", "--skip-answered", "--quiet",
-                 "--vcs-ref", "v2", "--conflict", "inline", str(project)])
+            run(
+                [
+                    PYTHON,
+                    "-m",
+                    "copier",
+                    "update",
+                    "--trust",
+                    "--defaults",
+                    "--skip-answered",
+                    "--quiet",
+                    "--vcs-ref",
+                    "v2",
+                    "--conflict",
+                    "inline",
+                    str(project),
+                ]
+            )
             run(["git", "add", "-A"], cwd=project)
             run(["git", "commit", "-q", "-m", "Update template"], cwd=project)
 

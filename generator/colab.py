@@ -10,6 +10,7 @@ Both sides format the links here, so a render and a publish write byte-identical
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 COLAB_BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
@@ -46,12 +47,12 @@ def point_to_repository(project: Path, owner: str, name: str, branch: str = "mai
 
     Projects without the Colab region (older renders, other templates) are left as they are.
     """
-    changed = []
+    changed: list[Path] = []
     readme = project / "README.md"
     notebooks = [path for path in link_files(project) if path.suffix == ".ipynb"]
     if readme.is_file() and notebooks:
-        notebook = notebooks[0].relative_to(project).as_posix()
-        region = f"{START}\n{colab_badge_markdown(owner, name, notebook, branch)}\n{END}"
+        first = notebooks[0].relative_to(project).as_posix()
+        region = f"{START}\n{colab_badge_markdown(owner, name, first, branch)}\n{END}"
         if _rewrite(readme, lambda text: _REGION.sub(lambda _: region, text, count=1)):
             changed.append(readme)
     url = repository_url(owner, name)
@@ -61,7 +62,7 @@ def point_to_repository(project: Path, owner: str, name: str, branch: str = "mai
     return changed
 
 
-def _rewrite(path: Path, change) -> bool:
+def _rewrite(path: Path, change: Callable[[str], str]) -> bool:
     text = path.read_text(encoding="utf-8")
     updated = change(text)
     if updated == text:

@@ -30,6 +30,7 @@ from jinja2 import Environment
 from jinja2.ext import Extension
 
 from generator.colab import colab_badge_markdown, repository_url
+from generator.errors import RenderError
 
 _CELL_MARKER = re.compile(r"^# %%(?P<kind>\s*\[markdown\])?\s*$")
 
@@ -103,8 +104,6 @@ def _toml_char(char: str) -> str:
     return char
 
 
-# Where releases of this tool live; its tags (v0.1.0, ...) carry the composite action.yml.
-CANONICAL_REPOSITORY = "portfolio-generator/portfolio"
 _GITHUB_URL = re.compile(
     r"^(?:git\+)?(?:https://|ssh://git@|git@)github\.com[/:](?P<repo>[\w.-]+/[\w.-]+?)(?:\.git)?/?$"
 )
@@ -116,13 +115,24 @@ def action_ref(direct_url: dict[str, Any] | None, version: str) -> str:
     ``direct_url`` is the installed distribution's PEP 610 record: installed from a GitHub git
     URL, the action is that repository at the very commit installed (CI checks with the same
     rules the learner ran); from an index, a wheel or a local folder, the release tag of
-    ``version`` in :data:`CANONICAL_REPOSITORY`.
+    ``version`` in :func:`canonical_repository`.
     """
     vcs = (direct_url or {}).get("vcs_info", {})
     match = _GITHUB_URL.match((direct_url or {}).get("url", ""))
     if vcs.get("vcs") == "git" and vcs.get("commit_id") and match:
         return f"{match['repo']}@{vcs['commit_id']}"
-    return f"{CANONICAL_REPOSITORY}@v{version}"
+    return f"{canonical_repository()}@v{version}"
+
+
+def canonical_repository() -> str:
+    """``owner/name`` of this tool's own repository, whose tags (v0.1.0, ...) carry the composite
+    ``action.yml``: from pyproject's ``[project.urls] Homepage``, the one place the address is written."""
+    from generator.resources import project_url
+
+    match = _GITHUB_URL.match(project_url("Homepage") or "")
+    if match is None:
+        raise RenderError("pyproject.toml: [project.urls] Homepage must be the tool's GitHub repository")
+    return match["repo"]
 
 
 def portfolio_action_ref() -> str:

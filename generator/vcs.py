@@ -33,8 +33,10 @@ class Author:
     def environment(self) -> dict[str, str]:
         """The variables that make git record this identity as both author and committer."""
         return {
-            "GIT_AUTHOR_NAME": self.name, "GIT_AUTHOR_EMAIL": self.email,
-            "GIT_COMMITTER_NAME": self.name, "GIT_COMMITTER_EMAIL": self.email,
+            "GIT_AUTHOR_NAME": self.name,
+            "GIT_AUTHOR_EMAIL": self.email,
+            "GIT_COMMITTER_NAME": self.name,
+            "GIT_COMMITTER_EMAIL": self.email,
         }
 
 
@@ -73,7 +75,11 @@ def _git_identity() -> dict[str, str]:
         try:
             result = subprocess.run(
                 ["git", "config", "--get-regexp", r"^user\.(name|email)$"],
-                cwd=outside_any_repo, capture_output=True, text=True, check=False, timeout=10,
+                cwd=outside_any_repo,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=10,
             )
         except FileNotFoundError:
             raise GitError(GIT_MISSING) from None
@@ -116,8 +122,12 @@ def commit_changes(path: Path, message: str, author: Author | None = None) -> st
 def committed_bytes(repo: Path, name: str) -> bytes:
     """The bytes of ``name`` as committed at ``HEAD`` (empty when it is not there)."""
     safety = [part for key, value in SAFE_CONFIG for part in ("-c", f"{key}={value}")]
-    result = subprocess.run(["git", *safety, "-C", str(repo), "show", f"HEAD:{name}"], capture_output=True,
-                            check=False, timeout=LOCAL_TIMEOUT)
+    result = subprocess.run(
+        ["git", *safety, "-C", str(repo), "show", f"HEAD:{name}"],
+        capture_output=True,
+        check=False,
+        timeout=LOCAL_TIMEOUT,
+    )
     return result.stdout if result.returncode == 0 else b""
 
 
@@ -188,7 +198,12 @@ def git_run(args: Iterable[str], *, cwd: Path | None = None, env: dict[str, str]
     command = ["git", *safety, *args]
     try:
         result = subprocess.run(
-            command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=False,
+            command,
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            capture_output=True,
+            text=True,
+            check=False,
             timeout=LOCAL_TIMEOUT,
         )
     except FileNotFoundError:
@@ -197,5 +212,5 @@ def git_run(args: Iterable[str], *, cwd: Path | None = None, env: dict[str, str]
         raise GitError(f"git {' '.join(map(str, args))[:80]} did not finish within {LOCAL_TIMEOUT} s") from None
     if result.returncode != 0:
         detail = " ".join((result.stderr or result.stdout).split())[:300]
-        raise GitError(f"git {' '.join(command[1 + len(safety):3 + len(safety)])} failed: {detail}")
+        raise GitError(f"git {' '.join(command[1 + len(safety) : 3 + len(safety)])} failed: {detail}")
     return result.stdout.strip()

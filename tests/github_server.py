@@ -144,15 +144,17 @@ class GitHubState:
         if login.lower() == record.owner.lower():
             return True
         owner = self.account(record.owner)
-        if owner is not None and login in owner.members and (
-            owner.base_permission == "write" or record.created_by == login
+        if (
+            owner is not None
+            and login in owner.members
+            and (owner.base_permission == "write" or record.created_by == login)
         ):
             return True
         return record.collaborators.get(login, "pull") in {"push", "maintain", "admin"}
 
     def can_read(self, login: str | None, record: RepoRecord) -> bool:
-        return not record.private or self.can_write(login, record) or (
-            login is not None and login in record.collaborators
+        return (
+            not record.private or self.can_write(login, record) or (login is not None and login in record.collaborators)
         )
 
 
@@ -176,9 +178,7 @@ class FakeGitHub:
         self.port = self._httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.api_url = self.base_url + API_PREFIX
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         self._running = True
         self.faults: list[Fault] = []  # see "Fault injection" at the end of this module
@@ -245,9 +245,7 @@ class FakeGitHub:
         _run_git(["config", "http.receivepack", "true"], cwd=bare)
         hook = bare / "hooks" / "pre-receive"
         hook.write_text(
-            "#!/bin/sh\n"
-            f'if [ -f "{self.reject_file}" ]; then cat "{self.reject_file}" >&2; exit 1; fi\n'
-            "exit 0\n",
+            f'#!/bin/sh\nif [ -f "{self.reject_file}" ]; then cat "{self.reject_file}" >&2; exit 1; fi\nexit 0\n',
             encoding="utf-8",
         )
         hook.chmod(0o755)
@@ -283,8 +281,7 @@ class FakeGitHub:
 
     def refs(self, owner: str, name: str) -> dict[str, str]:
         """``{ref: commit}`` of the bare repository (read from disk, no HTTP)."""
-        output = _run_git(["for-each-ref", "--format=%(refname) %(objectname)"],
-                          cwd=self.bare_path(owner, name))
+        output = _run_git(["for-each-ref", "--format=%(refname) %(objectname)"], cwd=self.bare_path(owner, name))
         return dict(line.split(" ", 1) for line in output.splitlines() if line)
 
     def reject_pushes(self, message: str = "pushes are disabled by a test hook") -> None:
@@ -315,8 +312,9 @@ class FakeGitHub:
         with self.state.lock:
             return list(self.state.pulls.get((owner.lower(), name.lower()), []))
 
-    def push_commit(self, owner: str, name: str, files: Mapping[str, str], branch: str = "main",
-                    message: str = "A student's change") -> str:
+    def push_commit(
+        self, owner: str, name: str, files: Mapping[str, str], branch: str = "main", message: str = "A student's change"
+    ) -> str:
         """Commit ``files`` on top of ``branch`` (as someone pushing from their laptop); return the commit."""
         with tempfile.TemporaryDirectory() as work:
             clone = Path(work) / "clone"
@@ -334,15 +332,30 @@ class FakeGitHub:
         """A file's text at ``ref`` (a branch or commit) of the bare repository."""
         return _run_git(["show", f"{ref}:{path}"], cwd=self.bare_path(owner, name))
 
-    def add_status(self, owner: str, name: str, ref: str, state: str, description: str,
-                   context: str = "portfolio/docs", target_url: str | None = None) -> dict[str, Any]:
+    def add_status(
+        self,
+        owner: str,
+        name: str,
+        ref: str,
+        state: str,
+        description: str,
+        context: str = "portfolio/docs",
+        target_url: str | None = None,
+    ) -> dict[str, Any]:
         """Record a commit status on ``ref`` (a commit, or a branch resolved now) as POST .../statuses does."""
         bare = self.bare_path(owner, name)
         sha = ref if re.fullmatch(r"[0-9a-f]{40}", ref) else _run_git(["rev-parse", ref], cwd=bare)
         with self.state.lock:
             by_sha = self.state.statuses.setdefault((owner.lower(), name.lower()), {})
-            status = {"id": next(self._ids), "state": state, "description": description, "context": context,
-                      "target_url": target_url, "created_at": _now(), "updated_at": _now()}
+            status = {
+                "id": next(self._ids),
+                "state": state,
+                "description": description,
+                "context": context,
+                "target_url": target_url,
+                "created_at": _now(),
+                "updated_at": _now(),
+            }
             by_sha.setdefault(sha, []).insert(0, status)  # newest first, as GitHub lists them
         return status
 
@@ -379,12 +392,22 @@ class FakeGitHub:
             for status in every:
                 latest.setdefault(status["context"], status)
         states = {status["state"] for status in latest.values()}
-        overall = ("failure" if states & {"failure", "error"} else "pending" if "pending" in states or not states
-                   else "success")
-        return {"state": overall, "sha": sha, "total_count": len(latest), "statuses": list(latest.values()),
-                "repository": self.repo_json(record, viewer),
-                "commit_url": f"{self.api_url}/repos/{record.full_name}/commits/{sha}",
-                "url": f"{self.api_url}/repos/{record.full_name}/commits/{sha}/status"}
+        overall = (
+            "failure"
+            if states & {"failure", "error"}
+            else "pending"
+            if "pending" in states or not states
+            else "success"
+        )
+        return {
+            "state": overall,
+            "sha": sha,
+            "total_count": len(latest),
+            "statuses": list(latest.values()),
+            "repository": self.repo_json(record, viewer),
+            "commit_url": f"{self.api_url}/repos/{record.full_name}/commits/{sha}",
+            "url": f"{self.api_url}/repos/{record.full_name}/commits/{sha}/status",
+        }
 
     def pull_json(self, record: RepoRecord, pull: PullRecord) -> dict[str, Any]:
         refs = self.refs(record.owner, record.name)
@@ -393,15 +416,31 @@ class FakeGitHub:
         api = f"{self.api_url}/repos/{record.full_name}"
 
         def side(branch: str) -> dict[str, Any]:
-            return {"label": f"{record.owner}:{branch}", "ref": branch,
-                    "sha": refs.get(f"refs/heads/{branch}", ""), "repo": self.repo_json(record, None)}
+            return {
+                "label": f"{record.owner}:{branch}",
+                "ref": branch,
+                "sha": refs.get(f"refs/heads/{branch}", ""),
+                "repo": self.repo_json(record, None),
+            }
 
-        return {"id": pull.id, "node_id": f"PR_{pull.id}", "number": pull.number, "state": pull.state,
-                "title": pull.title, "body": pull.body, "draft": pull.draft, "locked": False,
-                "user": self.account_json(user), "head": side(pull.head), "base": side(pull.base),
-                "merged": False, "created_at": pull.created_at, "updated_at": pull.created_at,
-                "url": f"{api}/pulls/{pull.number}",
-                "html_url": f"{self.base_url}{GIT_PREFIX}/{record.full_name}/pull/{pull.number}"}
+        return {
+            "id": pull.id,
+            "node_id": f"PR_{pull.id}",
+            "number": pull.number,
+            "state": pull.state,
+            "title": pull.title,
+            "body": pull.body,
+            "draft": pull.draft,
+            "locked": False,
+            "user": self.account_json(user),
+            "head": side(pull.head),
+            "base": side(pull.base),
+            "merged": False,
+            "created_at": pull.created_at,
+            "updated_at": pull.created_at,
+            "url": f"{api}/pulls/{pull.number}",
+            "html_url": f"{self.base_url}{GIT_PREFIX}/{record.full_name}/pull/{pull.number}",
+        }
 
     # -- JSON shapes ----------------------------------------------------------------------------
     def account_json(self, account: Account) -> dict[str, Any]:
@@ -427,7 +466,8 @@ class FakeGitHub:
         api = f"{self.api_url}/repos/{record.full_name}"
         writable = self.state.can_write(viewer, record)
         empty = self.branch_commit(record.owner, record.name, "main") is None and not self.refs(
-            record.owner, record.name)
+            record.owner, record.name
+        )
         return {
             "id": record.id,
             "node_id": f"R_{record.id}",
@@ -458,8 +498,13 @@ class FakeGitHub:
             "created_at": record.created_at,
             "updated_at": record.created_at,
             "pushed_at": None if empty else record.created_at,
-            "permissions": {"admin": writable, "maintain": writable, "push": writable,
-                            "triage": writable, "pull": True},
+            "permissions": {
+                "admin": writable,
+                "maintain": writable,
+                "push": writable,
+                "triage": writable,
+                "pull": True,
+            },
         }
 
 
@@ -473,13 +518,14 @@ class _Reply(Exception):
 
 
 def _not_found() -> _Reply:
-    return _Reply(404, {"message": "Not Found",
-                        "documentation_url": "https://docs.github.com/rest", "status": "404"})
+    return _Reply(404, {"message": "Not Found", "documentation_url": "https://docs.github.com/rest", "status": "404"})
 
 
 def _unprocessable(message: str, errors: list[dict[str, str]]) -> _Reply:
-    return _Reply(422, {"message": message, "errors": errors,
-                        "documentation_url": "https://docs.github.com/rest", "status": "422"})
+    return _Reply(
+        422,
+        {"message": message, "errors": errors, "documentation_url": "https://docs.github.com/rest", "status": "422"},
+    )
 
 
 def _handler_for(hub: FakeGitHub) -> type[BaseHTTPRequestHandler]:
@@ -520,14 +566,14 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             if url.path.startswith(AVATAR_PREFIX):
-                _serve_avatar(self, url.path[len(AVATAR_PREFIX):])
+                _serve_avatar(self, url.path[len(AVATAR_PREFIX) :])
                 return
             if url.path.startswith(GIT_PREFIX + "/"):
-                self._serve_git(method, url.path[len(GIT_PREFIX):], url.query)
+                self._serve_git(method, url.path[len(GIT_PREFIX) :], url.query)
                 return
             if not url.path.startswith(API_PREFIX + "/"):
                 raise _not_found()
-            self._serve_api(method, url.path[len(API_PREFIX):], parse_qs(url.query))
+            self._serve_api(method, url.path[len(API_PREFIX) :], parse_qs(url.query))
         except _Reply as reply:
             self._send_json(reply.status, reply.body, reply.headers)
 
@@ -586,13 +632,21 @@ class _Handler(BaseHTTPRequestHandler):
         token = self._token()
         if token is None:
             if required:
-                raise _Reply(401, {"message": "Requires authentication",
-                                   "documentation_url": "https://docs.github.com/rest", "status": "401"})
+                raise _Reply(
+                    401,
+                    {
+                        "message": "Requires authentication",
+                        "documentation_url": "https://docs.github.com/rest",
+                        "status": "401",
+                    },
+                )
             return None
         login = self.github.state.tokens.get(token)
         if login is None:
-            raise _Reply(401, {"message": "Bad credentials",
-                               "documentation_url": "https://docs.github.com/rest", "status": "401"})
+            raise _Reply(
+                401,
+                {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest", "status": "401"},
+            )
         return login
 
     # -- REST -----------------------------------------------------------------------------------
@@ -608,8 +662,7 @@ class _Handler(BaseHTTPRequestHandler):
                 raise _Reply(200, hub.account_json(account))
             if (method, *parts) == ("GET", "user", "repos"):
                 viewer = self._viewer(required=True)
-                records = [r for r in state.repos.values()
-                           if state.can_write(viewer, r) or viewer in r.collaborators]
+                records = [r for r in state.repos.values() if state.can_write(viewer, r) or viewer in r.collaborators]
                 self._paginated(records, viewer, query)
             if route == ("GET", "users", "*"):
                 self._viewer(required=False)
@@ -618,8 +671,7 @@ class _Handler(BaseHTTPRequestHandler):
             if route == ("GET", "users", "*", "repos"):
                 viewer = self._viewer(required=False)
                 account = self._account(parts[1], "User")
-                records = [r for r in state.repos.values()
-                           if r.owner == account.login and not r.private]
+                records = [r for r in state.repos.values() if r.owner == account.login and not r.private]
                 self._paginated(records, viewer, query)
             if route == ("GET", "orgs", "*"):
                 self._viewer(required=False)
@@ -627,8 +679,7 @@ class _Handler(BaseHTTPRequestHandler):
             if route == ("GET", "orgs", "*", "repos"):
                 viewer = self._viewer(required=False)
                 account = self._account(parts[1], "Organization")
-                records = [r for r in state.repos.values()
-                           if r.owner == account.login and state.can_read(viewer, r)]
+                records = [r for r in state.repos.values() if r.owner == account.login and state.can_read(viewer, r)]
                 self._paginated(records, viewer, query)
             if (method, *parts) == ("POST", "user", "repos"):
                 viewer = self._viewer(required=True)
@@ -638,10 +689,14 @@ class _Handler(BaseHTTPRequestHandler):
                 viewer = self._viewer(required=True)
                 account = self._account(parts[1], "Organization")
                 if viewer not in account.members:
-                    raise _Reply(403, {"message": "You need admin access to the organization before "
-                                                  "adding a repository to it.",
-                                       "documentation_url": "https://docs.github.com/rest",
-                                       "status": "403"})
+                    raise _Reply(
+                        403,
+                        {
+                            "message": "You need admin access to the organization before adding a repository to it.",
+                            "documentation_url": "https://docs.github.com/rest",
+                            "status": "403",
+                        },
+                    )
                 assert viewer is not None
                 self._create_repo(viewer, account.login)
             if method == "GET" and len(parts) == 4 and parts[:3] == ["user", "memberships", "orgs"]:
@@ -660,26 +715,41 @@ class _Handler(BaseHTTPRequestHandler):
         data = self._json_body()
         name = data.get("name")
         if not isinstance(name, str) or not name:
-            raise _unprocessable("Repository creation failed.", [
-                {"resource": "Repository", "code": "missing_field", "field": "name"}])
+            raise _unprocessable(
+                "Repository creation failed.", [{"resource": "Repository", "code": "missing_field", "field": "name"}]
+            )
         if not _NAME.match(name) or name in {".", ".."}:
-            raise _unprocessable("Repository creation failed.", [
-                {"resource": "Repository", "code": "custom", "field": "name",
-                 "message": "name is invalid"}])
+            raise _unprocessable(
+                "Repository creation failed.",
+                [{"resource": "Repository", "code": "custom", "field": "name", "message": "name is invalid"}],
+            )
         if self.github.state.repo(owner, name) is not None:
-            raise _unprocessable("Repository creation failed.", [
-                {"resource": "Repository", "code": "custom", "field": "name",
-                 "message": "name already exists on this account"}])
+            raise _unprocessable(
+                "Repository creation failed.",
+                [
+                    {
+                        "resource": "Repository",
+                        "code": "custom",
+                        "field": "name",
+                        "message": "name already exists on this account",
+                    }
+                ],
+            )
         private = bool(data.get("private", False)) or data.get("visibility") == "private"
         record = self.github.create_repo_record(
-            owner, name, private=private, created_by=viewer,
-            description=data.get("description") or None, homepage=data.get("homepage") or None,
+            owner,
+            name,
+            private=private,
+            created_by=viewer,
+            description=data.get("description") or None,
+            homepage=data.get("homepage") or None,
         )
         if self.github.failing_creates > 0:
             self.github.failing_creates -= 1
             raise _Reply(502, {"message": "Server Error"})
-        raise _Reply(201, self.github.repo_json(record, viewer),
-                     {"Location": f"{self.github.api_url}/repos/{record.full_name}"})
+        raise _Reply(
+            201, self.github.repo_json(record, viewer), {"Location": f"{self.github.api_url}/repos/{record.full_name}"}
+        )
 
     def _serve_repo(self, method: str, owner: str, name: str, rest: list[str]) -> None:
         state = self.github.state
@@ -698,13 +768,22 @@ class _Handler(BaseHTTPRequestHandler):
                 self._require_write(viewer, record)
                 names = self._json_body().get("names")
                 if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-                    raise _unprocessable("Invalid request.", [
-                        {"resource": "Repository", "code": "invalid", "field": "names"}])
+                    raise _unprocessable(
+                        "Invalid request.", [{"resource": "Repository", "code": "invalid", "field": "names"}]
+                    )
                 invalid = [n for n in names if not _TOPIC.match(n)]
                 if invalid or len(names) > 20:
-                    raise _unprocessable("Validation Failed", [
-                        {"resource": "Repository", "code": "invalid", "field": "topics",
-                         "message": f"{', '.join(invalid) or 'too many'} is not a valid topic."}])
+                    raise _unprocessable(
+                        "Validation Failed",
+                        [
+                            {
+                                "resource": "Repository",
+                                "code": "invalid",
+                                "field": "topics",
+                                "message": f"{', '.join(invalid) or 'too many'} is not a valid topic.",
+                            }
+                        ],
+                    )
                 record.topics = list(dict.fromkeys(names))
                 raise _Reply(200, {"names": list(record.topics)})
         if len(rest) == 2 and rest[0] == "collaborators":
@@ -712,8 +791,10 @@ class _Handler(BaseHTTPRequestHandler):
             if method == "GET":
                 if viewer is None:
                     raise _Reply(401, {"message": "Requires authentication"})
-                raise _Reply(204 if login in record.collaborators else 404,
-                             None if login in record.collaborators else {"message": "Not Found"})
+                raise _Reply(
+                    204 if login in record.collaborators else 404,
+                    None if login in record.collaborators else {"message": "Not Found"},
+                )
             if method == "PUT":
                 self._require_write(viewer, record)
                 user = state.account(login)
@@ -721,26 +802,30 @@ class _Handler(BaseHTTPRequestHandler):
                     raise _not_found()
                 permission = self._json_body().get("permission", "push")
                 if permission not in _PERMISSIONS:
-                    raise _unprocessable("Validation Failed", [
-                        {"resource": "Repository", "code": "invalid", "field": "permission"}])
+                    raise _unprocessable(
+                        "Validation Failed", [{"resource": "Repository", "code": "invalid", "field": "permission"}]
+                    )
                 if user.login in record.collaborators:
                     record.collaborators[user.login] = permission
                     raise _Reply(204)
                 record.collaborators[user.login] = permission
                 owner_account = state.account(viewer or "")
                 assert owner_account is not None
-                raise _Reply(201, {
-                    "id": next(self.github._ids),
-                    "node_id": "RI_1",
-                    "repository": self.github.repo_json(record, viewer),
-                    "invitee": self.github.account_json(user),
-                    "inviter": self.github.account_json(owner_account),
-                    "permissions": "write" if permission == "push" else permission,
-                    "created_at": _now(),
-                    "expired": False,
-                    "url": f"{self.github.api_url}/user/repository_invitations/1",
-                    "html_url": f"{self.github.base_url}{GIT_PREFIX}/{record.full_name}/invitations",
-                })
+                raise _Reply(
+                    201,
+                    {
+                        "id": next(self.github._ids),
+                        "node_id": "RI_1",
+                        "repository": self.github.repo_json(record, viewer),
+                        "invitee": self.github.account_json(user),
+                        "inviter": self.github.account_json(owner_account),
+                        "permissions": "write" if permission == "push" else permission,
+                        "created_at": _now(),
+                        "expired": False,
+                        "url": f"{self.github.api_url}/user/repository_invitations/1",
+                        "html_url": f"{self.github.base_url}{GIT_PREFIX}/{record.full_name}/invitations",
+                    },
+                )
         if rest and rest[0] in {"pulls", "statuses", "commits"}:
             self._serve_collaboration(method, record, viewer, rest)
         raise _not_found()
@@ -749,8 +834,14 @@ class _Handler(BaseHTTPRequestHandler):
         if viewer is None:
             raise _Reply(401, {"message": "Requires authentication"})
         if not self.github.state.can_write(viewer, record):
-            raise _Reply(403, {"message": "Must have admin rights to Repository.",
-                               "documentation_url": "https://docs.github.com/rest", "status": "403"})
+            raise _Reply(
+                403,
+                {
+                    "message": "Must have admin rights to Repository.",
+                    "documentation_url": "https://docs.github.com/rest",
+                    "status": "403",
+                },
+            )
 
     def _paginated(self, records: list[RepoRecord], viewer: str | None, query: dict[str, list[str]]) -> None:
         """A page of repositories with GitHub's ``Link`` header (``next``/``last``/...)."""
@@ -758,7 +849,7 @@ class _Handler(BaseHTTPRequestHandler):
         page = max(1, int(query.get("page", ["1"])[0]))
         records = sorted(records, key=lambda r: r.full_name.lower())
         last = max(1, -(-len(records) // per_page))
-        items = records[(page - 1) * per_page: page * per_page]
+        items = records[(page - 1) * per_page : page * per_page]
         base = f"http://127.0.0.1:{self.github.port}{urlsplit(self.path).path}"
         flat = {k: v[0] for k, v in query.items()}
 
@@ -770,8 +861,9 @@ class _Handler(BaseHTTPRequestHandler):
             links += [link(page + 1, "next"), link(last, "last")]
         if page > 1:
             links += [link(1, "first"), link(page - 1, "prev")]
-        raise _Reply(200, [self.github.repo_json(r, viewer) for r in items],
-                     {"Link": ", ".join(links)} if links else None)
+        raise _Reply(
+            200, [self.github.repo_json(r, viewer) for r in items], {"Link": ", ".join(links)} if links else None
+        )
 
     # -- pull requests, commit statuses, memberships ----------------------------------------------
     # What `cohort update --org` (branches + pull requests), the composite action (statuses) and
@@ -784,9 +876,16 @@ class _Handler(BaseHTTPRequestHandler):
             raise _not_found()
         user = hub.state.account(viewer)
         assert user is not None
-        raise _Reply(200, {"url": f"{hub.api_url}/orgs/{account.login}/memberships/{viewer}",
-                           "state": "active", "role": "admin" if viewer in hub.org_admins else "member",
-                           "organization": hub.account_json(account), "user": hub.account_json(user)})
+        raise _Reply(
+            200,
+            {
+                "url": f"{hub.api_url}/orgs/{account.login}/memberships/{viewer}",
+                "state": "active",
+                "role": "admin" if viewer in hub.org_admins else "member",
+                "organization": hub.account_json(account),
+                "user": hub.account_json(user),
+            },
+        )
 
     def _serve_collaboration(self, method: str, record: RepoRecord, viewer: str | None, rest: list[str]) -> None:
         hub, state = self.github, self.github.state
@@ -797,8 +896,13 @@ class _Handler(BaseHTTPRequestHandler):
             wanted_state = query.get("state", ["open"])[0]
             head = query.get("head", [""])[0].partition(":")[2] or None
             base = query.get("base", [None])[0]
-            found = [p for p in pulls if wanted_state in {"all", p.state}
-                     and (head is None or p.head == head) and (base is None or p.base == base)]
+            found = [
+                p
+                for p in pulls
+                if wanted_state in {"all", p.state}
+                and (head is None or p.head == head)
+                and (base is None or p.base == base)
+            ]
             raise _Reply(200, [hub.pull_json(record, p) for p in found])
         if rest == ["pulls"] and method == "POST":
             self._require_write(viewer, record)
@@ -806,16 +910,32 @@ class _Handler(BaseHTTPRequestHandler):
             head, base = str(data.get("head", "")).rpartition(":")[2], str(data.get("base", ""))
             refs = hub.refs(record.owner, record.name)
             if f"refs/heads/{head}" not in refs or f"refs/heads/{base}" not in refs:
-                raise _unprocessable("Validation Failed", [
-                    {"resource": "PullRequest", "code": "invalid", "field": "head" if base else "base"}])
+                raise _unprocessable(
+                    "Validation Failed",
+                    [{"resource": "PullRequest", "code": "invalid", "field": "head" if base else "base"}],
+                )
             if any(p.head == head and p.base == base and p.state == "open" for p in pulls):
-                raise _unprocessable("Validation Failed", [
-                    {"resource": "PullRequest", "code": "custom",
-                     "message": f"A pull request already exists for {record.owner}:{head}."}])
+                raise _unprocessable(
+                    "Validation Failed",
+                    [
+                        {
+                            "resource": "PullRequest",
+                            "code": "custom",
+                            "message": f"A pull request already exists for {record.owner}:{head}.",
+                        }
+                    ],
+                )
             assert viewer is not None
-            pull = PullRecord(number=len(pulls) + 1, id=next(hub._ids), title=str(data.get("title", "")),
-                              body=str(data.get("body") or ""), head=head, base=base,
-                              draft=bool(data.get("draft", False)), user=viewer)
+            pull = PullRecord(
+                number=len(pulls) + 1,
+                id=next(hub._ids),
+                title=str(data.get("title", "")),
+                body=str(data.get("body") or ""),
+                head=head,
+                base=base,
+                draft=bool(data.get("draft", False)),
+                user=viewer,
+            )
             pulls.append(pull)
             raise _Reply(201, hub.pull_json(record, pull))
         if len(rest) == 2 and rest[0] == "pulls" and rest[1].isdigit():
@@ -833,11 +953,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._require_write(viewer, record)
             data = self._json_body()
             if data.get("state") not in {"error", "failure", "pending", "success"}:
-                raise _unprocessable("Validation Failed", [
-                    {"resource": "Status", "code": "custom", "field": "state"}])
-            status = hub.add_status(record.owner, record.name, rest[1], str(data["state"]),
-                                    str(data.get("description") or ""), str(data.get("context") or "default"),
-                                    data.get("target_url"))
+                raise _unprocessable("Validation Failed", [{"resource": "Status", "code": "custom", "field": "state"}])
+            status = hub.add_status(
+                record.owner,
+                record.name,
+                rest[1],
+                str(data["state"]),
+                str(data.get("description") or ""),
+                str(data.get("context") or "default"),
+                data.get("target_url"),
+            )
             raise _Reply(201, status)
         if len(rest) == 3 and rest[0] == "commits" and rest[2] == "status" and method == "GET":
             raise _Reply(200, hub.combined_status(record, viewer, rest[1]))
@@ -857,13 +982,11 @@ class _Handler(BaseHTTPRequestHandler):
         readable = record is not None and state.can_read(login, record)
         if record is None or (not readable and not write):
             if token is None and record is not None:
-                raise _Reply(401, {"message": "Authentication required"},
-                             {"WWW-Authenticate": 'Basic realm="GitHub"'})
+                raise _Reply(401, {"message": "Authentication required"}, {"WWW-Authenticate": 'Basic realm="GitHub"'})
             raise _Reply(404, {"message": "Repository not found."})
         if write and not state.can_write(login, record):
             if login is None:
-                raise _Reply(401, {"message": "Authentication required"},
-                             {"WWW-Authenticate": 'Basic realm="GitHub"'})
+                raise _Reply(401, {"message": "Authentication required"}, {"WWW-Authenticate": 'Basic realm="GitHub"'})
             raise _Reply(403, {"message": f"Permission to {record.full_name}.git denied to {login}."})
         if not rest:  # the html_url: a browser would get a page here
             raise _Reply(200, {"full_name": record.full_name})
@@ -883,12 +1006,12 @@ class _Handler(BaseHTTPRequestHandler):
             "GIT_CONFIG_GLOBAL": os.devnull,
             "HOME": str(self.github.root),
         }
-        for header, variable in (("Content-Encoding", "HTTP_CONTENT_ENCODING"),
-                                 ("Git-Protocol", "GIT_PROTOCOL")):
+        for header, variable in (("Content-Encoding", "HTTP_CONTENT_ENCODING"), ("Git-Protocol", "GIT_PROTOCOL")):
             if self.headers.get(header):
                 env[variable] = self.headers[header]
-        result = subprocess.run(["git", "http-backend"], input=body, env=env,
-                                capture_output=True, timeout=120, check=False)
+        result = subprocess.run(
+            ["git", "http-backend"], input=body, env=env, capture_output=True, timeout=120, check=False
+        )
         head, _, payload = result.stdout.partition(b"\r\n\r\n")
         if not _ and b"\n\n" in result.stdout:
             head, _, payload = result.stdout.partition(b"\n\n")
@@ -943,8 +1066,9 @@ def _apply_fault(handler: _Handler, method: str, path: str) -> bool:
     """Handle the request with the first matching fault; False when none applies."""
     hub = handler.github
     with hub.state.lock:
-        fault = next((f for f in hub.faults if f.times != 0 and f.method in ("*", method)
-                      and re.search(f.path, path)), None)
+        fault = next(
+            (f for f in hub.faults if f.times != 0 and f.method in ("*", method) and re.search(f.path, path)), None
+        )
         if fault is None:
             return False
         fault.hits += 1
@@ -1007,9 +1131,17 @@ def _serve_pages(handler: _Handler, method: str, record: RepoRecord, viewer: str
     source = hub.index_site.pages.get(key)
 
     def site(current: dict[str, str]) -> dict[str, Any]:
-        return {"url": f"{hub.api_url}/repos/{record.full_name}/pages", "status": "built", "cname": None,
-                "custom_404": False, "html_url": pages_url(record.owner, record.name), "source": current,
-                "public": True, "https_enforced": True, "build_type": "legacy"}
+        return {
+            "url": f"{hub.api_url}/repos/{record.full_name}/pages",
+            "status": "built",
+            "cname": None,
+            "custom_404": False,
+            "html_url": pages_url(record.owner, record.name),
+            "source": current,
+            "public": True,
+            "https_enforced": True,
+            "build_type": "legacy",
+        }
 
     if method == "GET":
         if source is None:
@@ -1022,9 +1154,17 @@ def _serve_pages(handler: _Handler, method: str, record: RepoRecord, viewer: str
         wanted = handler._json_body().get("source") or {}
         branch = wanted.get("branch") if isinstance(wanted, dict) else None
         if f"refs/heads/{branch}" not in hub.refs(record.owner, record.name):
-            raise _unprocessable("Invalid request.", [
-                {"resource": "Page", "code": "invalid", "field": "source",
-                 "message": f"The {branch} branch must exist before GitHub Pages can be built."}])
+            raise _unprocessable(
+                "Invalid request.",
+                [
+                    {
+                        "resource": "Page",
+                        "code": "invalid",
+                        "field": "source",
+                        "message": f"The {branch} branch must exist before GitHub Pages can be built.",
+                    }
+                ],
+            )
         hub.index_site.pages[key] = {"branch": str(branch), "path": str(wanted.get("path") or "/")}
         raise _Reply(201, site(hub.index_site.pages[key]))
     raise _not_found()

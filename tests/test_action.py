@@ -29,8 +29,13 @@ ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 
 def test_the_action_offers_the_agreed_inputs_and_installs_from_its_own_checkout() -> None:
     inputs = {name: spec.get("default") for name, spec in ACTION["inputs"].items()}
-    assert inputs == {"path": ".", "min-score": "70", "sarif": "false", "status": "true",
-                      "token": "${{ github.token }}"}
+    assert inputs == {
+        "path": ".",
+        "min-score": "70",
+        "sarif": "false",
+        "status": "true",
+        "token": "${{ github.token }}",
+    }
     assert ACTION["runs"]["using"] == "composite"
     runs = [step.get("run", "") for step in ACTION["runs"]["steps"]]
     assert any('pip install --quiet "${{ github.action_path }}"' in run for run in runs)
@@ -41,8 +46,14 @@ def test_the_action_offers_the_agreed_inputs_and_installs_from_its_own_checkout(
 def test_the_actions_steps_are_actionlint_clean(tmp_path: Path) -> None:
     """actionlint checks workflows, not action metadata: lint the steps inside a reusable workflow
     that declares the same inputs (``inputs.*``, ``steps.*``, ``github.*`` resolve the same way)."""
-    inputs = {name: {"type": "string", "required": False, "default": "" if "${{" in str(spec["default"])
-                     else str(spec["default"])} for name, spec in ACTION["inputs"].items()}
+    inputs = {
+        name: {
+            "type": "string",
+            "required": False,
+            "default": "" if "${{" in str(spec["default"]) else str(spec["default"]),
+        }
+        for name, spec in ACTION["inputs"].items()
+    }
     workflow = {
         "name": "action steps",
         "on": {"workflow_call": {"inputs": inputs}},
@@ -78,15 +89,22 @@ def run_check_step(tmp_path: Path, server, project: Path, sha: str, **inputs: st
     env = {
         **os.environ,
         "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-        "PROJECT": str(project), "MIN_SCORE": inputs.get("min_score", "70"),
-        "WANT_SARIF": inputs.get("sarif", "false"), "WANT_STATUS": inputs.get("status", "true"),
-        "GITHUB_TOKEN": server.token, "PORTFOLIO_GITHUB_API": server.api_url,
+        "PROJECT": str(project),
+        "MIN_SCORE": inputs.get("min_score", "70"),
+        "WANT_SARIF": inputs.get("sarif", "false"),
+        "WANT_STATUS": inputs.get("status", "true"),
+        "GITHUB_TOKEN": server.token,
+        "PORTFOLIO_GITHUB_API": server.api_url,
         "PORTFOLIO_STATUS_URL": f"{server.base_url}/bootcamp/ana/actions/runs/1",
-        "GITHUB_REPOSITORY": "bootcamp/ana", "GITHUB_SHA": sha,
-        "RUNNER_TEMP": str(runner), "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
+        "GITHUB_REPOSITORY": "bootcamp/ana",
+        "GITHUB_SHA": sha,
+        "RUNNER_TEMP": str(runner),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(outputs),
     }
-    result = subprocess.run(["bash", "-e", "-c", check_step_script()], env=env, capture_output=True, text=True,
-                            timeout=300, check=False)
+    result = subprocess.run(
+        ["bash", "-e", "-c", check_step_script()], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     return result.returncode, runner
 
 
@@ -137,8 +155,23 @@ def test_cohort_check_from_status_reads_every_result_without_cloning(tmp_path: P
     roster.write_text("name,github\nAna,ana-gh\nBo,bo-gh\nCy,\n", encoding="utf-8")
     server.state.requests.clear()
 
-    result = run_cli(["cohort", "check", str(roster), "--org", "bootcamp", "--from-status", "--api-url",
-                      server.api_url, "--write-pause", "0", "--output", str(tmp_path / "report"), "--quiet"])
+    result = run_cli(
+        [
+            "cohort",
+            "check",
+            str(roster),
+            "--org",
+            "bootcamp",
+            "--from-status",
+            "--api-url",
+            server.api_url,
+            "--write-pause",
+            "0",
+            "--output",
+            str(tmp_path / "report"),
+            "--quiet",
+        ]
+    )
 
     assert result.exit_code == 1, result.output  # two students have no result to read
     with (tmp_path / "report" / "class-report.csv").open(encoding="utf-8", newline="") as handle:
@@ -148,8 +181,9 @@ def test_cohort_check_from_status_reads_every_result_without_cloning(tmp_path: P
     assert ana["link"] == f"{server.base_url}/git/bootcamp/ana"  # the URL the API returned
     assert "no portfolio/docs result on main yet" in bo["error"]
     assert "repository not found" in cy["error"]
-    assert server.calls("GET", r"/commits/main/status$") == [f"/api/v3/repos/bootcamp/{r}/commits/main/status"
-                                                              for r in ("ana", "bo", "cy")]
+    assert server.calls("GET", r"/commits/main/status$") == [
+        f"/api/v3/repos/bootcamp/{r}/commits/main/status" for r in ("ana", "bo", "cy")
+    ]
     assert [path for method, path in server.state.requests if "/git/" in path] == []  # no clone
 
 

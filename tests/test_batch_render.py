@@ -28,6 +28,7 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_batch_renders_are_identical_to_single_renders(tmp_path: Path) -> None:
     entry = load_catalog().get("classification")
     students = [("Ana María", "Churn model"), ("Bo", "Tabular classification"), ("Cy", "Churn model")]
+
     def request(folder: str, i: int) -> NewProject:
         name, project = students[i]
         answers = {"project_name": project, "author_name": name}

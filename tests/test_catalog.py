@@ -58,23 +58,18 @@ def test_valid_custom_entry_loads(tmp_path: Path):
         (('title = "Churn"', "title = ["), "-", "invalid TOML"),
     ],
 )
-def test_each_problem_is_file_field_message(
-    tmp_path: Path, change: tuple[str, str], field: str, message: str
-):
+def test_each_problem_is_file_field_message(tmp_path: Path, change: tuple[str, str], field: str, message: str):
     text = VALID.replace(*change)
     assert text != VALID
     root = catalog_with(tmp_path, churn=text)
     _, problems = read_entries(root, builtin=False)
     assert any(
-        p.startswith(f"{root / 'project_catalog' / 'churn.toml'}: {field}: ") and message in p
-        for p in problems
+        p.startswith(f"{root / 'project_catalog' / 'churn.toml'}: {field}: ") and message in p for p in problems
     ), problems
 
 
 def test_all_problems_of_an_entry_are_reported_together(tmp_path: Path):
-    text = VALID.replace('level = "foundational"', 'level = "x"').replace(
-        'metrics = ["accuracy"]', "metrics = 3"
-    )
+    text = VALID.replace('level = "foundational"', 'level = "x"').replace('metrics = ["accuracy"]', "metrics = 3")
     _, problems = read_entries(catalog_with(tmp_path, churn=text), builtin=False)
     assert len(problems) == 2
 
@@ -95,9 +90,7 @@ def test_list_json_has_the_documented_fields():
     result = run_cli(["list", "--json"])
     assert result.exit_code == 0
     entries = json.loads(result.stdout)
-    assert {"id", "title", "summary", "level", "skills", "dataset", "metrics", "topics", "sections"} <= set(
-        entries[0]
-    )
+    assert {"id", "title", "summary", "level", "skills", "dataset", "metrics", "topics", "sections"} <= set(entries[0])
 
 
 def test_list_table_names_every_type():

@@ -88,10 +88,13 @@ def test_symlink_loops_are_findings_not_hangs(tmp_path: Path) -> None:
 
 
 def test_symlinks_out_of_the_project_are_not_followed(tmp_path: Path) -> None:
-    outside = build_tree(tmp_path / "outside", {
-        "secret.md": "# Secret\n\n## Problem\n\nThis text lives outside the project; never read it.\n",
-        "figures/plot.png": PNG,
-    })
+    outside = build_tree(
+        tmp_path / "outside",
+        {
+            "secret.md": "# Secret\n\n## Problem\n\nThis text lives outside the project; never read it.\n",
+            "figures/plot.png": PNG,
+        },
+    )
     root = tmp_path / "project"
     root.mkdir()
     os.symlink(outside / "secret.md", root / "README.md")
@@ -128,8 +131,15 @@ def test_file_walk_is_bounded(tmp_path: Path) -> None:
 
 def test_a_crowded_subfolder_does_not_hide_the_root(tmp_path: Path) -> None:
     """3,000 images in one folder used up the walk before pyproject.toml and tests/ were seen."""
-    build_tree(tmp_path, {"README.md": "# Many images\n", "pyproject.toml": "[project]\nname = 'x'\n",
-                          "tests/test_x.py": "def test(): ...\n", "zzz/LICENSE-notes.txt": "x\n"})
+    build_tree(
+        tmp_path,
+        {
+            "README.md": "# Many images\n",
+            "pyproject.toml": "[project]\nname = 'x'\n",
+            "tests/test_x.py": "def test(): ...\n",
+            "zzz/LICENSE-notes.txt": "x\n",
+        },
+    )
     (tmp_path / "images").mkdir()
     for index in range(3_000):
         (tmp_path / "images" / f"img-{index:05}.png").touch()

@@ -62,13 +62,15 @@ def test_scores_follow_the_hand_ranking() -> None:
     assert spearman(better, scores) >= 0.9
 
 
-BAND_SLACK = 15
+BAND_SLACK = 13
 """Points a score may lie outside its band (see the note on issue 18: 39 of 51 inside, the rest within 13)."""
+INSIDE_SHARE = 0.76
+"""Share of fixtures inside their band (39 of 51 measured): never lowered, raised as the judgement improves."""
 
 
 def test_most_scores_are_inside_the_reviewers_bands() -> None:
     inside = [name for name in RANKING if RANKING[name]["band"][0] <= _report(name).score <= RANKING[name]["band"][1]]
-    assert len(inside) >= 0.75 * len(RANKING), sorted(set(RANKING) - set(inside))
+    assert len(inside) >= INSIDE_SHARE * len(RANKING), sorted(set(RANKING) - set(inside))
 
 
 @pytest.mark.parametrize("name", sorted(RANKING))

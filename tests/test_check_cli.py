@@ -13,8 +13,22 @@ from generator.check.rubric import DEFAULT_RUBRIC
 from tests.check_project_builder import build_project
 from tests.helpers import build_tree, run_cli, run_portfolio
 
-REPORT_KEYS = {"target", "path", "title", "score", "grade", "passed", "passing_score", "rubric", "readme",
-               "problem_summary", "sections", "metrics", "checks", "findings"}
+REPORT_KEYS = {
+    "target",
+    "path",
+    "title",
+    "score",
+    "grade",
+    "passed",
+    "passing_score",
+    "rubric",
+    "readme",
+    "problem_summary",
+    "sections",
+    "metrics",
+    "checks",
+    "findings",
+}
 
 
 @pytest.fixture
@@ -43,8 +57,13 @@ def test_json_format_has_the_documented_schema(good: Path, weak: Path) -> None:
     first, second = document["projects"]
     assert set(first) == set(second) == REPORT_KEYS
     assert first["score"] == 100 and first["findings"] == []
-    assert first["sections"]["problem"] == {"heading": "Problem", "where": "README.md:5", "filled": True,
-                                            "words": 31, "found_by": "heading"}
+    assert first["sections"]["problem"] == {
+        "heading": "Problem",
+        "where": "README.md:5",
+        "filled": True,
+        "words": 31,
+        "found_by": "heading",
+    }
     finding = next(f for f in second["findings"] if f["check"] == "placeholders")
     assert set(finding) == {"check", "message", "fix", "file", "line", "weight"}
     assert finding["file"] == "README.md" and finding["line"] == 5
@@ -91,7 +110,7 @@ def test_good_project_alone_exits_0(good: Path) -> None:
 
 def test_several_targets_end_with_one_summary_table(good: Path, weak: Path) -> None:
     result = run_cli(["check", str(good), str(weak)])
-    summary = result.stdout[result.stdout.index("Summary"):]
+    summary = result.stdout[result.stdout.index("Summary") :]
     assert str(good) in summary.replace("\n", "") or good.name in summary
     assert "100" in summary and "fail" in summary
 

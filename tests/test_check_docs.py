@@ -13,7 +13,7 @@ from tests.check_project_builder import build_project
 from tests.helpers import run_cli
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("## Checking documentation: `portfolio check`"):]
+SECTION = README[README.index("## Checking documentation: `portfolio check`") :]
 
 
 def _block(after: str, language: str) -> str:

@@ -20,7 +20,10 @@ def _headings(source: str) -> list[tuple[str, int, str]]:
 def test_atx_and_setext_headings_with_levels_and_lines() -> None:
     doc = parse_markdown("Title\n=====\n\ntext\n\nSub\n---\n\n### Deep ###\n\n```\n# not a heading\n```\n")
     assert [(h.text, h.level, h.line, h.kind) for h in doc.headings] == [
-        ("Title", 1, 1, "setext"), ("Sub", 2, 6, "setext"), ("Deep", 3, 9, "atx")]
+        ("Title", 1, 1, "setext"),
+        ("Sub", 2, 6, "setext"),
+        ("Deep", 3, 9, "atx"),
+    ]
     assert doc.title == "Title"
 
 
@@ -32,15 +35,18 @@ def test_section_runs_until_a_heading_of_the_same_or_higher_level() -> None:
     assert source.prose() == "link"
 
 
-@pytest.mark.parametrize(("source", "expected"), [
-    ("**Data**\nWe used the UCI data.", [("Data", 7, "pseudo")]),
-    ("**Results:** accuracy 0.9", [("Results", 7, "pseudo")]),
-    ("📊 Results\nIt went well.", [("📊 Results", 7, "pseudo")]),
-    ("**Note that this long bold sentence is emphasis and not a heading at all.**", []),
-    ("Some **bold** words in a sentence.", []),
-    ("- **Data:** in a list item", []),
-    ("🚀 We trained a model and it worked.", []),
-])
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("**Data**\nWe used the UCI data.", [("Data", 7, "pseudo")]),
+        ("**Results:** accuracy 0.9", [("Results", 7, "pseudo")]),
+        ("📊 Results\nIt went well.", [("📊 Results", 7, "pseudo")]),
+        ("**Note that this long bold sentence is emphasis and not a heading at all.**", []),
+        ("Some **bold** words in a sentence.", []),
+        ("- **Data:** in a list item", []),
+        ("🚀 We trained a model and it worked.", []),
+    ],
+)
 def test_pseudo_headings(source: str, expected: list[tuple[str, int, str]]) -> None:
     assert _headings(source) == expected
 
@@ -53,7 +59,7 @@ def test_bold_label_keeps_the_rest_of_the_paragraph_as_content() -> None:
 
 def test_links_images_tables_and_comments() -> None:
     doc = parse_markdown(
-        "See [data](https://x.org/d).\n\n![plot](fig/a.png)\n\n<img src=\"fig/b.png\">\n\n"
+        'See [data](https://x.org/d).\n\n![plot](fig/a.png)\n\n<img src="fig/b.png">\n\n'
         "| Metric | Value |\n|---|---|\n| F1 | 0.8 |\n\n<!-- hidden -->\n"
     )
     assert [link.target for link in doc.links] == ["https://x.org/d"]
@@ -74,61 +80,78 @@ def test_rst_titles_literal_blocks_links_and_images() -> None:
     assert [image.target for image in doc.images] == ["fig.png"]
 
 
-@pytest.mark.parametrize(("line", "kind"), [
-    ("<!-- portfolio:guide\nsay what\n-->", "guidance comment"),
-    ("TODO: write this", "TODO"),
-    ("Licence: TBD", "TBD"),
-    ("Lorem ipsum dolor sit amet", "lorem ipsum"),
-    ("Paste your number here", "paste your"),
-    ("| Accuracy | X% |", "X%"),
-    ("Accuracy: 0.XX", "X%"),
-    ("# [Project Title]", "[Project Title]"),
-    ("git clone https://github.com/yourusername/repo", "yourusername"),
-    ("Clone <your-repo-url>", "<your-"),
-    (">📋 Describe how to train the models", ">📋"),
-    ("Do you want me to add badges?", "chat-assistant"),
-    ("Let me know if you'd like a shorter version.", "chat-assistant"),
-    ("| F1 | _run `make train`, then `portfolio sync`_ |", "portfolio sync"),
-    ("| F1 | _run `make train`_ | _run `make train`_ |", "make train"),
-    ("Source: _say where it comes from, with a link_.", "_say"),
-])
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("<!-- portfolio:guide\nsay what\n-->", "guidance comment"),
+        ("TODO: write this", "TODO"),
+        ("Licence: TBD", "TBD"),
+        ("Lorem ipsum dolor sit amet", "lorem ipsum"),
+        ("Paste your number here", "paste your"),
+        ("| Accuracy | X% |", "X%"),
+        ("Accuracy: 0.XX", "X%"),
+        ("# [Project Title]", "[Project Title]"),
+        ("git clone https://github.com/yourusername/repo", "yourusername"),
+        ("Clone <your-repo-url>", "<your-"),
+        (">📋 Describe how to train the models", ">📋"),
+        ("Do you want me to add badges?", "chat-assistant"),
+        ("Let me know if you'd like a shorter version.", "chat-assistant"),
+        ("| F1 | _run `make train`, then `portfolio sync`_ |", "portfolio sync"),
+        ("| F1 | _run `make train`_ | _run `make train`_ |", "make train"),
+        ("Source: _say where it comes from, with a link_.", "_say"),
+    ],
+)
 def test_placeholders_are_found(line: str, kind: str) -> None:
     [hit] = find_placeholders("# Churn model\n\n" + line)
     assert kind in hit.kind or kind in hit.text
     assert hit.line == 3
 
 
-@pytest.mark.parametrize("line", [
-    "We reached 95% accuracy on 10 XGBoost folds.",
-    "TODOS were tracked in the issue tracker.",
-    "Add your own CSV with --dataset.",
-    "The model works on Texas housing data (Xu et al., 2020).",
-    "<!-- a normal comment -->",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We reached 95% accuracy on 10 XGBoost folds.",
+        "TODOS were tracked in the issue tracker.",
+        "Add your own CSV with --dataset.",
+        "The model works on Texas housing data (Xu et al., 2020).",
+        "<!-- a normal comment -->",
+    ],
+)
 def test_ordinary_text_is_not_a_placeholder(line: str) -> None:
     assert find_placeholders(line) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("We reached an accuracy of 0.93.", {"accuracy": 0.93}),
-    ("F1 = 0.91, ROC AUC: 97.5%", {"f1": 0.91, "roc_auc": 0.975}),
-    ("The model reached 88% recall.", {"recall": 0.88}),
-    ("RMSE 3.2 and R² 0.71", {"rmse": 3.2, "r2": 0.71}),
-    ("Accuracy\t0.95", {"accuracy": 0.95}),
-    ("Model\tRMSE\tMAE\nForest\t0.56\t0.43", {"rmse": 0.56, "mae": 0.43}),
-    ("Accuracy    0.8", {"accuracy": 0.8}),
-    ("accuracy on 569 samples", {}),
-    ("We trained in 2023 with 5 models.", {}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We reached an accuracy of 0.93.", {"accuracy": 0.93}),
+        ("F1 = 0.91, ROC AUC: 97.5%", {"f1": 0.91, "roc_auc": 0.975}),
+        ("The model reached 88% recall.", {"recall": 0.88}),
+        ("RMSE 3.2 and R² 0.71", {"rmse": 3.2, "r2": 0.71}),
+        ("Accuracy\t0.95", {"accuracy": 0.95}),
+        ("Model\tRMSE\tMAE\nForest\t0.56\t0.43", {"rmse": 0.56, "mae": 0.43}),
+        ("Accuracy    0.8", {"accuracy": 0.8}),
+        ("accuracy on 569 samples", {}),
+        ("We trained in 2023 with 5 models.", {}),
+    ],
+)
 def test_metric_values_in_prose_and_loose_tables(text: str, expected: dict[str, float]) -> None:
     found = {value.metric: value.value for value in from_text(text, 1)}
     assert found == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(("name", "metric"), [
-    ("ROC AUC", "roc_auc"), ("roc_auc", "roc_auc"), ("R²", "r2"), ("Macro F1", "macro_f1"),
-    ("f1-score", "f1"), ("Davies-Bouldin", "davies_bouldin"), ("colour", None),
-])
+@pytest.mark.parametrize(
+    ("name", "metric"),
+    [
+        ("ROC AUC", "roc_auc"),
+        ("roc_auc", "roc_auc"),
+        ("R²", "r2"),
+        ("Macro F1", "macro_f1"),
+        ("f1-score", "f1"),
+        ("Davies-Bouldin", "davies_bouldin"),
+        ("colour", None),
+    ],
+)
 def test_metric_names(name: str, metric: str | None) -> None:
     assert metric_id(name) == metric
 
@@ -143,7 +166,9 @@ def test_numbers_keep_their_precision() -> None:
 
 def test_metrics_json_is_flattened_and_validated() -> None:
     assert load_metrics_json(json.dumps({"test": {"ROC AUC": 0.9, "f1": 0.8}, "ok": True})) == {
-        "roc_auc": 0.9, "f1": 0.8}
+        "roc_auc": 0.9,
+        "f1": 0.8,
+    }
     with pytest.raises(ValueError):
         load_metrics_json("[1, 2]")
     with pytest.raises(ValueError):
@@ -156,8 +181,7 @@ def test_notebook_cells_map_to_locations() -> None:
         {"cell_type": "code", "metadata": {}, "execution_count": None, "source": "x = 1", "outputs": []},
         {"cell_type": "markdown", "metadata": {}, "source": "## Data\n\nfrom UCI"},
     ]
-    info = read_notebook("nb.ipynb", json.dumps({"nbformat": 4, "nbformat_minor": 4, "metadata": {},
-                                                  "cells": cells}))
+    info = read_notebook("nb.ipynb", json.dumps({"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": cells}))
     assert info.parsed and info.code_cells == 1 and info.cells_with_output == 0
     assert info.doc is not None
     data = next(h for h in info.doc.headings if h.text == "Data")

@@ -15,20 +15,89 @@ from generator.check.markdown_doc import parse_markdown
 from generator.check.report import render
 from generator.check.rst_doc import parse_rst
 
-WORDS = st.sampled_from([
-    "Problem", "Data", "Results", "accuracy", "0.93", "F1", "=", "|", "\t", "**", "_", "`", "📊", "TODO",
-    "[x](", ")", "![i](", "../../x.png", "/abs.png", "data:image/png;base64,xx", "<!--", "-->",
-    "portfolio:guide", "<img src='a.png'>", "93%", "R²", "lorem ipsum", "é", "中文", "\\", "<", ">",
-    "1️⃣", "DATASET", "Dataset:", "$R^2$", "<table>", "<tr>", "<td>0.9</td>", "baseline", "final", "[link](link)",
-    "Below is a README", "Logistic Regression:", "CV/Public/Private", "0.7 / 0.8", "\u00a0", "**Results:**",
-])
+WORDS = st.sampled_from(
+    [
+        "Problem",
+        "Data",
+        "Results",
+        "accuracy",
+        "0.93",
+        "F1",
+        "=",
+        "|",
+        "\t",
+        "**",
+        "_",
+        "`",
+        "📊",
+        "TODO",
+        "[x](",
+        ")",
+        "![i](",
+        "../../x.png",
+        "/abs.png",
+        "data:image/png;base64,xx",
+        "<!--",
+        "-->",
+        "portfolio:guide",
+        "<img src='a.png'>",
+        "93%",
+        "R²",
+        "lorem ipsum",
+        "é",
+        "中文",
+        "\\",
+        "<",
+        ">",
+        "1️⃣",
+        "DATASET",
+        "Dataset:",
+        "$R^2$",
+        "<table>",
+        "<tr>",
+        "<td>0.9</td>",
+        "baseline",
+        "final",
+        "[link](link)",
+        "Below is a README",
+        "Logistic Regression:",
+        "CV/Public/Private",
+        "0.7 / 0.8",
+        "\u00a0",
+        "**Results:**",
+    ]
+)
 LINE = st.one_of(
     st.lists(WORDS, max_size=8).map(" ".join),
     st.builds(lambda n, t: "#" * n + " " + t, st.integers(1, 8), st.text(max_size=20)),
-    st.sampled_from(["===", "---", "```", "```bash", "~~~", "    pip install x", "> quote", "- item", "#H1", "##",
-                     "<h2>Data</h2>", "<!--", "-->", "<table><tr><td>F1</td><td>0.5</td></tr>", "  ---- ----",
-                     "1. step", "|---|---|", "| a | b |", "Metric\tValue", "::", ".. image:: x.png",
-                     "<!-- portfolio:guide", "<!-- portfolio:metrics:start -->", ""]),
+    st.sampled_from(
+        [
+            "===",
+            "---",
+            "```",
+            "```bash",
+            "~~~",
+            "    pip install x",
+            "> quote",
+            "- item",
+            "#H1",
+            "##",
+            "<h2>Data</h2>",
+            "<!--",
+            "-->",
+            "<table><tr><td>F1</td><td>0.5</td></tr>",
+            "  ---- ----",
+            "1. step",
+            "|---|---|",
+            "| a | b |",
+            "Metric\tValue",
+            "::",
+            ".. image:: x.png",
+            "<!-- portfolio:guide",
+            "<!-- portfolio:metrics:start -->",
+            "",
+        ]
+    ),
     st.text(max_size=40),
 )
 MARKDOWN = st.lists(LINE, max_size=40).map("\n".join)
@@ -63,22 +132,34 @@ JSON_VALUE = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=30,
 )
-OUTPUT = st.fixed_dictionaries({"output_type": st.sampled_from(["stream", "execute_result", "error", "display_data"]),
-                                "text": st.one_of(st.text(max_size=60), st.lists(st.text(max_size=20), max_size=3))})
-CELL = st.fixed_dictionaries({
-    "cell_type": st.sampled_from(["markdown", "code", "raw", "bogus"]),
-    "source": st.one_of(MARKDOWN, st.lists(LINE, max_size=4)),
-    "metadata": st.just({}),
-    "outputs": st.lists(OUTPUT, max_size=3),
-})
+OUTPUT = st.fixed_dictionaries(
+    {
+        "output_type": st.sampled_from(["stream", "execute_result", "error", "display_data"]),
+        "text": st.one_of(st.text(max_size=60), st.lists(st.text(max_size=20), max_size=3)),
+    }
+)
+CELL = st.fixed_dictionaries(
+    {
+        "cell_type": st.sampled_from(["markdown", "code", "raw", "bogus"]),
+        "source": st.one_of(MARKDOWN, st.lists(LINE, max_size=4)),
+        "metadata": st.just({}),
+        "outputs": st.lists(OUTPUT, max_size=3),
+    }
+)
 NOTEBOOK = st.one_of(
-    st.builds(lambda cells, version: json.dumps({"nbformat": version, "nbformat_minor": 5, "metadata": {},
-                                                 "cells": cells}), st.lists(CELL, max_size=5), st.integers(2, 5)),
+    st.builds(
+        lambda cells, version: json.dumps({"nbformat": version, "nbformat_minor": 5, "metadata": {}, "cells": cells}),
+        st.lists(CELL, max_size=5),
+        st.integers(2, 5),
+    ),
     JSON_VALUE.map(json.dumps),
     st.text(max_size=200),
 )
-METRICS = st.one_of(JSON_VALUE.map(json.dumps), st.text(max_size=100),
-                    st.integers(1, 50_000).map(lambda depth: '{"a":' * depth + "1" + "}" * depth))
+METRICS = st.one_of(
+    JSON_VALUE.map(json.dumps),
+    st.text(max_size=100),
+    st.integers(1, 50_000).map(lambda depth: '{"a":' * depth + "1" + "}" * depth),
+)
 
 
 @settings(SETTINGS, max_examples=60)

@@ -31,18 +31,21 @@ def test_default_rubric() -> None:
     assert grades == ["A", "A", "B", "C", "D", "F", "F"]
 
 
-@pytest.mark.parametrize(("heading", "section"), [
-    ("Problem", "problem"),
-    ("1. Problem Statement", "problem"),
-    ("📊 Results:", "metrics"),
-    ("Model Evaluation", "metrics"),
-    ("Training Data", "data"),
-    ("DATASETS", "data"),
-    ("Results and Next Steps", "outcome"),
-    ("Methodology & Approach", "method"),
-    ("Acknowledgements", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Problem", "problem"),
+        ("1. Problem Statement", "problem"),
+        ("📊 Results:", "metrics"),
+        ("Model Evaluation", "metrics"),
+        ("Training Data", "data"),
+        ("DATASETS", "data"),
+        ("Results and Next Steps", "outcome"),
+        ("Methodology & Approach", "method"),
+        ("Acknowledgements", None),
+        ("", None),
+    ],
+)
 def test_headings_match_sections_by_synonyms(heading: str, section: str | None) -> None:
     assert load_rubric().match_heading(heading) == section
 
@@ -66,7 +69,7 @@ def test_weight_zero_switches_a_check_off(project: Path, tmp_path: Path) -> None
 def test_optional_section_is_not_scored(project: Path, tmp_path: Path) -> None:
     readme = project / "README.md"
     text = readme.read_text(encoding="utf-8")
-    readme.write_text(text[: text.index("## Outcome")] + text[text.index("## Reproduce"):], encoding="utf-8")
+    readme.write_text(text[: text.index("## Outcome")] + text[text.index("## Reproduce") :], encoding="utf-8")
     strict = check_project(project)
     assert "section.outcome" in {finding.check for finding in strict.findings}
     rubric = load_rubric(_rubric(tmp_path, "[sections.outcome]\nrequired = false\n"))
@@ -78,40 +81,49 @@ def test_optional_section_is_not_scored(project: Path, tmp_path: Path) -> None:
 
 
 def test_added_section_and_synonyms(project: Path, tmp_path: Path) -> None:
-    rubric = load_rubric(_rubric(tmp_path, """
+    rubric = load_rubric(
+        _rubric(
+            tmp_path,
+            """
 [sections.ethics]
 title = "Ethics"
 synonyms = ["ethical considerations", "fairness"]
 describe = "who could be harmed and how you checked for bias"
 weight = 10
-"""))
+""",
+        )
+    )
     report = check_project(project, rubric)
     [finding] = [f for f in report.findings if f.check == "section.ethics"]
     assert finding.fix == "Add a '## Ethics' section: who could be harmed and how you checked for bias."
     with (project / "README.md").open("a", encoding="utf-8") as readme:
-        readme.write("\n## Fairness\n\nThe dataset under-represents younger patients, so errors for "
-                     "them were checked separately and found to be twice as large as for older ones.\n")
+        readme.write(
+            "\n## Fairness\n\nThe dataset under-represents younger patients, so errors for "
+            "them were checked separately and found to be twice as large as for older ones.\n"
+        )
     assert check_project(project, rubric).sections["ethics"].filled
 
 
 def test_replaced_synonyms(project: Path, tmp_path: Path) -> None:
     readme = project / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace("## Problem", "## The question"),
-                      encoding="utf-8")
+    readme.write_text(readme.read_text(encoding="utf-8").replace("## Problem", "## The question"), encoding="utf-8")
     assert check_project(project).sections["problem"].found_by == "introduction"  # by its content, not the heading
     rubric = load_rubric(_rubric(tmp_path, '[sections.problem]\nsynonyms = ["the question"]\n'))
     assert check_project(project, rubric).sections["problem"].heading == "The question"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("passing_score = 120\n", "passing_score: must be a whole number from 0 to 100"),
-    ('[checks]\n"no.such.check" = 3\n', "checks.no.such.check: unknown check"),
-    ('[checks]\n"placeholders" = -1\n', "checks.placeholders: weight must be a whole number >= 0"),
-    ("colour = 'red'\n", "colour: unknown field"),
-    ("[sections.data]\nsynonyms = 'data'\n", "sections.data.synonyms: must be a list of non-empty strings"),
-    ("[sections.Data]\n", "sections.Data: section ids are lowercase"),
-    ("passing_score = \n", "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("passing_score = 120\n", "passing_score: must be a whole number from 0 to 100"),
+        ('[checks]\n"no.such.check" = 3\n', "checks.no.such.check: unknown check"),
+        ('[checks]\n"placeholders" = -1\n', "checks.placeholders: weight must be a whole number >= 0"),
+        ("colour = 'red'\n", "colour: unknown field"),
+        ("[sections.data]\nsynonyms = 'data'\n", "sections.data.synonyms: must be a list of non-empty strings"),
+        ("[sections.Data]\n", "sections.Data: section ids are lowercase"),
+        ("passing_score = \n", "invalid TOML"),
+    ],
+)
 def test_invalid_rubric_files(tmp_path: Path, text: str, message: str) -> None:
     path = _rubric(tmp_path, text)
     with pytest.raises(RubricError) as error:

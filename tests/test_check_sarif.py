@@ -5,6 +5,7 @@ through uriBaseId, no made-up line 1 for project-level findings, rules linking t
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +18,7 @@ from tests.helpers import build_tree, run_portfolio
 
 SCHEMA_FILE = Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+PYPROJECT = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -37,7 +39,8 @@ def test_sarif_of_several_projects_is_valid_against_the_schema(tmp_path: Path, w
     run = document["runs"][0]
     assert run["properties"]["projects"] == [
         {"target": "good", "score": check_project(good).score, "grade": check_project(good).grade, "passed": True},
-        {"target": "weak", "score": check_project(weak).score, "grade": "F", "passed": False}]
+        {"target": "weak", "score": check_project(weak).score, "grade": "F", "passed": False},
+    ]
     assert run["originalUriBaseIds"]["PROJECT"] == {"uri": "good/", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["PROJECT2"] == {"uri": "weak/", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
@@ -51,8 +54,14 @@ def test_findings_are_located_relative_to_their_project(weak: Path) -> None:
     assert run["properties"]["score"] == check_project(weak).score and run["properties"]["grade"] == "F"
     rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     todo = next(r for r in run["results"] if r["ruleId"] == "placeholders")
-    assert todo["locations"] == [{"physicalLocation": {
-        "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"}, "region": {"startLine": 5}}}]
+    assert todo["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"},
+                "region": {"startLine": 5},
+            }
+        }
+    ]
     assert rule_ids[todo["ruleIndex"]] == "placeholders"
     assert "Fix:" in todo["message"]["text"]
     assert run["originalUriBaseIds"]["PROJECT"] == {"uri": "", "uriBaseId": "%SRCROOT%"}
@@ -67,7 +76,8 @@ def test_project_level_findings_have_no_made_up_line(tmp_path: Path, weak: Path)
     document = json.loads(render_sarif([check_project(weak)]))
     file_only = next(r for r in document["runs"][0]["results"] if r["ruleId"] == "project.ml")
     assert file_only["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"}}
+        "artifactLocation": {"uri": "README.md", "uriBaseId": "PROJECT"}
+    }
 
 
 def test_levels_follow_weights_and_rules_link_to_their_documentation(weak: Path) -> None:
@@ -76,7 +86,9 @@ def test_levels_follow_weights_and_rules_link_to_their_documentation(weak: Path)
     weights = {check.id: check.weight for check in report.checks}
     for rule in document["runs"][0]["tool"]["driver"]["rules"]:
         assert rule["defaultConfiguration"]["level"] == level(weights[rule["id"]])
-        assert rule["helpUri"].startswith("https://") and "#" in rule["helpUri"]
+        assert rule["helpUri"] == document["runs"][0]["tool"]["driver"]["informationUri"]
+    homepage = PYPROJECT["project"]["urls"]["Documentation"].split("#")[0]  # one source of truth: pyproject
+    assert rule["helpUri"] == homepage + "#the-rubric-and-the-score"
     for result in document["runs"][0]["results"]:
         assert result["level"] == level(weights[result["ruleId"]])
     assert [level(weight) for weight in (8, 6, 5, 3, 2, 1)] == ["error", "error", "warning", "warning", "note", "note"]

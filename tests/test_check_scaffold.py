@@ -48,8 +48,7 @@ def test_fresh_scaffold_scores_low_and_lists_every_section_unfilled(scaffold: Pa
 def test_written_and_synced_scaffold_scores_at_least_90(scaffold: Path) -> None:
     readme = scaffold / "README.md"
     texts = iter((FILLED / f"{name}.md").read_text(encoding="utf-8").strip() for name in SECTIONS)
-    readme.write_text(GUIDE_COMMENT.sub(lambda _: next(texts), readme.read_text(encoding="utf-8")),
-                      encoding="utf-8")
+    readme.write_text(GUIDE_COMMENT.sub(lambda _: next(texts), readme.read_text(encoding="utf-8")), encoding="utf-8")
     # the learner writes in the notebook and the data card too (guidance left in docs/*.md is a finding)
     for page in [*(scaffold / "notebooks").glob("*.ipynb"), *(scaffold / "docs").glob("*.md")]:
         text = page.read_text(encoding="utf-8")

@@ -57,7 +57,9 @@ def _not_ml(root: Path) -> None:
     (root / "README.md").write_text(
         "# Tasks\n\nA command-line todo list written in Go. Add, list and finish tasks; they are kept in a "
         "plain text file in your home folder.\n\n## Install\n\n```bash\ngo install example.org/tasks@latest\n"
-        "tasks add 'buy milk'\n```\n", encoding="utf-8")
+        "tasks add 'buy milk'\n```\n",
+        encoding="utf-8",
+    )
     for relative in ("notebooks", "reports"):
         shutil.rmtree(root / relative)
 
@@ -73,8 +75,9 @@ def _apply(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
 NO_BASELINE_ROW = _edit_readme("| Baseline (mean) | 77.0 | 0.00 |\n", "")
 STOCK = "The results were good and I learned a lot. Overall the work was interesting and useful for everyone."
 BREAKS: dict[str, Callable[[Path], None]] = {
-    "section.problem": _edit_readme(_section("## Problem"),
-                                    "## Problem\n\n<!-- portfolio:guide\nWhat do you predict?\n-->\n"),
+    "section.problem": _edit_readme(
+        _section("## Problem"), "## Problem\n\n<!-- portfolio:guide\nWhat do you predict?\n-->\n"
+    ),
     "section.data": _edit_readme("## Data", "## Appendix"),
     "section.method": _replace_section("## Method", "Ridge regression."),
     "section.metrics": _replace_section("## Metrics", "| Metric | Value |\n|---|---|\n| RMSE | pending |"),
@@ -82,51 +85,85 @@ BREAKS: dict[str, Callable[[Path], None]] = {
     "readme.present": _delete("README.md"),
     "project.ml": _not_ml,
     "placeholders": _edit_readme("## Outcome\n", "## Outcome\n\nTODO: add a chart of feature effects.\n"),
-    "readme.format": _edit_readme("## Reproduce",
-                                  "We used the clinic's data in this project as it was.\n---\n\n## Reproduce"),
+    "readme.format": _edit_readme(
+        "## Reproduce", "We used the clinic's data in this project as it was.\n---\n\n## Reproduce"
+    ),
     "readme.headings": _edit_readme("## Method", "## Our work"),
     "problem.target": _apply(
         _edit_readme("Predict disease progression", "A study of disease progression"),
-        _replace_section("## Problem", "Clinics schedule follow-up visits by hand today, so that nurses spend hours "
-                                       "on the phone; a simple tool would save them time.")),
-    "problem.why": _replace_section("## Problem", "We predict which patients progress fastest one year after the "
-                                                  "first visit from ten clinical measurements of each patient."),
+        _replace_section(
+            "## Problem",
+            "Clinics schedule follow-up visits by hand today, so that nurses spend hours "
+            "on the phone; a simple tool would save them time.",
+        ),
+    ),
+    "problem.why": _replace_section(
+        "## Problem",
+        "We predict which patients progress fastest one year after the "
+        "first visit from ten clinical measurements of each patient.",
+    ),
     "data.source": _edit_readme(
-        "The [diabetes dataset](https://www4.stat.ncsu.edu/~boos/var.select/diabetes.html)"
-        " from Efron et al.\n(2004)",
-        "The diabetes dataset, as found on a colleague's laptop in 2004"),
+        "The [diabetes dataset](https://www4.stat.ncsu.edu/~boos/var.select/diabetes.html) from Efron et al.\n(2004)",
+        "The diabetes dataset, as found on a colleague's laptop in 2004",
+    ),
     "data.size": _edit_readme("442 patients with ten baseline variables", "patients with baseline variables"),
     "data.licence": _edit_readme("; licence: public domain for teaching", ""),
     "method.models": _apply(
-        _replace_section("## Method", "The ten variables were standardised; several approaches were compared using "
-                                      "repeated 5-fold cross-validation against a baseline that predicts the mean."),
-        _edit_readme("| Ridge (final) |", "| Final |")),
-    "method.validation": _replace_section("## Method", "The ten variables were standardised and a ridge regression "
-                                                       "was compared with gradient boosting and a baseline that "
-                                                       "predicts the mean progression."),
-    "method.baseline": _apply(NO_BASELINE_ROW, _replace_section(
-        "## Method", "The ten variables were standardised and a ridge regression was fitted with repeated "
-                     "5-fold cross-validation.")),
-    "metrics.values": _apply(_replace_section("## Metrics", "The model does well on held-out patients."),
-                             _replace_section("## Outcome", STOCK)),
-    "metrics.baseline": _apply(NO_BASELINE_ROW,
-                               _edit_readme(" (per-segment RMSE 71 above the 75th percentile)", "")),
+        _replace_section(
+            "## Method",
+            "The ten variables were standardised; several approaches were compared using "
+            "repeated 5-fold cross-validation against a baseline that predicts the mean.",
+        ),
+        _edit_readme("| Ridge (final) |", "| Final |"),
+    ),
+    "method.validation": _replace_section(
+        "## Method",
+        "The ten variables were standardised and a ridge regression "
+        "was compared with gradient boosting and a baseline that "
+        "predicts the mean progression.",
+    ),
+    "method.baseline": _apply(
+        NO_BASELINE_ROW,
+        _replace_section(
+            "## Method",
+            "The ten variables were standardised and a ridge regression was fitted with repeated "
+            "5-fold cross-validation.",
+        ),
+    ),
+    "metrics.values": _apply(
+        _replace_section("## Metrics", "The model does well on held-out patients."),
+        _replace_section("## Outcome", STOCK),
+    ),
+    "metrics.baseline": _apply(NO_BASELINE_ROW, _edit_readme(" (per-segment RMSE 71 above the 75th percentile)", "")),
     "metrics.consistent": _write("reports/metrics.json", json.dumps({"rmse": 61.0, "r2": 0.47})),
-    "outcome.result": _replace_section("## Outcome", "Clinics can use it to rank patients for early follow-up, but "
-                                                     "it must not be used for individual cases; next step: collect "
-                                                     "more measurements."),
-    "outcome.impact": _replace_section("## Outcome", "Body mass index and blood serum explain most of the "
-                                                     "progression; the model explains about half of the variance. "
-                                                     "Limitation: only 442 patients from one study."),
-    "outcome.limits": _replace_section("## Outcome", "Body mass index and blood serum explain most of the "
-                                                     "progression; clinics can use the model to rank patients for "
-                                                     "early follow-up visits."),
+    "outcome.result": _replace_section(
+        "## Outcome",
+        "Clinics can use it to rank patients for early follow-up, but "
+        "it must not be used for individual cases; next step: collect "
+        "more measurements.",
+    ),
+    "outcome.impact": _replace_section(
+        "## Outcome",
+        "Body mass index and blood serum explain most of the "
+        "progression; the model explains about half of the variance. "
+        "Limitation: only 442 patients from one study.",
+    ),
+    "outcome.limits": _replace_section(
+        "## Outcome",
+        "Body mass index and blood serum explain most of the "
+        "progression; clinics can use the model to rank patients for "
+        "early follow-up visits.",
+    ),
     "text.specific": _replace_section("## Outcome", STOCK),
-    "text.filler": _edit_readme("(the largest ridge\ncoefficients).",
-                                "(the largest ridge\ncoefficients). The results were good."),
+    "text.filler": _edit_readme(
+        "(the largest ridge\ncoefficients).", "(the largest ridge\ncoefficients). The results were good."
+    ),
     "explain.drivers": _edit_readme(" (the largest ridge\ncoefficients)", ""),
-    "limits.slices": _edit_readme("Errors are largest for patients with the fastest progression (per-segment RMSE 71 "
-                                  "above the 75th percentile).\n", ""),
+    "limits.slices": _edit_readme(
+        "Errors are largest for patients with the fastest progression (per-segment RMSE 71 "
+        "above the 75th percentile).\n",
+        "",
+    ),
     "reproduce.commands": _edit_readme("pip install -r requirements.txt\n", ""),
     "readme.images": _delete("reports/figures/residuals.png"),
     "project.licence": _delete("LICENSE"),
@@ -191,8 +228,9 @@ def test_readme_metric_disagreeing_with_metrics_json_is_flagged(tmp_path: Path) 
 @pytest.mark.parametrize("written", ["93.1 %", "0.931", "0.93", "93%"])
 def test_rounded_and_percent_values_agree_with_metrics_json(written: str, tmp_path: Path) -> None:
     root = build_project(tmp_path / "project")
-    _edit_readme("| Ridge (final) | 53.1 | 0.47 |",
-                 f"| Ridge (final) | 53.1 | 0.47 |\n\n| Accuracy | {written} |")(root)
+    _edit_readme("| Ridge (final) | 53.1 | 0.47 |", f"| Ridge (final) | 53.1 | 0.47 |\n\n| Accuracy | {written} |")(
+        root
+    )
     (root / "reports" / "metrics.json").write_text(json.dumps({"accuracy": 0.9312}), encoding="utf-8")
 
     assert _statuses(root)["metrics.consistent"] == "passed"
@@ -207,8 +245,13 @@ def test_checks_without_evidence_are_skipped_not_scored(tmp_path: Path) -> None:
     statuses = _statuses(root)
 
     skipped = {key for key, status in statuses.items() if status == "skipped"}
-    assert skipped == {"metrics.consistent", "readme.images", "notebooks.parse", "notebooks.outputs",
-                       "notebooks.errors"}
+    assert skipped == {
+        "metrics.consistent",
+        "readme.images",
+        "notebooks.parse",
+        "notebooks.outputs",
+        "notebooks.errors",
+    }
     assert check_project(root).score == 100
 
 
@@ -229,12 +272,15 @@ def test_template_source_and_licence_stand_ins_do_not_count(tmp_path: Path) -> N
     assert sum("'_say …_' template instruction" in f.message for f in report.findings) == 1
 
 
-@pytest.mark.parametrize(("data", "status"), [
-    ("Details and provenance: [data card](docs/data_card.md).", "passed"),
-    ("Details and provenance: [data card](docs/missing_card.md).", "failed"),
-    ("A synthetic daily demand series, made by this project with a fixed seed.", "passed"),
-    ("Messages written for this template, not taken from any real customer.", "passed"),
-])
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        ("Details and provenance: [data card](docs/data_card.md).", "passed"),
+        ("Details and provenance: [data card](docs/missing_card.md).", "failed"),
+        ("A synthetic daily demand series, made by this project with a fixed seed.", "passed"),
+        ("Messages written for this template, not taken from any real customer.", "passed"),
+    ],
+)
 def test_data_source_can_be_a_local_data_card_or_the_project_itself(data: str, status: str, tmp_path: Path) -> None:
     root = build_project(tmp_path / "project")
     (root / "docs").mkdir()

@@ -66,8 +66,9 @@ def test_clone_failure_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.startswith("error:") and "Traceback" not in result.output
 
 
-def test_clone_leaves_no_temporary_folder(bare_remote: tuple[Path, Path], tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clone_leaves_no_temporary_folder(
+    bare_remote: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
@@ -78,14 +79,17 @@ def test_clone_leaves_no_temporary_folder(bare_remote: tuple[Path, Path], tmp_pa
     assert list(scratch.iterdir()) == []
 
 
-@pytest.mark.parametrize(("target", "expected"), [
-    ("https://github.com/ada/churn.git", True),
-    ("file:///srv/git/churn.git", True),
-    ("git@github.com:ada/churn.git", True),
-    ("ssh://git@example.com/ada/churn", True),
-    ("ada/churn", False),
-    ("./churn", False),
-])
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("https://github.com/ada/churn.git", True),
+        ("file:///srv/git/churn.git", True),
+        ("git@github.com:ada/churn.git", True),
+        ("ssh://git@example.com/ada/churn", True),
+        ("ada/churn", False),
+        ("./churn", False),
+    ],
+)
 def test_git_url_recognition(target: str, expected: bool) -> None:
     assert is_git_url(target) is expected
 
@@ -129,8 +133,10 @@ def test_private_owner_repo_needs_the_token(github_server: FakeGitHub) -> None:
     with pytest.raises(TargetError, match=r"repository not found .* needs GITHUB_TOKEN"):
         check_target("ada-learner/secret-project", api_url=github_server.api_url)
 
-    result = run_cli(["check", "ada-learner/secret-project", "--api-url", github_server.api_url, "-f", "json"],
-                     env={"GITHUB_TOKEN": github_server.token})
+    result = run_cli(
+        ["check", "ada-learner/secret-project", "--api-url", github_server.api_url, "-f", "json"],
+        env={"GITHUB_TOKEN": github_server.token},
+    )
 
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["projects"][0]["score"] == 100

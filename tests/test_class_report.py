@@ -84,8 +84,18 @@ def test_class_report_from_the_status_file(tmp_path: Path) -> None:
     with roster.open("a", encoding="utf-8") as handle:
         handle.write("Dee Late,dee\n")  # joined after `cohort new` ran: not created yet
 
-    result = run_cli(["cohort", "check", str(roster), "--status", str(tmp_path / "class" / STATUS_FILE),
-                      "--output", str(tmp_path / "report"), "--quiet"])
+    result = run_cli(
+        [
+            "cohort",
+            "check",
+            str(roster),
+            "--status",
+            str(tmp_path / "class" / STATUS_FILE),
+            "--output",
+            str(tmp_path / "report"),
+            "--quiet",
+        ]
+    )
 
     assert result.exit_code == 1, result.output  # one student could not be checked
     rows = read_csv(tmp_path / "report" / "class-report.csv")
@@ -107,8 +117,9 @@ def test_class_report_from_the_status_file(tmp_path: Path) -> None:
 
 def test_class_report_from_a_root_folder_and_exit_zero(tmp_path: Path) -> None:
     roster, students = make_class(tmp_path, ["Ana,ana", "Bo,bo"])
-    result = run_cli(["cohort", "check", str(roster), "--root", str(tmp_path / "class"),
-                      "--output", str(tmp_path), "--quiet"])
+    result = run_cli(
+        ["cohort", "check", str(roster), "--root", str(tmp_path / "class"), "--output", str(tmp_path), "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     rows = read_csv(tmp_path / "class-report.csv")
     assert [r["target"] for r in rows] == [str((tmp_path / "class" / s.repo).absolute()) for s in students]
@@ -124,8 +135,20 @@ def test_class_report_from_github(tmp_path: Path, github_server, monkeypatch: py
     auth = f"http.extraHeader=Authorization: Bearer {github_server.token}"
     git(tmp_path / "class" / students[1].repo, "-c", auth, "push", "-q", "origin", "main")
 
-    result = run_cli(["cohort", "check", str(roster), "--org", "bootcamp", "--api-url", github_server.api_url,
-                      "--output", str(tmp_path), "--quiet"])
+    result = run_cli(
+        [
+            "cohort",
+            "check",
+            str(roster),
+            "--org",
+            "bootcamp",
+            "--api-url",
+            github_server.api_url,
+            "--output",
+            str(tmp_path),
+            "--quiet",
+        ]
+    )
 
     assert result.exit_code == 0, result.output
     ana, bo = read_csv(tmp_path / "class-report.csv")
@@ -192,6 +215,6 @@ def test_the_page_shows_each_students_github_handle_and_first_fix(tmp_path: Path
     assert result.first_fix  # an almost empty README has something to fix first
     page = render_html([result], "Class report")
     assert 'data-key="github"' in page and 'data-key="top_fix"' in page
-    assert "<td data-value=\"ana-gh\">ana-gh</td>" in page
+    assert '<td data-value="ana-gh">ana-gh</td>' in page
     assert html.escape(result.first_fix) in page
     assert result.as_row()["top_fix"] == result.first_fix and result.as_row()["github"] == "ana-gh"

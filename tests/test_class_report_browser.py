@@ -26,10 +26,15 @@ def test_html_report_sorts_by_clicked_header_in_chromium(tmp_path: Path) -> None
     roster = tmp_path / "roster.csv"
     roster.write_text("name\nZoë\nAna\nMo\nBea\n", encoding="utf-8")
     students = read_roster(roster)
-    sections = {"zoe": ["problem"], "ana": ["problem", "data", "method", "outcome"],
-                "mo": [], "bea": ["problem", "method"]}
-    targets = [Target(s, str(project(tmp_path / s.repo, sections[s.repo])), (tmp_path / s.repo).as_uri())
-               for s in students]
+    sections = {
+        "zoe": ["problem"],
+        "ana": ["problem", "data", "method", "outcome"],
+        "mo": [],
+        "bea": ["problem", "method"],
+    }
+    targets = [
+        Target(s, str(project(tmp_path / s.repo, sections[s.repo])), (tmp_path / s.repo).as_uri()) for s in students
+    ]
     targets.append(Target(read_roster(_one(tmp_path, "Nobody"))[0], str(tmp_path / "missing"), ""))
     results = check_class(targets)
     scores = {r.student.name: r.score for r in results}
@@ -41,8 +46,9 @@ def test_html_report_sorts_by_clicked_header_in_chromium(tmp_path: Path) -> None
         assert driver.title == "Class report"
 
         def column(index: int) -> list[str]:
-            return [cell.text for cell in driver.find_elements(
-                "css selector", f"#report tbody tr td:nth-child({index})")]
+            return [
+                cell.text for cell in driver.find_elements("css selector", f"#report tbody tr td:nth-child({index})")
+            ]
 
         assert column(1) == ["Zoë", "Ana", "Mo", "Bea", "Nobody"]  # roster order first
         score_header = driver.find_element("css selector", 'th[data-key="score"]')

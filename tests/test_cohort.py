@@ -21,9 +21,26 @@ from tests.test_batch_render import tasky_catalog
 TEACHER = Author("Teacher", "teacher@example.com")
 GITHUB_REPO = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 AWKWARD = [
-    "Ana María", "ana maria", "ANA MARIA", "José 🎉 Núñez", "李雷", "韩梅梅", "🎉🎉", "  Zoë   O'Brien ",
-    "Jean-Luc Picard", "Renée Ümlaut", "Ørjan Ødegård", "Łukasz Żółć", "Søren Kierkegaard", "Nguyễn Văn A",
-    "O'Neil, Shaquille", "d'Artagnan", "María-José", "Maria Jose", "Ελένη", "Иван Петров",
+    "Ana María",
+    "ana maria",
+    "ANA MARIA",
+    "José 🎉 Núñez",
+    "李雷",
+    "韩梅梅",
+    "🎉🎉",
+    "  Zoë   O'Brien ",
+    "Jean-Luc Picard",
+    "Renée Ümlaut",
+    "Ørjan Ødegård",
+    "Łukasz Żółć",
+    "Søren Kierkegaard",
+    "Nguyễn Văn A",
+    "O'Neil, Shaquille",
+    "d'Artagnan",
+    "María-José",
+    "Maria Jose",
+    "Ελένη",
+    "Иван Петров",
 ]
 
 
@@ -107,8 +124,20 @@ def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Pat
     blocker.parent.mkdir(parents=True)
     blocker.write_text("a file where student 20's project should go", encoding="utf-8")
 
-    first = run_cli(["cohort", "new", str(roster), "--type", "classification", "--dest",
-                     str(tmp_path / "class"), "--author", str(TEACHER), "--quiet"])
+    first = run_cli(
+        [
+            "cohort",
+            "new",
+            str(roster),
+            "--type",
+            "classification",
+            "--dest",
+            str(tmp_path / "class"),
+            "--author",
+            str(TEACHER),
+            "--quiet",
+        ]
+    )
     assert first.exit_code == 1, first.output
     assert "39/40 students ok" in first.stdout
     assert students[19].repo in first.stdout and "exists and is not a folder" in first.stdout
@@ -118,8 +147,20 @@ def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Pat
     heads = {s.repo: head(tmp_path / "class" / s.repo) for s in students if s.repo != students[19].repo}
 
     blocker.unlink()
-    second = run_cli(["cohort", "new", str(roster), "--type", "classification", "--dest",
-                      str(tmp_path / "class"), "--author", str(TEACHER), "--quiet"])
+    second = run_cli(
+        [
+            "cohort",
+            "new",
+            str(roster),
+            "--type",
+            "classification",
+            "--dest",
+            str(tmp_path / "class"),
+            "--author",
+            str(TEACHER),
+            "--quiet",
+        ]
+    )
     assert second.exit_code == 0, second.output
     assert "40/40 students ok (1 done now, 39 already done)" in second.stdout
     assert (blocker / "README.md").is_file()
@@ -172,9 +213,27 @@ def test_publish_creates_every_repo_in_the_org_with_the_student_as_collaborator(
     blocker.parent.mkdir(parents=True)
     blocker.write_text("not a folder", encoding="utf-8")
 
-    command = ["cohort", "new", str(roster), "--type", "classification", "--prefix", "t1-", "--publish",
-               "--org", "bootcamp", "--api-url", github_server.api_url, "--write-pause", "0",
-               "--dest", str(tmp_path / "class"), "--author", str(TEACHER), "--quiet"]
+    command = [
+        "cohort",
+        "new",
+        str(roster),
+        "--type",
+        "classification",
+        "--prefix",
+        "t1-",
+        "--publish",
+        "--org",
+        "bootcamp",
+        "--api-url",
+        github_server.api_url,
+        "--write-pause",
+        "0",
+        "--dest",
+        str(tmp_path / "class"),
+        "--author",
+        str(TEACHER),
+        "--quiet",
+    ]
     first = run_cli(command)
     assert first.exit_code == 1, first.output
     assert len(github_server.calls("POST", r"/orgs/bootcamp/repos$")) == 39
@@ -196,8 +255,21 @@ def test_publish_creates_every_repo_in_the_org_with_the_student_as_collaborator(
 
 def test_cli_shows_progress_on_stderr_and_the_summary_on_stdout(tmp_path: Path) -> None:
     roster = awkward_roster(tmp_path, count=2)
-    result = run_cli(["cohort", "new", str(roster), "--type", "classification", "--dest", str(tmp_path / "class"),
-                      "--author", str(TEACHER), "--data", "license=Apache-2.0"])
+    result = run_cli(
+        [
+            "cohort",
+            "new",
+            str(roster),
+            "--type",
+            "classification",
+            "--dest",
+            str(tmp_path / "class"),
+            "--author",
+            str(TEACHER),
+            "--data",
+            "license=Apache-2.0",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "2/2" in result.stderr  # the progress bar's count
     assert result.stdout.startswith("2/2 students ok (2 done now, 0 already done)")
@@ -250,8 +322,18 @@ def test_a_reordered_roster_never_gives_a_student_someone_elses_project(tmp_path
 def test_template_tasks_run_only_with_trust_or_a_trusted_catalog(tmp_path: Path) -> None:
     catalog = tasky_catalog(tmp_path / "catalog")
     roster = awkward_roster(tmp_path, count=2)
-    command = ["--catalog", str(catalog), "cohort", "new", str(roster), "--type", "tasky",
-               "--author", str(TEACHER), "--quiet"]
+    command = [
+        "--catalog",
+        str(catalog),
+        "cohort",
+        "new",
+        str(roster),
+        "--type",
+        "tasky",
+        "--author",
+        str(TEACHER),
+        "--quiet",
+    ]
 
     refused = run_cli([*command, "--dest", str(tmp_path / "a")])
     assert refused.exit_code == 1
@@ -268,20 +350,33 @@ def test_template_tasks_run_only_with_trust_or_a_trusted_catalog(tmp_path: Path)
 
 
 def test_a_cookiecutter_entry_renders_for_every_student_and_its_hook_needs_trust(tmp_path: Path) -> None:
-    catalog = build_tree(tmp_path / "catalog", {
-        "project_catalog/cc.toml": (
-            'id = "cc"\ntitle = "Cookie"\nsummary = "A bootcamp template."\nlevel = "foundational"\n'
-            'skills = ["x"]\nmetrics = ["mae"]\ntopics = ["x"]\n'
-            'dataset = { name = "d", source = "s", licence = "CC0" }\n'
-            'template = { engine = "cookiecutter", path = "cc" }\n'
-        ),
-        "cc/cookiecutter.json": json.dumps({"project_name": "X", "project_slug": "x"}),
-        "cc/hooks/post_gen_project.py": "from pathlib import Path\nPath('HOOK_RAN').write_text('yes')\n",
-        "cc/{{cookiecutter.project_slug}}/README.md": "# {{ cookiecutter.project_name }}\n",
-    })
+    catalog = build_tree(
+        tmp_path / "catalog",
+        {
+            "project_catalog/cc.toml": (
+                'id = "cc"\ntitle = "Cookie"\nsummary = "A bootcamp template."\nlevel = "foundational"\n'
+                'skills = ["x"]\nmetrics = ["mae"]\ntopics = ["x"]\n'
+                'dataset = { name = "d", source = "s", licence = "CC0" }\n'
+                'template = { engine = "cookiecutter", path = "cc" }\n'
+            ),
+            "cc/cookiecutter.json": json.dumps({"project_name": "X", "project_slug": "x"}),
+            "cc/hooks/post_gen_project.py": "from pathlib import Path\nPath('HOOK_RAN').write_text('yes')\n",
+            "cc/{{cookiecutter.project_slug}}/README.md": "# {{ cookiecutter.project_name }}\n",
+        },
+    )
     roster = awkward_roster(tmp_path, count=3)
-    command = ["--catalog", str(catalog), "cohort", "new", str(roster), "--type", "cc",
-               "--author", str(TEACHER), "--quiet"]
+    command = [
+        "--catalog",
+        str(catalog),
+        "cohort",
+        "new",
+        str(roster),
+        "--type",
+        "cc",
+        "--author",
+        str(TEACHER),
+        "--quiet",
+    ]
 
     refused = run_cli([*command, "--dest", str(tmp_path / "a")])
     assert refused.exit_code == 1 and "hooks/post_gen_project.py" in refused.stderr
@@ -365,9 +460,27 @@ def test_a_mistyped_org_fails_once_before_any_student_is_rendered(
 ) -> None:
     _publishing_class(tmp_path, github_server, monkeypatch)
     roster = awkward_roster(tmp_path, count=3, github=True)
-    result = run_cli(["cohort", "new", str(roster), "--type", "classification", "--publish", "--org", "bootcmap",
-                      "--api-url", github_server.api_url, "--write-pause", "0", "--dest", str(tmp_path / "class"),
-                      "--author", str(TEACHER), "--quiet"])
+    result = run_cli(
+        [
+            "cohort",
+            "new",
+            str(roster),
+            "--type",
+            "classification",
+            "--publish",
+            "--org",
+            "bootcmap",
+            "--api-url",
+            github_server.api_url,
+            "--write-pause",
+            "0",
+            "--dest",
+            str(tmp_path / "class"),
+            "--author",
+            str(TEACHER),
+            "--quiet",
+        ]
+    )
     assert result.exit_code == 1
     assert result.stderr.count("organisation 'bootcmap' not found") == 1
     assert not (tmp_path / "class").exists()

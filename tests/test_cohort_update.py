@@ -32,8 +32,23 @@ def write_roster(tmp_path: Path, with_github: bool = True) -> Path:
 
 
 def cohort_new(catalog: Path, roster: Path, dest: Path, *extra: str) -> None:
-    result = run_cli(["--catalog", f"file://{catalog}", "cohort", "new", str(roster), "--type", "late-trains",
-                      "--dest", str(dest), "--author", TEACHER, "--quiet", *extra])
+    result = run_cli(
+        [
+            "--catalog",
+            f"file://{catalog}",
+            "cohort",
+            "new",
+            str(roster),
+            "--type",
+            "late-trains",
+            "--dest",
+            str(dest),
+            "--author",
+            TEACHER,
+            "--quiet",
+            *extra,
+        ]
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -68,8 +83,17 @@ def test_update_on_github_opens_one_pull_request_per_student_and_never_touches_m
     mains = {repo: server.refs("bootcamp", repo)["refs/heads/main"] for repo in repos}
     release_v2(catalog_repo, V2_DATA)
 
-    command = ["--catalog", f"file://{catalog_repo}", "cohort", "update", str(roster), *github_options(server),
-               "--author", TEACHER, "--quiet"]
+    command = [
+        "--catalog",
+        f"file://{catalog_repo}",
+        "cohort",
+        "update",
+        str(roster),
+        *github_options(server),
+        "--author",
+        TEACHER,
+        "--quiet",
+    ]
     first = run_cli(command)
     assert first.exit_code == 0, first.output
 
@@ -104,8 +128,22 @@ def test_update_on_github_checks_the_organisation_once_before_any_student(
     catalog_repo: Path, tmp_path: Path, classroom
 ) -> None:
     roster = write_roster(tmp_path)
-    result = run_cli(["--catalog", f"file://{catalog_repo}", "cohort", "update", str(roster), "--org", "bootcamp-typo",
-                      "--api-url", classroom.api_url, "--write-pause", "0", "--quiet"])
+    result = run_cli(
+        [
+            "--catalog",
+            f"file://{catalog_repo}",
+            "cohort",
+            "update",
+            str(roster),
+            "--org",
+            "bootcamp-typo",
+            "--api-url",
+            classroom.api_url,
+            "--write-pause",
+            "0",
+            "--quiet",
+        ]
+    )
     assert result.exit_code == 1
     assert "organisation 'bootcamp-typo' not found" in result.stderr
     assert classroom.calls("GET", r"/repos/") == []
@@ -121,15 +159,28 @@ def test_update_of_folders_updates_every_student_once_and_writes_the_status_afte
     readme.write_text(readme.read_text(encoding="utf-8").replace("2024.", "2024, cleaned by me."), encoding="utf-8")
     git_init_commit(conflicting, "my data line")
     release_v2(catalog_repo, V2_DATA)
-    command = ["--catalog", f"file://{catalog_repo}", "cohort", "update", str(roster),
-               "--status", str(tmp_path / "class" / "cohort-status.csv"), "--author", TEACHER, "--quiet"]
+    command = [
+        "--catalog",
+        f"file://{catalog_repo}",
+        "cohort",
+        "update",
+        str(roster),
+        "--status",
+        str(tmp_path / "class" / "cohort-status.csv"),
+        "--author",
+        TEACHER,
+        "--quiet",
+    ]
 
     first = run_cli(command)
 
     assert first.exit_code == 0, first.output
     rows = read_update_status(tmp_path / "class" / UPDATE_STATUS_FILE)
     assert {repo: (row.status, row.version) for repo, row in rows.items()} == {
-        "soren-berg": ("updated", "v2"), "lukasz-nowak": ("updated", "v2"), "li-lei": ("conflicts", "v2")}
+        "soren-berg": ("updated", "v2"),
+        "lukasz-nowak": ("updated", "v2"),
+        "li-lei": ("conflicts", "v2"),
+    }
     assert rows["li-lei"].conflicts == "README.md"
     for repo in ("soren-berg", "lukasz-nowak"):
         assert V2_DATA in (tmp_path / "class" / repo / "README.md").read_text(encoding="utf-8")

@@ -53,13 +53,14 @@ def test_links_are_rendered_from_the_answers(rendered: GeneratedProject):
 def test_pointing_twice_changes_files_once(rendered: GeneratedProject):
     changed = point_to_repository(rendered.path, "bob", "renamed")
     assert sorted(path.name for path in changed) == ["01-regression.ipynb", "README.md"]
-    assert badge_and_url(rendered.path) == (colab_badge_markdown("bob", "renamed", NOTEBOOK),
-                                            "https://github.com/bob/renamed")
+    assert badge_and_url(rendered.path) == (
+        colab_badge_markdown("bob", "renamed", NOTEBOOK),
+        "https://github.com/bob/renamed",
+    )
     assert point_to_repository(rendered.path, "bob", "renamed") == []
 
 
-def test_publish_points_the_links_at_the_real_repository(github_server: FakeGitHub, rendered,
-                                                        tmp_path: Path):
+def test_publish_points_the_links_at_the_real_repository(github_server: FakeGitHub, rendered, tmp_path: Path):
     first = git(rendered.path, "rev-parse", "HEAD")
     result = publish_project(rendered.path, options(github_server, name="my-model"))
 
@@ -69,7 +70,9 @@ def test_publish_points_the_links_at_the_real_repository(github_server: FakeGitH
     assert git(rendered.path, "log", "-1", "--format=%s") == "Point the Open in Colab links at ada-learner/my-model"
     assert git(rendered.path, "log", "-1", "--format=%an") == git(rendered.path, "log", "-1", "--format=%an", first)
     assert sorted(git(rendered.path, "show", "--name-only", "--format=", "HEAD").splitlines()) == [
-        "README.md", NOTEBOOK]
+        "README.md",
+        NOTEBOOK,
+    ]
     assert git(rendered.path, "status", "--porcelain") == ""
     assert github_server.refs("ada-learner", "my-model")["refs/heads/main"] == head
     assert badge_and_url(rendered.path)[1] == "https://github.com/ada-learner/my-model"

@@ -41,11 +41,14 @@ def run_on_small_disk(mount: Path, args: list[str], *, options: str) -> subproce
     mount.mkdir(parents=True, exist_ok=True)
     command = " ".join(shlex.quote(part) for part in [sys.executable, "-m", "generator", *args])
     where = shlex.quote(str(mount))
-    script = (f"mount -t tmpfs -o {options} tmpfs {where} || exit 99; {command}; code=$?; "
-              f"echo LEFT: $(ls -A {where}); exit $code")
+    script = (
+        f"mount -t tmpfs -o {options} tmpfs {where} || exit 99; {command}; code=$?; "
+        f"echo LEFT: $(ls -A {where}); exit $code"
+    )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
-    return subprocess.run([UNSHARE, "-rm", "sh", "-c", script], capture_output=True, text=True, env=env,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [UNSHARE, "-rm", "sh", "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
 
 
 def run_with_file_size_limit(args: list[str], limit: int) -> subprocess.CompletedProcess[str]:
@@ -53,8 +56,15 @@ def run_with_file_size_limit(args: list[str], limit: int) -> subprocess.Complete
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, env=env,
-                          timeout=120, preexec_fn=limit_writes, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        preexec_fn=limit_writes,
+        check=False,
+    )
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -110,7 +120,8 @@ def test_new_on_a_full_disk_leaves_no_staging_folder(tmp_path: Path) -> None:
         pytest.skip("needs user and mount namespaces (unshare -rm)")
     mount = tmp_path / "disk"
     script_check = mount / "proj"
-    result = run_on_small_disk(mount, ["new", "classification", str(script_check), "--defaults", "--author", AUTHOR],
-                               options="size=64k")
+    result = run_on_small_disk(
+        mount, ["new", "classification", str(script_check), "--defaults", "--author", AUTHOR], options="size=64k"
+    )
     assert_one_line(result, "No space left on device")
     assert result.stdout.strip().endswith("LEFT:"), result.stdout  # no project, no .proj.portfolio-XXXX

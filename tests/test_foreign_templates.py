@@ -193,14 +193,17 @@ def test_a_copier_package_template_without_project_name_gets_our_answers_and_doc
     tmp_path: Path,
 ) -> None:
     """A real-world shape: a tagged package template asking package_name and author_fullname only."""
-    catalog = build_tree(tmp_path / "catalog", {
-        "project_catalog/pkg.toml": 'id = "pkg"\n' + ENTRY + 'template = { engine = "copier", path = "pkg" }\n',
-        "pkg/copier.yml": "package_name:\n  type: str\n  default: mypkg\nauthor_fullname:\n  type: str\n"
-                          "  default: Someone\n",
-        "pkg/README.md.jinja": "# {{ package_name }}\n\nA package by {{ author_fullname }}.\n\n"
-                               "## Overview\n\nTheirs.\n",
-        "pkg/{{ package_name }}/__init__.py": "",
-    })
+    catalog = build_tree(
+        tmp_path / "catalog",
+        {
+            "project_catalog/pkg.toml": 'id = "pkg"\n' + ENTRY + 'template = { engine = "copier", path = "pkg" }\n',
+            "pkg/copier.yml": "package_name:\n  type: str\n  default: mypkg\nauthor_fullname:\n  type: str\n"
+            "  default: Someone\n",
+            "pkg/README.md.jinja": "# {{ package_name }}\n\nA package by {{ author_fullname }}.\n\n"
+            "## Overview\n\nTheirs.\n",
+            "pkg/{{ package_name }}/__init__.py": "",
+        },
+    )
 
     result = new(catalog, "pkg", tmp_path / "weekly-sales")
 

@@ -89,14 +89,15 @@ def test_negative_write_pause_is_a_usage_error():
 
 def test_api_errors_translate_statuses_without_the_token(github_server: FakeGitHub):
     gh = github_api.client(github_server.token, github_server.api_url, write_pause=0)
-    with pytest.raises(GitHubError) as caught, github_api.api_errors("looking", github_server.token,
-                                                                     github_server.api_url):
+    with (
+        pytest.raises(GitHubError) as caught,
+        github_api.api_errors("looking", github_server.token, github_server.api_url),
+    ):
         gh.get_repo("ada-learner/missing")
     assert caught.value.status == 404
     assert "GitHub answered 404 (Not Found)" in str(caught.value)
     bad = github_api.client("ghp_nope", github_server.api_url, write_pause=0)
-    with pytest.raises(TokenError) as rejected, github_api.api_errors("checking", "ghp_nope",
-                                                                      github_server.api_url):
+    with pytest.raises(TokenError) as rejected, github_api.api_errors("checking", "ghp_nope", github_server.api_url):
         _ = bad.get_user().login
     assert rejected.value.status == 401 and "ghp_nope" not in str(rejected.value)
 
@@ -120,8 +121,12 @@ def test_more_than_twenty_topics_are_reported():
 
 @pytest.mark.parametrize(
     ("folder", "expected"),
-    [("Churn Model", "churn-model"), ("my_project.v2", "my-project-v2"), ("Ünïcode Ständ!", "unicode-stand"),
-     ("!!!", "project")],
+    [
+        ("Churn Model", "churn-model"),
+        ("my_project.v2", "my-project-v2"),
+        ("Ünïcode Ständ!", "unicode-stand"),
+        ("!!!", "project"),
+    ],
 )
 def test_repository_name_from_folder(folder: str, expected: str):
     assert repository_name(Path("/x") / folder, None) == expected
@@ -141,8 +146,13 @@ def test_explicit_repository_name_is_validated():
 
 
 def test_description_from_readme_skips_badges_and_comments(tmp_path: Path):
-    build_tree(tmp_path, {"README.md": "<!-- guidance -->\n# Title\n\n[![ci](b.svg)](x)\n<!--\nmore\n-->\n"
-                                       "> **Forecast** sales\n  weekly.\n\n## Data\n"})
+    build_tree(
+        tmp_path,
+        {
+            "README.md": "<!-- guidance -->\n# Title\n\n[![ci](b.svg)](x)\n<!--\nmore\n-->\n"
+            "> **Forecast** sales\n  weekly.\n\n## Data\n"
+        },
+    )
     assert project_description(tmp_path, {}) == "Forecast sales"
     assert project_description(tmp_path, {"description": "From  the\nanswers"}) == "From the answers"
     build_tree(tmp_path, {"README.md": "# Title\n\n## Straight to a section\n"})

@@ -80,13 +80,19 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Project]
     (home / ".gitconfig").write_text("[user]\n\tname = T\n\temail = t@example.com\n", encoding="utf-8")
     catalog = load_catalog()
     with pytest.MonkeyPatch.context() as patch:
-        for name, value in {"HOME": str(home), "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-                            "GIT_CONFIG_NOSYSTEM": "1", "MPLBACKEND": "Agg"}.items():
+        for name, value in {
+            "HOME": str(home),
+            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "MPLBACKEND": "Agg",
+        }.items():
             patch.setenv(name, value)
         # the real types train in parallel (two at a time); stand-ins copy a trained project afterwards
         real_types = [t for t, _, _ in PLANNED if t in catalog.entries] or ["classification"]
-        generated = {t: generate(t, root / t, "--name", next((n for i, n, _ in PLANNED if i == t), t))
-                     for t in dict.fromkeys([*real_types, "classification"])}
+        generated = {
+            t: generate(t, root / t, "--name", next((n for i, n, _ in PLANNED if i == t), t))
+            for t in dict.fromkeys([*real_types, "classification"])
+        }
         with ThreadPoolExecutor(max_workers=2) as pool:
             runs = pool.map(lambda g: g.run("python", "-m", f"{g.package}.train"), generated.values())
             for result in runs:
@@ -111,15 +117,18 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Project]
 
 def hand_made(root: Path) -> Path:
     """A regression project written by hand: no answers file, metrics only in the README table."""
-    return build_tree(root / "house-prices", {
-        "README.md": (
-            "# House prices\n\n## Overview\n\nPredict the sale price of a house from its size, age and "
-            "location so that buyers can spot overpriced listings. Prices vary a lot by district.\n\n"
-            "## Results\n\n| Metric | Value |\n|---|---|\n| RMSE | 23456.7 |\n| R² | 0.81 |\n"
-        ),
-        "requirements.txt": "pandas>=2\nscikit-learn==1.5\nxgboost\n",
-        "train.py": "print('train')\n",
-    })
+    return build_tree(
+        root / "house-prices",
+        {
+            "README.md": (
+                "# House prices\n\n## Overview\n\nPredict the sale price of a house from its size, age and "
+                "location so that buyers can spot overpriced listings. Prices vary a lot by district.\n\n"
+                "## Results\n\n| Metric | Value |\n|---|---|\n| RMSE | 23456.7 |\n| R² | 0.81 |\n"
+            ),
+            "requirements.txt": "pandas>=2\nscikit-learn==1.5\nxgboost\n",
+            "train.py": "print('train')\n",
+        },
+    )
 
 
 def collect(*targets: str | Path, out: Path | None = None, **request: object) -> tuple[Portfolio, list[str]]:
@@ -160,8 +169,7 @@ def test_five_types_grouped_with_real_metrics_scores_and_links(projects: list[Pr
     order = [group["id"] for group in data["groups"]]
     assert order == ["foundational", "advanced", "end-to-end"]
     assert {p.title for p in projects if p.level == "advanced"} == {
-        by_title_id["title"] for by_title_id in data["projects"]
-        if by_title_id["id"] in data["groups"][1]["projects"]
+        by_title_id["title"] for by_title_id in data["projects"] if by_title_id["id"] in data["groups"][1]["projects"]
     }
 
     house = by_title["House prices"]
@@ -221,10 +229,12 @@ def test_unparseable_readme_is_listed_with_a_warning(projects: list[Project], tm
 
 
 def test_markers_keep_the_learners_text_across_runs(projects: list[Project], tmp_path: Path):
-    out = build_tree(tmp_path / "site", {
-        "README.md": f"# Hi, I am Ada\n\nI build models.\n\n{START}\nold\n{END}\n\n"
-                     "## Contact\n\nada@example.com\n",
-    })
+    out = build_tree(
+        tmp_path / "site",
+        {
+            "README.md": f"# Hi, I am Ada\n\nI build models.\n\n{START}\nold\n{END}\n\n## Contact\n\nada@example.com\n",
+        },
+    )
     before = (out / "README.md").read_text(encoding="utf-8")
     first = run_cli(["index", str(projects[0].path), "--out", str(out)])
     assert first.exit_code == 0, first.stderr
@@ -268,14 +278,17 @@ def test_readme_without_markers_gets_the_region_appended(projects: list[Project]
 
 
 def test_text_from_readmes_is_escaped(tmp_path: Path):
-    evil = build_tree(tmp_path / "evil", {
-        ".copier-answers.yml": "project_name: '<img src=x onerror=alert(1)> Evil | project'\n",
-        "README.md": (
-            "# Evil\n\n## Problem\n\n"
-            "Classify 1 < 2 && \"q\" > 'p' texts | with [a link](javascript:alert(1)) and more words "
-            "so the section counts as written prose for the checker.\n"
-        ),
-    })
+    evil = build_tree(
+        tmp_path / "evil",
+        {
+            ".copier-answers.yml": "project_name: '<img src=x onerror=alert(1)> Evil | project'\n",
+            "README.md": (
+                "# Evil\n\n## Problem\n\n"
+                "Classify 1 < 2 && \"q\" > 'p' texts | with [a link](javascript:alert(1)) and more words "
+                "so the section counts as written prose for the checker.\n"
+            ),
+        },
+    )
     git_init_commit(evil)
     git(evil, "remote", "add", "origin", "javascript:alert(1)")
     out = tmp_path / "site"
@@ -353,8 +366,7 @@ def git_as(hub: FakeGitHub, *args: str, cwd: Path | None = None) -> str:
 
 
 def index_cli(hub: FakeGitHub, *args: str):
-    return run_cli(["index", *args, "--api-url", hub.api_url, "--write-pause", "0"],
-                   env={"GITHUB_TOKEN": hub.token})
+    return run_cli(["index", *args, "--api-url", hub.api_url, "--write-pause", "0"], env={"GITHUB_TOKEN": hub.token})
 
 
 def test_github_user_keeps_ml_projects_and_publishes_the_profile(
@@ -368,8 +380,20 @@ def test_github_user_keeps_ml_projects_and_publishes_the_profile(
     hub.add_repo(login, "scratch", files={"README.md": "# scratch\n\nNotes.\n"})
     out = tmp_path / "site"
 
-    result = index_cli(hub, "--github-user", login, "--include", "dotfiles", "--exclude", "old-*",
-                       "--min-score", "40", "--out", str(out), "--publish")
+    result = index_cli(
+        hub,
+        "--github-user",
+        login,
+        "--include",
+        "dotfiles",
+        "--exclude",
+        "old-*",
+        "--min-score",
+        "40",
+        "--out",
+        str(out),
+        "--publish",
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
     cards = {card["target"]: card for card in data["projects"]}
@@ -399,8 +423,9 @@ def test_github_user_keeps_ml_projects_and_publishes_the_profile(
 
     # the learner edits the profile README on GitHub; the next publish keeps their words
     readme = profile / "README.md"
-    readme.write_text("Hello, I am Ada.\n\n" + readme.read_text(encoding="utf-8") + "\nThanks for reading!\n",
-                      encoding="utf-8")
+    readme.write_text(
+        "Hello, I am Ada.\n\n" + readme.read_text(encoding="utf-8") + "\nThanks for reading!\n", encoding="utf-8"
+    )
     git_init_commit(profile, "Say hello")
     git_as(hub, "push", "-q", "origin", "main", cwd=profile)
     before = hub.refs(login, login)["refs/heads/main"]
@@ -419,8 +444,7 @@ def test_github_user_keeps_ml_projects_and_publishes_the_profile(
     assert "already up to date" in third.stderr
 
 
-def test_owner_repo_target_and_unknown_user(github_server: FakeGitHub, projects: list[Project],
-                                            tmp_path: Path):
+def test_owner_repo_target_and_unknown_user(github_server: FakeGitHub, projects: list[Project], tmp_path: Path):
     hub = github_server
     hub.add_repo(hub.login, "digits", files=text_files(projects[3].path))
     result = index_cli(hub, f"{hub.login}/digits", "--out", str(tmp_path / "site"))
@@ -435,29 +459,43 @@ def test_owner_repo_target_and_unknown_user(github_server: FakeGitHub, projects:
 
 
 def test_publish_needs_a_token(projects: list[Project], tmp_path: Path):
-    result = run_cli(["index", str(projects[0].path), "--out", str(tmp_path / "site"), "--publish",
-                      "--api-url", "http://127.0.0.1:9/api/v3"], env={"PATH": "/usr/bin:/bin"})
+    result = run_cli(
+        [
+            "index",
+            str(projects[0].path),
+            "--out",
+            str(tmp_path / "site"),
+            "--publish",
+            "--api-url",
+            "http://127.0.0.1:9/api/v3",
+        ],
+        env={"PATH": "/usr/bin:/bin"},
+    )
     assert result.exit_code == 1 and "no GitHub token" in result.stderr
     assert not (tmp_path / "site").exists()  # checked before any work
 
 
 @pytest.mark.parametrize("user", ["someone-else"])
-def test_publish_refuses_another_users_profile(github_server: FakeGitHub, projects: list[Project],
-                                               tmp_path: Path, user: str):
+def test_publish_refuses_another_users_profile(
+    github_server: FakeGitHub, projects: list[Project], tmp_path: Path, user: str
+):
     github_server.add_user(user)
-    result = index_cli(github_server, str(projects[0].path), "--github-user", user,
-                       "--out", str(tmp_path / "site"), "--publish")
+    result = index_cli(
+        github_server, str(projects[0].path), "--github-user", user, "--out", str(tmp_path / "site"), "--publish"
+    )
     assert result.exit_code == 2 and "token's own profile repository" in result.stderr
     assert github_server.repo(user, user) is None and github_server.repo("ada-learner", "ada-learner") is None
 
 
-def test_forks_only_when_included(github_server: FakeGitHub, projects: list[Project], tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch):
+def test_forks_only_when_included(
+    github_server: FakeGitHub, projects: list[Project], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     hub = github_server
     hub.add_repo(hub.login, "scikit-learn", files=text_files(projects[0].path))
     listed = hub.repo_json  # the loopback server has no forks of its own: mark this one as a fork
-    monkeypatch.setattr(hub, "repo_json", lambda record, viewer: {
-        **listed(record, viewer), "fork": record.name == "scikit-learn"})
+    monkeypatch.setattr(
+        hub, "repo_json", lambda record, viewer: {**listed(record, viewer), "fork": record.name == "scikit-learn"}
+    )
 
     left_out = index_cli(hub, "--github-user", hub.login, "--out", str(tmp_path / "a"))
     assert left_out.exit_code == 0, left_out.stderr

@@ -45,8 +45,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     with pytest.MonkeyPatch.context() as patch:
         home = tmp_path_factory.mktemp("browser-home")
         (home / ".gitconfig").write_text("[user]\n\tname = T\n\temail = t@example.com\n", encoding="utf-8")
-        for name, value in {"HOME": str(home), "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-                            "GIT_CONFIG_NOSYSTEM": "1", "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1"}.items():
+        for name, value in {
+            "HOME": str(home),
+            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "MPLBACKEND": "Agg",
+            "OMP_NUM_THREADS": "1",
+        }.items():
             patch.setenv(name, value)
         trained = generate("classification", root / "classification", "--name", TITLES["classification"])
         run = trained.run("python", "-m", f"{trained.package}.train")
@@ -63,18 +68,36 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             git(path, "remote", "add", "origin", f"https://github.com/ada/{path.name}.git")
         empty = build_tree(root / "empty", {"README.md": "# Scratch\n\nNothing here yet.\n"})
         (root / "me.png").write_bytes(solid_png(120, 120, (30, 90, 160)))
-        config = build_tree(root, {"portfolio.toml": (
-            f'[owner]\nname = "{OWNER}"\nbio = "Data scientist: tabular models and text."\nlocation = "London"\n'
-            'avatar = "me.png"\n[owner.links]\nLinkedIn = "https://www.linkedin.com/in/ada"\n'
-        )}) / "portfolio.toml"
+        config = (
+            build_tree(
+                root,
+                {
+                    "portfolio.toml": (
+                        f'[owner]\nname = "{OWNER}"\nbio = "Data scientist: tabular models and text."\n'
+                        'location = "London"\n'
+                        'avatar = "me.png"\n[owner.links]\nLinkedIn = "https://www.linkedin.com/in/ada"\n'
+                    )
+                },
+            )
+            / "portfolio.toml"
+        )
         targets = [*projects, hand_made(root), empty]
         out = root / "site"
-        portfolio = build_portfolio(IndexRequest(targets=[str(t) for t in targets], config=config,
-                                                 collect=CollectOptions(catalog=load_catalog())), out)
+        portfolio = build_portfolio(
+            IndexRequest(
+                targets=[str(t) for t in targets], config=config, collect=CollectOptions(catalog=load_catalog())
+            ),
+            out,
+        )
         result = write_site(portfolio, out)
         review = write_review(portfolio, review_path(out), result.left_out)
-        yield Site(result.html, review, [TITLES["classification"], "House prices", TITLES["nlp"]], "Scratch",
-                   [str(root), str(root.resolve())])
+        yield Site(
+            result.html,
+            review,
+            [TITLES["classification"], "House prices", TITLES["nlp"]],
+            "Scratch",
+            [str(root), str(root.resolve())],
+        )
 
 
 def test_public_page_for_employers(site: Site, tmp_path: Path):
@@ -97,8 +120,10 @@ def test_public_page_for_employers(site: Site, tmp_path: Path):
             assert driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) > 0
             assert image.get_attribute("alt")
         first = cards[0]
-        links = {link.get_attribute("textContent").split(" of ")[0]: link.get_attribute("href")
-                 for link in first.find_elements(By.CSS_SELECTOR, ".links a")}
+        links = {
+            link.get_attribute("textContent").split(" of ")[0]: link.get_attribute("href")
+            for link in first.find_elements(By.CSS_SELECTOR, ".links a")
+        }
         assert set(links) == {"Repository", "Open in Colab"}
         assert links["Repository"] == "https://github.com/ada/classification"
         assert links["Open in Colab"].startswith("https://colab.research.google.com/github/ada/classification/blob/")
@@ -113,8 +138,9 @@ def test_public_page_for_employers(site: Site, tmp_path: Path):
         assert axe_violations(driver) == []
         _full_page_screenshot(driver, 1280, "portfolio-index-1280")
 
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
-            "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        driver.execute_cdp_cmd(
+            "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]}
+        )
         background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
         assert background == "rgb(13, 17, 23)"
         assert axe_violations(driver) == []  # contrast holds in dark mode too
@@ -142,8 +168,11 @@ def test_keyboard_and_print(site: Site, tmp_path: Path):
         reached = []
         for _ in driver.find_elements(By.CSS_SELECTOR, "a[href]"):  # every link, in document order
             ActionChains(driver).send_keys(Keys.TAB).perform()
-            reached.append(driver.execute_script(
-                "const e = document.activeElement; return [e.textContent.trim(), getComputedStyle(e).outlineStyle];"))
+            reached.append(
+                driver.execute_script(
+                    "const e = document.activeElement; return [e.textContent.trim(), getComputedStyle(e).outlineStyle];"
+                )
+            )
         assert reached[0][0] == "Skip to the projects"
         texts = [text for text, _ in reached]
         assert any(text.startswith("Repository") for text in texts) and any("Colab" in text for text in texts)
@@ -164,8 +193,10 @@ def test_review_page_shows_what_to_fix(site: Site, tmp_path: Path):
         assert f"{site.hidden}: nothing to show yet" in text
         cards = driver.find_elements(By.CSS_SELECTOR, "article.project-card")
         assert len(cards) == len(site.titles) + 1  # the empty project is reviewed too
-        assert any(link.get_attribute("href").startswith("file:")
-                   for link in driver.find_elements(By.CSS_SELECTOR, "article h3 a"))
+        assert any(
+            link.get_attribute("href").startswith("file:")
+            for link in driver.find_elements(By.CSS_SELECTOR, "article h3 a")
+        )
         assert axe_violations(driver) == []
         assert console_errors(driver) == []
         _full_page_screenshot(driver, 1280, "portfolio-review-1280")

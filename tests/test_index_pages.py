@@ -23,11 +23,16 @@ def house(root: Path, rmse: str = "23456.7") -> Path:
     """A small hand-made regression project with a figure its README shows (no training needed)."""
     from tests.github_server import solid_png
 
-    project = build_tree(root / "house-prices", {
-        "README.md": (f"# House prices\n\n## Problem\n\n{PROBLEM}\n\n![Residuals by price](figures/residuals.png)\n\n"
-                      f"## Results\n\n| Metric | Value |\n|---|---|\n| RMSE | {rmse} |\n"),
-        "requirements.txt": "pandas\nscikit-learn\n",
-    })
+    project = build_tree(
+        root / "house-prices",
+        {
+            "README.md": (
+                f"# House prices\n\n## Problem\n\n{PROBLEM}\n\n![Residuals by price](figures/residuals.png)\n\n"
+                f"## Results\n\n| Metric | Value |\n|---|---|\n| RMSE | {rmse} |\n"
+            ),
+            "requirements.txt": "pandas\nscikit-learn\n",
+        },
+    )
     (project / "figures").mkdir()
     (project / "figures" / "residuals.png").write_bytes(solid_png(640, 400, (200, 60, 60)))
     git_init_commit(project)
@@ -35,9 +40,25 @@ def house(root: Path, rmse: str = "23456.7") -> Path:
 
 
 def publish(hub: FakeGitHub, project: Path, out: Path, *args: str):
-    result = run_cli(["index", str(project), "--out", str(out), "--github-user", hub.login, "--publish",
-                      "--config", str(out.parent / "none.toml"), *args,
-                      "--api-url", hub.api_url, "--write-pause", "0"], env={"GITHUB_TOKEN": hub.token})
+    result = run_cli(
+        [
+            "index",
+            str(project),
+            "--out",
+            str(out),
+            "--github-user",
+            hub.login,
+            "--publish",
+            "--config",
+            str(out.parent / "none.toml"),
+            *args,
+            "--api-url",
+            hub.api_url,
+            "--write-pause",
+            "0",
+        ],
+        env={"GITHUB_TOKEN": hub.token},
+    )
     assert result.exit_code == 0, result.stderr
     assert hub.token not in result.stdout + result.stderr
     return result
@@ -51,8 +72,9 @@ def commits(hub: FakeGitHub, name: str, branch: str = "main") -> int:
 
 def test_user_site_created_once_idempotent_and_one_commit_per_change(github_server: FakeGitHub, tmp_path: Path):
     hub = github_server
-    hub.index_site.set_profile(hub.login, name="Ada Learner", bio="I model houses.", location="Leeds",
-                               blog="ada.example.org")
+    hub.index_site.set_profile(
+        hub.login, name="Ada Learner", bio="I model houses.", location="Leeds", blog="ada.example.org"
+    )
     site = f"{hub.login}.github.io"
     project, out = house(tmp_path), tmp_path / "site"
 
@@ -83,8 +105,9 @@ def test_user_site_created_once_idempotent_and_one_commit_per_change(github_serv
     page_file.write_text(published.replace("<main", "<p>Hire me!</p>\n<main"), encoding="utf-8")
     git_init_commit(page, "My own words")
     git_as(hub, "push", "-q", "origin", "main", cwd=page)
-    (project / "README.md").write_text((project / "README.md").read_text(encoding="utf-8").replace(
-        "23456.7", "21000.5"), encoding="utf-8")
+    (project / "README.md").write_text(
+        (project / "README.md").read_text(encoding="utf-8").replace("23456.7", "21000.5"), encoding="utf-8"
+    )
     git_init_commit(project, "Better model")
     publish(hub, project, out)
     assert commits(hub, site) == 3  # the learner's commit and exactly one of ours
@@ -111,9 +134,22 @@ def test_gh_pages_branch_of_a_named_repository(github_server: FakeGitHub, tmp_pa
 @pytest.mark.parametrize("name", ["no-such-repo"])
 def test_a_named_repository_must_exist(github_server: FakeGitHub, tmp_path: Path, name: str):
     hub = github_server
-    result = run_cli(["index", str(house(tmp_path)), "--out", str(tmp_path / "site"), "--publish",
-                      "--pages-repo", name, "--api-url", hub.api_url, "--write-pause", "0"],
-                     env={"GITHUB_TOKEN": hub.token})
+    result = run_cli(
+        [
+            "index",
+            str(house(tmp_path)),
+            "--out",
+            str(tmp_path / "site"),
+            "--publish",
+            "--pages-repo",
+            name,
+            "--api-url",
+            hub.api_url,
+            "--write-pause",
+            "0",
+        ],
+        env={"GITHUB_TOKEN": hub.token},
+    )
     assert result.exit_code == 1 and f"{hub.login}/{name} does not exist" in result.stderr
     assert "Traceback" not in result.stderr and hub.repo(hub.login, name) is None
     assert hub.repo(hub.login, hub.login) is None  # checked before the profile was written

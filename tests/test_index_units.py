@@ -39,13 +39,16 @@ def test_infer_type(text: str, metrics: list[str], deps: list[str], expected: st
 
 
 def test_dependencies_from_every_kind_of_file(tmp_path: Path):
-    root = build_tree(tmp_path, {
-        "pyproject.toml": '[project]\nname = "x"\ndependencies = ["scikit-learn>=1.4", "Pandas"]\n',
-        "requirements-dev.txt": "# tools\n-r requirements.txt\npytest\n",
-        "requirements.txt": "torch==2.3 ; python_version>'3.10'\nmlflow\n",
-        "environment.yml": "dependencies:\n  - numpy\n",
-        "Dockerfile": "FROM python:3.11\n",
-    })
+    root = build_tree(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "x"\ndependencies = ["scikit-learn>=1.4", "Pandas"]\n',
+            "requirements-dev.txt": "# tools\n-r requirements.txt\npytest\n",
+            "requirements.txt": "torch==2.3 ; python_version>'3.10'\nmlflow\n",
+            "environment.yml": "dependencies:\n  - numpy\n",
+            "Dockerfile": "FROM python:3.11\n",
+        },
+    )
     names = dependencies(root)
     assert names == ["scikit-learn", "pandas", "pytest", "torch", "mlflow", "numpy", "docker"]
     skills = ["scikit-learn", "pandas", "PyTorch", "MLflow", "NumPy", "Docker"]
@@ -103,9 +106,7 @@ def test_region_keeps_everything_around_it(before: str, after: str, old: str, ne
     assert merge(updated, new, "{region}", Path("README.md")) == updated
 
 
-@pytest.mark.parametrize(
-    "text", [f"{START}\nx\n", f"x\n{END}\n", f"{START}{END}\n{START}{END}\n", f"{END}{START}"]
-)
+@pytest.mark.parametrize("text", [f"{START}\nx\n", f"x\n{END}\n", f"{START}{END}\n{START}{END}\n", f"{END}{START}"])
 def test_broken_markers_are_refused(text: str):
     with pytest.raises(IndexOutputError, match="expected one"):
         merge(text, "body", "{region}", Path("README.md"))
@@ -118,10 +119,24 @@ def test_page_is_well_formed_and_every_card_has_an_id():
     from generator.index.model import Metric, Portfolio, ProjectCard
 
     cards = [
-        ProjectCard(id=f"p{n}", title=f"P{n} <&>", target=f"t{n}", url=f"https://example.com/{n}",
-                    group=group, type="nlp", type_title="NLP", level=group, inferred=n == 1, generated=n != 1,
-                    problem="Route tickets.", headline=Metric("f1", "F1", 0.5, "0.5000", "README"),
-                    skills=["spaCy"], score=70, grade="C", warnings=["odd"])
+        ProjectCard(
+            id=f"p{n}",
+            title=f"P{n} <&>",
+            target=f"t{n}",
+            url=f"https://example.com/{n}",
+            group=group,
+            type="nlp",
+            type_title="NLP",
+            level=group,
+            inferred=n == 1,
+            generated=n != 1,
+            problem="Route tickets.",
+            headline=Metric("f1", "F1", 0.5, "0.5000", "README"),
+            skills=["spaCy"],
+            score=70,
+            grade="C",
+            warnings=["odd"],
+        )
         for n, group in enumerate(["foundational", "advanced", "end-to-end", "open-source"])
     ]
     page = frame("ada").replace("{region}", render_body(Portfolio("ada", cards)))
@@ -162,8 +177,10 @@ def test_key_figure_never_leaves_the_repository(tmp_path: Path):
     (root / "reports" / "figures" / "b_second.png").write_bytes(solid_png(20, 10, (9, 9, 9)))
     (root / "reports" / "figures" / "a_link.png").symlink_to(outside)  # first by name, but leaves the repo
     (root / "shown.png").write_bytes(solid_png(30, 20, (1, 2, 3)))
-    text = ('![badge](https://img.shields.io/x.png) ![up](../secret.png) '
-            '<img alt="Linked" src="reports/figures/a_link.png"> ![Residuals by price](shown.png "t")')
+    text = (
+        "![badge](https://img.shields.io/x.png) ![up](../secret.png) "
+        '<img alt="Linked" src="reports/figures/a_link.png"> ![Residuals by price](shown.png "t")'
+    )
     assert readme_images(text)[-1] == ("shown.png", "Residuals by price")
     figure = key_figure(root, text, "House")
     assert figure is not None and (figure.path, figure.alt) == ("shown.png", "Residuals by price")
@@ -177,19 +194,34 @@ def test_public_card_links_and_what_it_hides():
     from generator.index.html_page import render_body
     from generator.index.model import Figure, Metric, Portfolio, ProjectCard
 
-    card = ProjectCard(id="p", title="Churn", target="/home/ada/churn", url="https://github.com/ada/churn",
-                       group="foundational", type="classification", type_title="Tabular classification",
-                       level="foundational", inferred=True, generated=False, problem="Who leaves.",
-                       headline=Metric("f1", "F1", 0.9, "0.9000", "README"),
-                       baseline=Metric("f1", "majority class", 0.1, "0.1000", "README"),
-                       score=40, grade="F", warnings=["no licence"], fixes=["Add a LICENSE"], branch="dev",
-                       figure=Figure("reports/figures/cm.png", "Confusion", "data:image/png;base64,AAAA", 4, 3),
-                       notebook="notebooks/01.ipynb", homepage="https://churn.example.org")
+    card = ProjectCard(
+        id="p",
+        title="Churn",
+        target="/home/ada/churn",
+        url="https://github.com/ada/churn",
+        group="foundational",
+        type="classification",
+        type_title="Tabular classification",
+        level="foundational",
+        inferred=True,
+        generated=False,
+        problem="Who leaves.",
+        headline=Metric("f1", "F1", 0.9, "0.9000", "README"),
+        baseline=Metric("f1", "majority class", 0.1, "0.1000", "README"),
+        score=40,
+        grade="F",
+        warnings=["no licence"],
+        fixes=["Add a LICENSE"],
+        branch="dev",
+        figure=Figure("reports/figures/cm.png", "Confusion", "data:image/png;base64,AAAA", 4, 3),
+        notebook="notebooks/01.ipynb",
+        homepage="https://churn.example.org",
+    )
     public = render_body(Portfolio("ada", [card]))
     assert 'href="https://churn.example.org">Live demo' in public
     assert "https://colab.research.google.com/github/ada/churn/blob/dev/notebooks/01.ipynb" in public
     assert 'href="https://github.com/ada/churn/blob/dev/reports/figures/cm.png"' in public
-    assert "F1 0.9000 <span class=\"versus\">vs 0.1000 (majority class)</span>" in public
+    assert 'F1 0.9000 <span class="versus">vs 0.1000 (majority class)</span>' in public
     for hidden in ("40/100", "no licence", "Add a LICENSE", "inferred</span>", "/home/ada"):
         assert hidden not in public
     review = render_body(Portfolio("ada", [card]), review=True)
@@ -199,12 +231,15 @@ def test_public_card_links_and_what_it_hides():
     assert "javascript" not in local and "../churn" not in local and "Colab" not in local
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("[owner]\nname = 3\n", "owner.name: expected a string"),
-    ('[owner.links]\nMe = "javascript:alert(1)"\n', "must start with https://"),
-    ("owner = 1\n", "expected a table"),
-    ("[owner\n", "cannot be read as TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[owner]\nname = 3\n", "owner.name: expected a string"),
+        ('[owner.links]\nMe = "javascript:alert(1)"\n', "must start with https://"),
+        ("owner = 1\n", "expected a table"),
+        ("[owner\n", "cannot be read as TOML"),
+    ],
+)
 def test_portfolio_toml_errors_are_one_line(tmp_path: Path, text: str, message: str):
     from generator.errors import UsageError
     from generator.index.owner import read_config

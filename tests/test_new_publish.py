@@ -13,8 +13,22 @@ from tests.test_publish import assert_token_nowhere, clone_back, one_error_line
 
 def new_publish(hub: FakeGitHub, destination: Path, *extra: str, env: dict[str, str] | None = None):
     return run_portfolio(
-        ["new", "classification", str(destination), "--defaults", "--author", AUTHOR,
-         "--name", "Churn Predictor", "--publish", "--api-url", hub.api_url, "--write-pause", "0", *extra],
+        [
+            "new",
+            "classification",
+            str(destination),
+            "--defaults",
+            "--author",
+            AUTHOR,
+            "--name",
+            "Churn Predictor",
+            "--publish",
+            "--api-url",
+            hub.api_url,
+            "--write-pause",
+            "0",
+            *extra,
+        ],
         env={"GITHUB_TOKEN": hub.token, **(env or {})},
     )
 
@@ -26,8 +40,11 @@ def test_new_publish_creates_the_repository_and_pushes_head(github_server: FakeG
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     head = git(destination, "rev-parse", "HEAD")
-    assert data["published"] == {"url": f"{github_server.base_url}/git/ada-learner/churn-predictor",
-                                 "created": True, "pushed_commit": head}
+    assert data["published"] == {
+        "url": f"{github_server.base_url}/git/ada-learner/churn-predictor",
+        "created": True,
+        "pushed_commit": head,
+    }
     record = github_server.repo("ada-learner", "churn-predictor")
     assert record is not None and record.private
     entry = load_catalog().get("classification")
@@ -62,11 +79,14 @@ def test_failed_publish_keeps_the_project_and_says_how_to_retry(github_server: F
     assert_token_nowhere(github_server.token, destination, failed.stdout, failed.stderr)
 
     github_server.allow_pushes()
-    retried = run_portfolio(["publish", str(destination), "--api-url", github_server.api_url,
-                             "--write-pause", "0", "--json"], env={"GITHUB_TOKEN": github_server.token})
+    retried = run_portfolio(
+        ["publish", str(destination), "--api-url", github_server.api_url, "--write-pause", "0", "--json"],
+        env={"GITHUB_TOKEN": github_server.token},
+    )
     assert retried.returncode == 0, retried.stderr
     assert json.loads(retried.stdout)["created"] is False
     assert len(github_server.calls("POST", r"/user/repos$")) == 1
     assert github_server.refs("ada-learner", "churn-predictor")["refs/heads/main"] == git(
-        destination, "rev-parse", "HEAD")
+        destination, "rev-parse", "HEAD"
+    )
     assert_token_nowhere(github_server.token, destination, retried.stdout, retried.stderr)

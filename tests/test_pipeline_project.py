@@ -56,8 +56,7 @@ def server(project: GeneratedProject) -> Iterator[str]:
     """The project's API served by uvicorn on a free loopback port, as `make serve` does."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", f"{project.package}.api:app", "--host", "127.0.0.1",
-         "--port", str(port)],
+        [sys.executable, "-m", "uvicorn", f"{project.package}.api:app", "--host", "127.0.0.1", "--port", str(port)],
         cwd=project.path,
         env={**os.environ, "PYTHONPATH": str(project.path / "src")},
         stdout=subprocess.PIPE,
@@ -222,11 +221,15 @@ def test_serving_needs_neither_mlflow_nor_pyarrow(project: GeneratedProject):
     assert not any(name.startswith(("mlflow", "pyarrow", "skops", "matplotlib")) for name in serving)
     assert 'pip install ".[serve]"' in (project.path / "Dockerfile").read_text(encoding="utf-8")
     # pandas itself imports pyarrow when it happens to be installed; the image does not install it.
-    probe = project.run("python", "-c", (
-        f"import sys; from {project.package}.api import create_app; "
-        f"app = create_app(); heavy = {{'mlflow', 'skops', 'matplotlib'}} & set(sys.modules); "
-        "print(sorted(heavy))"
-    ))
+    probe = project.run(
+        "python",
+        "-c",
+        (
+            f"import sys; from {project.package}.api import create_app; "
+            f"app = create_app(); heavy = {{'mlflow', 'skops', 'matplotlib'}} & set(sys.modules); "
+            "print(sorted(heavy))"
+        ),
+    )
     assert probe.returncode == 0, probe.stderr
     assert probe.stdout.strip() == "[]"
 
@@ -263,8 +266,14 @@ def test_model_card_follows_the_model_cards_headings(project: GeneratedProject):
     card = (project.path / "docs" / "model_card.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", card, flags=re.MULTILINE)
     assert headings == [
-        "Model details", "Intended use", "Factors", "Metrics", "Evaluation data",
-        "Training data", "Ethical considerations", "Caveats and recommendations",
+        "Model details",
+        "Intended use",
+        "Factors",
+        "Metrics",
+        "Evaluation data",
+        "Training data",
+        "Ethical considerations",
+        "Caveats and recommendations",
     ]
 
 
@@ -276,8 +285,15 @@ def test_show_lists_the_generated_service_files_and_skills():
     assert shown["metrics"] == ["f1", "roc_auc"]
     assert {"FastAPI", "Docker", "MLflow experiment tracking"} <= set(shown["skills"])
     package = "src/end_to_end_ml_pipeline"
-    for name in ("Dockerfile", "docs/model_card.md", f"{package}/api.py", f"{package}/drift.py",
-                 f"{package}/schema.py", "tests/test_api.py", "notebooks/01-pipeline.ipynb"):
+    for name in (
+        "Dockerfile",
+        "docs/model_card.md",
+        f"{package}/api.py",
+        f"{package}/drift.py",
+        f"{package}/schema.py",
+        "tests/test_api.py",
+        "notebooks/01-pipeline.ipynb",
+    ):
         assert name in shown["files"]
 
 

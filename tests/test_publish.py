@@ -17,9 +17,7 @@ from generator.github.publish import add_collaborator, publish_project
 from tests.github_server import FakeGitHub
 from tests.helpers import build_tree, git, git_init_commit, run_cli, run_portfolio
 
-README = (
-    "# Churn Model\n\n![badge](x.svg)\n\nPredict which customers leave, honestly evaluated.\n\n## Problem\n"
-)
+README = "# Churn Model\n\n![badge](x.svg)\n\nPredict which customers leave, honestly evaluated.\n\n## Problem\n"
 
 
 def make_project(root: Path, name: str = "churn-model", files: dict[str, str] | None = None) -> Path:
@@ -62,8 +60,13 @@ def clone_back(hub: FakeGitHub, owner: str, name: str, dest: Path, token: str | 
     if token:
         basic = base64.b64encode(f"x:{token}".encode()).decode()
         command += ["-c", f"http.extraHeader=Authorization: Basic {basic}"]
-    subprocess.run([*command, "clone", "-q", hub.clone_url(owner, name), str(dest)],
-                   env=env, check=True, capture_output=True, text=True)
+    subprocess.run(
+        [*command, "clone", "-q", hub.clone_url(owner, name), str(dest)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return dest
 
 
@@ -86,13 +89,25 @@ def test_publish_creates_repo_sets_metadata_and_pushes_main(github_server: FakeG
     project = make_project(tmp_path)
     head = git(project, "rev-parse", "HEAD")
 
-    result = publish_cli(github_server, str(project), "--topic", "Machine Learning", "--topic", "churn",
-                         "--homepage", "https://ada.example/churn", "--json")
+    result = publish_cli(
+        github_server,
+        str(project),
+        "--topic",
+        "Machine Learning",
+        "--topic",
+        "churn",
+        "--homepage",
+        "https://ada.example/churn",
+        "--json",
+    )
 
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data == {"url": f"{github_server.base_url}/git/ada-learner/churn-model",
-                    "created": True, "pushed_commit": head}
+    assert data == {
+        "url": f"{github_server.base_url}/git/ada-learner/churn-model",
+        "created": True,
+        "pushed_commit": head,
+    }
     record = github_server.repo("ada-learner", "churn-model")
     assert record is not None
     assert record.description == "Predict which customers leave, honestly evaluated."
@@ -125,23 +140,35 @@ def test_progress_on_stderr_url_on_stdout_and_quiet(github_server: FakeGitHub, t
 
 
 def test_generated_project_takes_description_and_catalog_topics(github_server: FakeGitHub, tmp_path: Path):
-    catalog_root = build_tree(tmp_path / "catalog", {
-        "project_catalog/forecast.toml": (
-            'id = "forecast"\ntitle = "Forecasting"\nsummary = "Forecast a series."\n'
-            'level = "advanced"\nskills = ["pandas"]\nmetrics = ["mae"]\n'
-            'topics = ["Machine Learning", "time-series", "portfolio"]\n'
-            'dataset = { name = "Air", source = "bundled", licence = "CC0" }\n'
-            'template = { engine = "copier", path = "templates/forecast" }\n'
-        ),
-        "templates/forecast/copier.yml": "project_name: {type: str}\n",
-    })
-    project = make_project(tmp_path, "Air Passengers!", {
-        "README.md": "# Air\n\nThe README line is not used.\n",
-        ".copier-answers.yml": "_src_path: x\nproject_type: forecast\ndescription: Forecast monthly airline "
-                               "passengers\n  with seasonal models.\n",
-    })
-    options = PublishOptions(token=github_server.token, api_url=github_server.api_url, write_pause=0,
-                             topics=("Forecasting",), catalog=load_catalog(catalog_root, "replace"))
+    catalog_root = build_tree(
+        tmp_path / "catalog",
+        {
+            "project_catalog/forecast.toml": (
+                'id = "forecast"\ntitle = "Forecasting"\nsummary = "Forecast a series."\n'
+                'level = "advanced"\nskills = ["pandas"]\nmetrics = ["mae"]\n'
+                'topics = ["Machine Learning", "time-series", "portfolio"]\n'
+                'dataset = { name = "Air", source = "bundled", licence = "CC0" }\n'
+                'template = { engine = "copier", path = "templates/forecast" }\n'
+            ),
+            "templates/forecast/copier.yml": "project_name: {type: str}\n",
+        },
+    )
+    project = make_project(
+        tmp_path,
+        "Air Passengers!",
+        {
+            "README.md": "# Air\n\nThe README line is not used.\n",
+            ".copier-answers.yml": "_src_path: x\nproject_type: forecast\ndescription: Forecast monthly airline "
+            "passengers\n  with seasonal models.\n",
+        },
+    )
+    options = PublishOptions(
+        token=github_server.token,
+        api_url=github_server.api_url,
+        write_pause=0,
+        topics=("Forecasting",),
+        catalog=load_catalog(catalog_root, "replace"),
+    )
 
     result = publish_project(project, options)
 
@@ -155,9 +182,7 @@ def test_generated_project_takes_description_and_catalog_topics(github_server: F
 def test_org_and_private(github_server: FakeGitHub, tmp_path: Path):
     github_server.add_org("ml-bootcamp", members=[github_server.login])
     project = make_project(tmp_path)
-    result = publish_cli(
-        github_server, str(project), "--org", "ml-bootcamp", "--private", "--name", "Churn_2024"
-    )
+    result = publish_cli(github_server, str(project), "--org", "ml-bootcamp", "--private", "--name", "Churn_2024")
     assert result.exit_code == 0, result.stderr
     record = github_server.repo("ml-bootcamp", "Churn_2024")
     assert record is not None and record.private
@@ -185,8 +210,7 @@ def test_rerun_after_success_is_a_no_op_and_new_commits_go_up(github_server: Fak
     later = publish_cli(github_server, str(project), "--json")
     assert later.exit_code == 0, later.stderr
     head = git(project, "rev-parse", "HEAD")
-    assert json.loads(later.stdout) == {"url": json.loads(again.stdout)["url"], "created": False,
-                                        "pushed_commit": head}
+    assert json.loads(later.stdout) == {"url": json.loads(again.stdout)["url"], "created": False, "pushed_commit": head}
     assert github_server.refs("ada-learner", "churn-model")["refs/heads/main"] == head
 
 
@@ -226,17 +250,29 @@ def test_stale_auth_header_in_git_config_does_not_win(github_server: FakeGitHub,
 
 def test_token_from_named_env_var_and_from_gh_cli(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
-    named = run_cli(["publish", str(project), "--api-url", github_server.api_url, "--write-pause", "0",
-                     "--token-env", "CLASS_TOKEN"],
-                    env={"CLASS_TOKEN": github_server.token, "GITHUB_TOKEN": "ignored-because-named"})
+    named = run_cli(
+        [
+            "publish",
+            str(project),
+            "--api-url",
+            github_server.api_url,
+            "--write-pause",
+            "0",
+            "--token-env",
+            "CLASS_TOKEN",
+        ],
+        env={"CLASS_TOKEN": github_server.token, "GITHUB_TOKEN": "ignored-because-named"},
+    )
     assert named.exit_code == 0, named.stderr
 
     fake_gh = f"#!/bin/sh\n[ \"$1 $2\" = 'auth token' ] && echo {github_server.token}\n"
     bin_dir = build_tree(tmp_path / "bin", {"gh": fake_gh})
     (bin_dir / "gh").chmod(0o755)
     other = make_project(tmp_path, "second")
-    via_gh = run_cli(["publish", str(other), "--api-url", github_server.api_url, "--write-pause", "0"],
-                     env={"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"})
+    via_gh = run_cli(
+        ["publish", str(other), "--api-url", github_server.api_url, "--write-pause", "0"],
+        env={"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"},
+    )
     assert via_gh.exit_code == 0, via_gh.stderr
     assert github_server.repo("ada-learner", "second") is not None
     assert_token_nowhere(github_server.token, other, via_gh.stdout, via_gh.stderr)
@@ -244,8 +280,10 @@ def test_token_from_named_env_var_and_from_gh_cli(github_server: FakeGitHub, tmp
 
 def test_api_url_from_environment(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
-    result = run_cli(["publish", str(project), "--write-pause", "0", "--quiet"],
-                     env={"GITHUB_TOKEN": github_server.token, "PORTFOLIO_GITHUB_API": github_server.api_url})
+    result = run_cli(
+        ["publish", str(project), "--write-pause", "0", "--quiet"],
+        env={"GITHUB_TOKEN": github_server.token, "PORTFOLIO_GITHUB_API": github_server.api_url},
+    )
     assert result.exit_code == 0, result.stderr
     assert github_server.repo("ada-learner", "churn-model") is not None
 
@@ -278,8 +316,9 @@ def test_uncommitted_changes_warn_and_only_commits_are_pushed(github_server: Fak
 def test_no_token(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
     before = snapshot(project)
-    result = run_cli(["publish", str(project), "--api-url", github_server.api_url],
-                     env={"PATH": "/usr/bin:/bin"})  # no gh on this PATH
+    result = run_cli(
+        ["publish", str(project), "--api-url", github_server.api_url], env={"PATH": "/usr/bin:/bin"}
+    )  # no gh on this PATH
     assert result.exit_code == 1
     assert "no GitHub token" in one_error_line(result.stderr)
     assert "--token-env" in result.stderr
@@ -323,8 +362,9 @@ def test_name_taken_by_a_repository_the_token_cannot_see(github_server: FakeGitH
     project = make_project(tmp_path)
     before = snapshot(project)
     with pytest.raises(RepositoryExistsError, match="already exists but is not visible") as caught:
-        publish_project(project, PublishOptions(org="lab", token=github_server.token,
-                                                api_url=github_server.api_url, write_pause=0))
+        publish_project(
+            project, PublishOptions(org="lab", token=github_server.token, api_url=github_server.api_url, write_pause=0)
+        )
     assert github_server.token not in str(caught.value)
     assert len(github_server.calls("POST", r"/orgs/lab/repos$")) == 1
     assert snapshot(project) == before
@@ -457,9 +497,7 @@ def git_helpers_of_this_process() -> list[str]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux /proc")
-def test_publishing_many_projects_in_one_process_leaves_no_git_helpers(
-    github_server: FakeGitHub, tmp_path: Path
-):
+def test_publishing_many_projects_in_one_process_leaves_no_git_helpers(github_server: FakeGitHub, tmp_path: Path):
     """The CLI runs with the cyclic garbage collector off: every GitPython Repo must be closed."""
     import gc
 
@@ -467,8 +505,9 @@ def test_publishing_many_projects_in_one_process_leaves_no_git_helpers(
     try:
         for index in range(3):
             project = make_project(tmp_path, f"project-{index}")
-            publish_project(project, PublishOptions(token=github_server.token, api_url=github_server.api_url,
-                                                    write_pause=0))
+            publish_project(
+                project, PublishOptions(token=github_server.token, api_url=github_server.api_url, write_pause=0)
+            )
             assert remote_main(github_server, f"project-{index}") == git(project, "rev-parse", "HEAD")
         assert git_helpers_of_this_process() == []
     finally:

@@ -35,8 +35,9 @@ def reproduce_commands(readme: str) -> list[str]:
 def offline_venv(project: Path) -> None:
     """Create ``.venv`` as the README's first step will, seeing this run's site-packages."""
     subprocess.run([sys.executable, "-m", "venv", str(project / ".venv")], check=True, timeout=300)
-    purelib = Path(sysconfig.get_path("purelib", vars={"base": str(project / ".venv"),
-                                                        "platbase": str(project / ".venv")}))
+    purelib = Path(
+        sysconfig.get_path("purelib", vars={"base": str(project / ".venv"), "platbase": str(project / ".venv")})
+    )
     (purelib / "test-environment.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
 
 
@@ -58,7 +59,11 @@ def test_the_readme_reproduce_steps_work_as_written(tmp_path: Path):
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
         ["bash", "-c", "set -euo pipefail\n" + "\n".join(commands)],
-        cwd=project.path, env=env, capture_output=True, text=True, timeout=1500,
+        cwd=project.path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 

@@ -9,8 +9,20 @@ import sys
 import pytest
 
 HEAVY = {
-    "copier", "git", "github", "requests", "nbclient", "nbformat", "cookiecutter", "sklearn", "yaml", "jinja2",
-    "markdown_it", "rich", "generator.check", "generator.index",
+    "copier",
+    "git",
+    "github",
+    "requests",
+    "nbclient",
+    "nbformat",
+    "cookiecutter",
+    "sklearn",
+    "yaml",
+    "jinja2",
+    "markdown_it",
+    "rich",
+    "generator.check",
+    "generator.index",
 }
 
 PROBE = """
@@ -26,9 +38,7 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 
 def modules_loaded_by(args: list[str]) -> set[str]:
     """The modules a fresh interpreter has imported after running ``portfolio ARGS``."""
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return set(json.loads(result.stderr.strip().splitlines()[-1]))
 

@@ -12,8 +12,7 @@ from generator.scaffold.sync import END, START, sync_metrics
 from tests.helpers import build_tree, run_cli
 
 README = (
-    f"# P\n\nIntro *kept*  \n\n## Metrics\n\n{START}\n"
-    f"| Metric | Value |\n|---|---|\n| F1 | _todo_ |\n{END}\n\nAfter.\n"
+    f"# P\n\nIntro *kept*  \n\n## Metrics\n\n{START}\n| Metric | Value |\n|---|---|\n| F1 | _todo_ |\n{END}\n\nAfter.\n"
 )
 
 

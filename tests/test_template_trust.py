@@ -52,13 +52,19 @@ def assert_refused(result, *words: str) -> None:
 
 
 # -- 1. file names that climb out of the project ---------------------------------------------------
-@pytest.mark.parametrize(("command", "source"), [("new", "default"), ("new", "data"), ("show", "default"),
-                                                  ("validate", "default")])
+@pytest.mark.parametrize(
+    ("command", "source"), [("new", "default"), ("new", "data"), ("show", "default"), ("validate", "default")]
+)
 def test_cookiecutter_names_never_climb_out(tmp_path: Path, command: str, source: str) -> None:
     work = tmp_path / "a" / "b" / "c" / "d"
     evil = "../../../../../../../victim" if source == "default" else "harmless"
-    root = catalog(work / "cat", "cookiecutter", cookiecutter_files(
-        {"evil": evil}, {f"{SLUG}/{{{{cookiecutter.evil}}}}.txt": "owned\n", f"{SLUG}/README.md": "# x\n"}))
+    root = catalog(
+        work / "cat",
+        "cookiecutter",
+        cookiecutter_files(
+            {"evil": evil}, {f"{SLUG}/{{{{cookiecutter.evil}}}}.txt": "owned\n", f"{SLUG}/README.md": "# x\n"}
+        ),
+    )
     before = every_file(tmp_path)
     data = ["--data", "evil=../../../../../../../victim"] if source == "data" else []
     if command == "new":
@@ -88,8 +94,11 @@ def hostile_git_folder(marker: Path) -> dict[str, str]:
 
 def test_copier_template_cannot_ship_its_git_folder(tmp_path: Path) -> None:
     marker = tmp_path / "FSMONITOR_RAN"
-    files = {"copier.yml": "_exclude: []\nproject_name:\n  type: str\n  default: X\n",
-             "README.md.jinja": "# {{ project_name }}\n", **hostile_git_folder(marker)}
+    files = {
+        "copier.yml": "_exclude: []\nproject_name:\n  type: str\n  default: X\n",
+        "README.md.jinja": "# {{ project_name }}\n",
+        **hostile_git_folder(marker),
+    }
     root = catalog(tmp_path / "cat", "copier", files)
     os.chmod(root / "tpl/.git/hooks/pre-commit", 0o755)
     result = new(root, tmp_path / "p")
@@ -127,10 +136,17 @@ def test_our_git_ignores_a_repository_config_that_runs_commands(tmp_path: Path) 
 @pytest.mark.parametrize("command", ["show", "validate", "new"])
 def test_previews_never_import_cookiecutter_extensions(tmp_path: Path, command: str) -> None:
     marker = tmp_path / "IMPORTED"
-    root = catalog(tmp_path / "cat", "cookiecutter", cookiecutter_files(
-        {"_extensions": ["evil_ext.Boom"]},
-        {"evil_ext.py": f"import pathlib\npathlib.Path({str(marker)!r}).write_text('x')\n{EXTENSION}",
-         f"{SLUG}/README.md": "# x\n"}))
+    root = catalog(
+        tmp_path / "cat",
+        "cookiecutter",
+        cookiecutter_files(
+            {"_extensions": ["evil_ext.Boom"]},
+            {
+                "evil_ext.py": f"import pathlib\npathlib.Path({str(marker)!r}).write_text('x')\n{EXTENSION}",
+                f"{SLUG}/README.md": "# x\n",
+            },
+        ),
+    )
     if command == "show":
         assert_refused(run_cli(["--catalog", str(root), "show", "evil"]), "extensions")
     elif command == "validate":
@@ -143,10 +159,17 @@ def test_previews_never_import_cookiecutter_extensions(tmp_path: Path, command: 
 
 def test_a_trusted_catalog_may_preview_with_its_extensions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     marker = tmp_path / "IMPORTED"
-    root = catalog(tmp_path / "cat", "cookiecutter", cookiecutter_files(
-        {"_extensions": ["evil_ext_trusted.Boom"]},
-        {"evil_ext_trusted.py": f"import pathlib\npathlib.Path({str(marker)!r}).write_text('x')\n{EXTENSION}",
-         f"{SLUG}/README.md": "# x\n"}))
+    root = catalog(
+        tmp_path / "cat",
+        "cookiecutter",
+        cookiecutter_files(
+            {"_extensions": ["evil_ext_trusted.Boom"]},
+            {
+                "evil_ext_trusted.py": f"import pathlib\npathlib.Path({str(marker)!r}).write_text('x')\n{EXTENSION}",
+                f"{SLUG}/README.md": "# x\n",
+            },
+        ),
+    )
     monkeypatch.setenv("PORTFOLIO_TRUSTED_CATALOGS", str(root))
     result = run_cli(["--catalog", str(root), "show", "evil", "--json"])
     assert result.exit_code == 0, result.stderr
@@ -162,8 +185,11 @@ def test_links_out_of_the_template_are_refused(tmp_path: Path, engine: str, comm
         root = catalog(tmp_path / "cat", engine, cookiecutter_files({}, {f"{SLUG}/README.md": "# x\n"}))
         link = root / "tpl" / SLUG / "id_rsa"
     else:
-        root = catalog(tmp_path / "cat", engine, {"copier.yml": "project_name:\n  type: str\n  default: X\n",
-                                                   "README.md.jinja": "# {{ project_name }}\n"})
+        root = catalog(
+            tmp_path / "cat",
+            engine,
+            {"copier.yml": "project_name:\n  type: str\n  default: X\n", "README.md.jinja": "# {{ project_name }}\n"},
+        )
         link = root / "tpl" / "id_rsa"
     link.symlink_to(secret)
     if command == "new":
@@ -175,14 +201,20 @@ def test_links_out_of_the_template_are_refused(tmp_path: Path, engine: str, comm
     else:
         result = run_cli(["catalog", "validate", str(root)])
         assert result.exit_code == 1 and "link" in result.stdout
-    leaked = [p for p in tmp_path.rglob("*") if p.is_file() and p != secret and not p.is_symlink()
-              and "SECRET KEY" in p.read_text(errors="replace")]
+    leaked = [
+        p
+        for p in tmp_path.rglob("*")
+        if p.is_file() and p != secret and not p.is_symlink() and "SECRET KEY" in p.read_text(errors="replace")
+    ]
     assert leaked == []
 
 
 def test_links_inside_the_template_are_fine(tmp_path: Path) -> None:
-    root = catalog(tmp_path / "cat", "cookiecutter", cookiecutter_files(
-        {}, {f"{SLUG}/README.md": "# x\n", f"{SLUG}/docs/notes.md": "notes\n"}))
+    root = catalog(
+        tmp_path / "cat",
+        "cookiecutter",
+        cookiecutter_files({}, {f"{SLUG}/README.md": "# x\n", f"{SLUG}/docs/notes.md": "notes\n"}),
+    )
     (root / "tpl" / SLUG / "NOTES.md").symlink_to("docs/notes.md")
     result = new(root, tmp_path / "p")
     assert result.exit_code == 0, result.stderr
@@ -211,6 +243,7 @@ def test_publish_runs_none_of_the_repository_s_own_commands(tmp_path: Path, gith
     git(project, "config", "core.fsmonitor", f"touch {marker}; false")
     hook = build_tree(project / ".git" / "hooks", {"pre-push": f"#!/bin/sh\ntouch {marker}\n"}) / "pre-push"
     os.chmod(hook, 0o755)
-    result = publish_project(project, PublishOptions(token=github_server.token, api_url=github_server.api_url,
-                                                     write_pause=0))
+    result = publish_project(
+        project, PublishOptions(token=github_server.token, api_url=github_server.api_url, write_pause=0)
+    )
     assert result.pushed_commit and not marker.exists()

@@ -327,13 +327,16 @@ def test_a_checkouts_editor_and_cache_files_do_not_make_a_new_version(builtin_co
     entry = load_catalog().get("classification")
     project = render_project(NewProject(entry=entry, destination=tmp_path / "p", author=STUDENT)).path
     made_with = read_answers(project)["_commit"]
-    build_tree(builtin_copy, {
-        "classification/notebooks/.ipynb_checkpoints/01-exploration-checkpoint.ipynb": "{}",
-        "_common/__pycache__/x.cpython-311.pyc": b"\x00",
-        ".pytest_cache/v/cache/lastfailed": "{}",
-        ".DS_Store": b"\x00",
-        "classification/.vscode/settings.json": "{}",
-    })
+    build_tree(
+        builtin_copy,
+        {
+            "classification/notebooks/.ipynb_checkpoints/01-exploration-checkpoint.ipynb": "{}",
+            "_common/__pycache__/x.cpython-311.pyc": b"\x00",
+            ".pytest_cache/v/cache/lastfailed": "{}",
+            ".DS_Store": b"\x00",
+            "classification/.vscode/settings.json": "{}",
+        },
+    )
     status = update_status(project)
     assert (status.current, status.latest, status.available) == (made_with, made_with, False)
     assert store_tags(status.store) == [made_with]

@@ -20,8 +20,11 @@ TEMPLATE = "templates/late-trains"
 
 @pytest.fixture
 def catalog_v1(tmp_path: Path) -> Path:
-    files = {**catalog_files("Delays."), f"{TEMPLATE}/docs/notes.md": "template notes\n",
-             f"{TEMPLATE}/docs/old.md": "an old page\n"}
+    files = {
+        **catalog_files("Delays."),
+        f"{TEMPLATE}/docs/notes.md": "template notes\n",
+        f"{TEMPLATE}/docs/old.md": "an old page\n",
+    }
     return git_init_commit(build_tree(tmp_path / "catalog", files), "v1", tag="v1")
 
 
@@ -34,8 +37,11 @@ def release(catalog: Path, *, remove: tuple[str, ...] = (), add: dict[str, str] 
 
 def snapshot(project: Path) -> dict[str, bytes]:
     """Every file of the project but .git, by content: "exactly as it was" means this is equal."""
-    return {p.relative_to(project).as_posix(): p.read_bytes() for p in project.rglob("*")
-            if p.is_file() and ".git" not in p.relative_to(project).parts}
+    return {
+        p.relative_to(project).as_posix(): p.read_bytes()
+        for p in project.rglob("*")
+        if p.is_file() and ".git" not in p.relative_to(project).parts
+    }
 
 
 @pytest.mark.parametrize("change", ["delete", "rename"])
@@ -67,14 +73,25 @@ def slow_release(catalog: Path, marker: Path) -> None:
     """v2 rewrites the README, adds a file, then its task waits (late in the update) until killed."""
     copier = (catalog / TEMPLATE / "copier.yml").read_text()
     code = f"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)"
-    task = f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"{code}\"]\n"
-    release(catalog, add={"copier.yml": copier + task, "README.md.jinja": "# {{ project_name }}\n\nNew.\n",
-                          "added.md": "new file\n"})
+    task = f'_tasks:\n  - ["{{{{ _copier_python }}}}", "-c", "{code}"]\n'
+    release(
+        catalog,
+        add={
+            "copier.yml": copier + task,
+            "README.md.jinja": "# {{ project_name }}\n\nNew.\n",
+            "added.md": "new file\n",
+        },
+    )
 
 
 def start_update(project: Path, marker: Path) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-m", "generator", "update", str(project), "--trust"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "update", str(project), "--trust"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while not marker.exists():
         assert process.poll() is None, process.communicate()
@@ -114,15 +131,33 @@ def test_an_update_killed_outright_is_undone_by_the_next_run(catalog_v1: Path, t
 def test_sigterm_during_new_leaves_no_project_and_no_staging_folder(tmp_path: Path):
     marker = tmp_path / "TASK_STARTED"
     code = f"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)"
-    files = {**catalog_files("Delays."),
-             f"{TEMPLATE}/copier.yml": catalog_files("x")[f"{TEMPLATE}/copier.yml"]
-             + f"_tasks:\n  - [\"{{{{ _copier_python }}}}\", \"-c\", \"{code}\"]\n"}
+    files = {
+        **catalog_files("Delays."),
+        f"{TEMPLATE}/copier.yml": catalog_files("x")[f"{TEMPLATE}/copier.yml"]
+        + f'_tasks:\n  - ["{{{{ _copier_python }}}}", "-c", "{code}"]\n',
+    }
     catalog = build_tree(tmp_path / "catalog", files)
     work = tmp_path / "work"
     work.mkdir()
-    process = subprocess.Popen([sys.executable, "-m", "generator", "--catalog", str(catalog), "new", "late-trains",
-                                str(work / "student"), "--defaults", "--trust", "--author", "Ada <ada@example.com>"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--catalog",
+            str(catalog),
+            "new",
+            "late-trains",
+            str(work / "student"),
+            "--defaults",
+            "--trust",
+            "--author",
+            "Ada <ada@example.com>",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not marker.exists():
         assert process.poll() is None, process.communicate()

@@ -145,9 +145,7 @@ def read_entries(catalog_root: Path, *, builtin: bool) -> tuple[list[CatalogEntr
     return entries, problems
 
 
-def parse_entry(
-    path: Path, catalog_root: Path, *, builtin: bool = False
-) -> tuple[CatalogEntry | None, list[str]]:
+def parse_entry(path: Path, catalog_root: Path, *, builtin: bool = False) -> tuple[CatalogEntry | None, list[str]]:
     """Validate one entry file; every problem found is returned, not just the first."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -201,11 +199,7 @@ def parse_entry(
 
 
 def _is_string_list(value: object) -> TypeGuard[list[str]]:
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(item, str) and item.strip() for item in value)
-    )
+    return isinstance(value, list) and bool(value) and all(isinstance(item, str) and item.strip() for item in value)
 
 
 def _known_table(raw: object, field_name: str, known: set[str], shape: str, problem: Any) -> bool | None:

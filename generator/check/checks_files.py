@@ -27,8 +27,18 @@ _RUN = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _DEPENDENCY_FILES = {
-    "pyproject.toml", "setup.py", "setup.cfg", "environment.yml", "environment.yaml", "pipfile",
-    "pipfile.lock", "poetry.lock", "uv.lock", "conda.yml", "conda.yaml", "requirements.in",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "environment.yml",
+    "environment.yaml",
+    "pipfile",
+    "pipfile.lock",
+    "poetry.lock",
+    "uv.lock",
+    "conda.yml",
+    "conda.yaml",
+    "requirements.in",
 }
 _LICENCE_FILE = re.compile(r"^(?:licen[cs]e|copying|unlicen[cs]e)(?:[.-].*)?$", re.IGNORECASE)
 _README_LOWER = {name.lower() for name in README_NAMES}
@@ -78,11 +88,13 @@ def _images(ctx: Context) -> list[Failure] | None:
         if _GITHUB_RELATIVE.match(relative):
             continue  # e.g. the CI badge ../../actions/workflows/ci.yml/badge.svg: GitHub's pages, not files
         if relative.startswith("../") or relative == "..":
-            failures.append(Failure(f"{readme.name}:{image.line} shows {target}, outside the project.",
-                                    readme.name, image.line))
+            failures.append(
+                Failure(f"{readme.name}:{image.line} shows {target}, outside the project.", readme.name, image.line)
+            )
         elif not files.exists(relative):
-            failures.append(Failure(f"{readme.name}:{image.line} shows {target}, not in the project.",
-                                    readme.name, image.line))
+            failures.append(
+                Failure(f"{readme.name}:{image.line} shows {target}, not in the project.", readme.name, image.line)
+            )
     return failures if checked else None
 
 
@@ -117,16 +129,22 @@ def _notebooks_outputs(ctx: Context) -> list[Failure] | None:
     run = [nb for nb in ctx.evidence.notebooks if nb.parsed and nb.code_cells]
     if not run:
         return None
-    return [Failure(f"{nb.path} has no outputs ({nb.code_cells} code cells never run).", nb.path)
-            for nb in run if nb.cells_with_output == 0]
+    return [
+        Failure(f"{nb.path} has no outputs ({nb.code_cells} code cells never run).", nb.path)
+        for nb in run
+        if nb.cells_with_output == 0
+    ]
 
 
 def _notebooks_errors(ctx: Context) -> list[Failure] | None:
     parsed = [nb for nb in ctx.evidence.notebooks if nb.parsed]
     if not parsed:
         return None
-    return [Failure(f"{nb.path} shows an error output in cell(s) {', '.join(map(str, nb.error_cells))}.",
-                    nb.path) for nb in parsed if nb.error_cells]
+    return [
+        Failure(f"{nb.path} shows an error output in cell(s) {', '.join(map(str, nb.error_cells))}.", nb.path)
+        for nb in parsed
+        if nb.error_cells
+    ]
 
 
 def _readable(ctx: Context) -> list[Failure] | None:

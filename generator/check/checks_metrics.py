@@ -18,8 +18,13 @@ def _values(ctx: Context) -> list[Failure] | None:
     named = mentions(ctx.evidence.readme.source) if ctx.evidence.readme else set()
     detail = f" (it names {', '.join(sorted(named))} but gives no numbers)" if named else ""
     where = found.hit if found else None
-    return [Failure(f"No metric values in the README, the notebooks' text or their outputs{detail}.",
-                    where.file if where else ctx.evidence.readme_name, where.line if where else None)]
+    return [
+        Failure(
+            f"No metric values in the README, the notebooks' text or their outputs{detail}.",
+            where.file if where else ctx.evidence.readme_name,
+            where.line if where else None,
+        )
+    ]
 
 
 def _baseline(ctx: Context) -> list[Failure] | None:
@@ -34,8 +39,13 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     shown = found.metric_values if found else values
     if BASELINE.search(results) or (COMPARISON.search(results) and values) or _compares(shown):
         return []
-    return [Failure("The results give no baseline to compare the final model with.",
-                    found.hit.file if found else ctx.evidence.readme_name, found.hit.line if found else None)]
+    return [
+        Failure(
+            "The results give no baseline to compare the final model with.",
+            found.hit.file if found else ctx.evidence.readme_name,
+            found.hit.line if found else None,
+        )
+    ]
 
 
 def _compares(values: list[MetricValue]) -> bool:
@@ -49,14 +59,22 @@ def _compares(values: list[MetricValue]) -> bool:
 def _consistent(ctx: Context) -> list[Failure] | None:
     evidence = ctx.evidence
     if evidence.metrics_json_problem:
-        return [Failure(f"{METRICS_JSON} {evidence.metrics_json_problem}.", METRICS_JSON,
-                        fix=f"Write {METRICS_JSON} as a flat JSON object such as {{\"accuracy\": 0.93}}.")]
+        return [
+            Failure(
+                f"{METRICS_JSON} {evidence.metrics_json_problem}.",
+                METRICS_JSON,
+                fix=f'Write {METRICS_JSON} as a flat JSON object such as {{"accuracy": 0.93}}.',
+            )
+        ]
     if evidence.metrics_json is None or evidence.readme is None:
         return None
     name = evidence.readme.name
     return [
-        Failure(f"{name}:{value.line} says {value.metric} {value.value:g} but {METRICS_JSON} says {truth:g}.",
-                name, value.line)
+        Failure(
+            f"{name}:{value.line} says {value.metric} {value.value:g} but {METRICS_JSON} says {truth:g}.",
+            name,
+            value.line,
+        )
         for value, truth in disagreements(ctx.readme_values(), evidence.metrics_json)
     ]
 

@@ -18,8 +18,13 @@ def _placeholders(ctx: Context) -> list[Failure] | None:
     for name, source, cell_starts in ctx.evidence.sources():
         hits = find_placeholders(source)
         for hit in hits[:MAX_PLACEHOLDER_FINDINGS]:
-            failures.append(Failure(f"{location(name, cell_starts, hit.line)}: {hit.kind}: {hit.text!r}",
-                                    name, None if cell_starts else hit.line))
+            failures.append(
+                Failure(
+                    f"{location(name, cell_starts, hit.line)}: {hit.kind}: {hit.text!r}",
+                    name,
+                    None if cell_starts else hit.line,
+                )
+            )
         if len(hits) > MAX_PLACEHOLDER_FINDINGS:
             more = len(hits) - MAX_PLACEHOLDER_FINDINGS
             failures.append(Failure(f"{name}: {more} more placeholders.", name))

@@ -73,14 +73,22 @@ class Context:
             parts += [block.text for block in found.section.blocks if block.kind == "table"]
         return " ".join(strip_placeholders("\n".join(parts)).split())
 
+    def headings_text(self) -> str:
+        """Every heading of the README on one line (write-ups state a split or a limitation as a heading)."""
+        if "headings" not in self._cache:
+            readme = self.evidence.readme
+            self._cache["headings"] = " ".join(h.text for h in readme.headings) if readme else ""
+        return self._cache["headings"]  # type: ignore[return-value]
+
     def readme_text(self) -> str:
         """All prose and table text of the README."""
         readme = self.evidence.readme
         if readme is None:
             return ""
         if "text" not in self._cache:
-            self._cache["text"] = " ".join(" ".join(b.text.split()) for b in readme.blocks
-                                           if b.kind in ("prose", "table"))
+            self._cache["text"] = " ".join(
+                " ".join(b.text.split()) for b in readme.blocks if b.kind in ("prose", "table")
+            )
         return self._cache["text"]  # type: ignore[return-value]
 
 

@@ -73,8 +73,11 @@ def find_readme(files: ProjectFiles) -> str | None:
 
 def _looks_like_markdown(text: str) -> bool:
     """A README.txt written in Markdown (``## Headings``, pipe tables), as many are."""
-    marks = sum(1 for line in text.split("\n", 2000)[:2000]
-                if line.startswith(("# ", "## ", "### ")) or (line.startswith("|") and line.rstrip().endswith("|")))
+    marks = sum(
+        1
+        for line in text.split("\n", 2000)[:2000]
+        if line.startswith(("# ", "## ", "### ")) or (line.startswith("|") and line.rstrip().endswith("|"))
+    )
     return marks >= 2
 
 
@@ -86,16 +89,20 @@ def gather(root: Path) -> Evidence:
     if readme_name is not None:
         text = files.read_text(readme_name)
         if text is not None:
-            if readme_name.lower().endswith(".rst") or (readme_name.lower().endswith(".txt")
-                                                        and not _looks_like_markdown(text)):
+            if readme_name.lower().endswith(".rst") or (
+                readme_name.lower().endswith(".txt") and not _looks_like_markdown(text)
+            ):
                 readme = parse_rst(text, readme_name)
             else:
                 readme = parse_markdown(text, readme_name)
     notebooks: list[NotebookInfo] = []
     for name in [f for f in files.files if f.endswith(".ipynb")][:MAX_NOTEBOOKS]:
         text = files.read_text(name, MAX_NOTEBOOK_BYTES)
-        notebooks.append(read_notebook(name, text) if text is not None
-                         else NotebookInfo(path=name, error="could not be read (see files.readable)"))
+        notebooks.append(
+            read_notebook(name, text)
+            if text is not None
+            else NotebookInfo(path=name, error="could not be read (see files.readable)")
+        )
     metrics, problem = None, None
     if files.exists(METRICS_JSON):
         text = files.read_text(METRICS_JSON)
@@ -106,7 +113,12 @@ def gather(root: Path) -> Evidence:
                 metrics = load_metrics_json(text)
             except ValueError as error:  # json.JSONDecodeError is a ValueError
                 problem = f"is not a JSON object of numbers ({str(error).splitlines()[0][:100]})"
-    others = [name for name in files.files if name.lower().endswith(".md") and name != readme_name
-              and not name.rsplit("/", 1)[-1].upper().startswith(_RESIDUE_SKIPPED)][:MAX_MARKDOWN_FILES]
+    others = [
+        name
+        for name in files.files
+        if name.lower().endswith(".md")
+        and name != readme_name
+        and not name.rsplit("/", 1)[-1].upper().startswith(_RESIDUE_SKIPPED)
+    ][:MAX_MARKDOWN_FILES]
     markdown = [(name, text) for name in others if (text := files.read_text(name)) is not None]
     return Evidence(files, readme_name, readme, notebooks, metrics, problem, markdown)

@@ -29,10 +29,24 @@ MAX_NOTEBOOKS = 20
 MAX_NOTEBOOK_MARKDOWN = 1024 * 1024
 """Characters of a notebook's markdown cells read as documentation (outputs may be large, prose is not)."""
 
-SKIPPED_DIRS = frozenset({
-    ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", "__pycache__",
-    ".ipynb_checkpoints", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", "site-packages",
-})
+SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        ".venv",
+        "venv",
+        "env",
+        "__pycache__",
+        ".ipynb_checkpoints",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".tox",
+        "site-packages",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -133,9 +147,9 @@ class ProjectFiles:
             size = os.stat(path).st_size
             if size > limit:
                 megabytes = f"{size / 1_048_576:.1f} MB"
-                self.problems.append(FileProblem(
-                    relative, f"{megabytes} is over the {limit // 1_048_576} MB limit (not read)"
-                ))
+                self.problems.append(
+                    FileProblem(relative, f"{megabytes} is over the {limit // 1_048_576} MB limit (not read)")
+                )
                 return None
             with open(path, "rb") as handle:
                 return handle.read(limit + 1)

@@ -114,8 +114,13 @@ def is_short_title(line: str, max_words: int = 5) -> bool:
 
 
 def _title_like(stripped: str, max_words: int) -> bool:
-    return (bool(stripped) and len(stripped) <= 80 and len(stripped.split()) <= max_words
-            and stripped[-1] not in ".!?,;)" and "|" not in stripped)
+    return (
+        bool(stripped)
+        and len(stripped) <= 80
+        and len(stripped.split()) <= max_words
+        and stripped[-1] not in ".!?,;)"
+        and "|" not in stripped
+    )
 
 
 def clean_heading(text: str) -> str:

@@ -49,8 +49,9 @@ _MARKERS = frozenset("`~#=-*_+<>0123456789")
 """First characters of a line that may start a block (or underline a paragraph)."""
 _COLON_LABEL = re.compile(r"^([A-Z][A-Za-z &/()-]{1,40}?):\s+(?![\d.$€£-])(\S.*)$")
 """``Project overview: what problem this solves`` on a line of its own (not ``Accuracy: 0.93``)."""
-_INTERRUPTING = frozenset({"!--", "table", "div", "p", "details", "picture", "center",
-                           "h1", "h2", "h3", "h4", "h5", "h6"})
+_INTERRUPTING = frozenset(
+    {"!--", "table", "div", "p", "details", "picture", "center", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
 MAX_TABLE_COLUMNS = 64
 
 
@@ -72,8 +73,7 @@ def parse_markdown(source: str, name: str = "README.md", cell_starts: Sequence[t
     doc = Document(name=name, source=source, headings=[], blocks=[], links=[], images=[], cell_starts=cell_starts)
     items = _items(source.split("\n"), doc)
     for index, item in enumerate(items):
-        _emit(item, items[index + 1] if index + 1 < len(items) else None,
-              items[index - 1] if index else None, doc)
+        _emit(item, items[index + 1] if index + 1 < len(items) else None, items[index - 1] if index else None, doc)
     return doc
 
 
@@ -91,8 +91,13 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             para = None
             index += 1
             continue
-        if para is not None and para.container != "quote" and stripped[0] not in _MARKERS and "|" not in line \
-                and not line.startswith(("    ", "\t")):
+        if (
+            para is not None
+            and para.container != "quote"
+            and stripped[0] not in _MARKERS
+            and "|" not in line
+            and not line.startswith(("    ", "\t"))
+        ):
             para.lines.append(stripped)  # the common case: a paragraph goes on (no block can start here)
             index += 1
             continue
@@ -101,10 +106,11 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             para = None
             marker = fence.group(1)
             end = index + 1
-            while end < total and not (lines[end].strip().startswith(marker[0] * len(marker))
-                                       and not lines[end].strip().strip(marker[0])):
+            while end < total and not (
+                lines[end].strip().startswith(marker[0] * len(marker)) and not lines[end].strip().strip(marker[0])
+            ):
                 end += 1
-            items.append(_Item("code", number, lines[index + 1:end], info=fence.group(2).strip()))
+            items.append(_Item("code", number, lines[index + 1 : end], info=fence.group(2).strip()))
             index = end + 1
             continue
         if para is not None and para.container == "" and _SETEXT.match(line):
@@ -112,8 +118,13 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             text = " ".join(para.lines)
             level = 1 if stripped[0] == "=" else 2
             if (len(para.lines) > 1 and len(text.split()) > 8) or len(text.split()) > 12 or _SENTENCE_END.search(text):
-                doc.formatting.append((number, f"the paragraph at line {para.line} sits directly above "
-                                               f"'{stripped[:3]}', so it shows as a heading"))
+                doc.formatting.append(
+                    (
+                        number,
+                        f"the paragraph at line {para.line} sits directly above "
+                        f"'{stripped[:3]}', so it shows as a heading",
+                    )
+                )
                 items.append(para)
             else:
                 items.append(_Item("heading", para.line, [text], level=level, info="setext"))
@@ -144,7 +155,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             end = index + 2
             while end < total and lines[end].strip() and "|" in lines[end]:
                 end += 1
-            items.append(_Item("table", number, [line, *lines[index + 2:end]]))
+            items.append(_Item("table", number, [line, *lines[index + 2 : end]]))
             index = end
             continue
         html = _HTML_START.match(line)
@@ -160,8 +171,14 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             ordered = listed.group(2)[0].isdigit()
             if not (ordered and para is not None and not listed.group(2).startswith("1")):
                 in_list = True
-                para = _Item("para", number, [listed.group(3) or ""], container="olist" if ordered else "ulist",
-                             indent=indent, info=listed.group(2))
+                para = _Item(
+                    "para",
+                    number,
+                    [listed.group(3) or ""],
+                    container="olist" if ordered else "ulist",
+                    indent=indent,
+                    info=listed.group(2),
+                )
                 items.append(para)
                 index += 1
                 continue
@@ -177,8 +194,9 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             end = index
             while end < total and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
                 end += 1
-            items.append(_Item("code", number, [text[4:] if text.startswith("    ") else text[1:]
-                                                for text in lines[index:end]]))
+            items.append(
+                _Item("code", number, [text[4:] if text.startswith("    ") else text[1:] for text in lines[index:end]])
+            )
             index = end
             continue
         if para is None:
@@ -259,8 +277,9 @@ def _pseudo(item: _Item, following: _Item | None, previous: _Item | None, doc: D
         elif _short_line_heading(text, rest, following):
             style = "line"
         elif not rest and (labelled_line := _COLON_LABEL.match(text)) and len(labelled_line.group(1).split()) <= 3:
-            doc.headings.append(Heading(clean_heading(labelled_line.group(1)), PSEUDO_LEVEL, item.line, "pseudo",
-                                        "label"))
+            doc.headings.append(
+                Heading(clean_heading(labelled_line.group(1)), PSEUDO_LEVEL, item.line, "pseudo", "label")
+            )
             _prose(item.lines, item.line, doc)  # the label stays part of the sentence ("Licence: CC BY 4.0")
             return True
         else:
@@ -310,12 +329,21 @@ def _html(item: _Item, doc: Document) -> None:
                 doc.headings.append(Heading(text, int(match.group(1)), item.line, "html"))
         content = _HTML_HEADING.sub(" ", content)
     if "<tr" in content.lower():
-        rows = [[" ".join(_TAG.sub(" ", cell).split()) for cell in _HTML_CELL.findall(row)][:MAX_TABLE_COLUMNS]
-                for row in _HTML_ROW.findall(content)]
+        rows = [
+            [" ".join(_TAG.sub(" ", cell).split()) for cell in _HTML_CELL.findall(row)][:MAX_TABLE_COLUMNS]
+            for row in _HTML_ROW.findall(content)
+        ]
         rows = [row for row in rows if row]
         if rows:
-            doc.blocks.append(Block("table", item.line, "\n".join(" | ".join(r) for r in rows), rows=rows,
-                                    row_lines=[item.line] * len(rows)))
+            doc.blocks.append(
+                Block(
+                    "table",
+                    item.line,
+                    "\n".join(" | ".join(r) for r in rows),
+                    rows=rows,
+                    row_lines=[item.line] * len(rows),
+                )
+            )
             return
     text = " ".join(_TAG.sub(" ", content).split())
     if text:

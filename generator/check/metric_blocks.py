@@ -21,8 +21,9 @@ def block_values(block: Block) -> list[MetricValue]:
     """Metric numbers in one block (tables, prose, printed output), cached on the block."""
     if block.metric_values is None:
         if block.kind == "table":
-            block.metric_values = (from_rows(block.rows, block.row_lines) if block.rows
-                                   else from_text(block.text, block.line))
+            block.metric_values = (
+                from_rows(block.rows, block.row_lines) if block.rows else from_text(block.text, block.line)
+            )
         elif block.kind in ("prose", "code", "heading"):
             block.metric_values = from_text(block.text, block.line)
         else:
@@ -49,8 +50,11 @@ def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
         if cells and named >= 2 and not any(map(_NUMBER_CELL.match, cells)):
             header = cells
         elif header is not None and cells and len(cells) == len(header):
-            found += [value for value in from_rows([header, cells], [block.line, block.line])
-                      if value not in block.metric_values]
+            found += [
+                value
+                for value in from_rows([header, cells], [block.line, block.line])
+                if value not in block_values(block)
+            ]
         elif block.kind != "html":
             header = None
     return found

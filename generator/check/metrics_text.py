@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,8 +21,16 @@ from generator.check.vocabulary import MODEL
 METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "macro_f1": ("macro f1", "macro f1 score", "f1 macro", "macro avg f1", "macro averaged f1"),
     "weighted_f1": ("weighted f1", "f1 weighted"),
-    "accuracy": ("accuracy", "acc", "test accuracy", "balanced accuracy", "validation accuracy", "val accuracy",
-                 "top 1 accuracy", "top1 accuracy"),
+    "accuracy": (
+        "accuracy",
+        "acc",
+        "test accuracy",
+        "balanced accuracy",
+        "validation accuracy",
+        "val accuracy",
+        "top 1 accuracy",
+        "top1 accuracy",
+    ),
     "precision": ("precision",),
     "recall": ("recall", "sensitivity"),
     "f1": ("f1", "f1 score", "f score", "f measure"),
@@ -47,9 +55,23 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
     "wer": ("wer", "word error rate"),
     "kappa": ("kappa", "cohen kappa", "cohen's kappa", "qwk", "quadratic weighted kappa"),
     "mcc": ("mcc", "matthews correlation", "matthews correlation coefficient"),
-    "score": ("cv score", "public lb", "private lb", "lb score", "public score", "private score",
-              "public leaderboard", "private leaderboard", "leaderboard score", "cv", "public", "private",
-              "oof", "oof cv", "oof score"),
+    "score": (
+        "cv score",
+        "public lb",
+        "private lb",
+        "lb score",
+        "public score",
+        "private score",
+        "public leaderboard",
+        "private leaderboard",
+        "leaderboard score",
+        "cv",
+        "public",
+        "private",
+        "oof",
+        "oof cv",
+        "oof score",
+    ),
 }
 _LINE_WORD = re.compile(r"[a-z0-9²]+")
 _SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}
@@ -60,33 +82,70 @@ _NAME_RE = "|".join(re.escape(s).replace(r"\ ", r"[\s_-]?") for s in _BY_LENGTH)
 _NAME = re.compile(rf"(?<![\w^])(?:{_NAME_RE})(?![\w²])", re.IGNORECASE)
 _NUMBER = r"[-+]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:\s?%)?"
 _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_NUMBER})\s*\**\s*(?:±\s*\S+|\(.*\))?\s*$")
-_CONNECT = (r"(?:of|is|was|were|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly"
-            r"|over|above|~|≈)(?:\s+(?:of|about|around|approximately))?")
-_GAP = (rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|score|value))+"
-        rf"\s*{_CONNECT}\s*|\s+(?:score\s+|value\s+)?(?:{_CONNECT})?\s*)")
-_PROSE_AFTER = re.compile(rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)",
-                          re.IGNORECASE)
-_SLASHED = re.compile(rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
-                      rf"(?:\s*/\s*(?:{_NAME_RE}|public|private"
-                      rf"|train|val|valid|test))+)\s*[:=]?\s*({_NUMBER}(?:\s*/\s*{_NUMBER})+)", re.IGNORECASE)
-_MODEL_SCORE = re.compile(rf"^\W*({MODEL.pattern})\W*\s*[:=\u2013-]\s*\**({_NUMBER})\**\s*$",
-                          re.IGNORECASE)
+_CONNECT = (
+    r"(?:of|is|was|were|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly"
+    r"|over|above|~|≈)(?:\s+(?:of|about|around|approximately))?"
+)
+_GAP = (
+    rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|score|value))+"
+    rf"\s*{_CONNECT}\s*|\s+(?:score\s+|value\s+)?(?:{_CONNECT})?\s*)"
+)
+_PROSE_AFTER = re.compile(
+    rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)]*\))?{_GAP}\**({_NUMBER})(?!\w|\.\d)", re.IGNORECASE
+)
+_SLASHED = re.compile(
+    rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
+    rf"(?:\s*/\s*(?:{_NAME_RE}|public|private"
+    rf"|train|val|valid|test))+)\s*[:=]?\s*({_NUMBER}(?:\s*/\s*{_NUMBER})+)",
+    re.IGNORECASE,
+)
+_MODEL_SCORE = re.compile(rf"^\W*({MODEL.pattern})\W*\s*[:=\u2013-]\s*\**({_NUMBER})\**\s*$", re.IGNORECASE)
 """``Logistic Regression: 77%`` on a line of its own: a model's score with the metric left unnamed."""
-_SLASH_NAMES = {"public": "score", "private": "score", "train": "score", "val": "score", "valid": "score",
-                "test": "score"}
+_SLASH_NAMES = {
+    "public": "score",
+    "private": "score",
+    "train": "score",
+    "val": "score",
+    "valid": "score",
+    "test": "score",
+}
+_NAME_STARTS = frozenset(
+    "".join(_LINE_WORD.findall(spelling)[:count])
+    for spelling in _SPELLING_TO_ID
+    for count in range(1, len(_LINE_WORD.findall(spelling)) + 1)
+)
+"""The run of letters and digits a metric's name can start with: its first words written together or apart."""
+_SLASH_STARTS = _NAME_STARTS | {"public", "private", "train", "val", "valid", "test"}
+_RUN = re.compile(r"[a-z0-9²]+", re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
 _DIGIT = re.compile(r"\d")
 _R_SQUARED = re.compile(r"\$?\bR\s*(?:\\?\^\s*\{?\s*2\s*\}?|<sup>\s*2\s*</sup>)\$?", re.IGNORECASE)
-_BASELINE = re.compile(r"baseline|dummy|majority|most[- ]frequent|naive|random guess|before tuning|untuned|default",
-                       re.IGNORECASE)
-_FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|\(final\)|✅|⭐|🏆",
-                    re.IGNORECASE)
+_BASELINE = re.compile(
+    r"baseline|dummy|majority|most[- ]frequent|naive|random guess|before tuning|untuned|default", re.IGNORECASE
+)
+_FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|\(final\)|✅|⭐|🏆", re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\S {2,}\S")
-_BOUNDED = {"score", "kappa", "mcc", "accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1", "roc_auc",
-            "pr_auc",
-            "r2", "silhouette", "iou", "dice", "map", "ndcg"}
+_BOUNDED = {
+    "score",
+    "kappa",
+    "mcc",
+    "accuracy",
+    "precision",
+    "recall",
+    "f1",
+    "macro_f1",
+    "weighted_f1",
+    "roc_auc",
+    "pr_auc",
+    "r2",
+    "silhouette",
+    "iou",
+    "dice",
+    "map",
+    "ndcg",
+}
 
 
 @dataclass(frozen=True)
@@ -228,32 +287,50 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             value = _value("score", labelled.group(2), number, labelled.group(1)) if labelled else None
             found += [value] if value else []
             continue  # no metric's name on the line: nothing more to read
-            value = _value("score", labelled.group(2), number, labelled.group(1))
-            found += [value] if value else []
-        for match in _PROSE_AFTER.finditer(raw):
+        for match in _at_names(_PROSE_AFTER, raw, _NAME_STARTS):
             metric = metric_id(match.group(1))
-            value = _value(metric, match.group(2), number, raw[max(0, match.start() - 40):match.end()]) \
-                if metric else None
+            value = (
+                _value(metric, match.group(2), number, raw[max(0, match.start() - 40) : match.end()])
+                if metric
+                else None
+            )
             if value:
                 found.append(value)
         for match in _PROSE_BEFORE.finditer(raw):
             metric = metric_id(match.group(2))
-            value = _value(metric, match.group(1), number, raw[max(0, match.start() - 40):match.end()]) \
-                if metric else None
+            value = (
+                _value(metric, match.group(1), number, raw[max(0, match.start() - 40) : match.end()])
+                if metric
+                else None
+            )
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
 
 
+def _at_names(pattern: re.Pattern[str], raw: str, starts: frozenset[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(raw)`` for a pattern that starts with a metric's name after a word boundary,
+    tried only where a run of letters could start a name: the regular expression engine would
+    otherwise try every name at every position of the line (most of the time of a check)."""
+    end = 0
+    for run in _RUN.finditer(raw):
+        position = run.start()
+        if position >= end and run.group().lower() in starts:
+            match = pattern.match(raw, position)
+            if match:
+                yield match
+                end = match.end()
+
+
 def _slashed(raw: str, number: int) -> list[MetricValue]:
     """``CV/Public/Private 0.712 / 0.705 / 0.698``: names and numbers paired by position."""
     found = []
-    for match in _SLASHED.finditer(raw):
+    for match in _at_names(_SLASHED, raw, _SLASH_STARTS):
         names = [name.strip() for name in match.group(1).split("/")]
         numbers = [value.strip() for value in match.group(2).split("/")]
         for name, value in zip(names, numbers, strict=False):
             metric = metric_id(name) or _SLASH_NAMES.get(name.lower())
-            parsed = _value(metric, value, number, raw[max(0, match.start() - 40):match.end()]) if metric else None
+            parsed = _value(metric, value, number, raw[max(0, match.start() - 40) : match.end()]) if metric else None
             if parsed:
                 found.append(parsed)
     return found
@@ -272,7 +349,7 @@ def loose_cells(raw: str) -> list[str]:
 
 def mentions(text: str) -> set[str]:
     """Metric ids named anywhere in ``text`` (with or without numbers)."""
-    return {metric for match in _NAME.finditer(text) if (metric := metric_id(match.group()))}
+    return {metric for match in _at_names(_NAME, text, _NAME_STARTS) if (metric := metric_id(match.group()))}
 
 
 def load_metrics_json(text: str) -> dict[str, float]:
@@ -300,9 +377,7 @@ def load_metrics_json(text: str) -> dict[str, float]:
     return flat
 
 
-def disagreements(
-    readme: Iterable[MetricValue], truth: Mapping[str, float]
-) -> list[tuple[MetricValue, float]]:
+def disagreements(readme: Iterable[MetricValue], truth: Mapping[str, float]) -> list[tuple[MetricValue, float]]:
     """README values whose metric is in ``truth`` but none of whose numbers agree with it."""
     by_metric: dict[str, list[MetricValue]] = {}
     for value in readme:

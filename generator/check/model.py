@@ -26,8 +26,14 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON view."""
-        return {"check": self.check, "message": self.message, "fix": self.fix,
-                "file": self.file, "line": self.line, "weight": self.weight}
+        return {
+            "check": self.check,
+            "message": self.message,
+            "fix": self.fix,
+            "file": self.file,
+            "line": self.line,
+            "weight": self.weight,
+        }
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,13 @@ class SectionHit:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON view."""
-        return {"heading": self.heading, "where": self.where, "filled": self.filled, "words": self.words,
-                "found_by": self.found_by}
+        return {
+            "heading": self.heading,
+            "where": self.where,
+            "filled": self.filled,
+            "words": self.words,
+            "found_by": self.found_by,
+        }
 
 
 @dataclass(frozen=True)
@@ -64,8 +75,13 @@ class CheckResult:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON view."""
-        return {"id": self.id, "weight": self.weight, "status": self.status, "explanation": self.explanation,
-                "credit": self.credit}
+        return {
+            "id": self.id,
+            "weight": self.weight,
+            "status": self.status,
+            "explanation": self.explanation,
+            "credit": self.credit,
+        }
 
 
 @dataclass

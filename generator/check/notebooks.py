@@ -90,7 +90,7 @@ def read_notebook(path: str, text: str) -> NotebookInfo:
                 info.error_cells.append(number)
             for output in outputs:
                 if printed < MAX_OUTPUT_TEXT:
-                    text = _output_text(output)[:MAX_OUTPUT_TEXT - printed]
+                    text = _output_text(output)[: MAX_OUTPUT_TEXT - printed]
                     printed += len(text)
                     outputs_text.append(text)
     info.markdown = "\n\n".join(markdown)

@@ -15,6 +15,7 @@ from functools import lru_cache
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
 """The guidance comments our own templates put in every section."""
 
+
 @dataclass(frozen=True)
 class _Kind:
     """A kind of placeholder: the line reviewers read, its pattern, and lower-case literals
@@ -35,50 +36,80 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind("a TBD marker", re.compile(r"\bTBD\b"), ("tbd",)),
     _Kind("a FIXME marker", re.compile(r"\bFIXME\b"), ("fixme",)),
     _Kind("lorem ipsum filler", re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE), ("lorem",)),
-    _Kind("a 'paste your …' instruction",
-          re.compile(r"\b(?:paste|insert|fill in)\s+your\s+\w+", re.IGNORECASE), ("paste", "insert", "fill in")),
-    _Kind("an 'X%' stand-in number",
-          re.compile(r"(?<![\w.])(?:X{1,3}|x{1,3})(?:\.(?:X+|x+))?\s?%|(?<![\w.])0\.(?:X+|x+)\b"),
-          ("x%", "x %", "0.x")),
-    _Kind("a '[Project Title]'-style stand-in", re.compile(
-        r"\[(?:project\s+(?:title|name)|your\s+[^\]\n]{1,40}|insert\s+[^\]\n]{1,40}|title)\]",
-        re.IGNORECASE), ("[project", "[your", "[insert", "[title]")),
-    _Kind("a 'yourusername' stand-in", re.compile(
-        r"\byour[-_]?(?:user[-_]?name|github[-_]?(?:user|handle|name)?|handle|name)\b", re.IGNORECASE),
-        tuple(f"your{sep}{word}" for sep in ("", "-", "_") for word in ("user", "github", "handle", "name"))),
-    _Kind("a '<your-…>' stand-in", re.compile(
-        r"<(?:your|repo|repository|project|user|username|path|dataset|model|name)[-_ ][^>\n]{1,40}>", re.IGNORECASE),
-        ("<your", "<repo", "<project", "<user", "<path", "<dataset", "<model", "<name")),
-    _Kind("a template instruction ('describe your …')", re.compile(
-        r"\b(?:a short description of|describe|explain|summari[sz]e|list|insert|write about) (?:your|the) "
-        r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
-        r"|^#\s*(?:project\s+(?:title|name)|title)\s*$", re.IGNORECASE | re.MULTILINE),
-        ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title")),
-    _Kind("a metrics cell waiting for `make train` or `portfolio sync`",
-          re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*(?:portfolio sync|make train)[^|\n]*\|",
-                     re.IGNORECASE),
-          ("portfolio sync", "make train")),
-    _Kind("a '_say …_' template instruction",
-          re.compile(r"(?<![\w`])_(?:say|describe|explain|write|name|state)\s[^_\n]{3,100}_(?!\w)", re.IGNORECASE),
-          ("_say", "_describe", "_explain", "_write", "_name", "_state")),
+    _Kind(
+        "a 'paste your …' instruction",
+        re.compile(r"\b(?:paste|insert|fill in)\s+your\s+\w+", re.IGNORECASE),
+        ("paste", "insert", "fill in"),
+    ),
+    _Kind(
+        "an 'X%' stand-in number",
+        re.compile(r"(?<![\w.])(?:X{1,3}|x{1,3})(?:\.(?:X+|x+))?\s?%|(?<![\w.])0\.(?:X+|x+)\b"),
+        ("x%", "x %", "0.x"),
+    ),
+    _Kind(
+        "a '[Project Title]'-style stand-in",
+        re.compile(
+            r"\[(?:project\s+(?:title|name)|your\s+[^\]\n]{1,40}|insert\s+[^\]\n]{1,40}|title)\]", re.IGNORECASE
+        ),
+        ("[project", "[your", "[insert", "[title]"),
+    ),
+    _Kind(
+        "a 'yourusername' stand-in",
+        re.compile(r"\byour[-_]?(?:user[-_]?name|github[-_]?(?:user|handle|name)?|handle|name)\b", re.IGNORECASE),
+        tuple(f"your{sep}{word}" for sep in ("", "-", "_") for word in ("user", "github", "handle", "name")),
+    ),
+    _Kind(
+        "a '<your-…>' stand-in",
+        re.compile(
+            r"<(?:your|repo|repository|project|user|username|path|dataset|model|name)[-_ ][^>\n]{1,40}>", re.IGNORECASE
+        ),
+        ("<your", "<repo", "<project", "<user", "<path", "<dataset", "<model", "<name"),
+    ),
+    _Kind(
+        "a template instruction ('describe your …')",
+        re.compile(
+            r"\b(?:a short description of|describe|explain|summari[sz]e|list|insert|write about) (?:your|the) "
+            r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
+            r"|^#\s*(?:project\s+(?:title|name)|title)\s*$",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title"),
+    ),
+    _Kind(
+        "a metrics cell waiting for `make train` or `portfolio sync`",
+        re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*(?:portfolio sync|make train)[^|\n]*\|", re.IGNORECASE),
+        ("portfolio sync", "make train"),
+    ),
+    _Kind(
+        "a '_say …_' template instruction",
+        re.compile(r"(?<![\w`])_(?:say|describe|explain|write|name|state)\s[^_\n]{3,100}_(?!\w)", re.IGNORECASE),
+        ("_say", "_describe", "_explain", "_write", "_name", "_state"),
+    ),
     _Kind("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋", re.MULTILINE), ("📋",)),
-    *(_Kind("leftover chat-assistant text", re.compile(pattern, re.IGNORECASE | re.MULTILINE), needles)
-      for pattern, needles in (
-          (r"\b(?:do you want|would you like|want) me to\b", ("me to",)),
-          (r"\bshall I (?:also|add|create|write)\b", ("shall i",)),
-          (r"\bif you(?:'d like| want| like),? I can\b|\bI can also (?:add|create|write|make)\b", ("i can",)),
-          (r"\blet me know if you(?:'d| would)? (?:like|want|need)", ("let me know",)),
-          (r"\bI hope this helps\b", ("hope this",)),
-          (r"\bas an AI(?: language model)?\b", ("as an ai",)),
-          (r"\b(?:here(?:'s| is)|below is) (?:a|an|the|your) (?:[\w-]+ ){0,4}README\b", ("here", "below is")),
-          (r"\bfeel free to ask\b|\bcertainly! here\b", ("feel free", "certainly!")),
-          (r"\b(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)\b", ("paste",)),
-          (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
-          (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
-      )),
-    _Kind("a '[link](link)' placeholder", re.compile(
-        r"\[[^\]\n]{1,40}\]\((?:link|url|your[-_ ]?(?:link|url)|https?://(?:www\.)?example\.(?:com|org)[^)\s]*|)\)",
-        re.IGNORECASE), ("](",)),
+    *(
+        _Kind("leftover chat-assistant text", re.compile(pattern, re.IGNORECASE | re.MULTILINE), needles)
+        for pattern, needles in (
+            (r"\b(?:do you want|would you like|want) me to\b", ("me to",)),
+            (r"\bshall I (?:also|add|create|write)\b", ("shall i",)),
+            (r"\bif you(?:'d like| want| like),? I can\b|\bI can also (?:add|create|write|make)\b", ("i can",)),
+            (r"\blet me know if you(?:'d| would)? (?:like|want|need)", ("let me know",)),
+            (r"\bI hope this helps\b", ("hope this",)),
+            (r"\bas an AI(?: language model)?\b", ("as an ai",)),
+            (r"\b(?:here(?:'s| is)|below is) (?:a|an|the|your) (?:[\w-]+ ){0,4}README\b", ("here", "below is")),
+            (r"\bfeel free to ask\b|\bcertainly! here\b", ("feel free", "certainly!")),
+            (r"\b(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)\b", ("paste",)),
+            (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
+            (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
+        )
+    ),
+    _Kind(
+        "a '[link](link)' placeholder",
+        re.compile(
+            r"\[[^\]\n]{1,40}\]\((?:link|url|your[-_ ]?(?:link|url)|https?://(?:www\.)?example\.(?:com|org)[^)\s]*|)\)",
+            re.IGNORECASE,
+        ),
+        ("](",),
+    ),
 )
 
 

@@ -15,8 +15,15 @@ from generator.check.sarif import render_sarif
 FORMATS = ("text", "json", "markdown", "sarif")
 
 
-def render(reports: Sequence[ProjectReport], errors: Sequence[tuple[str, str]], rubric: Rubric,
-           fmt: str, *, color: bool = True, width: int | None = None) -> str:
+def render(
+    reports: Sequence[ProjectReport],
+    errors: Sequence[tuple[str, str]],
+    rubric: Rubric,
+    fmt: str,
+    *,
+    color: bool = True,
+    width: int | None = None,
+) -> str:
     """The whole output for one invocation in format ``fmt``; ``errors`` are (target, message)."""
     if fmt == "json":
         return render_json(reports, errors, rubric)
@@ -50,19 +57,30 @@ __all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_sarif"
 
 def render_markdown(reports: Sequence[ProjectReport], errors: Sequence[tuple[str, str]]) -> str:
     """A pull-request comment / job summary: one summary table, then the fixes per project."""
-    lines = ["## Documentation check", "", "| Project | Score | Grade | Result | Sections |",
-             "|---|---:|:---:|:---:|---|"]
+    lines = [
+        "## Documentation check",
+        "",
+        "| Project | Score | Grade | Result | Sections |",
+        "|---|---:|:---:|:---:|---|",
+    ]
     for report in reports:
         result = "✅ pass" if report.passed else "❌ below " + str(report.passing_score)
-        lines.append(f"| {_md(report.title or report.target)} | {report.score}/100 | {report.grade} | "
-                     f"{result} | {_md(_sections_line(report))} |")
+        lines.append(
+            f"| {_md(report.title or report.target)} | {report.score}/100 | {report.grade} | "
+            f"{result} | {_md(_sections_line(report))} |"
+        )
     for target, message in errors:
         lines.append(f"| {_md(target)} | - | - | ⚠️ error | {_md(message)} |")
     for report in reports:
         if not report.findings:
             continue
-        lines += ["", f"### {_md(report.title or report.target)}: what to add", "",
-                  "| Check | Finding | Fix |", "|---|---|---|"]
+        lines += [
+            "",
+            f"### {_md(report.title or report.target)}: what to add",
+            "",
+            "| Check | Finding | Fix |",
+            "|---|---|---|",
+        ]
         for finding in report.findings:
             lines.append(f"| `{finding.check}` | {_md(finding.message)} | {_md(finding.fix)} |")
     return "\n".join(lines) + "\n"

@@ -15,8 +15,9 @@ from generator.check.model import ProjectReport
 _COLOURS = {"bold": "1", "green": "32", "red": "31", "dim": "2", "yellow": "33"}
 
 
-def render_text(reports: Sequence[ProjectReport], errors: Sequence[tuple[str, str]], *,
-                color: bool = True, width: int | None = None) -> str:
+def render_text(
+    reports: Sequence[ProjectReport], errors: Sequence[tuple[str, str]], *, color: bool = True, width: int | None = None
+) -> str:
     """Per project: a verdict line, the sections, the findings; then a summary for several targets."""
     width = max(60, width or 110)
 
@@ -26,12 +27,16 @@ def render_text(reports: Sequence[ProjectReport], errors: Sequence[tuple[str, st
     lines: list[str] = []
     for report in reports:
         verdict = paint("pass", "green") if report.passed else paint(f"below {report.passing_score}", "red")
-        lines.append(f"{paint(report.title or report.target, 'bold')} ({report.target}): "
-                     f"{paint(f'{report.score}/100', 'bold')}, grade {report.grade}, {verdict}")
+        lines.append(
+            f"{paint(report.title or report.target, 'bold')} ({report.target}): "
+            f"{paint(f'{report.score}/100', 'bold')}, grade {report.grade}, {verdict}"
+        )
         if report.sections:
             lines.append("Sections")
-            rows = [(key, hit.heading, hit.where, hit.found_by, "yes" if hit.filled else "no")
-                    for key, hit in report.sections.items()]
+            rows = [
+                (key, hit.heading, hit.where, hit.found_by, "yes" if hit.filled else "no")
+                for key, hit in report.sections.items()
+            ]
             lines += _table(("section", "heading", "where", "found by", "written"), rows, width)
         else:
             lines.append("Sections: none found")
@@ -42,21 +47,31 @@ def render_text(reports: Sequence[ProjectReport], errors: Sequence[tuple[str, st
                 lines += textwrap.wrap(f"fix: {finding.fix}", width, initial_indent="    ", subsequent_indent="    ")
         lines.append("")
     if len(reports) + len(errors) > 1:
-        rows = [(r.target, str(r.score), r.grade, "pass" if r.passed else "fail",
-                 str(sum(hit.filled for hit in r.sections.values())), str(len(r.findings))) for r in reports]
-        rows += [(target, "-", "-", "error", "-", message) for target, message in errors]
+        summary: list[tuple[str, ...]] = [
+            (
+                r.target,
+                str(r.score),
+                r.grade,
+                "pass" if r.passed else "fail",
+                str(sum(hit.filled for hit in r.sections.values())),
+                str(len(r.findings)),
+            )
+            for r in reports
+        ]
+        summary += [(target, "-", "-", "error", "-", message) for target, message in errors]
         lines.append("Summary")
-        lines += _table(("target", "score", "grade", "result", "sections written", "findings"), rows, width)
+        lines += _table(("target", "score", "grade", "result", "sections written", "findings"), summary, width)
     return "\n".join(lines) + "\n"
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], width: int) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], width: int) -> list[str]:
     """Columns padded to their widest cell (each cell cut to a share of the width)."""
     limit = max(8, width // len(header))
     cells = [[_cut(cell, limit) for cell in row] for row in [header, *rows]]
     widths = [max(len(row[column]) for row in cells) for column in range(len(header))]
-    return ["  " + "  ".join(cell.ljust(size) for cell, size in zip(row, widths, strict=True)).rstrip()
-            for row in cells]
+    return [
+        "  " + "  ".join(cell.ljust(size) for cell, size in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
 
 
 def _cut(text: str, limit: int) -> str:
@@ -64,4 +79,4 @@ def _cut(text: str, limit: int) -> str:
     one_line = " ".join(text.split())
     if len(one_line) <= limit:
         return one_line
-    return "…" + one_line[-(limit - 1):] if "/" in one_line else one_line[:limit - 1] + "…"
+    return "…" + one_line[-(limit - 1) :] if "/" in one_line else one_line[: limit - 1] + "…"

@@ -29,8 +29,9 @@ def parse_rst(source: str, name: str = "README.rst") -> Document:
         nonlocal paragraph
         if paragraph:
             text = "\n".join(paragraph)
-            doc.blocks.append(Block("table" if text.lstrip().startswith(("+-", "|")) else "prose",
-                                    paragraph_line, text))
+            doc.blocks.append(
+                Block("table" if text.lstrip().startswith(("+-", "|")) else "prose", paragraph_line, text)
+            )
             for match in _RST_LINK.finditer(text):
                 doc.links.append(Link(match.group(1), paragraph_line))
             paragraph = []
@@ -39,15 +40,24 @@ def parse_rst(source: str, name: str = "README.rst") -> Document:
         line = lines[index]
         number = index + 1
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        overline = bool(_RST_ADORNMENT.match(line)) and index + 2 < len(lines) \
-            and _RST_ADORNMENT.match(lines[index + 2]) and lines[index + 1].strip()
+        overline = (
+            bool(_RST_ADORNMENT.match(line))
+            and index + 2 < len(lines)
+            and _RST_ADORNMENT.match(lines[index + 2])
+            and lines[index + 1].strip()
+        )
         if overline:
             flush()
             _rst_heading(doc, styles, lines[index + 1], line.strip()[0], True, number + 1)
             index += 3
             continue
-        if line.strip() and not line[0].isspace() and _RST_ADORNMENT.match(following) \
-                and len(following.strip()) >= len(line.strip()) and not paragraph:
+        if (
+            line.strip()
+            and not line[0].isspace()
+            and _RST_ADORNMENT.match(following)
+            and len(following.strip()) >= len(line.strip())
+            and not paragraph
+        ):
             flush()
             _rst_heading(doc, styles, line, following.strip()[0], False, number)
             index += 2
@@ -65,8 +75,9 @@ def parse_rst(source: str, name: str = "README.rst") -> Document:
                 index += 1
             body = "\n".join(lines[block_start:index]).strip("\n")
             if body:
-                doc.blocks.append(Block("code", block_start + 1, textwrap.dedent(body),
-                                        info=code.group(1) if code else ""))
+                doc.blocks.append(
+                    Block("code", block_start + 1, textwrap.dedent(body), info=code.group(1) if code else "")
+                )
             literal_next = False
             continue
         elif line.lstrip().startswith(".. "):
@@ -84,8 +95,9 @@ def parse_rst(source: str, name: str = "README.rst") -> Document:
     return doc
 
 
-def _rst_heading(doc: Document, styles: list[tuple[str, bool]], text: str, char: str,
-                 overline: bool, line: int) -> None:
+def _rst_heading(
+    doc: Document, styles: list[tuple[str, bool]], text: str, char: str, overline: bool, line: int
+) -> None:
     style = (char, overline)
     if style not in styles:
         styles.append(style)

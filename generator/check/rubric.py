@@ -93,13 +93,28 @@ class Rubric:
         return cached
 
 
-GENERIC = frozenset({"overview", "summary", "introduction", "about", "background", "context", "description",
-                     "detail", "task", "project", "goal", "objective"})
+GENERIC = frozenset(
+    {
+        "overview",
+        "summary",
+        "introduction",
+        "about",
+        "background",
+        "context",
+        "description",
+        "detail",
+        "task",
+        "project",
+        "goal",
+        "objective",
+    }
+)
 """Heading words that name a section only when nothing more specific is in the heading."""
 
 
-def _score(words: tuple[str, ...], exact: dict[tuple[str, ...], str],
-           table: dict[str, list[tuple[str, tuple[str, ...]]]]) -> dict[str, float]:
+def _score(
+    words: tuple[str, ...], exact: dict[tuple[str, ...], str], table: dict[str, list[tuple[str, tuple[str, ...]]]]
+) -> dict[str, float]:
     if not words:
         return {}
     if words in exact:
@@ -109,7 +124,7 @@ def _score(words: tuple[str, ...], exact: dict[tuple[str, ...], str],
         size = len(synonym)
         generic = all(word in GENERIC for word in synonym)
         for start in range(len(words) - size + 1):
-            if words[start:start + size] == synonym:
+            if words[start : start + size] == synonym:
                 best = ends.get(section_id)
                 if best is None or (start + size, not generic) > (best[0], not best[1]):
                     ends[section_id] = (start + size, generic)
@@ -251,15 +266,17 @@ def _sections(raw: object, min_words: int, problem: Any) -> tuple[SectionRule, .
         if not isinstance(table.get("required", True), bool):
             problem(f"{where}.required", "must be true or false")
             continue
-        rules.append(SectionRule(
-            id=section_id,
-            title=str(table.get("title", section_id.replace("_", " ").title())),
-            synonyms=tuple(synonyms),
-            weight=weight,
-            required=table.get("required", True),
-            describe=str(table.get("describe", f"your {section_id.replace('_', ' ')}")),
-            min_words=words,
-        ))
+        rules.append(
+            SectionRule(
+                id=section_id,
+                title=str(table.get("title", section_id.replace("_", " ").title())),
+                synonyms=tuple(synonyms),
+                weight=weight,
+                required=table.get("required", True),
+                describe=str(table.get("describe", f"your {section_id.replace('_', ' ')}")),
+                min_words=words,
+            )
+        )
     return tuple(rules)
 
 

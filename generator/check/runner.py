@@ -11,6 +11,7 @@ is not an ML project gets one ``project.ml`` finding instead of a finding per mi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from generator.check import checks_content, checks_files, checks_metrics, checks_text
 from generator.check.context import Context, Failure, Partial
@@ -27,15 +28,21 @@ CURVE = 1.3
 """The earned share is raised to this power: reviewers mark a half-done write-up below half marks
 (calibrated on real READMEs: 37 of 51 hand-given bands hit with 1.3, 30 with 1.0)."""
 _FUNCTIONS: dict[str, CheckFunction] = {
-    **checks_files.FUNCTIONS, **checks_text.FUNCTIONS, **checks_content.FUNCTIONS, **checks_metrics.FUNCTIONS,
+    **checks_files.FUNCTIONS,
+    **checks_text.FUNCTIONS,
+    **checks_content.FUNCTIONS,
+    **checks_metrics.FUNCTIONS,
 }
 assert set(_FUNCTIONS) == set(CHECKS), "every catalogued check has a function"
 
 
 def all_checks(rubric: Rubric) -> list[tuple[Check, int, CheckFunction]]:
     """Every check the rubric scores, with its weight: sections first, then the catalogue's order."""
-    plan = [(section_check(rule.id, rule.title, rule.describe), rule.weight, checks_content.section_function(rule))
-            for rule in rubric.sections if rule.required]
+    plan = [
+        (section_check(rule.id, rule.title, rule.describe), rule.weight, checks_content.section_function(rule))
+        for rule in rubric.sections
+        if rule.required
+    ]
     plan += [(check, rubric.weights.get(check.id, 0), _FUNCTIONS[check.id]) for check in CHECKS.values()]
     return plan
 
@@ -57,15 +64,39 @@ def run_checks(ctx: Context) -> tuple[list[CheckResult], list[Finding]]:
         else:
             failures = function(ctx)
         credit = failures.credit if isinstance(failures, Partial) else (0.0 if failures else 1.0)
-        status = ("skipped" if failures is None else "passed" if credit >= 1
-                  else "partial" if credit > 0 else "failed")
+        status = "skipped" if failures is None else "passed" if credit >= 1 else "partial" if credit > 0 else "failed"
         results.append(CheckResult(check.id, weight, status, check.explanation, round(credit, 3)))
         if not_ml and check.id not in _SAID_OF_ANY_REPOSITORY:
             continue  # one project.ml finding says it all (the checks still count: the score stays low)
         for failure in failures or []:
-            findings.append(Finding(check.id, failure.message, failure.fix or check.fix,
-                                    failure.file, failure.line, weight))
-    return results, findings
+            findings.append(
+                Finding(check.id, failure.message, failure.fix or check.fix, failure.file, failure.line, weight)
+            )
+    return _empty_sections(results), findings
+
+
+EMPTY_SECTION_CREDIT = 0.5
+"""Credit of a written section that says none of the things its content checks look for (a Data
+section of download commands, a Method section of run instructions): present, but not a write-up."""
+
+
+def _empty_sections(results: list[CheckResult]) -> list[CheckResult]:
+    by_id = {result.id: result for result in results}
+    empty = set()
+    for section_id in set(checks_content.REQUIRES.values()):
+        content = [
+            by_id[key]
+            for key, owner in checks_content.REQUIRES.items()
+            if owner == section_id and key in by_id and by_id[key].status != "skipped"
+        ]
+        if content and all(result.credit == 0 for result in content):
+            empty.add(f"section.{section_id}")
+    return [
+        replace(result, status="partial", credit=round(result.credit * EMPTY_SECTION_CREDIT, 3))
+        if result.id in empty and result.credit > 0
+        else result
+        for result in results
+    ]
 
 
 def score(results: list[CheckResult]) -> int:
@@ -81,4 +112,4 @@ def score(results: list[CheckResult]) -> int:
     written = sum(result.weight * result.credit for result in writing)
     share = written / written_total if written_total else 1.0
     around = sum(result.weight * result.credit for result in scored if result.id in HYGIENE_CHECKS)
-    return round(100 * ((written + around * share ** GATE) / total) ** CURVE)
+    return round(100 * ((written + around * share**GATE) / total) ** CURVE)

@@ -17,7 +17,7 @@ from typing import Any
 
 from generator import __version__
 from generator.check.model import Finding, ProjectReport
-from generator.check.rules import CHECKS, DOCS
+from generator.check.rules import CHECKS, docs_url
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"
@@ -47,28 +47,45 @@ def render_sarif(reports: Sequence[ProjectReport]) -> str:
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "portfolio-check", "version": __version__, "informationUri": DOCS,
-                                "rules": list(rules.values())}},
-            "originalUriBaseIds": bases,
-            "results": results,
-            "properties": properties,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": _without_none(
+                        {
+                            "name": "portfolio-check",
+                            "version": __version__,
+                            "informationUri": docs_url(),
+                            "rules": list(rules.values()),
+                        }
+                    )
+                },
+                "originalUriBaseIds": bases,
+                "results": results,
+                "properties": properties,
+            }
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _rule(check_id: str, explanation: str, weight: int) -> dict[str, Any]:
     known = CHECKS.get(check_id)
-    return {
-        "id": check_id,
-        "name": "".join(part.title() for part in check_id.replace("_", ".").split(".")),
-        "shortDescription": {"text": explanation},
-        "help": {"text": known.fix if known else "Write the section the rubric asks for."},
-        "helpUri": known.docs_url if known else DOCS,
-        "defaultConfiguration": {"level": level(weight)},
-        "properties": {"weight": weight},
-    }
+    return _without_none(
+        {
+            "id": check_id,
+            "name": "".join(part.title() for part in check_id.replace("_", ".").split(".")),
+            "shortDescription": {"text": explanation},
+            "help": {"text": known.fix if known else "Write the section the rubric asks for."},
+            "helpUri": known.docs_url if known else docs_url(),
+            "defaultConfiguration": {"level": level(weight)},
+            "properties": {"weight": weight},
+        }
+    )
+
+
+def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
+    """SARIF leaves out what is not known (an installed copy without a project URL has no help link)."""
+    return {key: value for key, value in fields.items() if value is not None}
 
 
 def _result(finding: Finding, rule_index: int, base: str, report: ProjectReport) -> dict[str, Any]:

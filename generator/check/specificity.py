@@ -27,9 +27,37 @@ _WORDS = re.compile(r"[\w'\u2019-]+")
 _NUMBER = re.compile(r"\d")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|io|csv|json|md|py)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<=\s)(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z][\w-]+)")
-_COMMON_CAPITALS = frozenset({"I", "The", "This", "These", "We", "It", "In", "A", "An", "Our", "My", "And", "But",
-                              "Data", "Dataset", "Model", "Models", "Results", "Project", "Problem", "Method",
-                              "Metrics", "Outcome", "Overall", "Finally", "Also", "However"})
+_COMMON_CAPITALS = frozenset(
+    {
+        "I",
+        "The",
+        "This",
+        "These",
+        "We",
+        "It",
+        "In",
+        "A",
+        "An",
+        "Our",
+        "My",
+        "And",
+        "But",
+        "Data",
+        "Dataset",
+        "Model",
+        "Models",
+        "Results",
+        "Project",
+        "Problem",
+        "Method",
+        "Metrics",
+        "Outcome",
+        "Overall",
+        "Finally",
+        "Also",
+        "However",
+    }
+)
 
 
 @dataclass
@@ -48,7 +76,7 @@ class Specificity:
 
 def read_specificity(located: Mapping[str, Located]) -> Specificity:
     """Read every written section's sentences: repeated across sections, stock (no mark at all), or kept."""
-    sentences: dict[str, list[str]] = {}
+    sentences: dict[str, list[tuple[str, str]]] = {}  # (sentence, its normal form)
     blocks_of: dict[str, set[int]] = {}  # sections overlap (a subsection is inside its parent): count blocks
     keys_of: dict[str, list[str]] = {}
     for key, found in located.items():
@@ -61,26 +89,35 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
             for sentence in _SENTENCES.split(" ".join(strip_placeholders(block.text).split())):
                 if not sentence.strip():
                     continue
-                sentences[key].append(sentence.strip())
                 normal = _normal(sentence)
+                sentences[key].append((sentence.strip(), normal))
                 if len(normal.split()) >= 5:
                     blocks_of.setdefault(normal, set()).add(id(block))
                     if key not in keys_of.setdefault(normal, []):
                         keys_of[normal].append(key)
     result = Specificity(repeated={normal: keys_of[normal] for normal, ids in blocks_of.items() if len(ids) > 1})
+    known: dict[str, int] = {}  # a subsection's sentences are also its parent's: read each once
     for key, items in sentences.items():
         marks, kept, stock = 0, [], []
-        for sentence in items:
-            if _normal(sentence) in result.repeated:
+        for sentence, normal in items:
+            if normal in result.repeated:
                 continue
-            mark = _marks(sentence)
+            mark = known.get(sentence)
+            if mark is None:
+                mark = known[sentence] = _marks(sentence)
             if mark == 0 and len(_WORDS.findall(sentence)) >= 4:
                 stock.append(sentence)
             else:
                 marks += mark
                 kept.append(sentence)
-        table_numbers = sum(1 for block in located[key].section.blocks if block.kind == "table"
-                            for row in block.rows[1:] for cell in row if _NUMBER.search(cell))
+        table_numbers = sum(
+            1
+            for block in located[key].section.blocks
+            if block.kind == "table"
+            for row in block.rows[1:]
+            for cell in row
+            if _NUMBER.search(cell)
+        )
         result.marks[key] = marks + min(2 * table_numbers + len(located[key].metric_values), MARKS_NEEDED)
         result.kept[key] = " ".join(kept)
         result.stock[key] = stock
@@ -94,10 +131,14 @@ def _normal(sentence: str) -> str:
 def _marks(sentence: str) -> int:
     """Specific things in one sentence (at most three count): a number, a link, names, named methods,
     and every two words of five letters or more that stock sentences do not use ("patients", "serum")."""
-    count = len(_NUMBER.findall(sentence[:400])) and 1
+    count = 1 if _NUMBER.search(sentence, 0, 400) else 0
     count += 1 if _LINK.search(sentence) else 0
     count += len({name for name in _NAME.findall(sentence) if name not in _COMMON_CAPITALS})
+    if count >= 3:
+        return 3  # the cheap marks are enough: no need to look for named methods
     count += len(SPECIFIC_TERMS.distinct(sentence))
+    if count >= 3:
+        return 3
     uncommon = {word for word in _WORDS.findall(sentence.lower()) if len(word) >= 5 and word not in GENERIC_WORDS}
     count += len(uncommon) // 2
     return min(count, 3)

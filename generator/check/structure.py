@@ -90,8 +90,11 @@ def _found_by(candidate: _Candidate, section_id: str) -> str:
 
 def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -> list[_Candidate]:
     title = doc.title_heading
-    if title is not None and max(rubric.heading_scores(title.text).values(), default=0) == 4.0 \
-            and sum(h.level == 1 for h in doc.headings) > 1:
+    if (
+        title is not None
+        and max(rubric.heading_scores(title.text).values(), default=0) == 4.0
+        and sum(h.level == 1 for h in doc.headings) > 1
+    ):
         title = None  # a README whose sections are all level-1 headings has no title heading
     starts = [heading.line for heading in doc.headings[1:]] + [None] if doc.headings else []
     sections = [(s, end) for s, end in zip(doc.sections, starts, strict=True) if s.heading is not title]
@@ -99,10 +102,10 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
     candidates = []
     intro = doc.intro()
     if intro.blocks:
-        content = _content(intro, wanted)
-        if "problem" in wanted and content:
-            content["problem"] = content.get("problem", 0.0) + 0.9  # where most READMEs state the problem
-        candidates.append(_Candidate(intro, 0, {}, content, "introduction"))
+        cues = _content(intro, wanted)
+        if "problem" in wanted and cues:
+            cues["problem"] = cues.get("problem", 0.0) + 0.9  # where most READMEs state the problem
+        candidates.append(_Candidate(intro, 0, {}, cues, "introduction"))
     for order, (section, end) in enumerate(sections, start=1):
         heading = section.heading
         assert heading is not None

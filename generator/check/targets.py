@@ -66,10 +66,12 @@ def github_clone_url(full_name: str, *, api_url: str | None = None, token: str |
     from github import Auth, Github, UnknownObjectException
 
     from generator.github import api as github_api
+
     base_url = github_api.api_url(api_url)
     secret = _token(token)
-    client = Github(base_url=base_url, auth=Auth.Token(secret) if secret else None,
-                    timeout=github_api.HTTP_TIMEOUT, retry=0)
+    client = Github(
+        base_url=base_url, auth=Auth.Token(secret) if secret else None, timeout=github_api.HTTP_TIMEOUT, retry=0
+    )
     try:
         with github_api.api_errors(f"{full_name}: reading the repository", secret or "", base_url):
             try:
@@ -96,8 +98,9 @@ def clone_environment(token: str | None, url: str) -> dict[str, str]:
     if token:
         auth = auth_env(token, url)
         env.update(auth)
-        settings = [(auth[f"GIT_CONFIG_KEY_{i}"], auth[f"GIT_CONFIG_VALUE_{i}"])
-                    for i in range(int(auth["GIT_CONFIG_COUNT"]))]
+        settings = [
+            (auth[f"GIT_CONFIG_KEY_{i}"], auth[f"GIT_CONFIG_VALUE_{i}"]) for i in range(int(auth["GIT_CONFIG_COUNT"]))
+        ]
     settings.append(("core.hooksPath", os.devnull))
     env["GIT_CONFIG_COUNT"] = str(len(settings))
     for index, (key, value) in enumerate(settings):
@@ -108,11 +111,17 @@ def clone_environment(token: str | None, url: str) -> dict[str, str]:
 
 def shallow_clone(url: str, destination: Path, token: str | None = None) -> None:
     """``git clone --depth 1`` into ``destination``; failures become one readable line."""
-    command = ["git", "clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags",
-               "--", url, str(destination)]
+    command = ["git", "clone", "--quiet", "--depth", "1", "--single-branch", "--no-tags", "--", url, str(destination)]
     try:
-        result = subprocess.run(command, env=clone_environment(token, url), capture_output=True, text=True,
-                                timeout=CLONE_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+        result = subprocess.run(
+            command,
+            env=clone_environment(token, url),
+            capture_output=True,
+            text=True,
+            timeout=CLONE_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise TargetError(f"{_safe(url)}: clone timed out after {CLONE_TIMEOUT} s") from None
     except FileNotFoundError:

@@ -10,7 +10,7 @@ all are English: other languages are read by their headings and numbers only.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[a-z0-9']+")
 _PLAIN = re.compile(r"^[a-z0-9']+$")
@@ -27,14 +27,18 @@ class Terms:
     """Words and phrases to look for, matched as whole words, case-insensitively.
 
     One big regular expression of alternatives is slow in Python (every alternative is tried at every
-    position); most terms are single words or word stems, so those are looked up in a set of the text's
-    words, and only the phrases and patterns left over go through a (much smaller) expression.
+    position). Most terms are single words or word stems: every word of a text is classified once
+    (which term lists it belongs to, remembered per word for the whole run) and a text is read once for
+    every list (:func:`_reading`). Phrases are looked for only when their first word occurs, and the few
+    patterns left over run only when their longest literal run occurs.
     """
 
     def __init__(self, *alternatives: str) -> None:
         self.alternatives = alternatives
+        self.slot = len(_ALL)
+        _ALL.append(self)
         self.words: set[str] = set()
-        self.phrases: set[str] = set()
+        phrases: set[str] = set()
         stems: list[str] = []
         rest: list[str] = []
         for alternative in (a.lower() for a in alternatives):
@@ -46,46 +50,101 @@ class Terms:
                 stems.append(stem.group(1))
             elif _PHRASE.match(alternative) and len(alternative.split()) <= 4:
                 phrase = alternative.removesuffix("s?")
-                self.phrases.update((phrase, phrase + "s") if alternative.endswith("s?") else (phrase,))
+                phrases.update((phrase, phrase + "s") if alternative.endswith("s?") else (phrase,))
             else:
                 rest.append(alternative)
         self.stems = tuple(stems)
-        self.rest = [(_anchor(item), re.compile(r"(?<![\w-])(?:" + item + r")(?![\w-])", re.IGNORECASE))
-                     for item in rest]  # each phrase runs only when its first letters occur in the text
+        self.phrases: dict[tuple[str, str], tuple[str, ...]] = {}  # first two words -> the phrases they open
+        for phrase in sorted(phrases):
+            first, second = phrase.split(" ")[:2]
+            self.phrases[first, second] = (*self.phrases.get((first, second), ()), f" {phrase} ")
+        self.firsts = frozenset(self.phrases)
+        self.rest = [
+            (_anchor(item), re.compile(r"(?<![\w-])(?:" + item + r")(?![\w-])", re.IGNORECASE)) for item in rest
+        ]
         self.pattern = r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
-        self._seen: dict[str, bool] = {}
+        _WORD_SLOTS.clear()  # a new list: words classified before do not know it
 
-    def _known(self, tokens: frozenset[str]) -> set[str]:
-        """The tokens that are terms: whole words by set intersection, stems by prefix (remembered per word)."""
-        found = self.words & tokens
-        if self.stems:
-            seen, stems = self._seen, self.stems
-            for word in tokens - found:
-                known = seen.get(word)
-                if known is None:
-                    known = seen[word] = word.startswith(stems)
-                if known:
-                    found.add(word)
-        return found
+    def owns(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is one of the single words or stems."""
+        return word in self.words or bool(self.stems and word.startswith(self.stems))
 
     def distinct(self, text: str) -> set[str]:
         """The different terms that occur in ``text`` (lower case)."""
-        found = self._known(_tokens(text))
-        if self.phrases:
-            joined = _joined(text)
-            found.update(phrase for phrase in self.phrases if f" {phrase} " in joined)
-        lowered = _lower(text) if self.rest else ""
+        reading = _reading(text)
+        found = set(reading.hits.get(self.slot, ()))
+        for first in reading.starts(self.firsts):
+            found.update(phrase[1:-1] for phrase in self.phrases[first] if phrase in reading.joined)
         for anchor, pattern in self.rest:
-            if anchor in lowered:
+            if anchor in reading.lowered:
                 found.update(match.group().lower() for match in pattern.finditer(text))
         return found
 
     def search(self, text: str) -> bool:
         """Whether any term occurs in ``text``."""
-        if self._known(_tokens(text)) or any(f" {phrase} " in _joined(text) for phrase in self.phrases):
+        reading = _reading(text)
+        if self.slot in reading.hits:
             return True
-        lowered = _lower(text) if self.rest else ""
-        return any(anchor in lowered and pattern.search(text) for anchor, pattern in self.rest)
+        if any(phrase in reading.joined for first in reading.starts(self.firsts) for phrase in self.phrases[first]):
+            return True
+        return any(anchor in reading.lowered and pattern.search(text) for anchor, pattern in self.rest)
+
+
+_ALL: list[Terms] = []
+_WORD_SLOTS: dict[str, tuple[int, ...]] = {}
+"""Word -> the term lists (by slot) it is a single word or stem of; bounded by ``_MAX_WORDS``."""
+_MAX_WORDS = 200_000
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One text as every term list reads it: its words, its words per list, and its lower-case forms."""
+
+    tokens: set[str]
+    hits: dict[int, list[str]]
+    joined: str
+    lowered: str
+
+    def starts(self, pairs: frozenset[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The phrase openings whose two words both occur (only those phrases are looked for in the text)."""
+        tokens = self.tokens
+        return [pair for pair in pairs if pair[0] in tokens and pair[1] in tokens]
+
+
+def _slots(word: str) -> tuple[int, ...]:
+    """The term lists ``word`` is a single word or stem of (classified once per run)."""
+    if len(_WORD_SLOTS) >= _MAX_WORDS:
+        _WORD_SLOTS.clear()
+    slots = _WORD_SLOTS[word] = tuple(terms.slot for terms in _ALL if terms.owns(word))
+    return slots
+
+
+def _reading(text: str) -> _Reading:
+    """Read ``text`` once for all term lists (the same section text is asked about many times)."""
+    reading = _READINGS.get(text)
+    if reading is None:
+        if len(_READINGS) >= _MAX_TEXTS:
+            _READINGS.clear()
+        lowered = text.lower()
+        words = _TOKEN.findall(lowered)
+        tokens = set(words)
+        hits: dict[int, list[str]] = {}
+        for word in tokens:
+            slots = _WORD_SLOTS.get(word)
+            for slot in _slots(word) if slots is None else slots:
+                hits.setdefault(slot, []).append(word)
+        reading = _READINGS[text] = _Reading(tokens, hits, " " + " ".join(words) + " ", lowered)
+    return reading
+
+
+_READINGS: dict[str, _Reading] = {}
+_MAX_TEXTS = 4096
+
+
+def forget_texts() -> None:
+    """Drop the texts read so far: called once per project, so memory stays bounded by one project's
+    texts and nothing one project wrote is remembered when the next is checked."""
+    _READINGS.clear()
 
 
 def _anchor(pattern: str) -> str:
@@ -98,73 +157,197 @@ def _anchor(pattern: str) -> str:
     return best if len(best) >= 2 else ""
 
 
-@lru_cache(maxsize=512)
-def _lower(text: str) -> str:
-    return text.lower()
-
-
-@lru_cache(maxsize=512)
-def _joined(text: str) -> str:
-    """A text's words, lower case, one space apart and around (phrases are found as substrings)."""
-    return " " + " ".join(_TOKEN.findall(text.lower())) + " "
-
-
-@lru_cache(maxsize=512)
-def _tokens(text: str) -> frozenset[str]:
-    """The distinct lower-case words of a text (the same section text is asked about many times)."""
-    return frozenset(_TOKEN.findall(text.lower()))
-
-
 def _words(*alternatives: str) -> Terms:
     return Terms(*alternatives)
 
 
 MODELS = (
-    r"logistic regression", r"linear regression", r"ridge", r"lasso", r"elastic ?net", r"random forests?",
-    r"decision trees?", r"gradient[- ]boost(?:ing|ed)?(?: trees?| machines?)?", r"xgboost", r"lightgbm", r"lgbm",
-    r"catboost", r"adaboost", r"svm", r"svc", r"support vector (?:machine|classifier|regression)s?",
-    r"k-?nn", r"(?:k-)?nearest neighbou?rs?", r"naive bayes", r"neural networks?", r"mlp", r"cnns?", r"rnns?",
-    r"lstms?", r"gru", r"transformers?", r"bert", r"distilbert", r"roberta", r"gpt-?\d?", r"resnet-?\d*",
-    r"efficientnet\w*", r"vgg-?\d*", r"u-?net", r"yolo\w*", r"k-?means", r"dbscan", r"hdbscan",
-    r"hierarchical clustering", r"gaussian mixture", r"pca", r"t-sne", r"umap", r"s?arima\w*", r"prophet",
-    r"exponential smoothing", r"holt-winters", r"ensembles?", r"stacking", r"bagging", r"tf-?idf",
-    r"word2vec", r"embeddings?", r"autoencoders?", r"isolation forest", r"extra trees", r"knn",
-    r"fine-tuned", r"llm", r"convolutional", r"neural net\w*", r"deep learning",
-    r"keras", r"pytorch", r"tensorflow", r"scikit-learn", r"sklearn",
+    r"logistic regression",
+    r"linear regression",
+    r"ridge",
+    r"lasso",
+    r"elastic ?net",
+    r"random forests?",
+    r"decision trees?",
+    r"gradient[- ]boost(?:ing|ed)?(?: trees?| machines?)?",
+    r"xgboost",
+    r"lightgbm",
+    r"lgbm",
+    r"catboost",
+    r"adaboost",
+    r"svm",
+    r"svc",
+    r"support vector (?:machine|classifier|regression)s?",
+    r"k-?nn",
+    r"(?:k-)?nearest neighbou?rs?",
+    r"naive bayes",
+    r"neural networks?",
+    r"mlp",
+    r"cnns?",
+    r"rnns?",
+    r"lstms?",
+    r"gru",
+    r"transformers?",
+    r"bert",
+    r"distilbert",
+    r"roberta",
+    r"gpt-?\d?",
+    r"resnet-?\d*",
+    r"efficientnet\w*",
+    r"vgg-?\d*",
+    r"u-?net",
+    r"yolo\w*",
+    r"k-?means",
+    r"dbscan",
+    r"hdbscan",
+    r"hierarchical clustering",
+    r"gaussian mixture",
+    r"pca",
+    r"t-sne",
+    r"umap",
+    r"s?arima\w*",
+    r"prophet",
+    r"exponential smoothing",
+    r"holt-winters",
+    r"ensembles?",
+    r"stacking",
+    r"bagging",
+    r"tf-?idf",
+    r"word2vec",
+    r"embeddings?",
+    r"autoencoders?",
+    r"isolation forest",
+    r"extra trees",
+    r"knn",
+    r"fine-tuned",
+    r"llm",
+    r"convolutional",
+    r"neural net\w*",
+    r"deep learning",
+    r"keras",
+    r"pytorch",
+    r"tensorflow",
+    r"scikit-learn",
+    r"sklearn",
 )
 MODEL = _words(*MODELS)
 VALIDATION = _words(
-    r"cross[- ]?validat\w*", r"\w*k-?fold\w*", r"\d+[- ]?folds?", r"train(?:ing)?[/ -](?:and )?test split",
-    r"train[/ -]validation", r"hold[- ]?out", r"held[- ]out", r"validation set", r"test set", r"test split",
-    r"time[- ]based split", r"walk[- ]forward", r"stratified", r"leave[- ]one[- ]out", r"backtest\w*",
-    r"out[- ]of[- ]sample", r"temporal split", r"split (?:the data|into)", r"\d+ ?% (?:test|hold)",
-    r"\d+/\d+ split", r"grid ?search(?:cv)?", r"early stopping",
+    r"cross[- ]?validat\w*",
+    r"\w*k-?fold\w*",
+    r"\d+[- ]?folds?",
+    r"train(?:ing)?[/ -](?:and )?test split",
+    r"train[/ -]validation",
+    r"hold[- ]?out",
+    r"held[- ]out",
+    r"validation set",
+    r"test set",
+    r"test split",
+    r"time[- ]based split",
+    r"walk[- ]forward",
+    r"stratified",
+    r"leave[- ]one[- ]out",
+    r"backtest\w*",
+    r"out[- ]of[- ]sample",
+    r"temporal split",
+    r"split (?:the data|into)",
+    r"\d+ ?% (?:test|hold)",
+    r"\d+/\d+ split",
+    r"grid ?search(?:cv)?",
+    r"early stopping",
 )
 BASELINE = _words(
-    r"baselines?", r"dummy (?:classifier|regressor|model)", r"majority[- ]class", r"most[- ]frequent",
-    r"naive (?:forecast|baseline|model)", r"random guess\w*", r"seasonal naive", r"predict(?:s|ing)? the mean",
-    r"zero[- ]rule", r"simple benchmark",
+    r"baselines?",
+    r"dummy (?:classifier|regressor|model)",
+    r"majority[- ]class",
+    r"most[- ]frequent",
+    r"naive (?:forecast|baseline|model)",
+    r"random guess\w*",
+    r"seasonal naive",
+    r"predict(?:s|ing)? the mean",
+    r"zero[- ]rule",
+    r"simple benchmark",
 )
 COMPARISON = _words(
-    r"baselines?", r"compared (?:with|to|against)", r"vs\.?", r"versus", r"improv\w+ (?:over|on|from)",
-    r"better than", r"outperform\w*", r"up from", r"down from", r"beats?", r"relative to",
+    r"baselines?",
+    r"compared (?:with|to|against)",
+    r"vs\.?",
+    r"versus",
+    r"improv\w+ (?:over|on|from)",
+    r"better than",
+    r"outperform\w*",
+    r"up from",
+    r"down from",
+    r"beats?",
+    r"relative to",
 )
 TARGET = _words(
-    r"predict\w*", r"classif\w*", r"forecast\w*", r"estimat\w*", r"detect\w*", r"identif\w*",
-    r"recogni[sz]\w*", r"recommend\w*", r"segment\w*", r"cluster\w*", r"rank\w*", r"regression",
-    r"whether", r"target (?:variable|column)", r"label\w*", r"score \w+", r"group\w* (?:customers|users)",
-    r"anomal\w+", r"fraud\w*", r"churn\w*", r"translat\w+", r"generat\w+", r"summari[sz]\w+",
-    r"likely to", r"which \w+ (?:will|are|is|would)", r"how (?:many|much|likely)", r"will \w+",
+    r"predict\w*",
+    r"classif\w*",
+    r"forecast\w*",
+    r"estimat\w*",
+    r"detect\w*",
+    r"identif\w*",
+    r"recogni[sz]\w*",
+    r"recommend\w*",
+    r"segment\w*",
+    r"cluster\w*",
+    r"rank\w*",
+    r"regression",
+    r"whether",
+    r"target (?:variable|column)",
+    r"label\w*",
+    r"score \w+",
+    r"group\w* (?:customers|users)",
+    r"anomal\w+",
+    r"fraud\w*",
+    r"churn\w*",
+    r"translat\w+",
+    r"generat\w+",
+    r"summari[sz]\w+",
+    r"likely to",
+    r"which \w+ (?:will|are|is|would)",
+    r"how (?:many|much|likely)",
+    r"will \w+",
 )
 WHY = _words(
-    r"so that", r"in order to", r"help\w*", r"for (?:the )?(?:business|clinic\w*|bank\w*|compan\w+|team\w*|"
+    r"so that",
+    r"in order to",
+    r"help\w*",
+    r"for (?:the )?(?:business|clinic\w*|bank\w*|compan\w+|team\w*|"
     r"users?|customers?|doctors?|hospitals?|retailers?|marketing|analysts?|operators?|farmers?|"
     r"stakeholders?|managers?|insurers?|lenders?)",
-    r"stakeholders?", r"decisions?", r"costs?", r"sav(?:e|es|ing)", r"reduc\w+", r"prevent\w*", r"revenue",
-    r"profit\w*", r"because", r"matters?", r"enabl\w+", r"allow\w*", r"benefit\w*", r"impact\w*", r"losses?",
-    r"risks?", r"prioriti[sz]\w+", r"plan\w*", r"budget\w*", r"early", r"faster", r"manual\w*",
-    r"needs? (?:a|an|to)", r"must", r"\w+ teams?", r"los(?:e|es|ing|s)", r"wants? to", r"safety",
-    r"real[- ]time", r"hard to", r"expensive", r"time[- ]consuming",
+    r"stakeholders?",
+    r"decisions?",
+    r"costs?",
+    r"sav(?:e|es|ing)",
+    r"reduc\w+",
+    r"prevent\w*",
+    r"revenue",
+    r"profit\w*",
+    r"because",
+    r"matters?",
+    r"enabl\w+",
+    r"allow\w*",
+    r"benefit\w*",
+    r"impact\w*",
+    r"losses?",
+    r"risks?",
+    r"prioriti[sz]\w+",
+    r"plan\w*",
+    r"budget\w*",
+    r"early",
+    r"faster",
+    r"manual\w*",
+    r"needs? (?:a|an|to)",
+    r"must",
+    r"\w+ teams?",
+    r"los(?:e|es|ing|s)",
+    r"wants? to",
+    r"safety",
+    r"real[- ]time",
+    r"hard to",
+    r"expensive",
+    r"time[- ]consuming",
 )
 SIZE = re.compile(
     r"\d[\d,. ]*\s*(?:k\b|thousand|million|m\b)?\s*(?:[a-z-]+\s+){0,2}"
@@ -179,39 +362,146 @@ SIZE = re.compile(
     re.IGNORECASE,
 )
 RESULT = _words(
-    r"best", r"outperform\w*", r"achiev\w+", r"reach\w*", r"show\w*", r"found", r"identified", r"top",
-    r"most important", r"strongest", r"improv\w+", r"beat\w*", r"final model", r"selected", r"chosen",
-    r"explains?", r"drives?", r"correlat\w+", r"accurate\w*", r"errors?", r"better", r"worse",
-    r"matter\w*", r"(?:more|less) than", r"dominat\w+", r"doubl\w+", r"halv\w+", r"well enough", r"won",
+    r"best",
+    r"outperform\w*",
+    r"achiev\w+",
+    r"reach\w*",
+    r"show\w*",
+    r"found",
+    r"identified",
+    r"top",
+    r"most important",
+    r"strongest",
+    r"improv\w+",
+    r"beat\w*",
+    r"final model",
+    r"selected",
+    r"chosen",
+    r"explains?",
+    r"drives?",
+    r"correlat\w+",
+    r"accurate\w*",
+    r"errors?",
+    r"better",
+    r"worse",
+    r"matter\w*",
+    r"(?:more|less) than",
+    r"dominat\w+",
+    r"doubl\w+",
+    r"halv\w+",
+    r"well enough",
+    r"won",
 )
 IMPACT = _words(
-    r"recommend\w*", r"decisions?", r"impact\w*", r"business", r"sav\w+", r"costs?", r"can be used",
-    r"could (?:be used|help)", r"deploy\w*", r"use (?:it|this|the model)", r"actions?", r"actionable",
-    r"stakeholders?", r"value", r"reduc\w+", r"prioriti[sz]\w+", r"target\w*", r"means? that", r"so (?:the|a|we)",
-    r"in practice", r"production", r"help\w*", r"allow\w*", r"enabl\w+", r"ROI", r"revenue",
-    r"so (?:it|they|you)", r"should", r"must not", r"can (?:rank|flag|help|identify|prioriti[sz]e|support|guide|"
+    r"recommend\w*",
+    r"decisions?",
+    r"impact\w*",
+    r"business",
+    r"sav\w+",
+    r"costs?",
+    r"can be used",
+    r"could (?:be used|help)",
+    r"deploy\w*",
+    r"use (?:it|this|the model)",
+    r"actions?",
+    r"actionable",
+    r"stakeholders?",
+    r"value",
+    r"reduc\w+",
+    r"prioriti[sz]\w+",
+    r"target\w*",
+    r"means? that",
+    r"so (?:the|a|we)",
+    r"in practice",
+    r"production",
+    r"help\w*",
+    r"allow\w*",
+    r"enabl\w+",
+    r"ROI",
+    r"revenue",
+    r"so (?:it|they|you)",
+    r"should",
+    r"must not",
+    r"can (?:rank|flag|help|identify|prioriti[sz]e|support|guide|"
     r"inform|target|reduce|save|be used|replace|speed)",
 )
 LIMITS = _words(
-    r"limitations?", r"limited", r"caveats?", r"however", r"does not", r"doesn't", r"do not", r"don't",
-    r"cannot", r"can't", r"bias\w*", r"next steps?", r"future", r"would (?:add|try|collect|improve|like)",
-    r"could be improved", r"improv\w+", r"only", r"small", r"fail\w*", r"weakness\w*", r"trade[- ]?offs?",
-    r"risks?", r"not (?:yet|tested|validated)", r"struggl\w+", r"unclear", r"assum\w+", r"drift",
-    r"must not", r"should not", r"not (?:be )?(?:used|suitable|reliable|enough)", r"half", r"noisy", r"imbalanc\w+",
-    r"still", r"would help", r"could (?:also|be|add|try)", r"confus\w+", r"underestimat\w+", r"overestimat\w+",
-    r"obvious next", r"leak\w*",
+    r"limitations?",
+    r"limited",
+    r"caveats?",
+    r"however",
+    r"does not",
+    r"doesn't",
+    r"do not",
+    r"don't",
+    r"cannot",
+    r"can't",
+    r"bias\w*",
+    r"next steps?",
+    r"future",
+    r"would (?:add|try|collect|improve|like)",
+    r"could be improved",
+    r"improv\w+",
+    r"only",
+    r"small",
+    r"fail\w*",
+    r"weakness\w*",
+    r"trade[- ]?offs?",
+    r"risks?",
+    r"not (?:yet|tested|validated)",
+    r"struggl\w+",
+    r"unclear",
+    r"assum\w+",
+    r"drift",
+    r"must not",
+    r"should not",
+    r"not (?:be )?(?:used|suitable|reliable|enough)",
+    r"half",
+    r"noisy",
+    r"imbalanc\w+",
+    r"still",
+    r"would help",
+    r"could (?:also|be|add|try)",
+    r"confus\w+",
+    r"underestimat\w+",
+    r"overestimat\w+",
+    r"obvious next",
+    r"leak\w*",
 )
 DRIVERS = _words(
-    r"feature importances?", r"importances?", r"shap\w*", r"coefficients?", r"partial dependence",
-    r"permutation importance", r"lime", r"what drives", r"drivers?", r"most (?:important|predictive|influential)",
-    r"top features", r"grad-?cam", r"saliency", r"attention maps?",
+    r"feature importances?",
+    r"importances?",
+    r"shap\w*",
+    r"coefficients?",
+    r"partial dependence",
+    r"permutation importance",
+    r"lime",
+    r"what drives",
+    r"drivers?",
+    r"most (?:important|predictive|influential)",
+    r"top features",
+    r"grad-?cam",
+    r"saliency",
+    r"attention maps?",
 )
 SLICES = _words(
-    r"per[- ](?:segment|group|class|region|category|cohort|country|subgroup)", r"by (?:segment|group|class|age|"
-    r"gender|sex|region|category|country|cohort|season|month)", r"slices?", r"subgroups?", r"segments?",
-    r"where the model (?:fails|struggles|is wrong)", r"fails? (?:on|for|when)", r"error analysis",
-    r"misclassif\w+", r"confusion matrix", r"worst", r"underperform\w*", r"fairness", r"failure cases?",
-    r"edge cases?", r"errors? (?:on|for|by)",
+    r"per[- ](?:segment|group|class|region|category|cohort|country|subgroup)",
+    r"by (?:segment|group|class|age|"
+    r"gender|sex|region|category|country|cohort|season|month)",
+    r"slices?",
+    r"subgroups?",
+    r"segments?",
+    r"where the model (?:fails|struggles|is wrong)",
+    r"fails? (?:on|for|when)",
+    r"error analysis",
+    r"misclassif\w+",
+    r"confusion matrix",
+    r"worst",
+    r"underperform\w*",
+    r"fairness",
+    r"failure cases?",
+    r"edge cases?",
+    r"errors? (?:on|for|by)",
 )
 CITATION = re.compile(
     r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
@@ -226,33 +516,149 @@ LICENCE = re.compile(
     re.IGNORECASE,
 )
 
-CUES: dict[str, re.Pattern[str]] = {
+CUES: dict[str, Terms] = {
     "problem": _words(
-        r"goals?", r"aims?", r"objectives?", r"problems?", r"questions?", r"challenges?", r"business",
-        r"customers?", r"users?", r"so that", r"in order to", r"we want", r"predict\w*", r"forecast\w*",
-        r"classif\w*", r"detect\w*", r"help\w*", r"decisions?", r"motivation", r"purpose"),
+        r"goals?",
+        r"aims?",
+        r"objectives?",
+        r"problems?",
+        r"questions?",
+        r"challenges?",
+        r"business",
+        r"customers?",
+        r"users?",
+        r"so that",
+        r"in order to",
+        r"we want",
+        r"predict\w*",
+        r"forecast\w*",
+        r"classif\w*",
+        r"detect\w*",
+        r"help\w*",
+        r"decisions?",
+        r"motivation",
+        r"purpose",
+    ),
     "data": _words(
-        r"datasets?", r"data ?sets?", r"rows", r"columns", r"records", r"samples", r"observations",
-        r"instances", r"features", r"kaggle", r"uci", r"csv", r"collected", r"licen[cs]e\w*", r"downloaded",
-        r"target (?:variable|column)", r"labels?", r"missing values", r"source", r"attributes", r"variables"),
-    "method": _words(*MODELS[:40], r"models?", r"trained", r"training", r"algorithms?", r"cross[- ]?validat\w*",
-                     r"k-?fold", r"hyper-?parameters?", r"tun(?:ed|ing)", r"pipeline", r"preprocess\w*",
-                     r"feature engineering", r"encod\w+", r"scal(?:ed|ing)", r"baselines?", r"fit(?:ted)?"),
+        r"datasets?",
+        r"data ?sets?",
+        r"rows",
+        r"columns",
+        r"records",
+        r"samples",
+        r"observations",
+        r"instances",
+        r"features",
+        r"kaggle",
+        r"uci",
+        r"csv",
+        r"collected",
+        r"licen[cs]e\w*",
+        r"downloaded",
+        r"target (?:variable|column)",
+        r"labels?",
+        r"missing values",
+        r"source",
+        r"attributes",
+        r"variables",
+    ),
+    "method": _words(
+        *MODELS[:40],
+        r"models?",
+        r"trained",
+        r"training",
+        r"algorithms?",
+        r"cross[- ]?validat\w*",
+        r"k-?fold",
+        r"hyper-?parameters?",
+        r"tun(?:ed|ing)",
+        r"pipeline",
+        r"preprocess\w*",
+        r"feature engineering",
+        r"encod\w+",
+        r"scal(?:ed|ing)",
+        r"baselines?",
+        r"fit(?:ted)?",
+    ),
     "metrics": _words(
-        r"accuracy", r"precision", r"recall", r"f1(?:[- ]score)?", r"auc", r"roc", r"rmse", r"mae", r"mse", r"r2",
-        r"r²", r"scores?", r"test set", r"held[- ]out", r"validation", r"confusion matrix", r"performance",
-        r"evaluat\w+", r"metrics?", r"results?"),
+        r"accuracy",
+        r"precision",
+        r"recall",
+        r"f1(?:[- ]score)?",
+        r"auc",
+        r"roc",
+        r"rmse",
+        r"mae",
+        r"mse",
+        r"r2",
+        r"r²",
+        r"scores?",
+        r"test set",
+        r"held[- ]out",
+        r"validation",
+        r"confusion matrix",
+        r"performance",
+        r"evaluat\w+",
+        r"metrics?",
+        r"results?",
+    ),
     "outcome": _words(
-        r"conclu\w+", r"recommend\w*", r"impact", r"insights?", r"limitations?", r"next steps?", r"future",
-        r"learned", r"decisions?", r"deploy\w*", r"business value", r"suggests?", r"we found", r"takeaways?",
-        r"in practice", r"trade[- ]?offs?", r"caveats?", r"lessons?"),
+        r"conclu\w+",
+        r"recommend\w*",
+        r"impact",
+        r"insights?",
+        r"limitations?",
+        r"next steps?",
+        r"future",
+        r"learned",
+        r"decisions?",
+        r"deploy\w*",
+        r"business value",
+        r"suggests?",
+        r"we found",
+        r"takeaways?",
+        r"in practice",
+        r"trade[- ]?offs?",
+        r"caveats?",
+        r"lessons?",
+    ),
 }
 ML = _words(
-    r"machine learning", r"models?", r"predict\w*", r"classif\w*", r"regression", r"cluster\w*",
-    r"datasets?", r"training", r"trained", r"neural", r"deep learning", r"features?", r"accuracy",
-    r"precision", r"recall", r"f1", r"rmse", r"auc", r"scikit-learn", r"sklearn", r"pytorch", r"tensorflow",
-    r"keras", r"xgboost", r"data science", r"forecast\w*", r"notebooks?", r"jupyter", r"pandas",
-    r"analysis", r"statistic\w*", r"nlp", r"computer vision", r"embeddings?", r"llm",
+    r"machine learning",
+    r"models?",
+    r"predict\w*",
+    r"classif\w*",
+    r"regression",
+    r"cluster\w*",
+    r"datasets?",
+    r"training",
+    r"trained",
+    r"neural",
+    r"deep learning",
+    r"features?",
+    r"accuracy",
+    r"precision",
+    r"recall",
+    r"f1",
+    r"rmse",
+    r"auc",
+    r"scikit-learn",
+    r"sklearn",
+    r"pytorch",
+    r"tensorflow",
+    r"keras",
+    r"xgboost",
+    r"data science",
+    r"forecast\w*",
+    r"notebooks?",
+    r"jupyter",
+    r"pandas",
+    r"analysis",
+    r"statistic\w*",
+    r"nlp",
+    r"computer vision",
+    r"embeddings?",
+    r"llm",
 )
 SPECIFIC_TERMS = Terms(*MODEL.alternatives, *VALIDATION.alternatives, *BASELINE.alternatives)
 
@@ -261,42 +667,337 @@ def distinct(terms: Terms, text: str) -> set[str]:
     """The different words or phrases of ``terms`` that occur in ``text`` (lower case)."""
     return terms.distinct(text)
 
-GENERIC_WORDS = frozenset({
-    "about", "above", "across", "actually", "added", "after", "again", "against", "almost", "along", "already",
-    "although", "always", "among", "another", "anything", "around", "based", "because", "become", "becomes",
-    "before", "being", "below", "better", "between", "beyond", "bring", "build", "built", "called", "cannot",
-    "certain", "change", "clear", "could", "course", "different", "doing", "during", "each", "early", "easily",
-    "either", "enough", "entire", "especially", "every", "everything", "example", "excellent", "exciting",
-    "experience", "explore", "explored", "extremely", "fairly", "final", "finally", "first", "following", "found",
-    "further", "future", "general", "generally", "getting", "given", "going", "great", "greatly", "having",
-    "helps", "highly", "however", "hopefully", "ideas", "important", "improve", "improved", "improvement",
-    "including", "insights", "interesting", "knowledge", "large", "later", "learn", "learned", "learning",
-    "least", "level", "little", "looking", "lots", "machine", "makes", "making", "means", "might", "model",
-    "models", "moreover", "mostly", "much", "multiple", "necessary", "needs", "never", "other", "others",
-    "otherwise", "overall", "particular", "perform", "performance", "performed", "pretty", "process", "project",
-    "projects", "provide", "provides", "quality", "quite", "rather", "really", "reason", "results", "result",
-    "section", "several", "should", "shows", "significant", "significantly", "similar", "simple", "since",
-    "skills", "small", "solution", "something", "still", "strong", "success", "successful", "successfully",
-    "technique", "techniques", "their", "there", "these", "thing", "things", "think", "those", "though", "three",
-    "through", "throughout", "together", "towards", "truly", "trying", "understand", "understanding", "under",
-    "until", "useful", "using", "usually", "various", "very", "which", "while", "whole", "within", "without",
-    "words", "work", "worked", "working", "works", "would", "write", "written", "years", "analysis", "analyze",
-    "analyzed", "approach", "approaches", "valuable", "value", "robust", "powerful", "seamless",
-    "comprehensive", "leverage", "leverages", "leveraging", "advanced", "deliver", "delivers", "actionable",
-    "cutting-edge", "state-of-the-art", "innovative", "efficient", "effective", "effectively", "accurate",
-    "accuracy", "outcomes", "outcome", "problem", "problems", "solve", "solved", "dataset", "datasets",
-    "information", "relevant", "specific", "specifically", "detailed", "details", "describe", "described",
-    "description", "overview", "purpose", "goals", "objective", "objectives", "present", "presents", "presented",
-    "discuss", "discussed", "consider", "considered", "data-driven", "journey", "gained", "wonderful",
-    "amazing", "awesome", "nice", "cool", "best", "good", "well", "method", "methods",
-    "methodology", "metric", "metrics", "evaluation", "evaluate", "evaluated", "trained", "training", "train",
-    "tested", "testing", "real-world", "world", "users", "business", "decisions",
-    "decision", "insightful", "impact",
-    "matters", "matter", "people", "everyone", "someone", "anyone", "nothing", "chose", "choose", "tried",
-    "clean", "cleaned", "cleaning", "exploring", "helpful", "thanks", "thank", "enjoyed", "happy", "proud",
-    "challenging", "learnt", "completed", "complete", "finished", "created", "developed", "implemented",
-    "applied", "topic", "field", "domain", "today", "modern", "popular", "common", "typical", "basic", "complex",
-    "experiences", "loved", "fun", "wanted", "needed", "lesson", "lessons", "fantastic", "perfect", "perfectly",
-    "properly", "correctly", "quickly", "nicely",
-})
+
+GENERIC_WORDS = frozenset(
+    {
+        "about",
+        "above",
+        "across",
+        "actually",
+        "added",
+        "after",
+        "again",
+        "against",
+        "almost",
+        "along",
+        "already",
+        "although",
+        "always",
+        "among",
+        "another",
+        "anything",
+        "around",
+        "based",
+        "because",
+        "become",
+        "becomes",
+        "before",
+        "being",
+        "below",
+        "better",
+        "between",
+        "beyond",
+        "bring",
+        "build",
+        "built",
+        "called",
+        "cannot",
+        "certain",
+        "change",
+        "clear",
+        "could",
+        "course",
+        "different",
+        "doing",
+        "during",
+        "each",
+        "early",
+        "easily",
+        "either",
+        "enough",
+        "entire",
+        "especially",
+        "every",
+        "everything",
+        "example",
+        "excellent",
+        "exciting",
+        "experience",
+        "explore",
+        "explored",
+        "extremely",
+        "fairly",
+        "final",
+        "finally",
+        "first",
+        "following",
+        "found",
+        "further",
+        "future",
+        "general",
+        "generally",
+        "getting",
+        "given",
+        "going",
+        "great",
+        "greatly",
+        "having",
+        "helps",
+        "highly",
+        "however",
+        "hopefully",
+        "ideas",
+        "important",
+        "improve",
+        "improved",
+        "improvement",
+        "including",
+        "insights",
+        "interesting",
+        "knowledge",
+        "large",
+        "later",
+        "learn",
+        "learned",
+        "learning",
+        "least",
+        "level",
+        "little",
+        "looking",
+        "lots",
+        "machine",
+        "makes",
+        "making",
+        "means",
+        "might",
+        "model",
+        "models",
+        "moreover",
+        "mostly",
+        "much",
+        "multiple",
+        "necessary",
+        "needs",
+        "never",
+        "other",
+        "others",
+        "otherwise",
+        "overall",
+        "particular",
+        "perform",
+        "performance",
+        "performed",
+        "pretty",
+        "process",
+        "project",
+        "projects",
+        "provide",
+        "provides",
+        "quality",
+        "quite",
+        "rather",
+        "really",
+        "reason",
+        "results",
+        "result",
+        "section",
+        "several",
+        "should",
+        "shows",
+        "significant",
+        "significantly",
+        "similar",
+        "simple",
+        "since",
+        "skills",
+        "small",
+        "solution",
+        "something",
+        "still",
+        "strong",
+        "success",
+        "successful",
+        "successfully",
+        "technique",
+        "techniques",
+        "their",
+        "there",
+        "these",
+        "thing",
+        "things",
+        "think",
+        "those",
+        "though",
+        "three",
+        "through",
+        "throughout",
+        "together",
+        "towards",
+        "truly",
+        "trying",
+        "understand",
+        "understanding",
+        "under",
+        "until",
+        "useful",
+        "using",
+        "usually",
+        "various",
+        "very",
+        "which",
+        "while",
+        "whole",
+        "within",
+        "without",
+        "words",
+        "work",
+        "worked",
+        "working",
+        "works",
+        "would",
+        "write",
+        "written",
+        "years",
+        "analysis",
+        "analyze",
+        "analyzed",
+        "approach",
+        "approaches",
+        "valuable",
+        "value",
+        "robust",
+        "powerful",
+        "seamless",
+        "comprehensive",
+        "leverage",
+        "leverages",
+        "leveraging",
+        "advanced",
+        "deliver",
+        "delivers",
+        "actionable",
+        "cutting-edge",
+        "state-of-the-art",
+        "innovative",
+        "efficient",
+        "effective",
+        "effectively",
+        "accurate",
+        "accuracy",
+        "outcomes",
+        "outcome",
+        "problem",
+        "problems",
+        "solve",
+        "solved",
+        "dataset",
+        "datasets",
+        "information",
+        "relevant",
+        "specific",
+        "specifically",
+        "detailed",
+        "details",
+        "describe",
+        "described",
+        "description",
+        "overview",
+        "purpose",
+        "goals",
+        "objective",
+        "objectives",
+        "present",
+        "presents",
+        "presented",
+        "discuss",
+        "discussed",
+        "consider",
+        "considered",
+        "data-driven",
+        "journey",
+        "gained",
+        "wonderful",
+        "amazing",
+        "awesome",
+        "nice",
+        "cool",
+        "best",
+        "good",
+        "well",
+        "method",
+        "methods",
+        "methodology",
+        "metric",
+        "metrics",
+        "evaluation",
+        "evaluate",
+        "evaluated",
+        "trained",
+        "training",
+        "train",
+        "tested",
+        "testing",
+        "real-world",
+        "world",
+        "users",
+        "business",
+        "decisions",
+        "decision",
+        "insightful",
+        "impact",
+        "matters",
+        "matter",
+        "people",
+        "everyone",
+        "someone",
+        "anyone",
+        "nothing",
+        "chose",
+        "choose",
+        "tried",
+        "clean",
+        "cleaned",
+        "cleaning",
+        "exploring",
+        "helpful",
+        "thanks",
+        "thank",
+        "enjoyed",
+        "happy",
+        "proud",
+        "challenging",
+        "learnt",
+        "completed",
+        "complete",
+        "finished",
+        "created",
+        "developed",
+        "implemented",
+        "applied",
+        "topic",
+        "field",
+        "domain",
+        "today",
+        "modern",
+        "popular",
+        "common",
+        "typical",
+        "basic",
+        "complex",
+        "experiences",
+        "loved",
+        "fun",
+        "wanted",
+        "needed",
+        "lesson",
+        "lessons",
+        "fantastic",
+        "perfect",
+        "perfectly",
+        "properly",
+        "correctly",
+        "quickly",
+        "nicely",
+    }
+)
 """Words stock sentences are made of: they carry no fact a reviewer could check."""

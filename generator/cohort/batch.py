@@ -43,6 +43,7 @@ class BatchRenderer:
         root = template_root(entry)  # the folder render_project will render from
         if entry.template.engine == "cookiecutter":
             from generator.scaffold import cookiecutter_engine
+
             cookiecutter_engine.check_trust(cookiecutter_engine.template_folder(root, entry.template.directory), trust)
         else:
             check_trust(load_template_config(root), root, trust)

@@ -30,8 +30,19 @@ CSV_NAME = "class-report.csv"
 NOT_CREATED = "not created yet (no entry in the status file)"
 NO_RESULT = "no portfolio/docs result on {ref} yet (the documentation action has not run there)"
 HTML_NAME = "class-report.html"
-CSV_FIELDS = ("student", "github", "repo", "score", "grade", "passed", "missing_sections", "top_fix",
-              "target", "link", "error")
+CSV_FIELDS = (
+    "student",
+    "github",
+    "repo",
+    "score",
+    "grade",
+    "passed",
+    "missing_sections",
+    "top_fix",
+    "target",
+    "link",
+    "error",
+)
 
 
 @dataclass(frozen=True)
@@ -155,7 +166,8 @@ def check_class(
                 result = StudentResult(target.student, target, error=" ".join(str(error).split()))
             else:
                 missing = tuple(
-                    section for section in section_ids
+                    section
+                    for section in section_ids
                     if section not in report.sections or not report.sections[section].filled
                 )
                 result = StudentResult(target.student, target, report, missing=missing)
@@ -226,17 +238,22 @@ def summary(results: Sequence[StudentResult]) -> dict[str, float | int]:
     }
 
 
-_COLUMNS = (("student", "Student", "text"), ("github", "GitHub", "text"), ("score", "Score", "number"),
-            ("grade", "Grade", "text"), ("missing_sections", "Missing sections", "text"),
-            ("top_fix", "First fix", "text"), ("link", "Link", "text"))
+_COLUMNS = (
+    ("student", "Student", "text"),
+    ("github", "GitHub", "text"),
+    ("score", "Score", "number"),
+    ("grade", "Grade", "text"),
+    ("missing_sections", "Missing sections", "text"),
+    ("top_fix", "First fix", "text"),
+    ("link", "Link", "text"),
+)
 
 
 def render_html(results: Sequence[StudentResult], title: str) -> str:
     """The page: a summary line and a table whose headers sort it (click again to reverse)."""
     counts = summary(results)
     header = "".join(
-        f'<th scope="col" data-key="{key}" data-type="{kind}" aria-sort="none" tabindex="0">'
-        f"{html.escape(label)}</th>"
+        f'<th scope="col" data-key="{key}" data-type="{kind}" aria-sort="none" tabindex="0">{html.escape(label)}</th>'
         for key, label, kind in _COLUMNS
     )
     rows = "\n".join(_html_row(result) for result in results)
@@ -263,7 +280,8 @@ def _html_row(result: StudentResult) -> str:
     else:
         missing = html.escape(row["missing_sections"]) or '<span class="none">none</span>'
     link = (
-        f'<a href="{html.escape(row["link"])}">{html.escape(row["repo"])}</a>' if row["link"]
+        f'<a href="{html.escape(row["link"])}">{html.escape(row["repo"])}</a>'
+        if row["link"]
         else html.escape(row["repo"])
     )
     grade = html.escape(row["grade"])

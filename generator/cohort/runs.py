@@ -200,7 +200,9 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
             if prior and prior.student != student.name:
                 # The folder is someone else's: report it, and keep its row (it is the truth about it).
                 conflicts[student.repo] = StudentStatus(
-                    student.name, student.repo, str(path),
+                    student.name,
+                    student.repo,
+                    str(path),
                     f"failed: {RENDER}: {student.repo} was made for {prior.student!r} in an earlier run; "
                     "the roster's order or names changed: restore them, or remove that row from the status file",
                 )
@@ -213,6 +215,7 @@ def run_cohort(students: Sequence[Student], options: CohortOptions) -> CohortRes
             options.on_event(CohortEvent("started", index, total, student))
             url = prior.url if prior else ""
             phase = RENDER
+
             def progress(message: str, index: int = index, student: Student = student) -> None:
                 options.on_event(CohortEvent("progress", index, total, student, detail=message))
 
@@ -282,6 +285,7 @@ class _Publisher:
     def __init__(self, settings: PublishSettings, catalog: Catalog | None) -> None:
         from generator.github import api as github_api
         from generator.github.org import check_access
+
         self.settings = settings
         self.catalog = catalog
         self.token = settings.token or github_api.resolve_token(settings.token_env)

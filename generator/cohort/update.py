@@ -100,6 +100,7 @@ def update_cohort(students: Sequence[Student], options: UpdateOptions) -> Update
 
         def step(student: Student) -> StudentUpdate:
             return _update_folder(student, folders[student.repo], rows.get(student.repo), options)
+
     total = len(students)
     for index, student in enumerate(students, start=1):
         options.on_event(CohortEvent("started", index, total, student))
@@ -177,8 +178,10 @@ class _GitHubUpdater:
         from generator.github.api import scrub
 
         try:
-            git_run(["clone", "--quiet", "--branch", BASE_BRANCH, "--", url, str(destination)],
-                    env=clone_environment(self.token, url))
+            git_run(
+                ["clone", "--quiet", "--branch", BASE_BRANCH, "--", url, str(destination)],
+                env=clone_environment(self.token, url),
+            )
         except PortfolioError as error:
             raise CohortError(scrub(f"cannot clone {url}: {error}", self.token)) from None
 
@@ -196,8 +199,11 @@ class _GitHubUpdater:
         with open_repository(clone) as git_repo:
             pushed = f"refs/heads/{branch}" in remote.remote_refs(git_repo, url, self.token)
         if pushed:  # an earlier run pushed the branch: describe what is there, push nothing
-            git_run(["fetch", "--quiet", "origin", f"+refs/heads/{branch}:refs/heads/{branch}"],
-                    cwd=clone, env=_auth(self.token, url))
+            git_run(
+                ["fetch", "--quiet", "origin", f"+refs/heads/{branch}:refs/heads/{branch}"],
+                cwd=clone,
+                env=_auth(self.token, url),
+            )
             git_run(["checkout", "--quiet", branch], cwd=clone)
             conflicts = _files_with_markers(clone, _changed(clone))
         else:
@@ -219,22 +225,37 @@ class _GitHubUpdater:
         from generator.github.pulls import open_pull_request
 
         return open_pull_request(
-            repo, branch=branch, base=BASE_BRANCH, title=f"Update the project template to {target}",
-            body=pull_request_body(current, target, changed, conflicts), draft=bool(conflicts),
-            token=self.token, api_url=self.api_url,
+            repo,
+            branch=branch,
+            base=BASE_BRANCH,
+            title=f"Update the project template to {target}",
+            body=pull_request_body(current, target, changed, conflicts),
+            draft=bool(conflicts),
+            token=self.token,
+            api_url=self.api_url,
         )
 
 
 def pull_request_body(current: str, target: str, changed: list[str], conflicts: list[str]) -> str:
     """What the student reads: the version step, every changed file, and the conflicts to resolve."""
-    lines = [f"The course template moved from **{current}** to **{target}**. This branch applies that "
-             "change to your project; your own edits are kept.", "", "### Files changed", ""]
+    lines = [
+        f"The course template moved from **{current}** to **{target}**. This branch applies that "
+        "change to your project; your own edits are kept.",
+        "",
+        "### Files changed",
+        "",
+    ]
     lines += [f"- `{name}`" for name in changed] or ["- (none)"]
     if conflicts:
-        lines += ["", "### Conflicts to resolve", "",
-                  "You and the template changed the same lines in these files. They are committed with "
-                  "`<<<<<<< before updating` / `>>>>>>> after updating` markers: keep what you want, remove "
-                  "the markers, push to this branch, then mark the pull request ready for review.", ""]
+        lines += [
+            "",
+            "### Conflicts to resolve",
+            "",
+            "You and the template changed the same lines in these files. They are committed with "
+            "`<<<<<<< before updating` / `>>>>>>> after updating` markers: keep what you want, remove "
+            "the markers, push to this branch, then mark the pull request ready for review.",
+            "",
+        ]
         lines += [f"- `{name}`" for name in conflicts]
     return "\n".join(lines) + "\n"
 
@@ -282,4 +303,3 @@ def write_update_status(path: Path, rows: Sequence[StudentUpdate]) -> None:
     for row in rows:
         writer.writerow([spreadsheet_safe(getattr(row, name)) for name in FIELDS])
     atomic_write_text(path, buffer.getvalue())
-

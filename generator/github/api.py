@@ -157,13 +157,17 @@ def bounded_retry(budget: float) -> Any:
             wait = self.get_retry_after(response)
             if wait is not None and wait > budget:
                 raise RateLimitExceededExceedsMaxWait(
-                    response.status, {"message": f"GitHub asks to wait {wait:g} s before retrying"},
-                    dict(response.headers), wait=wait,
+                    response.status,
+                    {"message": f"GitHub asks to wait {wait:g} s before retrying"},
+                    dict(response.headers),
+                    wait=wait,
                 )
             return bool(super().sleep_for_retry(response))
 
     return BoundedRetry(
-        total=RETRIES, backoff_factor=min(0.5, budget / 10), secondary_rate_wait=min(60.0, budget),
+        total=RETRIES,
+        backoff_factor=min(0.5, budget / 10),
+        secondary_rate_wait=min(60.0, budget),
         max_rate_limit_wait=budget,
     )
 
@@ -224,7 +228,8 @@ def api_errors(action: str, token: str, api_url: str) -> Iterator[None]:
             raise GitHubError(f"{action}: {_rate_limit_reason(RuntimeError('secondary rate limit'))}", 403) from None
         raise GitHubError(
             f"{action}: {api_url} answered {code or 'errors'} {1 + RETRIES} times in a row "
-            "(GitHub is having trouble); nothing more was done: try again later", code,
+            "(GitHub is having trouble); nothing more was done: try again later",
+            code,
         ) from None
     except RequestException as error:
         raise GitHubError(f"{action}: cannot reach {api_url} ({_network_reason(error)})") from None
@@ -234,8 +239,10 @@ def _rate_limit_reason(error: BaseException) -> str:
     """Which limit was hit, in GitHub's terms, and what to do about it."""
     message = github_message(error) or str(error)
     if "secondary rate limit" in message.lower() or "abuse" in message.lower():
-        return ("GitHub's secondary rate limit (too many requests too quickly); wait a few minutes, "
-                "then run again with a larger --write-pause")
+        return (
+            "GitHub's secondary rate limit (too many requests too quickly); wait a few minutes, "
+            "then run again with a larger --write-pause"
+        )
     if "asks to wait" in message:
         return f"rate limited: {message}; try again then"
     return "GitHub's rate limit is used up; try again after it resets (usually within the hour)"
@@ -243,8 +250,14 @@ def _rate_limit_reason(error: BaseException) -> str:
 
 def _network_reason(error: BaseException) -> str:
     text = str(error)
-    for reason in ("Connection refused", "Name or service not known", "timed out",
-                   "Temporary failure in name resolution", "Connection reset", "certificate verify failed"):
+    for reason in (
+        "Connection refused",
+        "Name or service not known",
+        "timed out",
+        "Temporary failure in name resolution",
+        "Connection reset",
+        "certificate verify failed",
+    ):
         if reason.lower() in text.lower():
             return reason.lower()
     return type(error).__name__

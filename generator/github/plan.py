@@ -131,9 +131,7 @@ def plan_publish(path: Path, options: PublishOptions) -> PublishPlan:
         dirty = repo.is_dirty(untracked_files=True)
     warnings: list[str] = []
     if dirty:
-        warnings.append(
-            f"{path.name} has uncommitted changes; they are not published, only {branch} at {commit[:12]}"
-        )
+        warnings.append(f"{path.name} has uncommitted changes; they are not published, only {branch} at {commit[:12]}")
     answers = read_answers(path)
     topics, dropped = normalise_topics([*catalog_topics(answers, options, warnings), *options.topics])
     if dropped:
@@ -275,8 +273,7 @@ def repository_name(path: Path, explicit: str | None, answers: dict[str, Any] | 
     if explicit is not None:
         if not _REPO_NAME.match(explicit) or explicit in {".", ".."}:
             raise UsageError(
-                f"repository name {explicit!r} may use only letters, digits, '.', '-' and '_' "
-                "(at most 100 characters)"
+                f"repository name {explicit!r} may use only letters, digits, '.', '-' and '_' (at most 100 characters)"
             )
         return explicit
     recorded = (answers or {}).get("repo_name")

@@ -75,8 +75,10 @@ def _publish(path: Path, options: PublishOptions) -> PublishResult:
             try:
                 git_remote.push_branch(repo, remote.clone_url, token, plan.branch)
             except PushError as error:
-                raise PushError(f"{error}; {full_name} is left as it is and so are the local commits: "
-                                "fix the cause and run `portfolio publish` again") from None
+                raise PushError(
+                    f"{error}; {full_name} is left as it is and so are the local commits: "
+                    "fix the cause and run `portfolio publish` again"
+                ) from None
         git_remote.set_upstream(repo, remote.clone_url, plan.branch, plan.commit)
         return PublishResult(url=remote.html_url, created=created, pushed_commit=plan.commit)
 
@@ -95,15 +97,17 @@ def _point_colab_links(plan: PublishPlan, owner: str, options: PublishOptions) -
     if not files:
         return plan
     if vcs.git_run(["status", "--porcelain", "--", *files], cwd=plan.path):
-        options.warn("README.md or a notebook has uncommitted changes; the Open in Colab links "
-                     "are left as they are")
+        options.warn("README.md or a notebook has uncommitted changes; the Open in Colab links are left as they are")
         return plan
     if not colab.point_to_repository(plan.path, owner, plan.name, plan.branch):
         return plan
     name, email = vcs.git_run(["log", "-1", "--format=%an%n%ae"], cwd=plan.path).splitlines()
     message = f"Point the Open in Colab links at {owner}/{plan.name}"
-    vcs.git_run(["commit", "--quiet", "--no-verify", "-m", message, "--", *files], cwd=plan.path,
-                env=vcs.Author(name, email).environment())
+    vcs.git_run(
+        ["commit", "--quiet", "--no-verify", "-m", message, "--", *files],
+        cwd=plan.path,
+        env=vcs.Author(name, email).environment(),
+    )
     commit = vcs.git_run(["rev-parse", "HEAD"], cwd=plan.path)
     options.progress(f"{message} ({commit[:12]})")
     return dataclasses.replace(plan, commit=commit)

@@ -61,12 +61,18 @@ def parse(status: dict[str, Any]) -> DocsStatus | None:
 
 
 def post_status(
-    client: Github, full_name: str, sha: str, *, passed: bool, description: str, target_url: str | None,
-    token: str, api_url: str,
+    client: Github,
+    full_name: str,
+    sha: str,
+    *,
+    passed: bool,
+    description: str,
+    target_url: str | None,
+    token: str,
+    api_url: str,
 ) -> None:
     """Set ``portfolio/docs`` on ``full_name``@``sha``: success at or above the pass mark, else failure."""
-    body: dict[str, Any] = {"state": "success" if passed else "failure", "description": description,
-                            "context": CONTEXT}
+    body: dict[str, Any] = {"state": "success" if passed else "failure", "description": description, "context": CONTEXT}
     if target_url:
         body["target_url"] = target_url
     with github_api.api_errors(f"setting the {CONTEXT} status on {full_name}@{sha[:12]}", token, api_url):

@@ -89,8 +89,11 @@ def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portf
         cards.append(card)
     if request.github_user:
         for repo, found, reason in discover(
-            request.github_user, request.collect,
-            include=request.include, exclude=request.exclude, min_score=request.min_score,
+            request.github_user,
+            request.collect,
+            include=request.include,
+            exclude=request.exclude,
+            min_score=request.min_score,
         ):
             if found is None:
                 skipped.append((repo.full_name, reason))
@@ -100,10 +103,21 @@ def build_portfolio(request: IndexRequest, out_dir: Path | None = None) -> Portf
     _assign_ids(cards)
     from generator.index.owner import load_owner
 
-    profile = load_owner(request.owner, request.github_user, request.config, api_url=request.collect.api_url,
-                         token=request.collect.token, warn=request.warn)
-    portfolio = Portfolio(owner=profile.name if profile else None, projects=cards, skipped=skipped,
-                          unreachable=unreachable, profile=profile)
+    profile = load_owner(
+        request.owner,
+        request.github_user,
+        request.config,
+        api_url=request.collect.api_url,
+        token=request.collect.token,
+        warn=request.warn,
+    )
+    portfolio = Portfolio(
+        owner=profile.name if profile else None,
+        projects=cards,
+        skipped=skipped,
+        unreachable=unreachable,
+        profile=profile,
+    )
     for warning in portfolio.warnings:
         request.warn(warning)
     return portfolio
@@ -145,8 +159,11 @@ def _write_site(portfolio: Portfolio, out_dir: Path, include_all: bool) -> SiteR
     out_dir.mkdir(parents=True, exist_ok=True)
     readme, page, data = out_dir / README, out_dir / HTML, out_dir / JSON
     public, left_out = portfolio.public(include_all=include_all)
-    changed = [path for path, written in ((readme, write_readme(public, out_dir)),
-                                          (page, write_page(public, out_dir))) if written]
+    changed = [
+        path
+        for path, written in ((readme, write_readme(public, out_dir)), (page, write_page(public, out_dir)))
+        if written
+    ]
     text = json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if not data.is_file() or data.read_text(encoding="utf-8") != text:
         write_atomically(data, text)
@@ -161,5 +178,9 @@ def write_readme(public: Portfolio, folder: Path) -> bool:
 
 def write_page(public: Portfolio, folder: Path) -> bool:
     """The page's regions (cards and stylesheet), from the public view; whether the file changed."""
-    return update_file(folder / HTML, html_page.render_body(public), html_page.frame(public.owner),
-                       {html_page.STYLE: html_page.style()})
+    return update_file(
+        folder / HTML,
+        html_page.render_body(public),
+        html_page.frame(public.owner),
+        {html_page.STYLE: html_page.style()},
+    )

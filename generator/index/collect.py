@@ -32,8 +32,13 @@ METRICS_FILE = Path("reports") / "metrics.json"
 README_NAMES = ("README.md", "README.rst", "README.txt", "readme.md")
 # Level of each built-in type, for inferred types the loaded catalog does not define.
 DEFAULT_LEVELS = {
-    "classification": "foundational", "regression": "foundational", "clustering": "foundational",
-    "nlp": "advanced", "vision": "advanced", "timeseries": "advanced", "pipeline": "end-to-end",
+    "classification": "foundational",
+    "regression": "foundational",
+    "clustering": "foundational",
+    "nlp": "advanced",
+    "vision": "advanced",
+    "timeseries": "advanced",
+    "pipeline": "end-to-end",
 }
 _OWNER_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
 _SCP_URL = re.compile(r"^[\w.-]+@(?P<host>[\w.-]+):(?P<path>\S+)$")
@@ -201,9 +206,7 @@ def _readme_text(root: Path, warnings: list[str]) -> str:
     return ""
 
 
-def _metrics(
-    root: Path, report: ProjectReport | None, warnings: list[str]
-) -> tuple[dict[str, float], Metric | None]:
+def _metrics(root: Path, report: ProjectReport | None, warnings: list[str]) -> tuple[dict[str, float], Metric | None]:
     """Metrics from ``reports/metrics.json`` (its first key is the headline), else the README table."""
     from generator.scaffold.sync import display_name, format_value, read_metrics
 
@@ -227,7 +230,11 @@ def local_url(root: Path) -> str | None:
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "remote", "get-url", "origin"],
-            capture_output=True, text=True, timeout=10, check=False, stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+            stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.SubprocessError):
         return None

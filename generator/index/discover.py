@@ -49,13 +49,15 @@ def list_repositories(user: str, options: CollectOptions) -> list[RemoteRepo]:
     base_url = github_api.api_url(options.api_url)
     token = options.token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN") or ""
     github_api.quiet_pygithub()
-    client = Github(base_url=base_url, auth=Auth.Token(token) if token else None,
-                    timeout=max(1, round(network_timeout())), retry=0)
+    client = Github(
+        base_url=base_url, auth=Auth.Token(token) if token else None, timeout=max(1, round(network_timeout())), retry=0
+    )
     try:
         with github_api.api_errors(f"listing {user}'s repositories", token, base_url):
             return [
-                RemoteRepo(repo.name, repo.full_name, repo.clone_url, repo.html_url, bool(repo.fork),
-                           repo.homepage or None)
+                RemoteRepo(
+                    repo.name, repo.full_name, repo.clone_url, repo.html_url, bool(repo.fork), repo.homepage or None
+                )
                 for repo in client.get_user(user).get_repos(type="owner")
             ]
     except GitHubError as error:

@@ -59,8 +59,10 @@ def colab_url(card: ProjectCard) -> str | None:
     match = _GITHUB.match(card.url or "")
     if match is None or card.notebook is None:
         return None
-    return (f"https://colab.research.google.com/github/{match['repo']}/blob/"
-            f"{quote(card.branch or 'main')}/{quote(card.notebook)}")
+    return (
+        f"https://colab.research.google.com/github/{match['repo']}/blob/"
+        f"{quote(card.branch or 'main')}/{quote(card.notebook)}"
+    )
 
 
 def frame(owner: str | None, *, review: bool = False) -> str:
@@ -69,8 +71,8 @@ def frame(owner: str | None, *, review: bool = False) -> str:
     title = f"{owner} · {what}" if owner else what[:1].upper() + what[1:]
     intro = (
         "Your own view: documentation scores, warnings and what to fix next. Do not publish this file."
-        if review else
-        "Machine-learning projects, each with the problem it solves, its key result against a "
+        if review
+        else "Machine-learning projects, each with the problem it solves, its key result against a "
         "baseline and the skills it uses."
     )
     return (
@@ -92,14 +94,15 @@ def style() -> str:
     return CSS
 
 
-def render_body(portfolio: Portfolio, *, review: bool = False,
-                left_out: list[tuple[str, str]] | None = None) -> str:
+def render_body(portfolio: Portfolio, *, review: bool = False, left_out: list[tuple[str, str]] | None = None) -> str:
     """The generated region: the owner, then one section per group, one card per project."""
     parts = [_owner(portfolio.profile)] if portfolio.profile else []
     if review and left_out:
         items = "".join(f"<li>{escape(title)}: {escape(reason)}</li>" for title, reason in left_out)
-        parts.append(f'<section class="left-out" aria-labelledby="heading-left-out">\n'
-                     f'<h2 id="heading-left-out">Not on the public page</h2>\n<ul>{items}</ul>\n</section>')
+        parts.append(
+            f'<section class="left-out" aria-labelledby="heading-left-out">\n'
+            f'<h2 id="heading-left-out">Not on the public page</h2>\n<ul>{items}</ul>\n</section>'
+        )
     if not portfolio.projects:
         parts.append('<p class="notice">No projects yet.</p>')
     for group_id, title, cards in portfolio.groups():
@@ -159,8 +162,7 @@ def _card(card: ProjectCard, review: bool) -> str:
     if card.headline:
         result = f"{escape(card.headline.label)} {escape(card.headline.display)}"
         if card.baseline:
-            result += (f' <span class="versus">vs {escape(card.baseline.display)} '
-                       f"({escape(card.baseline.label)})</span>")
+            result += f' <span class="versus">vs {escape(card.baseline.display)} ({escape(card.baseline.label)})</span>'
         facts.append(("Key result", result, "metric"))
     if review and card.score is not None:
         facts.append(("Documentation", escape(f"{card.score}/100 ({card.grade})"), "score"))
@@ -189,8 +191,9 @@ def _thumbnail(card: ProjectCard) -> list[str]:
     full = file_url(card, figure.path)
     if full is None:
         return [f'<div class="thumb">{image}</div>']
-    return [f'<a class="thumb" href="{escape(full)}">{image}'
-            f'<span class="visually-hidden"> (full-size figure)</span></a>']
+    return [
+        f'<a class="thumb" href="{escape(full)}">{image}<span class="visually-hidden"> (full-size figure)</span></a>'
+    ]
 
 
 def _links(card: ProjectCard, repository: str | None, title: str) -> str:

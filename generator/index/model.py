@@ -35,8 +35,13 @@ class Metric:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON view."""
-        return {"name": self.name, "label": self.label, "value": self.value,
-                "display": self.display, "source": self.source}
+        return {
+            "name": self.name,
+            "label": self.label,
+            "value": self.value,
+            "display": self.display,
+            "source": self.source,
+        }
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,12 @@ class Owner:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON view (the avatar stays in the page)."""
-        return {"name": self.name, "bio": self.bio, "location": self.location,
-                "links": [{"label": label, "url": url} for label, url in self.links]}
+        return {
+            "name": self.name,
+            "bio": self.bio,
+            "location": self.location,
+            "links": [{"label": label, "url": url} for label, url in self.links],
+        }
 
 
 @dataclass

@@ -52,7 +52,7 @@ def read_config(path: Path) -> dict[str, Any]:
             raise UsageError(f"{path}: owner.{key}: expected a string")
     links = owner.get("links", {})
     if not isinstance(links, dict) or not all(isinstance(v, str) for v in links.values()):
-        raise UsageError(f"{path}: owner.links: expected a table of label = \"URL\"")
+        raise UsageError(f'{path}: owner.links: expected a table of label = "URL"')
     bad = [url for url in links.values() if not url.startswith(_LINK_SCHEMES)]
     if bad:
         raise UsageError(f"{path}: owner.links: {bad[0]!r} must start with https://, http:// or mailto:")
@@ -102,8 +102,9 @@ def github_profile(user: str, api_url: str | None, token: str | None) -> dict[st
     from generator.github import api as github_api
 
     base_url = github_api.api_url(api_url)
-    client = Github(base_url=base_url, auth=Auth.Token(token) if token else None,
-                    timeout=github_api.HTTP_TIMEOUT, retry=0)
+    client = Github(
+        base_url=base_url, auth=Auth.Token(token) if token else None, timeout=github_api.HTTP_TIMEOUT, retry=0
+    )
     try:
         with github_api.api_errors(f"reading {user}'s GitHub profile", token or "", base_url):
             account = client.get_user(user)
@@ -111,8 +112,13 @@ def github_profile(user: str, api_url: str | None, token: str | None) -> dict[st
             if account.blog:
                 blog = account.blog if "://" in account.blog else f"https://{account.blog}"
                 links["Website"] = blog
-            return {"name": account.name or account.login, "bio": account.bio, "location": account.location,
-                    "avatar_url": account.avatar_url, "links": links}
+            return {
+                "name": account.name or account.login,
+                "bio": account.bio,
+                "location": account.location,
+                "avatar_url": account.avatar_url,
+                "links": links,
+            }
     finally:
         client.close()
 

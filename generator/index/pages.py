@@ -48,11 +48,21 @@ def publish_pages(
     session = session or connect(options)
     public, _ = portfolio.public(include_all=include_all)
     if repository:
-        destination = Destination(name=repository, branch=PAGES_BRANCH, files=(HTML,), create=False,
-                                  update=lambda work: write_page(public, work))
+        destination = Destination(
+            name=repository,
+            branch=PAGES_BRANCH,
+            files=(HTML,),
+            create=False,
+            update=lambda work: write_page(public, work),
+        )
     else:
-        destination = Destination(name=user_site(session.login), branch=None, files=(HTML,), create=True,
-                                  update=lambda work: write_page(public, work))
+        destination = Destination(
+            name=user_site(session.login),
+            branch=None,
+            files=(HTML,),
+            create=True,
+            update=lambda work: write_page(public, work),
+        )
     result = push_destination(session, destination, out_dir, options)
     full_name = f"{session.login}/{destination.name}"
     live = _enable(session, full_name, destination.branch, options)
@@ -76,6 +86,8 @@ def _enable(session: Session, full_name: str, branch: str | None, options: Profi
         options.progress(f"switching on GitHub Pages for {full_name} ({branch})")
         with github_api.api_errors(f"switching on Pages for {full_name}", session.token, session.api):
             _, data = requester.requestJsonAndCheck(
-                "POST", f"/repos/{full_name}/pages", input={"source": {"branch": branch, "path": "/"}},
+                "POST",
+                f"/repos/{full_name}/pages",
+                input={"source": {"branch": branch, "path": "/"}},
             )
     return str(data.get("html_url") or "")

@@ -93,27 +93,38 @@ def connect(options: ProfileOptions, user: str | None = None) -> Session:
     with github_api.api_errors("checking the token", token, api):
         login = gh.get_user().login
     if user and user.lower() != login.lower():
-        raise UsageError(f"--publish writes to the token's own profile repository ({login}/{login}); "
-                         f"the token belongs to {login}, not {user}")
+        raise UsageError(
+            f"--publish writes to the token's own profile repository ({login}/{login}); "
+            f"the token belongs to {login}, not {user}"
+        )
     return Session(gh, token, api, login)
 
 
 def publish_site(
-    portfolio: Portfolio, out_dir: Path, user: str | None, options: ProfileOptions,
-    session: Session | None = None, *, include_all: bool = False,
+    portfolio: Portfolio,
+    out_dir: Path,
+    user: str | None,
+    options: ProfileOptions,
+    session: Session | None = None,
+    *,
+    include_all: bool = False,
 ) -> ProfileResult:
     """Publish the public README and page written in ``out_dir`` to ``USER/USER``."""
     session = session or connect(options, user)
     public, _ = portfolio.public(include_all=include_all)
     destination = Destination(
-        name=session.login, branch=None, files=(README, HTML), create=True,
+        name=session.login,
+        branch=None,
+        files=(README, HTML),
+        create=True,
         update=lambda work: write_readme(public, work) | write_page(public, work),
     )
     return push_destination(session, destination, out_dir, options)
 
 
-def push_destination(session: Session, destination: Destination, out_dir: Path,
-                     options: ProfileOptions) -> ProfileResult:
+def push_destination(
+    session: Session, destination: Destination, out_dir: Path, options: ProfileOptions
+) -> ProfileResult:
     """Create, start or update ``destination`` with one commit; push nothing when nothing changed."""
     from generator.github.plan import PublishOptions
     from generator.github.publish import get_repository, publish_project
@@ -124,14 +135,24 @@ def push_destination(session: Session, destination: Destination, out_dir: Path,
         work = Path(temporary) / destination.name
         if remote is None:
             if not destination.create:
-                raise GitHubError(f"{full_name} does not exist on {session.api}; create it first "
-                                  "or leave out --pages-repo to publish to your own .github.io site", 404)
+                raise GitHubError(
+                    f"{full_name} does not exist on {session.api}; create it first "
+                    "or leave out --pages-repo to publish to your own .github.io site",
+                    404,
+                )
             _fresh(work, out_dir, destination, "main")
             options.progress(f"publishing the index to {full_name}")
-            result = publish_project(work, PublishOptions(
-                name=destination.name, token=session.token, api_url=session.api,
-                write_pause=options.write_pause, client=session.gh, progress=options.progress,
-            ))
+            result = publish_project(
+                work,
+                PublishOptions(
+                    name=destination.name,
+                    token=session.token,
+                    api_url=session.api,
+                    write_pause=options.write_pause,
+                    client=session.gh,
+                    progress=options.progress,
+                ),
+            )
             return ProfileResult(result.url, result.created, result.pushed_commit)
         branch = destination.branch or remote.default_branch or "main"
         heads = _heads(remote.clone_url, session.token)
@@ -170,8 +191,16 @@ def _git(
 
     env = {**os.environ, **(git_remote.auth_env(*auth) if auth else {})}
     try:
-        return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                              timeout=CLONE_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+        return subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=CLONE_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError) as error:
         raise GitError(f"git {args[0]} failed ({type(error).__name__})") from None
 
@@ -184,8 +213,10 @@ def _heads(clone_url: str, token: str) -> set[str]:
 
 
 def _clone(clone_url: str, destination: Path, token: str, branch: str) -> None:
-    result = _git(["clone", "--quiet", "--single-branch", "--branch", branch, "--", clone_url, str(destination)],
-                  auth=(token, clone_url))
+    result = _git(
+        ["clone", "--quiet", "--single-branch", "--branch", branch, "--", clone_url, str(destination)],
+        auth=(token, clone_url),
+    )
     if result.returncode != 0:
         raise GitError(f"cannot clone {clone_url}: {_reason(result, token)}")
 

@@ -29,13 +29,16 @@ def review_lines(portfolio: Portfolio, left_out: list[tuple[str, str]] | tuple[t
         lines.append(f"{card.title}: documentation {score}")
         lines.extend(f"  ⚠ {warning}" for warning in card.warnings)
         lines.extend(f"  fix next: {fix}" for fix in card.fixes)
-    lines.extend(f"not on the public page: {title}: {reason} (--include-all or --include to show it)"
-                 for title, reason in left_out)
+    lines.extend(
+        f"not on the public page: {title}: {reason} (--include-all or --include to show it)"
+        for title, reason in left_out
+    )
     return lines
 
 
-def write_review(portfolio: Portfolio, path: Path, left_out: list[tuple[str, str]] | tuple[tuple[str, str], ...]
-                 ) -> Path:
+def write_review(
+    portfolio: Portfolio, path: Path, left_out: list[tuple[str, str]] | tuple[tuple[str, str], ...]
+) -> Path:
     """The private review page, written whole (nobody edits it by hand)."""
     write_atomically(path, html_page.whole_page(portfolio, review=True, left_out=list(left_out)))
     return path

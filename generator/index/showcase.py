@@ -136,9 +136,14 @@ def _comparison(root: Path) -> dict[str, object]:
 def branch(root: Path) -> str | None:
     """The checked-out branch (links to files in the repository name it), None when detached."""
     try:
-        result = subprocess.run(["git", "-C", str(root), "symbolic-ref", "--short", "-q", "HEAD"],
-                                capture_output=True, text=True, timeout=10, check=False,
-                                stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            ["git", "-C", str(root), "symbolic-ref", "--short", "-q", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     name = result.stdout.strip()

@@ -17,9 +17,7 @@ from typing import Any
 from generator.errors import AnswerError, RenderError
 
 # Answers the tool itself always provides; never prompted for.
-COMPUTED = frozenset(
-    {"project_type", "package_name", "repo_name", "dataset_file", "target_column", "copyright_year"}
-)
+COMPUTED = frozenset({"project_type", "package_name", "repo_name", "dataset_file", "target_column", "copyright_year"})
 
 
 @dataclass(frozen=True)

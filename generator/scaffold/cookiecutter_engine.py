@@ -248,6 +248,4 @@ def _sandboxed_env(context: dict[str, Any]) -> Any:
         """cookiecutter's StrictEnvironment on Jinja's sandbox."""
 
     envvars = context.get("cookiecutter", {}).get("_jinja2_env_vars", {})
-    return SandboxedStrictEnvironment(
-        context=context, keep_trailing_newline=True, undefined=StrictUndefined, **envvars
-    )
+    return SandboxedStrictEnvironment(context=context, keep_trailing_newline=True, undefined=StrictUndefined, **envvars)

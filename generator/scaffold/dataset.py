@@ -22,8 +22,9 @@ CV_FOLDS = 5
 MIN_ROWS = 20  # fewer cannot give a test set and five folds with more than a handful of rows each
 # Each class needs a few rows in every fold of the stratified split of the training part.
 MIN_PER_CLASS = math.ceil(CV_FOLDS / (1 - TEST_SIZE)) + 1
-CLASSIFICATION_METRICS = frozenset({"accuracy", "balanced_accuracy", "f1", "f1_macro", "macro_f1", "precision",
-                                    "recall", "roc_auc", "log_loss"})
+CLASSIFICATION_METRICS = frozenset(
+    {"accuracy", "balanced_accuracy", "f1", "f1_macro", "macro_f1", "precision", "recall", "roc_auc", "log_loss"}
+)
 REGRESSION_METRICS = frozenset({"mae", "rmse", "mse", "r2", "mape"})
 
 

@@ -228,8 +228,7 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
             sha = init_and_commit(
                 project,
                 request.author,
-                f"Create {title} "
-                f"from the portfolio '{request.entry.id}' template",
+                f"Create {title} from the portfolio '{request.entry.id}' template",
             )
         if destination.is_dir():
             destination.rmdir()  # empty, checked above; rename cannot replace a folder
@@ -237,9 +236,7 @@ def render_project(request: NewProject, *, copy: CopierCopy | None = None) -> Re
     return Rendered(destination, answers, sha, documentation)
 
 
-def _renderer(
-    request: NewProject, root: Path, config: TemplateConfig, copy: CopierCopy
-) -> Callable[[Path, dict], Any]:
+def _renderer(request: NewProject, root: Path, config: TemplateConfig, copy: CopierCopy) -> Callable[[Path, dict], Any]:
     """Check the template may run (trust) before anything is written; return what renders it."""
     entry = request.entry
     if entry.template.engine == "cookiecutter":

@@ -198,8 +198,9 @@ def _keep_edited_deletions(status: UpdateStatus, unsafe: bool) -> list[str]:
     file the student never touched may go, as the template author intended.
     """
     project = status.project
-    deleted = [line[3:] for line in git_run(["-C", str(project), "status", "--porcelain"]).splitlines()
-               if "D" in line[:2]]
+    deleted = [
+        line[3:] for line in git_run(["-C", str(project), "status", "--porcelain"]).splitlines() if "D" in line[:2]
+    ]
     if not deleted:
         return []
     with tempfile.TemporaryDirectory(prefix="portfolio-update-") as folder:

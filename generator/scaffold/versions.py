@@ -49,8 +49,17 @@ from generator.vcs import git_run
 ANSWERS_FILE = ".copier-answers.yml"
 # What a checkout collects that a release never ships (editors, notebooks, test and lint caches):
 # an editable install and a wheel of one release must give one content, hence one version.
-_IGNORED = {".git", "__pycache__", ".DS_Store", ".ipynb_checkpoints", ".pytest_cache", ".ruff_cache",
-            ".mypy_cache", ".idea", ".vscode"}
+_IGNORED = {
+    ".git",
+    "__pycache__",
+    ".DS_Store",
+    ".ipynb_checkpoints",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".mypy_cache",
+    ".idea",
+    ".vscode",
+}
 _STORE_IDENTITY = {
     "GIT_AUTHOR_NAME": "portfolio",
     "GIT_AUTHOR_EMAIL": "portfolio@localhost",
@@ -271,7 +280,7 @@ def content_hash(folder: Path, remembered: Path) -> str:
         known = json.loads(remembered.read_text(encoding="utf-8"))
     if signature not in known:
         # Keep the newest few: an edited template leaves old signatures behind.
-        newest = list(known.items())[-(_REMEMBERED_SIGNATURES - 1):]
+        newest = list(known.items())[-(_REMEMBERED_SIGNATURES - 1) :]
         known = {**dict(newest), signature: _hash_files(folder, paths)}
         with contextlib.suppress(OSError):
             remembered.write_text(json.dumps(known, indent=1), encoding="utf-8")

@@ -20,8 +20,9 @@ app = command_app()
 def check(
     targets: Annotated[
         list[str] | None,
-        typer.Argument(metavar="TARGET",
-                       help="Project folders, git repositories, git URLs or GitHub owner/repo (default: .)."),
+        typer.Argument(
+            metavar="TARGET", help="Project folders, git repositories, git URLs or GitHub owner/repo (default: .)."
+        ),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, json, markdown or sarif.")
@@ -32,8 +33,13 @@ def check(
     ] = None,
     min_score: Annotated[
         int | None,
-        typer.Option("--min-score", min=0, max=100, metavar="N",
-                     help="The pass mark: exit 1 if any project scores below N (default: the rubric's passing score)."),
+        typer.Option(
+            "--min-score",
+            min=0,
+            max=100,
+            metavar="N",
+            help="The pass mark: exit 1 if any project scores below N (default: the rubric's passing score).",
+        ),
     ] = None,
     rubric_file: Annotated[
         Path | None, typer.Option("--rubric", metavar="FILE", help="A rubric TOML file laid over the default rubric.")
@@ -43,26 +49,47 @@ def check(
     ] = False,
     api_url: Annotated[
         str | None,
-        typer.Option("--api-url", envvar="PORTFOLIO_GITHUB_API", metavar="URL",
-                     help="GitHub API for owner/repo targets (token from GITHUB_TOKEN or GH_TOKEN)."),
+        typer.Option(
+            "--api-url",
+            envvar="PORTFOLIO_GITHUB_API",
+            metavar="URL",
+            help="GitHub API for owner/repo targets (token from GITHUB_TOKEN or GH_TOKEN).",
+        ),
     ] = None,
     post_status: Annotated[
         bool,
-        typer.Option("--post-status",
-                     help="Set the commit status portfolio/docs (score, grade, first fix) on --status-repo "
-                          "at --status-sha; what the GitHub Action does. Token from GITHUB_TOKEN or GH_TOKEN."),
+        typer.Option(
+            "--post-status",
+            help="Set the commit status portfolio/docs (score, grade, first fix) on --status-repo "
+            "at --status-sha; what the GitHub Action does. Token from GITHUB_TOKEN or GH_TOKEN.",
+        ),
     ] = False,
     status_repo: Annotated[
-        str | None, typer.Option("--status-repo", envvar="GITHUB_REPOSITORY", metavar="OWNER/REPO",
-                                 help="Repository for --post-status (in Actions: the current one).")
+        str | None,
+        typer.Option(
+            "--status-repo",
+            envvar="GITHUB_REPOSITORY",
+            metavar="OWNER/REPO",
+            help="Repository for --post-status (in Actions: the current one).",
+        ),
     ] = None,
     status_sha: Annotated[
-        str | None, typer.Option("--status-sha", envvar="GITHUB_SHA", metavar="SHA",
-                                 help="Commit for --post-status (in Actions: the checked-out one).")
+        str | None,
+        typer.Option(
+            "--status-sha",
+            envvar="GITHUB_SHA",
+            metavar="SHA",
+            help="Commit for --post-status (in Actions: the checked-out one).",
+        ),
     ] = None,
     status_url: Annotated[
-        str | None, typer.Option("--status-url", envvar="PORTFOLIO_STATUS_URL", metavar="URL",
-                                 help="Link of the status (e.g. the workflow run).")
+        str | None,
+        typer.Option(
+            "--status-url",
+            envvar="PORTFOLIO_STATUS_URL",
+            metavar="URL",
+            help="Link of the status (e.g. the workflow run).",
+        ),
     ] = None,
 ) -> None:
     """Score how completely projects document their work.
@@ -107,16 +134,23 @@ def check(
 
 
 def _post_status(
-    reports: list[ProjectReport], errors: list[tuple[str, str]], min_score: int | None,
-    repo: str | None, sha: str | None, url: str | None, api_url: str | None,
+    reports: list[ProjectReport],
+    errors: list[tuple[str, str]],
+    min_score: int | None,
+    repo: str | None,
+    sha: str | None,
+    url: str | None,
+    api_url: str | None,
 ) -> None:
     """Publish the one report as the ``portfolio/docs`` commit status (see generator.github.statuses)."""
     from generator.github import api as github_api
     from generator.github.statuses import describe, post_status
 
     if not repo or not sha:
-        raise UsageError("--post-status needs --status-repo OWNER/REPO and --status-sha SHA "
-                         "(in GitHub Actions: GITHUB_REPOSITORY and GITHUB_SHA)")
+        raise UsageError(
+            "--post-status needs --status-repo OWNER/REPO and --status-sha SHA "
+            "(in GitHub Actions: GITHUB_REPOSITORY and GITHUB_SHA)"
+        )
     if len(reports) != 1 or errors:
         raise UsageError("--post-status checks exactly one project")
     report = reports[0]
@@ -125,5 +159,13 @@ def _post_status(
     root = github_api.api_url(api_url)
     token = github_api.resolve_token(None, root)
     client = github_api.client(token, root, write_pause=0)
-    post_status(client, repo, sha, passed=passed, description=describe(report.score, report.grade, first_fix),
-                target_url=url, token=token, api_url=root)
+    post_status(
+        client,
+        repo,
+        sha,
+        passed=passed,
+        description=describe(report.score, report.grade, first_fix),
+        target_url=url,
+        token=token,
+        api_url=root,
+    )

@@ -41,9 +41,13 @@ RosterArgument = Annotated[
         show_default=False,
     ),
 ]
-PrefixOption = Annotated[
-    str, typer.Option("--prefix", help="Start every repository name with this, e.g. term-2026-.")
+PrefixOption = Annotated[str, typer.Option("--prefix", help="Start every repository name with this, e.g. term-2026-.")]
+# Where `cohort update` and `cohort check` find the students' projects.
+CohortStatusOption = Annotated[
+    Path | None,
+    typer.Option("--status", help="Status file of `cohort new` (default: ./cohort-status.csv)."),
 ]
+RootOption = Annotated[Path | None, typer.Option("--root", help="Folder holding the projects as ROOT/<repo>.")]
 DestOption = Annotated[
     Path | None,
     typer.Option("--dest", help="Folder holding the students' projects (default: the current folder)."),
@@ -74,9 +78,7 @@ def cohort_new(
     author: AuthorOption = None,
     data: Annotated[
         list[str] | None,
-        typer.Option(
-            "--data", "-d", metavar="KEY=VALUE", help="Answer a template question for everyone (repeatable)."
-        ),
+        typer.Option("--data", "-d", metavar="KEY=VALUE", help="Answer a template question for everyone (repeatable)."),
     ] = None,
     trust: TrustOption = False,
     quiet: QuietOption = False,
@@ -103,9 +105,9 @@ def cohort_new(
         author=resolve_author(author),
         answers=answers,
         trust=trust or is_trusted_catalog(global_options(ctx).catalog),
-        publish=PublishSettings(
-            org=org, private=private, token_env=token_env, api_url=api_url, write_pause=write_pause
-        ) if publish else None,
+        publish=PublishSettings(org=org, private=private, token_env=token_env, api_url=api_url, write_pause=write_pause)
+        if publish
+        else None,
         status_file=status,
         catalog=catalog,
         notify=note,
@@ -128,7 +130,10 @@ def _progress(total: int) -> Iterator[Callable[[CohortEvent], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
         console=err(),
     )
     task = progress.add_task("students", total=total)
@@ -171,20 +176,13 @@ def cohort_update(
     ctx: typer.Context,
     roster: RosterArgument,
     prefix: PrefixOption = "",
-    status: Annotated[
-        Path | None,
-        typer.Option("--status", help="Status file of `cohort new` (default: ./cohort-status.csv)."),
-    ] = None,
-    root: Annotated[
-        Path | None, typer.Option("--root", help="Folder holding the projects as ROOT/<repo>.")
-    ] = None,
+    status: CohortStatusOption = None,
+    root: RootOption = None,
     org: Annotated[
         str | None,
         typer.Option("--org", help="Update the GitHub repositories ORG/<repo> through pull requests instead."),
     ] = None,
-    to: Annotated[
-        str | None, typer.Option("--to", help="Template version to update to (default: the newest).")
-    ] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Template version to update to (default: the newest).")] = None,
     token_env: TokenEnvOption = None,
     api_url: ApiUrlOption = None,
     write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
@@ -211,8 +209,7 @@ def cohort_update(
         trust=trust or is_trusted_catalog(global_options(ctx).catalog),
         root=root.absolute() if root is not None else None,
         new_status=new_status,
-        github=PublishSettings(org=org, token_env=token_env, api_url=api_url, write_pause=write_pause)
-        if org else None,
+        github=PublishSettings(org=org, token_env=token_env, api_url=api_url, write_pause=write_pause) if org else None,
         status_file=folder / UPDATE_STATUS_FILE,
     )
     if quiet:
@@ -254,16 +251,9 @@ def _print_update_summary(summary: UpdateSummary, *, on_github: bool) -> None:
 def cohort_check(
     roster: RosterArgument,
     prefix: PrefixOption = "",
-    status: Annotated[
-        Path | None,
-        typer.Option("--status", help="Status file of `cohort new` (default: ./cohort-status.csv)."),
-    ] = None,
-    root: Annotated[
-        Path | None, typer.Option("--root", help="Folder holding the projects as ROOT/<repo>.")
-    ] = None,
-    org: Annotated[
-        str | None, typer.Option("--org", help="Check the GitHub repositories ORG/<repo> instead.")
-    ] = None,
+    status: CohortStatusOption = None,
+    root: RootOption = None,
+    org: Annotated[str | None, typer.Option("--org", help="Check the GitHub repositories ORG/<repo> instead.")] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Folder for class-report.csv and .html (default: current)."),
@@ -276,8 +266,11 @@ def cohort_check(
     token_env: TokenEnvOption = None,
     from_status: Annotated[
         bool,
-        typer.Option("--from-status", help="With --org: read each repository's portfolio/docs commit status "
-                                           "(set by the GitHub Action) instead of cloning: one request each."),
+        typer.Option(
+            "--from-status",
+            help="With --org: read each repository's portfolio/docs commit status "
+            "(set by the GitHub Action) instead of cloning: one request each.",
+        ),
     ] = False,
     write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,
     quiet: QuietOption = False,
@@ -320,8 +313,9 @@ def cohort_check(
     with _advance(len(targets), "reading" if from_status else "checking", quiet) as on_result:
         if from_status:
             assert api is not None and token is not None
-            results = read_class_statuses(targets, api_url=api, token=token, write_pause=write_pause,
-                                          on_result=on_result)
+            results = read_class_statuses(
+                targets, api_url=api, token=token, write_pause=write_pause, on_result=on_result
+            )
         else:
             results = check_class(targets, loaded, api_url=api_url, token=token, on_result=on_result)
     folder = (output or cwd()).absolute()
@@ -361,7 +355,5 @@ def _print_class_table(results: list[StudentResult]) -> None:
     for result in results:
         row = result.as_row()
         missing = f"[red]{escape(result.error)}[/]" if result.error else escape(row["missing_sections"])
-        table.add_row(
-            escape(row["student"]), escape(row["repo"]), row["score"] or "-", row["grade"] or "-", missing
-        )
+        table.add_row(escape(row["student"]), escape(row["repo"]), row["score"] or "-", row["grade"] or "-", missing)
     out().print(table)

@@ -23,13 +23,15 @@ def index(
     ] = None,
     github_user: Annotated[
         str | None,
-        typer.Option("--github-user",
-                     help="Also list this user's public repositories that look like ML projects."),
+        typer.Option("--github-user", help="Also list this user's public repositories that look like ML projects."),
     ] = None,
     include: Annotated[
         list[str] | None,
-        typer.Option("--include", help="Keep this repository (name or owner/name, wildcards ok) even if "
-                     "it does not look like an ML project, or is a fork (repeatable)."),
+        typer.Option(
+            "--include",
+            help="Keep this repository (name or owner/name, wildcards ok) even if "
+            "it does not look like an ML project, or is a fork (repeatable).",
+        ),
     ] = None,
     exclude: Annotated[
         list[str] | None,
@@ -37,36 +39,61 @@ def index(
     ] = None,
     min_score: Annotated[
         int | None,
-        typer.Option("--min-score", min=0, max=100,
-                     help="With --github-user: the check score that makes a repository not generated "
-                     "by portfolio count as an ML project (default 50)."),
+        typer.Option(
+            "--min-score",
+            min=0,
+            max=100,
+            help="With --github-user: the check score that makes a repository not generated "
+            "by portfolio count as an ML project (default 50).",
+        ),
     ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for README.md, index.html and portfolio.json.")
     ] = Path("portfolio-site"),
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Name in the page heading (default: the GitHub profile's "
-                                 "name, else --github-user).")
+        str | None,
+        typer.Option(
+            "--owner", help="Name in the page heading (default: the GitHub profile's name, else --github-user)."
+        ),
     ] = None,
     config: Annotated[
-        Path, typer.Option("--config", help="The owner header you write: [owner] name, bio, location, "
-                           "avatar, links (used when the file exists).")
+        Path,
+        typer.Option(
+            "--config",
+            help="The owner header you write: [owner] name, bio, location, avatar, links (used when the file exists).",
+        ),
     ] = Path("portfolio.toml"),
     include_all: Annotated[
-        bool, typer.Option("--include-all", help="Show projects with nothing to show yet (no problem "
-                           "sentence, no metric) on the public page too.")
+        bool,
+        typer.Option(
+            "--include-all",
+            help="Show projects with nothing to show yet (no problem sentence, no metric) on the public page too.",
+        ),
     ] = False,
     review: Annotated[
-        bool, typer.Option("--review", help="Also print your own view (scores, warnings, what to fix next) "
-                           "and write it to the private file OUT-review.html beside --out.")
+        bool,
+        typer.Option(
+            "--review",
+            help="Also print your own view (scores, warnings, what to fix next) "
+            "and write it to the private file OUT-review.html beside --out.",
+        ),
     ] = False,
     publish: Annotated[
-        bool, typer.Option("--publish", help="Push the public README and page to your profile repository "
-                           "USER/USER and the page to GitHub Pages (USER.github.io).")
+        bool,
+        typer.Option(
+            "--publish",
+            help="Push the public README and page to your profile repository "
+            "USER/USER and the page to GitHub Pages (USER.github.io).",
+        ),
     ] = False,
     pages_repo: Annotated[
-        str | None, typer.Option("--pages-repo", metavar="NAME", help="With --publish: serve the page from "
-                                 "the gh-pages branch of your repository NAME instead of USER.github.io.")
+        str | None,
+        typer.Option(
+            "--pages-repo",
+            metavar="NAME",
+            help="With --publish: serve the page from "
+            "the gh-pages branch of your repository NAME instead of USER.github.io.",
+        ),
     ] = None,
     token_env: TokenEnvOption = None,
     write_pause: WritePauseOption = DEFAULT_WRITE_PAUSE,

@@ -28,15 +28,23 @@ def list_types(
 
     # Two columns, not five: at 80 columns five narrow ones cut words ("classificatio|n"); here
     # the id never wraps and the rest wraps at spaces in what is left of the line.
-    table = Table(title="Portfolio project types", title_justify="left", box=None, show_header=False,
-                  padding=(0, 2, 1, 0), pad_edge=False)
+    table = Table(
+        title="Portfolio project types",
+        title_justify="left",
+        box=None,
+        show_header=False,
+        padding=(0, 2, 1, 0),
+        pad_edge=False,
+    )
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("about")
     for entry in catalog:
-        about = "\n".join((
-            f"{entry.title} ({entry.level})",
-            f"Skills: {', '.join(entry.skills)}",
-            f"Data: {entry.dataset.name}",
-        ))
+        about = "\n".join(
+            (
+                f"{entry.title} ({entry.level})",
+                f"Skills: {', '.join(entry.skills)}",
+                f"Data: {entry.dataset.name}",
+            )
+        )
         table.add_row(Text(entry.id), Text(about))
     out().print(table)

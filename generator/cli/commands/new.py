@@ -43,9 +43,7 @@ def new(
     ] = None,
     name: Annotated[str | None, typer.Option("--name", "-n", help="Project name (a title).")] = None,
     description: Annotated[str | None, typer.Option("--description", help="One-line description.")] = None,
-    license_: Annotated[
-        str | None, typer.Option("--license", help="MIT, Apache-2.0, BSD-3-Clause or none.")
-    ] = None,
+    license_: Annotated[str | None, typer.Option("--license", help="MIT, Apache-2.0, BSD-3-Clause or none.")] = None,
     package: Annotated[
         str | None, typer.Option("--package", help="Python package name (derived from the name by default).")
     ] = None,
@@ -54,15 +52,9 @@ def new(
         list[str] | None,
         typer.Option("--data", "-d", metavar="KEY=VALUE", help="Answer a template question (repeatable)."),
     ] = None,
-    answers_file: Annotated[
-        Path | None, typer.Option("--answers-file", help="YAML/JSON/TOML file of answers.")
-    ] = None,
-    dataset: Annotated[
-        Path | None, typer.Option("--dataset", help="Your own CSV, copied into data/raw/.")
-    ] = None,
-    target: Annotated[
-        str | None, typer.Option("--target", help="The column of --dataset to predict.")
-    ] = None,
+    answers_file: Annotated[Path | None, typer.Option("--answers-file", help="YAML/JSON/TOML file of answers.")] = None,
+    dataset: Annotated[Path | None, typer.Option("--dataset", help="Your own CSV, copied into data/raw/.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="The column of --dataset to predict.")] = None,
     defaults: Annotated[
         bool, typer.Option("--defaults", help="Use the default for every unanswered question; never prompt.")
     ] = False,
@@ -100,9 +92,7 @@ def new(
     if type_id is None:
         if not asking:
             raise UsageError(
-                "missing TYPE: give one of "
-                + ", ".join(e.id for e in catalog)
-                + " (or run on a terminal to choose)"
+                "missing TYPE: give one of " + ", ".join(e.id for e in catalog) + " (or run on a terminal to choose)"
             )
         type_id = choose_type(catalog)
     entry = catalog.get(type_id)
@@ -115,7 +105,11 @@ def new(
         author=parse_author(author) if author else None,
     )
     assembled = assemble_answers(
-        entry, config, sources, author=None if author else configured_author(), cwd=cwd(),
+        entry,
+        config,
+        sources,
+        author=None if author else configured_author(),
+        cwd=cwd(),
         prompt=prompt_missing if asking else None,
     )
     for notice in assembled.notices:
@@ -178,15 +172,16 @@ def choose_type(catalog: Catalog) -> str:
     ]
     return str(
         questionary.select(
-            "Project type", choices, use_search_filter=True, use_jk_keys=False,
+            "Project type",
+            choices,
+            use_search_filter=True,
+            use_jk_keys=False,
             instruction="(arrow keys, or type to filter)",
         ).unsafe_ask()
     )
 
 
-def prompt_missing(
-    config: TemplateConfig, answers: dict[str, Any], suggested: dict[str, Any]
-) -> dict[str, Any]:
+def prompt_missing(config: TemplateConfig, answers: dict[str, Any], suggested: dict[str, Any]) -> dict[str, Any]:
     """Ask every question the template asks people (those with help text) that is still open."""
     result = dict(answers)
     for question in config.questions:

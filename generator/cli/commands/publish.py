@@ -41,8 +41,7 @@ def publish_new_project(ctx: typer.Context, path: Path, options: PublishOptions)
         return publish_project(path, options)
     except PortfolioError as error:
         raise NotPublishedError(
-            f"{error} (the project is created and committed in {path}; "
-            f"publish it with: portfolio publish {path})",
+            f"{error} (the project is created and committed in {path}; publish it with: portfolio publish {path})",
             error.exit_code,
         ) from error
 
@@ -61,7 +60,8 @@ def publish(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="PATH", help="The project's git repository (default: the current folder).",
+            metavar="PATH",
+            help="The project's git repository (default: the current folder).",
             show_default=False,
         ),
     ] = None,
@@ -83,9 +83,7 @@ def publish(
         bool, typer.Option("--dry-run", help="Print what would be created and pushed; touch nothing.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help='Print {"url", "created", "pushed_commit"} as JSON.')
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help='Print {"url", "created", "pushed_commit"} as JSON.')] = False,
 ) -> None:
     """Create a project's GitHub repository and push it.
 
