@@ -95,6 +95,9 @@ def test_flags_data_and_answers_file_are_combined(tmp_path: Path):
     ci = yaml.safe_load((tmp_path / "p" / ".github/workflows/ci.yml").read_text())
     step = next(step for step in ci["jobs"]["test"]["steps"] if step.get("name") == "Documentation completeness")
     assert step == {"name": "Documentation completeness", "uses": portfolio_action_ref(), "with": {"min-score": "80"}}
+    # the action posts the commit status portfolio/docs: only this job may, the workflow stays read-only
+    assert ci["permissions"] == {"contents": "read"}
+    assert ci["jobs"]["test"]["permissions"] == {"contents": "read", "statuses": "write"}
     assert actionlint(tmp_path / "p" / ".github/workflows/ci.yml") == []
 
 
