@@ -62,3 +62,23 @@ def test_bad_input_is_a_clear_error_and_changes_nothing(tmp_path: Path, metrics,
 def test_cli_reports_one_line_errors(tmp_path: Path):
     result = run_cli(["sync", str(tmp_path / "nowhere")])
     assert result.exit_code == 1 and "README.md not found" in result.stderr
+
+
+def test_intervals_beside_the_metrics_give_the_table_training_writes(tmp_path: Path):
+    """A generated project's training writes Value and 95% interval; sync after it must keep both."""
+    root = project(tmp_path, {"f1": 0.9512, "roc_auc": 0.996})
+    build_tree(root, {"reports/metrics_intervals.json": json.dumps({"f1": [0.8888, 0.9907]})})
+    assert sync_metrics(root).changed
+    text = (root / "README.md").read_text()
+    assert "| Metric | Value | 95% interval |" in text
+    assert "| F1 | 0.9512 | 0.8888 \u2013 0.9907 |" in text
+    assert "| ROC AUC | 0.9960 | 0.9960 \u2013 0.9960 |" in text  # no interval: the point, as training writes
+    assert not sync_metrics(root).changed
+
+
+@pytest.mark.parametrize("intervals", ['{"f1": [0.1]}', '{"f1": ["a", "b"]}', "[1, 2]", "{not json"])
+def test_malformed_intervals_are_one_clear_error(tmp_path: Path, intervals: str):
+    root = project(tmp_path, {"f1": 0.9})
+    build_tree(root, {"reports/metrics_intervals.json": intervals})
+    with pytest.raises(SyncError, match=r"metrics_intervals\.json is not a JSON object"):
+        sync_metrics(root)

@@ -87,10 +87,44 @@ def read_metrics(path: Path) -> dict[str, float]:
     return metrics
 
 
-def metrics_table(metrics: dict[str, float]) -> str:
-    """The Markdown table between the markers (markers included)."""
-    rows = [f"| {display_name(name)} | {format_value(value)} |" for name, value in metrics.items()]
-    return "\n".join([START, "| Metric | Value |", "|---|---|", *rows, END])
+EN_DASH = " \u2013 "  # between an interval's bounds, as the generated training writes it
+
+
+def read_intervals(path: Path) -> dict[str, tuple[float, float]] | None:
+    """``reports/metrics_intervals.json`` (``{metric: [low, high]}``) beside the metrics, if training wrote one."""
+    if not path.is_file():
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, OSError):
+        raise SyncError(f"{path} is not a JSON object of metric names to [low, high]") from None
+    intervals: dict[str, tuple[float, float]] = {}
+    for key, pair in raw.items() if isinstance(raw, dict) else [("", None)]:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(_finite(bound) for bound in pair)):
+            raise SyncError(f"{path} is not a JSON object of metric names to [low, high]")
+        intervals[str(key)] = (float(pair[0]), float(pair[1]))
+    return intervals
+
+
+def _finite(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
+def metrics_table(metrics: dict[str, float], intervals: dict[str, tuple[float, float]] | None = None) -> str:
+    """The Markdown table between the markers (markers included).
+
+    With the intervals a generated project's training writes, the table is the one training writes
+    (Metric | Value | 95% interval), so ``sync`` after ``train`` changes nothing.
+    """
+    if intervals is None:
+        rows = [f"| {display_name(name)} | {format_value(value)} |" for name, value in metrics.items()]
+        return "\n".join([START, "| Metric | Value |", "|---|---|", *rows, END])
+    rows = []
+    for name, value in metrics.items():
+        low, high = intervals.get(name, (value, value))
+        interval = f"{format_value(low)}{EN_DASH}{format_value(high)}"
+        rows.append(f"| {display_name(name)} | {format_value(value)} | {interval} |")
+    return "\n".join([START, "| Metric | Value | 95% interval |", "|---|---|---|", *rows, END])
 
 
 def sync_metrics(project: Path) -> SyncResult:
@@ -99,12 +133,13 @@ def sync_metrics(project: Path) -> SyncResult:
     if not readme.is_file():
         raise SyncError(f"{readme} not found")
     metrics = read_metrics(project / "reports" / "metrics.json")
+    intervals = read_intervals(project / "reports" / "metrics_intervals.json")
     text = readme.read_text(encoding="utf-8")
     regions = _REGION.findall(text)
     if len(regions) != 1:
         problem = "has no" if not regions else "has more than one"
         raise SyncError(f"{readme} {problem} metrics table between '{START}' and '{END}'")
-    updated = _REGION.sub(lambda _: metrics_table(metrics), text, count=1)
+    updated = _REGION.sub(lambda _: metrics_table(metrics, intervals), text, count=1)
     if updated == text:
         return SyncResult(readme, False, metrics)
     _write_atomically(readme, updated)
