@@ -46,6 +46,14 @@ def publish(*extra: str, name: str = "proj"):
     return lambda w, s: ["publish", w.path(name), "--api-url", s.api_url, "--write-pause", "0", "--quiet", *extra]
 
 
+def cohort_publish():
+    """``cohort new --publish`` of roster ``r.csv`` from the mini catalog into ``class/``, unpaced."""
+    return lambda w, s: [
+        *("--catalog", str(w.catalog), "cohort", "new", "--type", "mini", w.path("r.csv")),
+        *("--dest", w.path("class"), "--author", AUTHOR, "--publish", "--api-url", s.api_url, "--write-pause", "0"),
+    ]
+
+
 def faults(*items: Fault):
     return lambda s: [s.inject(item) for item in items]
 
@@ -423,24 +431,7 @@ CASES: list[NetCase] = [
     ),
     NetCase(
         "cohort-publish-api-500",
-        lambda w, s: [
-            "--catalog",
-            str(w.catalog),
-            "cohort",
-            "new",
-            "--type",
-            "mini",
-            w.path("r.csv"),
-            "--dest",
-            w.path("class"),
-            "--author",
-            AUTHOR,
-            "--publish",
-            "--api-url",
-            s.api_url,
-            "--write-pause",
-            "0",
-        ],
+        cohort_publish(),
         1,
         "answered 500",
         faults(api("^/api/v3/user", 500)),
@@ -450,24 +441,7 @@ CASES: list[NetCase] = [
     ),
     NetCase(
         "cohort-publish-push-cut",
-        lambda w, s: [
-            "--catalog",
-            str(w.catalog),
-            "cohort",
-            "new",
-            "--type",
-            "mini",
-            w.path("r.csv"),
-            "--dest",
-            w.path("class"),
-            "--author",
-            AUTHOR,
-            "--publish",
-            "--api-url",
-            s.api_url,
-            "--write-pause",
-            "0",
-        ],
+        cohort_publish(),
         1,
         "",
         faults(Fault(path="/git-receive-pack$", kind="cut")),
