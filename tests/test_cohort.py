@@ -124,20 +124,9 @@ def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Pat
     blocker.parent.mkdir(parents=True)
     blocker.write_text("a file where student 20's project should go", encoding="utf-8")
 
-    first = run_cli(
-        [
-            "cohort",
-            "new",
-            str(roster),
-            "--type",
-            "classification",
-            "--dest",
-            str(tmp_path / "class"),
-            "--author",
-            str(TEACHER),
-            "--quiet",
-        ]
-    )
+    argv = ["cohort", "new", str(roster), "--type", "classification", "--dest", str(tmp_path / "class")]
+    argv += ["--author", str(TEACHER), "--quiet"]
+    first = run_cli(argv)
     assert first.exit_code == 1, first.output
     assert "39/40 students ok" in first.stdout
     assert students[19].repo in first.stdout and "exists and is not a folder" in first.stdout
@@ -147,20 +136,7 @@ def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Pat
     heads = {s.repo: head(tmp_path / "class" / s.repo) for s in students if s.repo != students[19].repo}
 
     blocker.unlink()
-    second = run_cli(
-        [
-            "cohort",
-            "new",
-            str(roster),
-            "--type",
-            "classification",
-            "--dest",
-            str(tmp_path / "class"),
-            "--author",
-            str(TEACHER),
-            "--quiet",
-        ]
-    )
+    second = run_cli(argv)  # the same command again: only the failed student is made
     assert second.exit_code == 0, second.output
     assert "40/40 students ok (1 done now, 39 already done)" in second.stdout
     assert (blocker / "README.md").is_file()
