@@ -96,8 +96,8 @@ def test_choose_a_type_with_the_arrow_keys_and_answer_the_questions(tmp_path: Pa
     session = Terminal(tmp_path)
     session.wait_for("Project type")
     for entry in types:  # every type shows its level; the highlighted one its summary
-        assert f"{entry.id} - {entry.title} ({entry.level})" in session.screen
-    assert types[0].summary[:60] in session.screen
+        session.wait_for(f"{entry.id} - {entry.title} ({entry.level})")  # the menu may arrive in pieces
+    session.wait_for(types[0].summary[:60])
     session.child.send(DOWN * regression)
     session.wait_for(types[regression].summary[:40])
     session.child.send(ENTER)
