@@ -27,6 +27,7 @@ from generator.catalog.source import template_root
 from generator.errors import RenderError
 from generator.scaffold.answers import load_template_config
 from generator.scaffold.render import NewProject, Rendered, check_trust, render_project
+from generator.scaffold.safety import VCS_NAMES
 
 
 class BatchRenderer:
@@ -116,6 +117,7 @@ class _SharedCopier:
             quiet=True,
             unsafe=unsafe,
             cleanup_on_error=True,
+            exclude=sorted(VCS_NAMES),  # as render_project's copier call: a template's .git is never copied
         )
         # cached_property values live in the instance dict: pre-filling them shares the work.
         worker.__dict__["template"] = self.template
