@@ -17,7 +17,7 @@ def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(ci: str, outcome, tmp
         pass
 
 
-SHARED_FIXTURE_MODULE = '''
+SHARED_FIXTURE_MODULE = """
 import os
 from pathlib import Path
 
@@ -40,7 +40,7 @@ def test_uses_it(expensive, case):
 @pytest.mark.parametrize("case", range(6))
 def test_does_not(case):
     pass
-'''
+"""
 
 
 def test_tests_sharing_a_module_fixture_run_on_one_worker(tmp_path: Path):
