@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
 from generator.check.rubric import SectionRule
+from generator.check.setup_steps import setup_only
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -71,6 +72,18 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
                 )
             ]
         hit = found.hit
+        if hit.filled and _setup(found):
+            return Partial(
+                [
+                    Failure(
+                        f"{rule.title} section at {hit.where} only gives setup steps (commands, file names).",
+                        hit.file,
+                        hit.line,
+                        f"Keep the steps, and add {rule.describe}.",
+                    )
+                ],
+                SETUP_CREDIT,
+            )
         if hit.filled:
             return (
                 []
@@ -89,6 +102,15 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
         return [Failure(message, hit.file, hit.line, fix)]
 
     return run
+
+
+SETUP_CREDIT = 0.25
+"""Credit of a section that only says how to set something up (download commands as the Data
+section): it helps a reader reproduce the work, but describes nothing a reviewer asks about."""
+
+
+def _setup(found: Located) -> bool:
+    return found.hit.id != "metrics" and setup_only(found.section.prose())
 
 
 def _says(
@@ -230,6 +252,28 @@ def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
     return run
 
 
+FULL_WRITEUP = 3
+"""Written sections a write-up needs before "specific" and "free of filler" mean much: two specific
+lines under a title are not a specific write-up (a reviewer judges the text that should be there)."""
+
+
+def _coverage(ctx: Context) -> float:
+    """The share of a full write-up that is written: 1 from ``FULL_WRITEUP`` written sections on (a section
+    that is there but short, or only setup steps, counts half: a list of four model names says something)."""
+    written = sum(
+        1.0 if found.hit.filled and not _setup(found) else 0.5
+        for key, found in ctx.located.items()
+        if ctx.rubric.section(key)
+    )
+    return min(1.0, written / FULL_WRITEUP)
+
+
+def _scaled(ctx: Context, failures: list[Failure], credit: float) -> Outcome:
+    """``credit`` in proportion to how much of the write-up is there (see ``FULL_WRITEUP``)."""
+    credit *= _coverage(ctx)
+    return Partial(failures, credit) if failures or credit < 1 else []
+
+
 def _filler(ctx: Context) -> Outcome:
     """Stock sentences and sentences repeated across sections; credit: the share of sections free of both."""
     reading = ctx.specificity()
@@ -260,8 +304,7 @@ def _filler(ctx: Context) -> Outcome:
                     hit.line,
                 )
             )
-    credit = 1 - len(padded & set(reading.marks)) / len(reading.marks)
-    return Partial(failures, credit) if failures else []
+    return _scaled(ctx, failures, 1 - len(padded & set(reading.marks)) / len(reading.marks))
 
 
 def _specific(ctx: Context) -> Outcome:
@@ -281,8 +324,7 @@ def _specific(ctx: Context) -> Outcome:
                 f"Replace the stock sentences with {describe}.",
             )
         )
-    credit = 1 - len(vague) / len(reading.marks)
-    return Partial(failures, credit) if failures else []
+    return _scaled(ctx, failures, 1 - len(vague) / len(reading.marks))
 
 
 def _headings(ctx: Context) -> Outcome:

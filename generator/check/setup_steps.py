@@ -1,0 +1,44 @@
+"""Tell a section that describes something from one that only says how to set it up.
+
+Real READMEs often have a "Data" section that is download commands, a "Model" section that is
+``python train.py``, or a project tree and a ``.gitignore`` pasted in as text. A reviewer reads
+those as instructions: useful for reproducing, but they say nothing about what the data is or
+what the method does. A line is a *setup line* when it is a shell command, a file or folder name
+on its own, a line of a drawn directory tree, or starts with a setup verb (install, download,
+clone, open…); a section is *setup only* when most of its prose lines are setup lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+SETUP_SHARE = 0.6
+"""Share of a section's prose lines that must be setup lines for the section to be setup only."""
+
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s*|[$>]\s+)+")
+_SETUP_LINE = re.compile(
+    # a shell command
+    r"(?-i:pip3?|python3?|py|conda|mamba|git|cd|mkdir|kaggle|unzip|tar|wget|curl|bash|sh|source|export|docker"
+    r"|jupyter|make|npm|yarn|cp|mv|rm|ls|apt(?:-get)?|brew|streamlit|uv|poetry|pipenv|dvc|gdown|chmod|"
+    r"nvidia-smi|accelerate|torchrun|ln)\b(?!\s*(?:is|was|are|were)\b)"
+    r"|\./\S+"
+    # a setup verb in the imperative
+    r"|(?:install|download|clone|unzip|extract|open|run|execute|launch|activate|navigate|go to|set ?up|place"
+    r"|put|copy|move|fill in|edit|change (?:into|to)|start|type|create (?:a |an )?(?:virtual )?env\w*"
+    r"|make sure|change directory|upload|mount|replace the path|update the path)\b"
+    # a file or folder name on its own, or a line of a drawn tree
+    r"|[\w.*~-]*[./][\w.*/~-]*/?\s*$|.*[\u2500-\u257f]",
+    re.IGNORECASE,
+)
+
+
+def setup_line(line: str) -> bool:
+    """Whether a prose line is an instruction, a command, a file name or a tree line (not a description)."""
+    return bool(_SETUP_LINE.match(_LIST_MARK.sub("", line.strip())))
+
+
+def setup_only(prose: str) -> bool:
+    """Whether most of the prose lines are setup lines (at least two of them)."""
+    lines = [line for line in prose.splitlines() if line.strip()]
+    setup = sum(setup_line(line) for line in lines)
+    return setup >= 2 and setup >= SETUP_SHARE * len(lines)
