@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
+from generator.check.placeholders import find_placeholders
 from generator.check.rubric import SectionRule
 from generator.check.setup_steps import setup_only
 from generator.check.structure import Located
@@ -72,6 +73,15 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
                 )
             ]
         hit = found.hit
+        if hit.filled and _template(found):
+            return [
+                Failure(
+                    f"{rule.title} section at {hit.where} is still the template's instruction.",
+                    hit.file,
+                    hit.line,
+                    f"Replace the instruction with {rule.describe}.",
+                )
+            ]
         if hit.filled and _setup(found):
             return Partial(
                 [
@@ -107,6 +117,12 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
 SETUP_CREDIT = 0.25
 """Credit of a section that only says how to set something up (download commands as the Data
 section): it helps a reader reproduce the work, but describes nothing a reviewer asks about."""
+
+
+def _template(found: Located) -> bool:
+    """A section that still holds a template's instruction ("Describe the dataset: its source…"): the
+    words around the instruction are the template's too, so the section is not written."""
+    return any(hit.kind.startswith("a template instruction") for hit in find_placeholders(found.section.prose()))
 
 
 def _setup(found: Located) -> bool:
@@ -261,7 +277,7 @@ def _coverage(ctx: Context) -> float:
     """The share of a full write-up that is written: 1 from ``FULL_WRITEUP`` written sections on (a section
     that is there but short, or only setup steps, counts half: a list of four model names says something)."""
     written = sum(
-        1.0 if found.hit.filled and not _setup(found) else 0.5
+        1.0 if found.hit.filled and not _setup(found) and not _template(found) else 0.5
         for key, found in ctx.located.items()
         if ctx.rubric.section(key)
     )
