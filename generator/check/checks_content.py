@@ -187,12 +187,17 @@ def _data_links(ctx: Context, found: Located) -> list[str]:
     return [link.target for link in found.doc.links if link.line in lines] + bare_urls(text)
 
 
+_ELSEWHERE = ("intro", "problem", "method")
+"""Where write-ups also say where the data comes from and how big it is ("a model trained on the 41,200
+records published by …" in the overview, "239 training patients" in the method): a reviewer reads it there."""
+
+
 def _source(ctx: Context) -> Outcome:
     found = ctx.located["data"]
     links = _data_links(ctx, found)
     if any(t.startswith(("http://", "https://")) or _local_document(ctx, t) for t in links):
         return []
-    if CITATION.search(ctx.section_text("data")):
+    if CITATION.search(ctx.section_text("data", *_ELSEWHERE)):
         return []
     return [
         Failure(
@@ -400,7 +405,7 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "problem.target": _target,
     "problem.why": _why,
     "data.source": _source,
-    "data.size": _says("data", "how big the data is (rows, samples, columns)", SIZE),
+    "data.size": _says("data", "how big the data is (rows, samples, columns)", SIZE, also=_ELSEWHERE),
     "data.licence": _says("data", "under which licence or terms the data may be used", LICENCE),
     "method.models": _says("method", "which models were trained", MODEL, also=("metrics", "intro"), headings=True),
     "method.validation": _says(

@@ -260,6 +260,7 @@ SLICES = _words(
 CITATION = re.compile(
     r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
     r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]|\bcollected (?:by|from)\b|\bprovided by\b"
+    r"|\b(?:published|released|made available|shared|compiled) by\b|\b(?:obtained|downloaded|sourced) from\b"
     r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b",
     re.IGNORECASE,
 )
@@ -289,7 +290,10 @@ CUES: dict[str, Terms] = {
     "outcome": _words(
         r"conclu\w+", r"recommend\w*", r"impact", r"insights?", r"limitations?", r"next steps?", r"future",
         r"learned", r"decisions?", r"deploy\w*", r"business value", r"suggests?", r"we found", r"takeaways?",
-        r"in practice", r"trade[- ]?offs?", r"caveats?", r"lessons?"),
+        r"in practice", r"trade[- ]?offs?", r"caveats?", r"lessons?",
+        # a discussion against other work: what the result means beside published ones
+        r"stud(?:y|ies)", r"papers?", r"literature", r"published", r"leak\w*", r"compared (?:with|to)",
+        r"(?:other|prior|previous|earlier) (?:work|results|studies)"),
 }
 ML = _words(
     r"machine learning", r"models?", r"predict\w*", r"classif\w*", r"regression", r"cluster\w*",
