@@ -3,17 +3,35 @@
 
 from __future__ import annotations
 
-from generator.check.context import Context, Failure
+from generator.check.context import Context, Failure, Partial
 from generator.check.metrics_text import MetricValue, disagreements, mentions
 from generator.check.rules import METRICS_JSON
 from generator.check.vocabulary import BASELINE, COMPARISON
+
+
+ACCURACY_ONLY_CREDIT = 0.5
+"""Credit of results that give accuracy and nothing else: a reviewer's first question is how the
+model does on the class that matters (a model that always says "stays" is 88 % accurate on churn)."""
 
 
 def _values(ctx: Context) -> list[Failure] | None:
     if not ctx.evidence.has_documentation:
         return None
     found = ctx.located.get("metrics")
-    if (found is not None and found.metric_values) or ctx.readme_values() or ctx.notebook_values():
+    shown = (found.metric_values if found is not None else []) or ctx.readme_values()
+    if shown and {value.metric for value in shown} == {"accuracy"}:
+        return Partial(
+            [
+                Failure(
+                    "Accuracy is the only metric reported: it hides how the model does on the rarer class.",
+                    found.hit.file if found else ctx.evidence.readme_name,
+                    found.hit.line if found else None,
+                    "Add precision, recall and F1 (or ROC AUC) next to the accuracy, and the class balance.",
+                )
+            ],
+            ACCURACY_ONLY_CREDIT,
+        )
+    if shown or ctx.notebook_values():
         return []
     named = mentions(ctx.evidence.readme.source) if ctx.evidence.readme else set()
     detail = f" (it names {', '.join(sorted(named))} but gives no numbers)" if named else ""
@@ -32,12 +50,14 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     if not ctx.evidence.has_documentation:
         return None
     values = ctx.readme_values() or ctx.notebook_values()
+    if not values:
+        return Partial([], 0.0)  # no numbers to compare: metrics.values says so
     if any(value.role == "baseline" for value in values):
         return []
     results = ctx.section_text("metrics", "outcome")
     found = ctx.located.get("metrics")
     shown = found.metric_values if found else values
-    if BASELINE.search(results) or (COMPARISON.search(results) and values) or _compares(shown):
+    if BASELINE.search(results) or COMPARISON.search(results) or _compares(shown):
         return []
     return [
         Failure(
