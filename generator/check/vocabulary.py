@@ -182,7 +182,7 @@ VALIDATION = _words(
     r"train[/ -]validation", r"hold[- ]?out", r"held[- ]out", r"validation set", r"test set", r"test split",
     r"time[- ]based split", r"walk[- ]forward", r"stratified", r"leave[- ]one[- ]out", r"backtest\w*",
     r"out[- ]of[- ]sample", r"temporal split", r"split (?:the data|into)", r"\d+ ?% (?:test|hold)",
-    r"\d+/\d+ split", r"grid ?search(?:cv)?", r"early stopping",
+    r"\d+/\d+ split", r"grid ?search(?:cv)?", r"early stopping", r"out[- ]of[- ]fold", r"oof",
 )
 BASELINE = _words(
     r"baselines?", r"dummy (?:classifier|regressor|model)", r"majority[- ]class", r"most[- ]frequent",
@@ -275,10 +275,12 @@ CUES: dict[str, Terms] = {
     "problem": _words(
         r"goals?", r"aims?", r"objectives?", r"problems?", r"questions?", r"challenges?", r"business",
         r"customers?", r"users?", r"so that", r"in order to", r"we want", r"predict\w*", r"forecast\w*",
-        r"classif\w*", r"detect\w*", r"help\w*", r"decisions?", r"motivation", r"purpose"),
+        r"classif\w*", r"detect\w*", r"help\w*", r"decisions?", r"motivation", r"purpose",
+        r"competitions?"),
     "data": _words(
         r"datasets?", r"data ?sets?", r"rows", r"columns", r"records", r"samples", r"observations",
-        r"instances", r"features", r"kaggle", r"uci", r"csv", r"collected", r"licen[cs]e\w*", r"downloaded",
+        r"instances", r"features", r"kaggle", r"uci", r"csv", r"collected", r"licen[cs]e\w*", r"download\w*",
+        r"(?:raw|training|competition|test|input|original|external) data",
         r"target (?:variable|column)", r"labels?", r"missing values", r"source", r"attributes", r"variables"),
     "method": _words(*MODELS[:40], r"models?", r"trained", r"training", r"algorithms?", r"cross[- ]?validat\w*",
                      r"k-?fold", r"hyper-?parameters?", r"tun(?:ed|ing)", r"pipeline", r"preprocess\w*",
