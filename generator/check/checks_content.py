@@ -15,6 +15,7 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from generator.check.context import Context, Failure, Partial
+from generator.check.checks_metrics import compares
 from generator.check.document import bare_urls
 from generator.check.placeholders import find_placeholders
 from generator.check.rubric import SectionRule
@@ -64,6 +65,19 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
 
     def run(ctx: Context) -> Outcome:
         found = ctx.located.get(rule.id)
+        if found is None and rule.id == "metrics" and ctx.readme_values():
+            first = ctx.readme_values()[0]
+            return Partial(
+                [
+                    Failure(
+                        f"Metric values (from line {first.line}) but no Results section to find them under.",
+                        ctx.evidence.readme_name,
+                        first.line,
+                        "Gather the numbers under a '## Results' heading, in a | Model | Metric | table.",
+                    )
+                ],
+                0.5,
+            )
         if found is None:
             looked = ", ".join(rule.synonyms[:4])
             return [
@@ -233,6 +247,8 @@ def _baseline(ctx: Context) -> Outcome:
     text = ctx.section_text("method", "metrics", "outcome")
     if BASELINE.search(text) or (COMPARISON.search(text) and len(distinct(MODEL, text)) >= 2):
         return []
+    if compares(ctx.readme_values()):
+        return []  # a table of several models' scores on one metric: the weaker rows are the bar
     return [
         Failure(
             f"{found.hit.heading} ({found.hit.where}) names no baseline or simpler model to compare with.",

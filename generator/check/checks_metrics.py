@@ -57,7 +57,7 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     results = ctx.section_text("metrics", "outcome")
     found = ctx.located.get("metrics")
     shown = found.metric_values if found else values
-    if BASELINE.search(results) or COMPARISON.search(results) or _compares(shown):
+    if BASELINE.search(results) or COMPARISON.search(results) or compares(shown):
         return []
     return [
         Failure(
@@ -68,7 +68,7 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     ]
 
 
-def _compares(values: list[MetricValue]) -> bool:
+def compares(values: list[MetricValue]) -> bool:
     """Two different values of one metric on different rows or columns: a comparison table."""
     seen: dict[str, set[float]] = {}
     for value in values:

@@ -192,6 +192,7 @@ BASELINE = _words(
 COMPARISON = _words(
     r"baselines?", r"compared (?:with|to|against)", r"vs\.?", r"versus", r"improv\w+ (?:over|on|from)",
     r"better than", r"outperform\w*", r"up from", r"down from", r"beats?", r"relative to",
+    r"ablations?", r"single model", r"(?:gave|gives|adds?|added) \+\d",
 )
 TARGET = _words(
     r"predict\w*", r"classif\w*", r"forecast\w*", r"estimat\w*", r"detect\w*", r"identif\w*",
