@@ -1,4 +1,4 @@
-"""Checks on what the write-up says: each section present and written, then the specific things a
+"""Checks on what the write-up says (each section present and written: ``checks_sections``): the specific things a
 reviewer looks for in it (what is predicted and why; the data's source, size and licence; models,
 validation and a baseline; a result, its meaning and its limits), across sections whether the
 text is specific, and two marks of a strong write-up (what drives predictions, where it fails).
@@ -14,12 +14,10 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from generator.check.context import Context, Failure, Partial
 from generator.check.checks_metrics import compares
+from generator.check.checks_sections import coverage
+from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
-from generator.check.placeholders import find_placeholders
-from generator.check.rubric import SectionRule
-from generator.check.setup_steps import setup_only
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -57,90 +55,6 @@ REQUIRES = {
     "outcome.impact": "outcome",
     "outcome.limits": "outcome",
 }
-
-
-def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
-    """The check that ``rule``'s section is there and written (a quarter of the credit when it says nothing
-    specific: headings over stock sentences are an outline, not a write-up)."""
-
-    def run(ctx: Context) -> Outcome:
-        found = ctx.located.get(rule.id)
-        if found is None and rule.id == "metrics" and ctx.readme_values():
-            first = ctx.readme_values()[0]
-            return Partial(
-                [
-                    Failure(
-                        f"Metric values (from line {first.line}) but no Results section to find them under.",
-                        ctx.evidence.readme_name,
-                        first.line,
-                        "Gather the numbers under a '## Results' heading, in a | Model | Metric | table.",
-                    )
-                ],
-                0.5,
-            )
-        if found is None:
-            looked = ", ".join(rule.synonyms[:4])
-            return [
-                Failure(
-                    f"No {rule.title} section (no heading like: {looked}, … and no text about it).",
-                    ctx.evidence.readme_name,
-                )
-            ]
-        hit = found.hit
-        if hit.filled and _template(found):
-            return [
-                Failure(
-                    f"{rule.title} section at {hit.where} is still the template's instruction.",
-                    hit.file,
-                    hit.line,
-                    f"Replace the instruction with {rule.describe}.",
-                )
-            ]
-        if hit.filled and _setup(found):
-            return Partial(
-                [
-                    Failure(
-                        f"{rule.title} section at {hit.where} only gives setup steps (commands, file names).",
-                        hit.file,
-                        hit.line,
-                        f"Keep the steps, and add {rule.describe}.",
-                    )
-                ],
-                SETUP_CREDIT,
-            )
-        if hit.filled:
-            return (
-                []
-                if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id)
-                else Partial([], 0.25)
-            )
-        if found.has_guide:
-            message = f"{rule.title} section at {hit.where} still holds the template guidance comment."
-            fix = f"Replace the guidance comment with {rule.describe}."
-        elif rule.id == "metrics":
-            message = f"{rule.title} section at {hit.where} has no numbers next to metric names."
-            fix = "Run `portfolio sync`, or write a | Metric | Value | table with your held-out results."
-        else:
-            message = f"{rule.title} section at {hit.where} has {hit.words} words of prose (needs {rule.min_words})."
-            fix = f"Write {rule.describe}."
-        return [Failure(message, hit.file, hit.line, fix)]
-
-    return run
-
-
-SETUP_CREDIT = 0.25
-"""Credit of a section that only says how to set something up (download commands as the Data
-section): it helps a reader reproduce the work, but describes nothing a reviewer asks about."""
-
-
-def _template(found: Located) -> bool:
-    """A section that still holds a template's instruction ("Describe the dataset: its source…"): the
-    words around the instruction are the template's too, so the section is not written."""
-    return any(hit.kind.startswith("a template instruction") for hit in find_placeholders(found.section.prose()))
-
-
-def _setup(found: Located) -> bool:
-    return found.hit.id != "metrics" and setup_only(found.section.prose())
 
 
 def _says(
@@ -289,25 +203,9 @@ def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
     return run
 
 
-FULL_WRITEUP = 3
-"""Written sections a write-up needs before "specific" and "free of filler" mean much: two specific
-lines under a title are not a specific write-up (a reviewer judges the text that should be there)."""
-
-
-def _coverage(ctx: Context) -> float:
-    """The share of a full write-up that is written: 1 from ``FULL_WRITEUP`` written sections on (a section
-    that is there but short, or only setup steps, counts half: a list of four model names says something)."""
-    written = sum(
-        1.0 if found.hit.filled and not _setup(found) and not _template(found) else 0.5
-        for key, found in ctx.located.items()
-        if ctx.rubric.section(key)
-    )
-    return min(1.0, written / FULL_WRITEUP)
-
-
 def _scaled(ctx: Context, failures: list[Failure], credit: float) -> Outcome:
     """``credit`` in proportion to how much of the write-up is there (see ``FULL_WRITEUP``)."""
-    credit *= _coverage(ctx)
+    credit *= coverage(ctx)
     return Partial(failures, credit) if failures or credit < 1 else []
 
 

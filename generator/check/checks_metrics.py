@@ -8,7 +8,6 @@ from generator.check.metrics_text import MetricValue, disagreements, mentions
 from generator.check.rules import METRICS_JSON
 from generator.check.vocabulary import BASELINE, COMPARISON
 
-
 ACCURACY_ONLY_CREDIT = 0.5
 """Credit of results that give accuracy and nothing else: a reviewer's first question is how the
 model does on the class that matters (a model that always says "stays" is 88 % accurate on churn)."""
