@@ -17,15 +17,16 @@ SETUP_SHARE = 0.6
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s*|[$>]\s+)+")
 _SETUP_LINE = re.compile(
-    # a shell command
-    r"(?-i:pip3?|python3?|py|conda|mamba|git|cd|mkdir|kaggle|unzip|tar|wget|curl|bash|sh|source|export|docker"
+    # a shell command (lower case, with an argument: "source: Kaggle" is not one)
+    r"(?-i:pip3?|python3?|conda|mamba|git|cd|mkdir|kaggle|unzip|tar|wget|curl|bash|sh|source|export|docker"
     r"|jupyter|make|npm|yarn|cp|mv|rm|ls|apt(?:-get)?|brew|streamlit|uv|poetry|pipenv|dvc|gdown|chmod|"
-    r"nvidia-smi|accelerate|torchrun|ln)\b(?!\s*(?:is|was|are|were)\b)"
+    r"accelerate|torchrun)(?=[ \t]+[^\s:])(?![ \t]+(?:is|was|are|were|of|and)\b)"
     r"|\./\S+"
-    # a setup verb in the imperative
-    r"|(?:install|download|clone|unzip|extract|open|run|execute|launch|activate|navigate|go to|set ?up|place"
-    r"|put|copy|move|fill in|edit|change (?:into|to)|start|type|create (?:a |an )?(?:virtual )?env\w*"
-    r"|make sure|change directory|upload|mount|replace the path|update the path)\b"
+    # a setup verb in the imperative, followed by what it acts on
+    r"|(?:install|download|clone|unzip|run|execute|launch|activate|navigate to|go to|set ?up|fill in"
+    r"|change (?:into|to) the|create (?:a |an )?(?:virtual |conda )?env\w*|make sure"
+    r"|open (?:the|a|an|your|it|\S+\.\w+)"
+    r"|replace the path|update the path)[ \t]"
     # a file or folder name on its own, or a line of a drawn tree
     r"|[\w.*~-]*[./][\w.*/~-]*/?\s*$|.*[\u2500-\u257f]",
     re.IGNORECASE,
