@@ -136,6 +136,26 @@ def _source(ctx: Context) -> Outcome:
     ]
 
 
+_TIME_UNITS = re.compile(r"(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE)
+
+
+def _size(ctx: Context) -> Outcome:
+    """The data's size in its section; elsewhere only a count of things ("41,200 water points"), since
+    "within 30 days" in a problem statement is a horizon, not a size."""
+    if SIZE.search(ctx.section_text("data")) or any(
+        not _TIME_UNITS.search(match.group().rstrip()) for match in SIZE.finditer(ctx.section_text(*_ELSEWHERE))
+    ):
+        return []
+    found = ctx.located["data"]
+    return [
+        Failure(
+            f"{found.hit.heading} ({found.hit.where}) does not say how big the data is (rows, samples, columns).",
+            found.hit.file,
+            found.hit.line,
+        )
+    ]
+
+
 def _local_document(ctx: Context, target: str) -> bool:
     """A link to a document in the project (a data card, a datasheet), which can state the source."""
     relative = posixpath.normpath(unquote(target.split("#", 1)[0]))
@@ -318,7 +338,7 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "problem.target": _target,
     "problem.why": _why,
     "data.source": _source,
-    "data.size": _says("data", "how big the data is (rows, samples, columns)", SIZE, also=_ELSEWHERE),
+    "data.size": _size,
     "data.licence": _says("data", "under which licence or terms the data may be used", LICENCE),
     "method.models": _says("method", "which models were trained", MODEL, also=("metrics", "intro"), headings=True),
     "method.validation": _says(

@@ -246,6 +246,10 @@ LIMITS = _words(
     r"still", r"would help", r"could (?:also|be|add|try)", r"confus\w+", r"underestimat\w+", r"overestimat\w+",
     r"obvious next", r"leak\w*",
 )
+IMBALANCE = _words(
+    r"imbalanc\w+", r"unbalanc\w+", r"smote", r"minority class(?:es)?", r"oversampl\w+", r"undersampl\w+",
+    r"class[_ ]weights?", r"rare (?:class|event|cases)\w*", r"skewed (?:classes|target|labels)",
+)
 DRIVERS = _words(
     r"feature importances?", r"importances?", r"shap\w*", r"coefficients?", r"partial dependence",
     r"permutation importance", r"lime", r"what drives", r"drivers?", r"most (?:important|predictive|influential)",
