@@ -243,8 +243,8 @@ LIMITS = _words(
     r"could be improved", r"improv\w+", r"only", r"small", r"fail\w*", r"weakness\w*", r"trade[- ]?offs?",
     r"risks?", r"not (?:yet|tested|validated)", r"struggl\w+", r"unclear", r"assum\w+", r"drift",
     r"must not", r"should not", r"not (?:be )?(?:used|suitable|reliable|enough)", r"half", r"noisy", r"imbalanc\w+",
-    r"still", r"would help", r"could (?:also|be|add|try)", r"confus\w+", r"underestimat\w+", r"overestimat\w+",
-    r"obvious next", r"leak\w*",
+    r"still", r"would help", r"could (?:also|be|add|try)", r"confus(?:es|ed|ing)", r"underestimat\w+",
+    r"overestimat\w+", r"obvious next", r"leak\w*",
 )
 IMBALANCE = _words(
     r"imbalanc\w+", r"unbalanc\w+", r"smote", r"minority class(?:es)?", r"oversampl\w+", r"undersampl\w+",
