@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.check import ProjectReport, check_project
-from generator.check.setup_steps import setup_line, setup_only
+from generator.check.setup_steps import assignment_brief, setup_line, setup_only
 
 INTRO = """\
 # Loan default
@@ -143,3 +143,17 @@ def test_data_size_stated_in_the_overview_counts_but_a_time_horizon_does_not(tmp
 
     assert _result(_check(tmp_path / "sized", sized, data, method, RESULTS, OUTCOME), "data.size")[0] == "passed"
     assert _result(_check(tmp_path / "horizon", horizon, data, method, RESULTS, OUTCOME), "data.size")[0] == "failed"
+
+
+def test_the_assignment_brief_pasted_in_is_not_a_write_up(tmp_path: Path) -> None:
+    brief = (
+        "# Loan default\n\nIn this challenge your task is to predict whether a loan defaults. Your model will be"
+        " evaluated with log loss on 30 % of the test file; your private score decides the ranking. You may"
+        " upload new predictions three times a day.\n"
+    )
+    assert assignment_brief(brief)
+    assert not assignment_brief(INTRO + "You can download the data from the lender's page.")
+    report = _check(tmp_path, brief, DATA, METHOD, RESULTS, OUTCOME)
+
+    assert _result(report, "section.problem") == ("partial", 0.25)
+    assert any("assignment brief" in finding.message for finding in report.findings)

@@ -179,9 +179,10 @@ def _baseline(ctx: Context) -> Outcome:
     """A named baseline, or a comparison between at least two named models (the simpler one is the bar)."""
     found = ctx.located["method"]
     text = ctx.section_text("method", "metrics", "outcome")
-    several = len(distinct(MODEL, text)) >= 2  # a table of several models' scores: the weaker rows are the bar
-    if BASELINE.search(text) or (several and (COMPARISON.search(text) or compares(ctx.readme_values()))):
+    if BASELINE.search(text):
         return []
+    if (COMPARISON.search(text) or compares(ctx.readme_values())) and len(distinct(MODEL, text)) >= 2:
+        return []  # a comparison of named models, in words or in a table of their scores
     return [
         Failure(
             f"{found.hit.heading} ({found.hit.where}) names no baseline or simpler model to compare with.",

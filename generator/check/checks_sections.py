@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.check.context import Context, Failure, Partial
-from generator.check.placeholders import find_placeholders
+from generator.check.placeholders import template_instruction
 from generator.check.rubric import SectionRule
-from generator.check.setup_steps import setup_only
+from generator.check.setup_steps import assignment_brief, setup_only
 from generator.check.structure import Located
 
 Outcome = list[Failure] | None
@@ -56,10 +56,11 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
                 )
             ]
         if hit.filled and setup_steps(found):
+            what = "is the assignment brief ('your task is…')" if brief(found) else "only gives setup steps"
             return Partial(
                 [
                     Failure(
-                        f"{rule.title} section at {hit.where} only gives setup steps (commands, file names).",
+                        f"{rule.title} section at {hit.where} {what}, not a description of the work.",
                         hit.file,
                         hit.line,
                         f"Keep the steps, and add {rule.describe}.",
@@ -95,11 +96,17 @@ section): it helps a reader reproduce the work, but describes nothing a reviewer
 def template_left(found: Located) -> bool:
     """A section that still holds a template's instruction ("Describe the dataset: its source…"): the
     words around the instruction are the template's too, so the section is not written."""
-    return any(hit.kind.startswith("a template instruction") for hit in find_placeholders(found.section.prose()))
+    return template_instruction(found.section.prose())
+
+
+def brief(found: Located) -> bool:
+    return assignment_brief(found.section.prose())
 
 
 def setup_steps(found: Located) -> bool:
-    return found.hit.id != "metrics" and setup_only(found.section.prose())
+    """Instructions rather than a description: setup steps (not for Metrics, whose table is the point),
+    or the assignment brief pasted in."""
+    return (found.hit.id != "metrics" and setup_only(found.section.prose())) or brief(found)
 
 
 FULL_WRITEUP = 3

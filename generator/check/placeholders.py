@@ -114,6 +114,15 @@ _KINDS: tuple[_Kind, ...] = (
 )
 
 
+_TEMPLATE_INSTRUCTION = next(kind for kind in _KINDS if kind.label.startswith("a template instruction"))
+
+
+@lru_cache(maxsize=1024)
+def template_instruction(text: str) -> bool:
+    """Whether ``text`` holds a template's instruction ("Describe the dataset: …")."""
+    return _TEMPLATE_INSTRUCTION.may_occur(text.lower()) and bool(_TEMPLATE_INSTRUCTION.pattern.search(text))
+
+
 @dataclass(frozen=True)
 class Placeholder:
     """One placeholder: what it is, the text matched, and its 1-based line."""

@@ -1,4 +1,4 @@
-"""Tell a section that describes something from one that only says how to set it up.
+"""Tell a section that describes something from one that only gives instructions.
 
 Real READMEs often have a "Data" section that is download commands, a "Model" section that is
 ``python train.py``, or a project tree and a ``.gitignore`` pasted in as text. A reviewer reads
@@ -6,11 +6,16 @@ those as instructions: useful for reproducing, but they say nothing about what t
 what the method does. A line is a *setup line* when it is a shell command, a file or folder name
 on its own, a line of a drawn directory tree, or starts with a setup verb (install, download,
 clone, open…); a section is *setup only* when most of its prose lines are setup lines.
+
+The other kind of instructions is the assignment itself pasted in as the README ("your task is to
+predict…", "your model will be evaluated…"): it speaks to the person who will solve the problem, so
+it says what was asked, not what was done (:func:`assignment_brief`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SETUP_SHARE = 0.6
 """Share of a section's prose lines that must be setup lines for the section to be setup only."""
@@ -38,8 +43,26 @@ def setup_line(line: str) -> bool:
     return bool(_SETUP_LINE.match(_LIST_MARK.sub("", line.strip())))
 
 
+@lru_cache(maxsize=1024)
 def setup_only(prose: str) -> bool:
     """Whether most of the prose lines are setup lines (at least two of them)."""
     lines = [line for line in prose.splitlines() if line.strip()]
     setup = sum(setup_line(line) for line in lines)
     return setup >= 2 and setup >= SETUP_SHARE * len(lines)
+
+
+_SOLVER = re.compile(
+    r"\byour (?:task|goal|job|challenge|model|predictions?|submissions?|solution|private score"
+    r"|final (?:score|ranking))\b"
+    r"|\byou (?:are|will be) (?:asked|given|predicting|evaluated|scored|ranked)\b"
+    r"|\byou (?:will|must|should|may|can) (?:predict|build|submit|upload|make)\b",
+    re.IGNORECASE,
+)
+BRIEF_PHRASES = 3
+"""Different phrases addressed to the solver that make a text the assignment brief."""
+
+
+@lru_cache(maxsize=1024)
+def assignment_brief(prose: str) -> bool:
+    """Whether the text speaks to whoever will solve the task (the assignment, pasted in)."""
+    return len({match.group().lower() for match in _SOLVER.finditer(prose)}) >= BRIEF_PHRASES

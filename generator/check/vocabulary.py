@@ -182,7 +182,7 @@ VALIDATION = _words(
     r"train[/ -]validation", r"hold[- ]?out", r"held[- ]out", r"validation set", r"test set", r"test split",
     r"time[- ]based split", r"walk[- ]forward", r"stratified", r"leave[- ]one[- ]out", r"backtest\w*",
     r"out[- ]of[- ]sample", r"temporal split", r"split (?:the data|into)", r"\d+ ?% (?:test|hold)",
-    r"\d+/\d+ split", r"grid ?search(?:cv)?", r"early stopping", r"out[- ]of[- ]fold", r"oof",
+    r"\d+/\d+ split", r"grid ?search(?:cv)?", r"early stopping", r"out of fold", r"oof",
 )
 BASELINE = _words(
     r"baselines?", r"dummy (?:classifier|regressor|model)", r"majority[- ]class", r"most[- ]frequent",
@@ -192,7 +192,7 @@ BASELINE = _words(
 COMPARISON = _words(
     r"baselines?", r"compared (?:with|to|against)", r"vs\.?", r"versus", r"improv\w+ (?:over|on|from)",
     r"better than", r"outperform\w*", r"up from", r"down from", r"beats?", r"relative to",
-    r"ablations?", r"single model", r"(?:gave|gives|adds?|added) \+\d",
+    r"ablations?", r"single model",
 )
 TARGET = _words(
     r"predict\w*", r"classif\w*", r"forecast\w*", r"estimat\w*", r"detect\w*", r"identif\w*",
@@ -247,8 +247,8 @@ LIMITS = _words(
     r"overestimat\w+", r"obvious next", r"leak\w*",
 )
 IMBALANCE = _words(
-    r"imbalanc\w+", r"unbalanc\w+", r"smote", r"minority class(?:es)?", r"oversampl\w+", r"undersampl\w+",
-    r"class[_ ]weights?", r"rare (?:class|event|cases)\w*", r"skewed (?:classes|target|labels)",
+    r"imbalanc\w+", r"unbalanc\w+", r"smote", r"minority class", r"minority classes", r"oversampl\w+",
+    r"undersampl\w+", r"class weights?", r"rare class", r"rare classes", r"rare events?", r"skewed classes",
 )
 DRIVERS = _words(
     r"feature importances?", r"importances?", r"shap\w*", r"coefficients?", r"partial dependence",
@@ -285,7 +285,8 @@ CUES: dict[str, Terms] = {
     "data": _words(
         r"datasets?", r"data ?sets?", r"rows", r"columns", r"records", r"samples", r"observations",
         r"instances", r"features", r"kaggle", r"uci", r"csv", r"collected", r"licen[cs]e\w*", r"download\w*",
-        r"(?:raw|training|competition|test|input|original|external) data",
+        r"raw data", r"training data", r"competition data", r"test data", r"input data", r"original data",
+        r"external data",
         r"target (?:variable|column)", r"labels?", r"missing values", r"source", r"attributes", r"variables"),
     "method": _words(*MODELS[:40], r"models?", r"trained", r"training", r"algorithms?", r"cross[- ]?validat\w*",
                      r"k-?fold", r"hyper-?parameters?", r"tun(?:ed|ing)", r"pipeline", r"preprocess\w*",
@@ -299,8 +300,9 @@ CUES: dict[str, Terms] = {
         r"learned", r"decisions?", r"deploy\w*", r"business value", r"suggests?", r"we found", r"takeaways?",
         r"in practice", r"trade[- ]?offs?", r"caveats?", r"lessons?",
         # a discussion against other work: what the result means beside published ones
-        r"stud(?:y|ies)", r"papers?", r"literature", r"published", r"leak\w*", r"compared (?:with|to)",
-        r"(?:other|prior|previous|earlier) (?:work|results|studies)"),
+        r"study", r"studies", r"papers?", r"literature", r"published", r"leak\w*", r"compared with",
+        r"compared to", r"other work", r"prior work", r"previous work", r"earlier work", r"other results",
+        r"previous results", r"published results", r"other studies", r"previous studies"),
 }
 ML = _words(
     r"machine learning", r"models?", r"predict\w*", r"classif\w*", r"regression", r"cluster\w*",
