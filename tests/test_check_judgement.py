@@ -106,8 +106,12 @@ def test_accuracy_alone_is_marked_down_only_when_the_classes_are_imbalanced(tmp_
     accuracy = "## Results\n\nThe gradient boosting model reaches an accuracy of 91% on the 2023 loans.\n"
     balanced = _check(tmp_path / "balanced", INTRO, DATA, METHOD, accuracy, OUTCOME)
     imbalanced = _check(
-        tmp_path / "imbalanced", INTRO, DATA, METHOD.replace("compared", "trained on SMOTE-balanced data and compared"),
-        accuracy, OUTCOME,
+        tmp_path / "imbalanced",
+        INTRO,
+        DATA,
+        METHOD.replace("compared", "trained on SMOTE-balanced data and compared"),
+        accuracy,
+        OUTCOME,
     )
 
     assert _result(balanced, "metrics.values") == ("passed", 1.0)
