@@ -175,10 +175,23 @@ def _limits(ctx: Context) -> Outcome:
     ]
 
 
+_PLANNED = re.compile(r"^\s*\[ \]\s*(.+)$", re.MULTILINE)
+
+
+def _done(ctx: Context, section_ids: tuple[str, ...]) -> str:
+    """The sections' text without unticked task-list items: "- [ ] Compare against a baseline" is a plan."""
+    text = ctx.section_text(*section_ids)
+    for key in section_ids:
+        found = ctx.located.get(key)
+        for planned in _PLANNED.findall(found.section.prose()) if found else ():
+            text = text.replace(" ".join(planned.split()), " ")
+    return text
+
+
 def _baseline(ctx: Context) -> Outcome:
     """A named baseline, or a comparison between at least two named models (the simpler one is the bar)."""
     found = ctx.located["method"]
-    text = ctx.section_text("method", "metrics", "outcome")
+    text = _done(ctx, ("method", "metrics", "outcome"))
     if BASELINE.search(text):
         return []
     if (COMPARISON.search(text) or compares(ctx.readme_values())) and len(distinct(MODEL, text)) >= 2:
