@@ -89,8 +89,8 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
 
 
 SETUP_CREDIT = 0.25
-"""Credit of a section that only says how to set something up (download commands as the Data
-section): it helps a reader reproduce the work, but describes nothing a reviewer asks about."""
+"""Credit of a section that only gives instructions (download commands as the Data section, or the
+assignment brief): it helps a reader reproduce or place the work, but describes nothing a reviewer asks about."""
 
 
 def template_left(found: Located) -> bool:
@@ -100,6 +100,7 @@ def template_left(found: Located) -> bool:
 
 
 def brief(found: Located) -> bool:
+    """A section that is the assignment brief pasted in ("your task is to predict…")."""
     return assignment_brief(found.section.prose())
 
 
