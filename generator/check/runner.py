@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.check import checks_content, checks_files, checks_metrics, checks_text
+from generator.check import checks_content, checks_files, checks_metrics, checks_sections, checks_text
 from generator.check.context import Context, Failure, Partial
 from generator.check.model import CheckResult, Finding
 from generator.check.rubric import Rubric
@@ -39,7 +39,7 @@ assert set(_FUNCTIONS) == set(CHECKS), "every catalogued check has a function"
 def all_checks(rubric: Rubric) -> list[tuple[Check, int, CheckFunction]]:
     """Every check the rubric scores, with its weight: sections first, then the catalogue's order."""
     plan = [
-        (section_check(rule.id, rule.title, rule.describe), rule.weight, checks_content.section_function(rule))
+        (section_check(rule.id, rule.title, rule.describe), rule.weight, checks_sections.section_function(rule))
         for rule in rubric.sections
         if rule.required
     ]
