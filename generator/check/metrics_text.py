@@ -8,13 +8,13 @@ written plus its precision, so "0.9" agrees with 0.91 but "0.99" does not.
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.check.terms import lowered_in_place
 from generator.check.vocabulary import MODEL
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
@@ -117,6 +117,7 @@ _NAME_STARTS = frozenset(
 """The run of letters and digits a metric's name can start with: its first words written together or apart."""
 _SLASH_STARTS = _NAME_STARTS | {"public", "private", "train", "val", "valid", "test"}
 _RUN = re.compile(r"[a-z0-9²]+", re.IGNORECASE)
+_RUN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789²")
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
@@ -313,13 +314,33 @@ def _at_names(pattern: re.Pattern[str], raw: str, starts: frozenset[str]) -> Ite
     tried only where a run of letters could start a name: the regular expression engine would
     otherwise try every name at every position of the line (most of the time of a check)."""
     end = 0
-    for run in _RUN.finditer(raw):
-        position = run.start()
-        if position >= end and run.group().lower() in starts:
+    for position in _name_starts(raw, starts):
+        if position >= end:
             match = pattern.match(raw, position)
             if match:
                 yield match
                 end = match.end()
+
+
+def _name_starts(raw: str, starts: frozenset[str]) -> list[int]:
+    """Where the runs of letters and digits of ``raw`` that are in ``starts`` begin, in order.
+
+    The runs are found in the lower-case line with ``str.find``, for only the few run words that are
+    in ``starts`` (when :func:`~generator.check.terms.lowered_in_place` allows it; else every run
+    is looked at).
+    """
+    lowered = lowered_in_place(raw, raw.lower())
+    if lowered is None:
+        return [run.start() for run in _RUN.finditer(raw) if run.group().lower() in starts]
+    positions = []
+    for word in starts.intersection(_LINE_WORD.findall(lowered)):
+        size, at = len(word), lowered.find(word)
+        while at >= 0:
+            before, after = lowered[at - 1 : at] if at else "", lowered[at + size : at + size + 1]
+            if before not in _RUN_CHARACTERS and after not in _RUN_CHARACTERS:
+                positions.append(at)
+            at = lowered.find(word, at + size)
+    return sorted(positions)
 
 
 def _slashed(raw: str, number: int) -> list[MetricValue]:
@@ -350,40 +371,3 @@ def loose_cells(raw: str) -> list[str]:
 def mentions(text: str) -> set[str]:
     """Metric ids named anywhere in ``text`` (with or without numbers)."""
     return {metric for match in _at_names(_NAME, text, _NAME_STARTS) if (metric := metric_id(match.group()))}
-
-
-def load_metrics_json(text: str) -> dict[str, float]:
-    """``reports/metrics.json`` as {metric id or key: number}; nested objects are flattened.
-
-    Raises ``ValueError`` for anything that is not a JSON object of numbers, including JSON
-    nested deeper than the parser can follow (no recursion here: a stack of objects).
-    """
-    try:
-        data = json.loads(text)
-    except RecursionError:
-        raise ValueError("nested too deeply to read") from None
-    if not isinstance(data, dict):
-        raise ValueError("expected a JSON object of metric names to numbers")
-    flat: dict[str, float] = {}
-    stack: list[Mapping[str, object]] = [data]
-    while stack:
-        for key, value in stack.pop().items():
-            if isinstance(value, bool):
-                continue
-            if isinstance(value, int | float) and math.isfinite(value):
-                flat.setdefault(metric_id(str(key)) or str(key), float(value))
-            elif isinstance(value, dict):
-                stack.append(value)
-    return flat
-
-
-def disagreements(readme: Iterable[MetricValue], truth: Mapping[str, float]) -> list[tuple[MetricValue, float]]:
-    """README values whose metric is in ``truth`` but none of whose numbers agree with it."""
-    by_metric: dict[str, list[MetricValue]] = {}
-    for value in readme:
-        by_metric.setdefault(value.metric, []).append(value)
-    result: list[tuple[MetricValue, float]] = []
-    for metric, values in by_metric.items():
-        if metric in truth and not any(v.agrees_with(truth[metric]) for v in values):
-            result.append((max(values, key=lambda v: ROLE_RANK[v.role]), truth[metric]))  # the final model's
-    return result

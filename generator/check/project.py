@@ -13,7 +13,7 @@ from generator.check.placeholders import strip_placeholders
 from generator.check.rubric import Rubric, load_rubric
 from generator.check.runner import run_checks, score
 from generator.check.structure import Located, find_sections
-from generator.check.vocabulary import forget_texts
+from generator.check.terms import forget_texts
 from generator.errors import TargetError
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")

@@ -136,7 +136,7 @@ def _marks(sentence: str) -> int:
     count += len({name for name in _NAME.findall(sentence) if name not in _COMMON_CAPITALS})
     if count >= 3:
         return 3  # the cheap marks are enough: no need to look for named methods
-    count += len(SPECIFIC_TERMS.distinct(sentence))
+    count += SPECIFIC_TERMS.count(sentence, 3 - count)
     if count >= 3:
         return 3
     uncommon = {word for word in _WORDS.findall(sentence.lower()) if len(word) >= 5 and word not in GENERIC_WORDS}

@@ -54,9 +54,8 @@ def find_sections(readme: Document | None, notebooks: Iterable[Document], rubric
     wanted = {rule.id: rule for rule in rubric.sections}
     if readme is not None:
         _assign(readme, rubric, wanted, located)
-    for doc in notebooks:
-        if len(located) == len(wanted):
-            break
+    documents = iter(notebooks)  # parsed one by one, only while a section is still missing
+    while len(located) < len(wanted) and (doc := next(documents, None)) is not None:
         _assign(doc, rubric, {key: rule for key, rule in wanted.items() if key not in located}, located)
     return {rule.id: located[rule.id] for rule in rubric.sections if rule.id in located}
 
