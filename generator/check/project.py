@@ -37,7 +37,8 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
 
 
 def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
-    forget_texts()
+    forget_texts()  # what was read of the last project's texts is not kept (memory; honest benchmarks)
+    strip_placeholders.cache_clear()
     evidence = gather(path)
     located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)
