@@ -147,7 +147,7 @@ def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> st
 
 def words(text: str) -> int:
     """Words of prose (letters in any script; numbers and punctuation do not count)."""
-    return len(_WORD.findall(text))
+    return _WORD.subn("", text)[1]  # counted without making a string per word
 
 
 def bare_urls(text: str) -> list[str]:

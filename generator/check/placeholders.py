@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from generator.check.regex_starts import literal_starts, matches, substitute
 
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
 """The guidance comments our own templates put in every section."""
@@ -25,6 +27,11 @@ class _Kind:
     label: str
     pattern: re.Pattern[str]
     needles: tuple[str, ...]
+    starts: tuple[str, ...] = field(init=False)
+    """What every match begins with, when the pattern says (it then runs only there)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", literal_starts(self.pattern))
 
     def may_occur(self, lowered: str) -> bool:
         """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C)."""
@@ -133,7 +140,7 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
     for kind in _KINDS:
         if not kind.may_occur(lowered):
             continue
-        for match in kind.pattern.finditer(source):
+        for match in matches(kind.pattern, kind.starts, source):
             if not any(start <= match.start() < end for start, end in covered):
                 found.append((match.start(), kind.label, match.group()))
     if not found:
@@ -153,7 +160,7 @@ def strip_placeholders(text: str) -> str:
     lowered = text.lower()
     for kind in _KINDS:
         if kind.may_occur(lowered):
-            text = kind.pattern.sub(" ", text)
+            text = substitute(kind.pattern, kind.starts, text, " ")
     return text
 
 
