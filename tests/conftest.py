@@ -20,6 +20,7 @@ from tests.helpers import GIT_IDENTITY
 SHARED_SCOPES = {"module", "class"}
 
 
+@pytest.hookimpl(tryfirst=True)  # xdist turns `xdist_group` marks into node ids in its own hook: mark first
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
@@ -30,7 +31,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if shared:
             params = getattr(item, "callspec", None)
             chosen = sorted(str(params.params[name]) for name in shared if params and name in params.params)
-            item.add_marker(pytest.mark.xdist_group(f"{item.nodeid.split('::')[0]}[{','.join(chosen)}]"))
+            # xdist reads a group from the node id's last "@" only when no "]" follows it: no brackets
+            group = "/".join([item.nodeid.split("::")[0], *chosen])
+            item.add_marker(pytest.mark.xdist_group(group.replace("]", ")").replace("@", "_")))
 
 
 @pytest.fixture(autouse=True)

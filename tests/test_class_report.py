@@ -126,6 +126,7 @@ def test_class_report_from_a_root_folder_and_exit_zero(tmp_path: Path) -> None:
     assert all(r["grade"] for r in rows)
 
 
+@pytest.mark.slow
 def test_class_report_from_github(tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch) -> None:
     github_server.add_org("bootcamp", members=[github_server.login])
     monkeypatch.setenv("GITHUB_TOKEN", github_server.token)

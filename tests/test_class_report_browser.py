@@ -22,6 +22,7 @@ def project(root: Path, sections: list[str]) -> Path:
     return build_tree(root, {"README.md": f"# Project\n\n{body}"})
 
 
+@pytest.mark.slow
 def test_html_report_sorts_by_clicked_header_in_chromium(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_text("name\nZoë\nAna\nMo\nBea\n", encoding="utf-8")

@@ -67,6 +67,7 @@ def head(path: Path) -> str:
     return git(path, "rev-parse", "HEAD")
 
 
+@pytest.mark.slow
 def test_forty_awkward_names_give_forty_distinct_valid_committed_repos(tmp_path: Path) -> None:
     students = read_roster(awkward_roster(tmp_path), prefix="term-2026-")
     result = run_cohort(students, options(tmp_path))
@@ -91,6 +92,7 @@ def test_forty_awkward_names_give_forty_distinct_valid_committed_repos(tmp_path:
     assert rows[3]["student"] == "José 🎉 Núñez"
 
 
+@pytest.mark.slow
 def test_an_interrupted_run_resumes_without_redoing_finished_students(tmp_path: Path) -> None:
     students = read_roster(awkward_roster(tmp_path))
 
@@ -117,6 +119,7 @@ def test_an_interrupted_run_resumes_without_redoing_finished_students(tmp_path: 
     assert {s.repo: head(tmp_path / "class" / s.repo) for s in students[:19]} == before
 
 
+@pytest.mark.slow
 def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Path) -> None:
     roster = awkward_roster(tmp_path)
     students = read_roster(roster)
@@ -176,6 +179,7 @@ def test_publish_without_a_token_fails_before_creating_anything(tmp_path: Path) 
     assert not (tmp_path / "class").exists()
 
 
+@pytest.mark.slow
 def test_publish_creates_every_repo_in_the_org_with_the_student_as_collaborator(
     tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -381,6 +385,7 @@ KILL_POINTS = {  # the first thing a run does after each moment: raising there i
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("moment", list(KILL_POINTS))
 def test_a_student_killed_mid_way_is_taken_up_and_finished_by_the_next_run(
     tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch, moment: str

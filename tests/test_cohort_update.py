@@ -66,6 +66,7 @@ def github_options(server) -> list[str]:
     return ["--org", "bootcamp", "--api-url", server.api_url, "--write-pause", "0"]
 
 
+@pytest.mark.slow
 def test_update_on_github_opens_one_pull_request_per_student_and_never_touches_main(
     catalog_repo: Path, tmp_path: Path, classroom
 ) -> None:
@@ -149,6 +150,7 @@ def test_update_on_github_checks_the_organisation_once_before_any_student(
     assert classroom.calls("GET", r"/repos/") == []
 
 
+@pytest.mark.slow
 def test_update_of_folders_updates_every_student_once_and_writes_the_status_after_each(
     catalog_repo: Path, tmp_path: Path
 ) -> None:

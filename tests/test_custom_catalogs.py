@@ -200,6 +200,7 @@ def test_git_catalog_is_cached_refreshed_and_pinned(tmp_path: Path, capsys: pyte
         resolve_catalog_root(f"file://{tmp_path}/missing.git")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("type_id", [path.stem for path in sorted(builtin_catalog_dir().glob("*.toml"))])
 def test_init_copies_everything_a_builtin_type_needs(type_id: str, tmp_path: Path):
     """A catalog made by `init --from TYPE` renders byte for byte what the built-in type renders."""

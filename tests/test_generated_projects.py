@@ -16,7 +16,7 @@ import pytest
 
 from generator.catalog.entries import load_catalog
 from generator.scaffold.sync import END, START, format_value
-from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate, trains_projects
+from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate, trained_copy, trains_projects
 from tests.helpers import git
 
 CATALOG = load_catalog()
@@ -35,10 +35,10 @@ def project(request, tmp_path_factory) -> GeneratedProject:
 
 
 @trains_projects(scope="module")
-def trained(project: GeneratedProject) -> GeneratedProject:
-    result = project.run("python", "-m", f"{project.package}.train")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
+def trained(project: GeneratedProject, tmp_path_factory) -> GeneratedProject:
+    """The same type trained (once per run, shared with other modules: see ``trained_copy``)."""
+    type_id = project.answers["project_type"]
+    return trained_copy(type_id, tmp_path_factory.mktemp(f"{type_id}-trained") / "project", tmp_path_factory)
 
 
 def test_result_is_one_clean_commit_on_main(project: GeneratedProject):

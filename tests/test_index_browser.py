@@ -20,7 +20,7 @@ from generator.catalog.entries import load_catalog
 from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
 from generator.index.review import review_path, write_review
 from tests.browser import axe_violations, console_errors, headless_browser, save_screenshot, serve_directory
-from tests.generated import generate
+from tests.generated import trained_copy, trains_projects
 from tests.github_server import solid_png
 from tests.helpers import build_tree, git, git_init_commit
 from tests.test_index import fill_readme, hand_made
@@ -39,7 +39,7 @@ class Site:
     local_paths: list[str]
 
 
-@pytest.fixture(scope="module")
+@trains_projects(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("portfolio-browser")
     with pytest.MonkeyPatch.context() as patch:
@@ -53,15 +53,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             "OMP_NUM_THREADS": "1",
         }.items():
             patch.setenv(name, value)
-        trained = generate("classification", root / "classification", "--name", TITLES["classification"])
-        run = trained.run("python", "-m", f"{trained.package}.train")
-        assert run.returncode == 0, run.stderr[-2000:]
+        trained = trained_copy("classification", root / "classification", tmp_path_factory)
         shutil.copytree(trained.path, root / "nlp")
-        answers_file = root / "nlp" / ".copier-answers.yml"
-        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
-        answers.update(project_type="nlp", project_name=TITLES["nlp"])
-        answers_file.write_text(yaml.safe_dump(answers), encoding="utf-8")
         projects = [root / "classification", root / "nlp"]
+        for path, (type_id, title) in zip(projects, TITLES.items(), strict=True):
+            answers_file = path / ".copier-answers.yml"
+            answers = yaml.safe_load(answers_file.read_text(encoding="utf-8"))
+            answers.update(project_type=type_id, project_name=title)
+            answers_file.write_text(yaml.safe_dump(answers), encoding="utf-8")
         for path, title in zip(projects, TITLES.values(), strict=True):
             fill_readme(path, title)
             git_init_commit(path, "Results")

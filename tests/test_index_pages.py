@@ -70,6 +70,7 @@ def commits(hub: FakeGitHub, name: str, branch: str = "main") -> int:
     return int(_run_git(["rev-list", "--count", f"refs/heads/{branch}"], cwd=hub.bare_path(hub.login, name)))
 
 
+@pytest.mark.slow
 def test_user_site_created_once_idempotent_and_one_commit_per_change(github_server: FakeGitHub, tmp_path: Path):
     hub = github_server
     hub.index_site.set_profile(
@@ -116,6 +117,7 @@ def test_user_site_created_once_idempotent_and_one_commit_per_change(github_serv
     assert "<p>Hire me!</p>" in text and "21,000.5" in text and "23,456.7" not in text
 
 
+@pytest.mark.slow
 def test_gh_pages_branch_of_a_named_repository(github_server: FakeGitHub, tmp_path: Path):
     hub = github_server
     hub.add_repo(hub.login, "portfolio", files={"README.md": "# My portfolio\n"})

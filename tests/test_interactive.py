@@ -15,11 +15,14 @@ import time
 from pathlib import Path
 
 import pexpect
+import pytest
 import yaml
 
 from generator.catalog.entries import load_catalog
 from tests.helpers import git, run_cli
 from tests.test_new import tree
+
+pytestmark = pytest.mark.slow  # a real terminal session waits for each screen: seconds per test
 
 DOWN, ENTER, CLEAR_LINE = "\x1b[B", "\r", "\x15"
 # Colours, cursor moves and carriage returns between the words a person reads.

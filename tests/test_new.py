@@ -43,6 +43,29 @@ def test_defaults_give_a_committed_project(tmp_path: Path):
     assert answers["author_name"] == "Ada Learner"
 
 
+@pytest.mark.slow
+def test_several_news_at_once_share_the_template_store(tmp_path: Path):
+    """A class script or parallel CI jobs run `portfolio new` side by side on one machine: every run
+    pins its template version in the same store, one after the other, and every project is made."""
+    import subprocess
+    import sys
+
+    types = ["classification", "regression", "nlp", "clustering"]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "generator", "new", kind, str(tmp_path / kind), "--defaults", "--author", AUTHOR],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for kind in types
+    ]
+    errors = [run.communicate(timeout=300)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0] * len(types), errors
+    commits = {yaml.safe_load((tmp_path / kind / ".copier-answers.yml").read_text())["_commit"] for kind in types}
+    assert len(commits) == 1  # one snapshot of the built-in templates, tagged once
+
+
 def test_author_comes_from_git_config_when_not_given(tmp_path: Path):
     result = new("classification", str(tmp_path / "demo"), "--defaults")
     assert result.exit_code == 0, result.output

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.catalog.entries import load_catalog
 from tests.github_server import FakeGitHub
 from tests.helpers import AUTHOR, git, run_portfolio
@@ -33,6 +35,7 @@ def new_publish(hub: FakeGitHub, destination: Path, *extra: str, env: dict[str, 
     )
 
 
+@pytest.mark.slow
 def test_new_publish_creates_the_repository_and_pushes_head(github_server: FakeGitHub, tmp_path: Path):
     destination = tmp_path / "work"
     result = new_publish(github_server, destination, "--private", "--json")
@@ -65,6 +68,7 @@ def test_new_publish_without_token_stops_before_rendering(github_server: FakeGit
     assert github_server.state.requests == []
 
 
+@pytest.mark.slow
 def test_failed_publish_keeps_the_project_and_says_how_to_retry(github_server: FakeGitHub, tmp_path: Path):
     destination = tmp_path / "work"
     github_server.reject_pushes("quota exceeded")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generated import GeneratedProject, generate, trains_projects
+from tests.generated import GeneratedProject, generate, trained_copy, trains_projects
 from tests.helpers import run_portfolio
 
 pytestmark = pytest.mark.slow
@@ -37,12 +37,10 @@ READING = {
 
 @trains_projects(scope="module")
 def project(tmp_path_factory) -> GeneratedProject:
-    """One pipeline project, trained once with its own command (`python -m <package>.train`)."""
-    generated = generate("pipeline", tmp_path_factory.mktemp("pipeline") / "project")
-    result = generated.run("python", "-m", f"{generated.package}.train")
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert re.search(r"trained in \d+\.\d s", result.stdout)
-    return generated
+    """One pipeline project trained with its own command (`python -m <package>.train`), once per run."""
+    trained = trained_copy("pipeline", tmp_path_factory.mktemp("pipeline") / "project", tmp_path_factory)
+    assert re.search(r"trained in \d+\.\d s", trained.train_output)
+    return trained
 
 
 def free_port() -> int:

@@ -88,6 +88,7 @@ def student_edits(project: Path, old: str, new: str, message: str = "my problem 
     git_init_commit(project, message)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("location", ["file-url", "local-checkout"])
 def test_git_catalog_update_keeps_student_text_and_gains_template_change(
     catalog_repo: Path, tmp_path: Path, location: str
@@ -145,6 +146,7 @@ def test_dirty_project_is_refused(catalog_repo: Path, tmp_path: Path):
     assert read_answers(project)["_commit"] == "v1"
 
 
+@pytest.mark.slow
 def test_catalog_ref_pins_an_older_tag_and_update_to(catalog_repo: Path, tmp_path: Path):
     release_v2(catalog_repo)
     project = tmp_path / "student"
@@ -170,6 +172,7 @@ def test_catalog_ref_pins_an_older_tag_and_update_to(catalog_repo: Path, tmp_pat
         update_project(project, to="v9")
 
 
+@pytest.mark.slow
 def test_update_on_another_machine_rebuilds_the_store_from_the_catalog(
     catalog_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -201,6 +204,7 @@ def builtin_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root / "templates"
 
 
+@pytest.mark.slow
 def test_builtin_project_is_updated_by_a_later_release(
     builtin_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -239,6 +243,7 @@ def test_builtin_project_is_updated_by_a_later_release(
     assert store_tags(status.store)[:2] == ["v0.1.0", "v0.2.0"]
 
 
+@pytest.mark.slow
 def test_new_project_answers_match_a_render_from_the_store(tmp_path: Path):
     """The answers file `new` writes is byte-identical to copier's own render from the store."""
     import copier
@@ -275,6 +280,7 @@ def test_update_refuses_projects_without_version(tmp_path: Path):
     assert "no .copier-answers.yml" in result.stderr
 
 
+@pytest.mark.slow
 def test_plain_catalog_folder_gets_content_versions(tmp_path: Path):
     catalog = build_tree(tmp_path / "catalog", catalog_files("Delays per station, 2024."))  # no git at all
     project = tmp_path / "student"
@@ -293,6 +299,7 @@ def test_plain_catalog_folder_gets_content_versions(tmp_path: Path):
     assert STUDENT_PROBLEM in readme and "2024 and 2025" in readme
 
 
+@pytest.mark.slow
 def test_template_given_by_url_in_an_entry_is_fetched_pinned_and_updated(tmp_path: Path):
     files = catalog_files("Delays per station, 2024.")
     prefix = "templates/late-trains/"

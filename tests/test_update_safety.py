@@ -44,6 +44,7 @@ def snapshot(project: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", ["delete", "rename"])
 def test_an_edited_file_the_new_version_drops_is_kept_and_named(catalog_v1: Path, tmp_path: Path, change: str):
     project = new_from_catalog(catalog_v1, tmp_path / "student")
@@ -60,6 +61,7 @@ def test_an_edited_file_the_new_version_drops_is_kept_and_named(catalog_v1: Path
     assert git(project, "log", "-1", "--format=%s") == "my notes"  # left for review, not committed
 
 
+@pytest.mark.slow
 def test_an_untouched_file_the_new_version_deletes_goes(catalog_v1: Path, tmp_path: Path):
     project = new_from_catalog(catalog_v1, tmp_path / "student")
     release(catalog_v1, remove=("docs/old.md",))
@@ -100,6 +102,7 @@ def start_update(project: Path, marker: Path) -> subprocess.Popen:
     return process
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
 def test_an_interrupted_update_puts_everything_back(catalog_v1: Path, tmp_path: Path, how: signal.Signals):
     project = new_from_catalog(catalog_v1, tmp_path / "student")
@@ -114,6 +117,7 @@ def test_an_interrupted_update_puts_everything_back(catalog_v1: Path, tmp_path: 
     assert git(project, "status", "--porcelain", "--untracked-files=all") == ""
 
 
+@pytest.mark.slow
 def test_an_update_killed_outright_is_undone_by_the_next_run(catalog_v1: Path, tmp_path: Path):
     project = new_from_catalog(catalog_v1, tmp_path / "student")
     before = snapshot(project)

@@ -1,4 +1,4 @@
-"""Checks on what the write-up says: each section present and written, then the specific things a
+"""Checks on what the write-up says (each section present and written: ``checks_sections``): the specific things a
 reviewer looks for in it (what is predicted and why; the data's source, size and licence; models,
 validation and a baseline; a result, its meaning and its limits), across sections whether the
 text is specific, and two marks of a strong write-up (what drives predictions, where it fails).
@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
+from generator.check.checks_metrics import compares
+from generator.check.checks_sections import coverage
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
-from generator.check.rubric import SectionRule
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -54,41 +55,6 @@ REQUIRES = {
     "outcome.impact": "outcome",
     "outcome.limits": "outcome",
 }
-
-
-def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
-    """The check that ``rule``'s section is there and written (a quarter of the credit when it says nothing
-    specific: headings over stock sentences are an outline, not a write-up)."""
-
-    def run(ctx: Context) -> Outcome:
-        found = ctx.located.get(rule.id)
-        if found is None:
-            looked = ", ".join(rule.synonyms[:4])
-            return [
-                Failure(
-                    f"No {rule.title} section (no heading like: {looked}, … and no text about it).",
-                    ctx.evidence.readme_name,
-                )
-            ]
-        hit = found.hit
-        if hit.filled:
-            return (
-                []
-                if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id)
-                else Partial([], 0.25)
-            )
-        if found.has_guide:
-            message = f"{rule.title} section at {hit.where} still holds the template guidance comment."
-            fix = f"Replace the guidance comment with {rule.describe}."
-        elif rule.id == "metrics":
-            message = f"{rule.title} section at {hit.where} has no numbers next to metric names."
-            fix = "Run `portfolio sync`, or write a | Metric | Value | table with your held-out results."
-        else:
-            message = f"{rule.title} section at {hit.where} has {hit.words} words of prose (needs {rule.min_words})."
-            fix = f"Write {rule.describe}."
-        return [Failure(message, hit.file, hit.line, fix)]
-
-    return run
 
 
 def _says(
@@ -149,16 +115,41 @@ def _data_links(ctx: Context, found: Located) -> list[str]:
     return [link.target for link in found.doc.links if link.line in lines] + bare_urls(text)
 
 
+_ELSEWHERE = ("intro", "problem", "method")
+"""Where write-ups also say where the data comes from and how big it is ("a model trained on the 41,200
+records published by …" in the overview, "239 training patients" in the method): a reviewer reads it there."""
+
+
 def _source(ctx: Context) -> Outcome:
     found = ctx.located["data"]
     links = _data_links(ctx, found)
     if any(t.startswith(("http://", "https://")) or _local_document(ctx, t) for t in links):
         return []
-    if CITATION.search(ctx.section_text("data")):
+    if CITATION.search(ctx.section_text("data", *_ELSEWHERE)):
         return []
     return [
         Failure(
             f"{found.hit.heading} ({found.hit.where}) has no link or citation to where the data comes from.",
+            found.hit.file,
+            found.hit.line,
+        )
+    ]
+
+
+_TIME_UNITS = re.compile(r"(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE)
+
+
+def _size(ctx: Context) -> Outcome:
+    """The data's size in its section; elsewhere only a count of things ("41,200 water points"), since
+    "within 30 days" in a problem statement is a horizon, not a size."""
+    if SIZE.search(ctx.section_text("data")) or any(
+        not _TIME_UNITS.search(match.group().rstrip()) for match in SIZE.finditer(ctx.section_text(*_ELSEWHERE))
+    ):
+        return []
+    found = ctx.located["data"]
+    return [
+        Failure(
+            f"{found.hit.heading} ({found.hit.where}) does not say how big the data is (rows, samples, columns).",
             found.hit.file,
             found.hit.line,
         )
@@ -184,12 +175,27 @@ def _limits(ctx: Context) -> Outcome:
     ]
 
 
+_PLANNED = re.compile(r"^\s*\[ \]\s*(.+)$", re.MULTILINE)
+
+
+def _done(ctx: Context, section_ids: tuple[str, ...]) -> str:
+    """The sections' text without unticked task-list items: "- [ ] Compare against a baseline" is a plan."""
+    text = ctx.section_text(*section_ids)
+    for key in section_ids:
+        found = ctx.located.get(key)
+        for planned in _PLANNED.findall(found.section.prose()) if found else ():
+            text = text.replace(" ".join(planned.split()), " ")
+    return text
+
+
 def _baseline(ctx: Context) -> Outcome:
     """A named baseline, or a comparison between at least two named models (the simpler one is the bar)."""
     found = ctx.located["method"]
-    text = ctx.section_text("method", "metrics", "outcome")
-    if BASELINE.search(text) or (COMPARISON.search(text) and len(distinct(MODEL, text)) >= 2):
+    text = _done(ctx, ("method", "metrics", "outcome"))
+    if BASELINE.search(text):
         return []
+    if (COMPARISON.search(text) or compares(ctx.readme_values())) and len(distinct(MODEL, text)) >= 2:
+        return []  # a comparison of named models, in words or in a table of their scores
     return [
         Failure(
             f"{found.hit.heading} ({found.hit.where}) names no baseline or simpler model to compare with.",
@@ -230,6 +236,12 @@ def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
     return run
 
 
+def _scaled(ctx: Context, failures: list[Failure], credit: float) -> Outcome:
+    """``credit`` in proportion to how much of the write-up is there (see ``FULL_WRITEUP``)."""
+    credit *= coverage(ctx)
+    return Partial(failures, credit) if failures or credit < 1 else []
+
+
 def _filler(ctx: Context) -> Outcome:
     """Stock sentences and sentences repeated across sections; credit: the share of sections free of both."""
     reading = ctx.specificity()
@@ -260,8 +272,7 @@ def _filler(ctx: Context) -> Outcome:
                     hit.line,
                 )
             )
-    credit = 1 - len(padded & set(reading.marks)) / len(reading.marks)
-    return Partial(failures, credit) if failures else []
+    return _scaled(ctx, failures, 1 - len(padded & set(reading.marks)) / len(reading.marks))
 
 
 def _specific(ctx: Context) -> Outcome:
@@ -281,8 +292,7 @@ def _specific(ctx: Context) -> Outcome:
                 f"Replace the stock sentences with {describe}.",
             )
         )
-    credit = 1 - len(vague) / len(reading.marks)
-    return Partial(failures, credit) if failures else []
+    return _scaled(ctx, failures, 1 - len(vague) / len(reading.marks))
 
 
 def _headings(ctx: Context) -> Outcome:
@@ -342,7 +352,7 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "problem.target": _target,
     "problem.why": _why,
     "data.source": _source,
-    "data.size": _says("data", "how big the data is (rows, samples, columns)", SIZE),
+    "data.size": _size,
     "data.licence": _says("data", "under which licence or terms the data may be used", LICENCE),
     "method.models": _says("method", "which models were trained", MODEL, also=("metrics", "intro"), headings=True),
     "method.validation": _says(

@@ -3,18 +3,37 @@
 
 from __future__ import annotations
 
-from generator.check.context import Context, Failure
+from generator.check.context import Context, Failure, Partial
 from generator.check.metrics_json import disagreements
 from generator.check.metrics_text import MetricValue, mentions
 from generator.check.rules import METRICS_JSON
-from generator.check.vocabulary import BASELINE, COMPARISON
+from generator.check.vocabulary import BASELINE, COMPARISON, IMBALANCE
+
+ACCURACY_ONLY_CREDIT = 0.5
+"""Credit of results that give accuracy and nothing else although the README says the classes are
+imbalanced: a reviewer's first question is how the model does on the class that matters (a model that
+always says "stays" is 88 % accurate on churn). Balanced tasks (digits, ImageNet) report accuracy alone."""
 
 
 def _values(ctx: Context) -> list[Failure] | None:
     if not ctx.evidence.has_documentation:
         return None
     found = ctx.located.get("metrics")
-    if (found is not None and found.metric_values) or ctx.readme_values() or ctx.notebook_values():
+    shown = (found.metric_values if found is not None else []) or ctx.readme_values()
+    if shown and {value.metric for value in shown} == {"accuracy"} and IMBALANCE.search(ctx.readme_text()):
+        return Partial(
+            [
+                Failure(
+                    "Accuracy is the only metric reported for imbalanced classes: it hides how the model does "
+                    "on the rarer class.",
+                    found.hit.file if found else ctx.evidence.readme_name,
+                    found.hit.line if found else None,
+                    "Add precision, recall and F1 (or ROC AUC) next to the accuracy, and the class balance.",
+                )
+            ],
+            ACCURACY_ONLY_CREDIT,
+        )
+    if shown or ctx.notebook_values():
         return []
     named = mentions(ctx.evidence.readme.source) if ctx.evidence.readme else set()
     detail = f" (it names {', '.join(sorted(named))} but gives no numbers)" if named else ""
@@ -33,12 +52,14 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     if not ctx.evidence.has_documentation:
         return None
     values = ctx.readme_values() or ctx.notebook_values()
+    if not values:
+        return Partial([], 0.0)  # no numbers to compare: metrics.values says so
     if any(value.role == "baseline" for value in values):
         return []
     results = ctx.section_text("metrics", "outcome")
     found = ctx.located.get("metrics")
     shown = found.metric_values if found else values
-    if BASELINE.search(results) or (COMPARISON.search(results) and values) or _compares(shown):
+    if BASELINE.search(results) or COMPARISON.search(results) or compares(shown):
         return []
     return [
         Failure(
@@ -49,12 +70,18 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     ]
 
 
-def _compares(values: list[MetricValue]) -> bool:
-    """Two different values of one metric on different rows or columns: a comparison table."""
-    seen: dict[str, set[float]] = {}
+def compares(values: list[MetricValue]) -> bool:
+    """Two different values of one metric on different rows or columns: a comparison table. The same
+    number written twice ("96.8 % accuracy" … "96 % accuracy") is one value, not a comparison."""
+    seen: dict[str, list[MetricValue]] = {}
     for value in values:
-        seen.setdefault(value.metric, set()).add(value.value)
-    return any(len(numbers) >= 2 for numbers in seen.values())
+        seen.setdefault(value.metric, []).append(value)
+    for group in seen.values():
+        low = min(group, key=lambda value: value.value)
+        high = max(group, key=lambda value: value.value)
+        if high.value - low.value >= 10.0 ** -min(low.decimals, high.decimals):
+            return True
+    return False
 
 
 def _consistent(ctx: Context) -> list[Failure] | None:

@@ -71,6 +71,8 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
         "oof",
         "oof cv",
         "oof score",
+        "publicscore",  # Kaggle's submission list, pasted as text
+        "privatescore",
     ),
 }
 _LINE_WORD = re.compile(r"[a-z0-9²]+")

@@ -75,12 +75,13 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         "a template instruction ('describe your …')",
         re.compile(
-            r"\b(?:a short description of|describe|explain|summari[sz]e|list|insert|write about) (?:your|the) "
+            r"\b(?:an? (?:brief |short )?description of|describe|explain|summari[sz]e|list|insert|write about|discuss)"
+            r" (?:your|the) "
             r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
             r"|^#\s*(?:project\s+(?:title|name)|title)\s*$",
             re.IGNORECASE | re.MULTILINE,
         ),
-        ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title"),
+        ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title", "discuss"),
     ),
     _Kind(
         "a metrics cell waiting for `make train` or `portfolio sync`",
@@ -118,6 +119,15 @@ _KINDS: tuple[_Kind, ...] = (
         ("](",),
     ),
 )
+
+
+_TEMPLATE_INSTRUCTION = next(kind for kind in _KINDS if kind.label.startswith("a template instruction"))
+
+
+@lru_cache(maxsize=1024)
+def template_instruction(text: str) -> bool:
+    """Whether ``text`` holds a template's instruction ("Describe the dataset: …")."""
+    return _TEMPLATE_INSTRUCTION.may_occur(text.lower()) and bool(_TEMPLATE_INSTRUCTION.pattern.search(text))
 
 
 @dataclass(frozen=True)

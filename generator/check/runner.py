@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from generator.check import checks_content, checks_files, checks_metrics, checks_text
+from generator.check import checks_content, checks_files, checks_metrics, checks_sections, checks_text
 from generator.check.context import Context, Failure, Partial
 from generator.check.model import CheckResult, Finding
 from generator.check.rubric import Rubric
@@ -43,7 +43,7 @@ def all_checks(rubric: Rubric) -> list[tuple[Check, int, CheckFunction]]:
     if plan is not None:
         return plan
     plan = [
-        (section_check(rule.id, rule.title, rule.describe), rule.weight, checks_content.section_function(rule))
+        (section_check(rule.id, rule.title, rule.describe), rule.weight, checks_sections.section_function(rule))
         for rule in rubric.sections
         if rule.required
     ]

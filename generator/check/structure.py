@@ -138,7 +138,7 @@ def _content(section: Section, wanted: dict[str, SectionRule]) -> dict[str, floa
 def _judge(doc: Document, section: Section, rule: SectionRule, found_by: str) -> Located:
     heading = section.heading
     has_guide = any(block.kind == "html" and GUIDE_COMMENT.search(block.text) for block in section.blocks)
-    count = words(strip_placeholders(section.prose()))
+    count = words(strip_placeholders(section.text()))  # a table of models or columns is written content too
     values = values_in(section.blocks) if rule.id == "metrics" else []
     if rule.id == "metrics":
         filled = not has_guide and (bool(values) or (rule.min_words > 0 and count >= rule.min_words))

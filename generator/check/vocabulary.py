@@ -39,7 +39,7 @@ VALIDATION = _words(
     r"train[/ -]validation", r"hold[- ]?out", r"held[- ]out", r"validation set", r"test set", r"test split",
     r"time[- ]based split", r"walk[- ]forward", r"stratified", r"leave[- ]one[- ]out", r"backtest\w*",
     r"out[- ]of[- ]sample", r"temporal split", r"split (?:the data|into)", r"\d+ ?% (?:test|hold)",
-    r"\d+/\d+ split", r"grid ?search(?:cv)?", r"early stopping",
+    r"\d+/\d+ split", r"grid ?search(?:cv)?", r"early stopping", r"out of fold", r"oof",
 )
 BASELINE = _words(
     r"baselines?", r"dummy (?:classifier|regressor|model)", r"majority[- ]class", r"most[- ]frequent",
@@ -49,6 +49,7 @@ BASELINE = _words(
 COMPARISON = _words(
     r"baselines?", r"compared (?:with|to|against)", r"vs\.?", r"versus", r"improv\w+ (?:over|on|from)",
     r"better than", r"outperform\w*", r"up from", r"down from", r"beats?", r"relative to",
+    r"ablations?", r"single model",
 )
 TARGET = _words(
     r"predict\w*", r"classif\w*", r"forecast\w*", r"estimat\w*", r"detect\w*", r"identif\w*",
@@ -99,8 +100,12 @@ LIMITS = _words(
     r"could be improved", r"improv\w+", r"only", r"small", r"fail\w*", r"weakness\w*", r"trade[- ]?offs?",
     r"risks?", r"not (?:yet|tested|validated)", r"struggl\w+", r"unclear", r"assum\w+", r"drift",
     r"must not", r"should not", r"not (?:be )?(?:used|suitable|reliable|enough)", r"half", r"noisy", r"imbalanc\w+",
-    r"still", r"would help", r"could (?:also|be|add|try)", r"confus\w+", r"underestimat\w+", r"overestimat\w+",
-    r"obvious next", r"leak\w*",
+    r"still", r"would help", r"could (?:also|be|add|try)", r"confus(?:es|ed|ing)", r"underestimat\w+",
+    r"overestimat\w+", r"obvious next", r"leak\w*",
+)
+IMBALANCE = _words(
+    r"imbalanc\w+", r"unbalanc\w+", r"smote", r"minority class", r"minority classes", r"oversampl\w+",
+    r"undersampl\w+", r"class weights?", r"rare class", r"rare classes", r"rare events?", r"skewed classes",
 )
 DRIVERS = _words(
     r"feature importances?", r"importances?", r"shap\w*", r"coefficients?", r"partial dependence",
@@ -117,6 +122,7 @@ SLICES = _words(
 CITATION = re.compile(
     r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
     r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]|\bcollected (?:by|from)\b|\bprovided by\b"
+    r"|\b(?:published|released|made available|shared|compiled) by\b|\b(?:obtained|downloaded|sourced) from\b"
     r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b",
     re.IGNORECASE,
 )
@@ -131,10 +137,13 @@ CUES: dict[str, Terms] = {
     "problem": _words(
         r"goals?", r"aims?", r"objectives?", r"problems?", r"questions?", r"challenges?", r"business",
         r"customers?", r"users?", r"so that", r"in order to", r"we want", r"predict\w*", r"forecast\w*",
-        r"classif\w*", r"detect\w*", r"help\w*", r"decisions?", r"motivation", r"purpose"),
+        r"classif\w*", r"detect\w*", r"help\w*", r"decisions?", r"motivation", r"purpose",
+        r"competitions?"),
     "data": _words(
         r"datasets?", r"data ?sets?", r"rows", r"columns", r"records", r"samples", r"observations",
-        r"instances", r"features", r"kaggle", r"uci", r"csv", r"collected", r"licen[cs]e\w*", r"downloaded",
+        r"instances", r"features", r"kaggle", r"uci", r"csv", r"collected", r"licen[cs]e\w*", r"download\w*",
+        r"raw data", r"training data", r"competition data", r"test data", r"input data", r"original data",
+        r"external data",
         r"target (?:variable|column)", r"labels?", r"missing values", r"source", r"attributes", r"variables"),
     "method": _words(*MODELS[:40], r"models?", r"trained", r"training", r"algorithms?", r"cross[- ]?validat\w*",
                      r"k-?fold", r"hyper-?parameters?", r"tun(?:ed|ing)", r"pipeline", r"preprocess\w*",
@@ -146,7 +155,11 @@ CUES: dict[str, Terms] = {
     "outcome": _words(
         r"conclu\w+", r"recommend\w*", r"impact", r"insights?", r"limitations?", r"next steps?", r"future",
         r"learned", r"decisions?", r"deploy\w*", r"business value", r"suggests?", r"we found", r"takeaways?",
-        r"in practice", r"trade[- ]?offs?", r"caveats?", r"lessons?"),
+        r"in practice", r"trade[- ]?offs?", r"caveats?", r"lessons?",
+        # a discussion against other work: what the result means beside published ones
+        r"study", r"studies", r"papers?", r"literature", r"published", r"leak\w*", r"compared with",
+        r"compared to", r"other work", r"prior work", r"previous work", r"earlier work", r"other results",
+        r"previous results", r"published results", r"other studies", r"previous studies"),
 }
 ML = _words(
     r"machine learning", r"models?", r"predict\w*", r"classif\w*", r"regression", r"cluster\w*",

@@ -33,11 +33,12 @@ and mirror tags for git catalogs) and updates the project to the newest tag.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,9 +98,23 @@ def _store_git(store: Path, *args: str, work_tree: Path | None = None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _stores_locked() -> Iterator[None]:
+    """One process at a time writes the stores: two ``portfolio new`` at once (a class script,
+    parallel CI jobs) would otherwise race for git's index.lock and the tag index of a store."""
+    stores_root().mkdir(parents=True, exist_ok=True)
+    with (stores_root() / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes, also if the process dies
+        yield
+
+
 def pin_version(entry: CatalogEntry, template: Path) -> TemplateVersion:
     """The store and tag holding ``template`` exactly as it is now (created on first use)."""
-    template = template.resolve()
+    with _stores_locked():
+        return _pin_version(entry, template.resolve())
+
+
+def _pin_version(entry: CatalogEntry, template: Path) -> TemplateVersion:
     if entry.builtin:
         from generator.resources import builtin_catalog_dir
 
@@ -209,6 +224,11 @@ def _tool_version() -> str:
 
 def refresh(store: Path) -> None:
     """Bring a store up to date with its source: a snapshot of a folder, or new tags of a git catalog."""
+    with _stores_locked():
+        _refresh(store)
+
+
+def _refresh(store: Path) -> None:
     config = store_config(store)
     if config.get("kind") == "git":
         repo = Path(config["repo"])
