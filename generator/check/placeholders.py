@@ -147,10 +147,8 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
         found.append((match.start(), "a template guidance comment (portfolio:guide)", match.group()))
         covered.append(match.span())
     lowered = source.lower()
-    for kind in _KINDS:
-        if not kind.may_occur(lowered):
-            continue
-        for match in matches(kind.pattern, kind.starts, source):
+    for kind in _possible(lowered):
+        for match in matches(kind.pattern, kind.starts, source, lowered):
             if not any(start <= match.start() < end for start, end in covered):
                 found.append((match.start(), kind.label, match.group()))
     if not found:
@@ -168,10 +166,17 @@ def strip_placeholders(text: str) -> str:
     """``text`` without guidance comments and placeholder phrases (to count the real words left)."""
     text = GUIDE_COMMENT.sub(" ", text)
     lowered = text.lower()
-    for kind in _KINDS:
-        if kind.may_occur(lowered):
-            text = substitute(kind.pattern, kind.starts, text, " ")
+    current: str | None = lowered  # the lower-case text while nothing was stripped yet
+    for kind in _possible(lowered):
+        stripped = substitute(kind.pattern, kind.starts, text, " ", current)
+        if stripped is not text:
+            text, current = stripped, None  # the next kind reads the text as it is now
     return text
+
+
+def _possible(lowered: str) -> list[_Kind]:
+    """The kinds whose needles occur in the lower-cased text."""
+    return [kind for kind in _KINDS if kind.may_occur(lowered)]
 
 
 def _short(text: str, limit: int = 60) -> str:

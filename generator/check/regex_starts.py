@@ -67,9 +67,12 @@ def _literal(char: str) -> bool:
     return char.lower() == char.upper() and not char.isspace() and char.isprintable()
 
 
-def matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, tried only where one of ``starts`` occurs."""
-    lowered = lowered_in_place(text, text.lower()) if starts else None
+def matches(
+    pattern: re.Pattern[str], starts: tuple[str, ...], text: str, lowered: str | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where one of ``starts`` occurs (``lowered``: ``text.lower()``
+    when the caller has it)."""
+    lowered = lowered_in_place(text, text.lower() if lowered is None else lowered) if starts else None
     if lowered is None:
         yield from pattern.finditer(text)
         return
@@ -81,12 +84,15 @@ def matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> Ite
             end = match.end()
 
 
-def substitute(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, replacement: str) -> str:
-    """``pattern.sub(replacement, text)`` for a literal replacement, tried only where a match can start."""
+def substitute(
+    pattern: re.Pattern[str], starts: tuple[str, ...], text: str, replacement: str, lowered: str | None = None
+) -> str:
+    """``pattern.sub(replacement, text)`` for a literal replacement, tried only where a match can start
+    (the very ``text`` back when nothing matches)."""
     if not starts:
         return pattern.sub(replacement, text)
     pieces, last = [], 0
-    for match in matches(pattern, starts, text):
+    for match in matches(pattern, starts, text, lowered):
         pieces += [text[last : match.start()], replacement]
         last = match.end()
     return "".join(pieces) + text[last:] if pieces else text
