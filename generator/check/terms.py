@@ -65,7 +65,9 @@ class Terms:
         """Leftover patterns without a word anchor but with a caseless character every match holds (``%``)."""
         self.always = tuple(index for index, mark in marks if not mark and not self.anchors[index])
         """Leftover patterns with neither: they run on every text."""
-        _ANCHORS.extend((anchor, self, index) for index, anchor in enumerate(self.anchors) if anchor)
+        for index, anchor in enumerate(self.anchors):
+            if anchor:  # anchors have two letters or more: indexed by their first two
+                _ANCHORS.setdefault(anchor[:2], []).append((anchor, self, index))
         self.members: set[str] = set()
         """Words seen so far that are one of the single words or stems."""
         self.anchored: dict[str, tuple[int, ...]] = {}
@@ -152,8 +154,8 @@ class Terms:
 
 
 _ALL: list[Terms] = []
-_ANCHORS: list[tuple[str, Terms, int]] = []
-"""(anchor, list, leftover pattern) of every list's anchored leftover patterns."""
+_ANCHORS: dict[str, list[tuple[str, Terms, int]]] = {}
+"""First two letters -> (anchor, list, leftover pattern) of every list's anchored leftover patterns."""
 _SEEN: set[str] = set()
 """Every word classified so far (most belong to no list); bounded by ``_MAX_WORDS``."""
 _MAX_WORDS = 200_000
@@ -172,10 +174,11 @@ def _classify(words: set[str]) -> None:
         _forget_words()
     for terms in _ALL:
         terms.members.update(word for word in words if terms.owns(word))
-    for anchor, terms, index in _ANCHORS:
-        for word in words:
-            if anchor in word:
-                terms.anchored[word] = (*terms.anchored.get(word, ()), index)
+    for word in words:  # the anchors a word contains, looked up by each pair of letters in it
+        for position in range(len(word) - 1):
+            for anchor, terms, index in _ANCHORS.get(word[position : position + 2], ()):
+                if word.startswith(anchor, position):
+                    terms.anchored[word] = (*terms.anchored.get(word, ()), index)
     _SEEN.update(words)
 
 
