@@ -16,7 +16,8 @@ from generator.check.vocabulary import SPECIFIC_TERMS, WHY
 _PIECES = st.sampled_from(
     [
         "here is the README", "Below is your README", "TODO", "todo", "Fill in your name", "[Project Title]",
-        "<your-repo>", "sure, ", "Sure! ", "\n", " ", "\u0130", "\u0131", "\u017f", "\u212a", "é", "—", "# Title",
+        "<your-repo>", "your_handle", "I've", "_say", "[your",
+        "sure, ", "Sure! ", "\n", " ", "\u0130", "\u0131", "\u017f", "\u212a", "é", "—", "# Title",
         "|run make train|",
         "train/test split", "Cross-validated", "k-NN", "knn", "for the business", "hold-out", "accuracy 0.9",
         "F1: 0.8", "AUC", "R²", "x", "-", "'", "_",
@@ -29,6 +30,7 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)
 @given(_TEXTS)
 def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
     for kind in _KINDS:
+        assert kind.may_occur(text.lower()) == any(needle in text.lower() for needle in kind.needles)
         expected = [(m.start(), m.group()) for m in kind.pattern.finditer(text)]
         assert [(m.start(), m.group()) for m in matches(kind.pattern, kind.starts, text)] == expected
         assert substitute(kind.pattern, kind.starts, text, " ") == kind.pattern.sub(" ", text)

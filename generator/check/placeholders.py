@@ -30,11 +30,23 @@ class _Kind:
     starts: tuple[str, ...] = field(init=False)
     """What every match begins with, when the pattern says (it then runs only there)."""
 
+    finder: re.Pattern[str] | None = field(init=False)
+    """Needles that share their first letters (``<your``, ``<repo``…) as one search for those letters."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", literal_starts(self.pattern))
+        shared = self.needles[0] if len(self.needles) > 1 else ""
+        for needle in self.needles[1:]:
+            while not needle.startswith(shared):
+                shared = shared[:-1]
+        rests = "|".join(re.escape(needle[len(shared) :]) for needle in self.needles)
+        object.__setattr__(self, "finder", re.compile(f"{re.escape(shared)}(?:{rests})") if shared else None)
 
     def may_occur(self, lowered: str) -> bool:
-        """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C)."""
+        """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C; needles with
+        a common start are found in one pass, the engine jumping from one occurrence of it to the next)."""
+        if self.finder is not None:
+            return self.finder.search(lowered) is not None
         return any(map(lowered.__contains__, self.needles))
 
 
