@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.check.document import Document, Section, words
+from generator.check.document import Document, Section, has_words, words
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
@@ -120,7 +120,7 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
 def _content(section: Section, wanted: dict[str, SectionRule]) -> dict[str, float]:
     """How much a block's own text reads like each section (0 to 2)."""
     text = " ".join(section.text().split())
-    if words(text) < 8:
+    if not has_words(text, 8):
         return {}
     scores = {}
     for section_id in wanted:

@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.check.document import has_words, words
 from generator.check.metrics_text import _NAME_STARTS, _RUN, _name_starts
 from generator.check.placeholders import _KINDS
 from generator.check.regex_starts import literal_starts, matches, substitute
@@ -53,3 +54,9 @@ def test_starts_are_read_from_the_pattern() -> None:
     assert literal_starts(re.compile(r"(?<!\w)todo")) == ()  # a look-behind first: no shortcut
     assert literal_starts(re.compile(r"\bI(?:'ve| have)")) == ()  # one common letter: no fewer places to try
     assert "train" in SPECIFIC_TERMS.prefixes  # train(?:ing)?[/ -](?:and )?test split
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(min_value=-1, max_value=12))
+def test_has_words_is_a_count_read_only_as_far_as_needed(text: str, count: int) -> None:
+    assert has_words(text, count) == (words(text) >= count)
