@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.check.document import has_words, words
-from generator.check.metrics_text import _NAME_STARTS, _RUN, _name_starts
+from generator.check.line_scan import _RUN, name_starts, numbers_first
+from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
 from generator.check.placeholders import _KINDS
 from generator.check.regex_starts import literal_starts, matches, substitute
 from generator.check.terms import _reading
@@ -21,7 +22,8 @@ _PIECES = st.sampled_from(
         "sure, ", "Sure! ", "\n", " ", "\u0130", "\u0131", "\u017f", "\u212a", "é", "—", "# Title",
         "|run make train|",
         "train/test split", "Cross-validated", "k-NN", "knn", "for the business", "hold-out", "accuracy 0.9",
-        "F1: 0.8", "AUC", "R²", "x", "-", "'", "_",
+        "F1: 0.8", "AUC", "R²", "+.5 recall", "-3 f1", "1.5% accuracy", ".9 AUC", "٣ accuracy", "x2 f1",
+        "x", "-", "'", "_",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)
@@ -45,7 +47,9 @@ def test_term_leftovers_and_metric_names_find_what_the_full_search_finds(text: s
             expected = [(m.start(), m.group()) for m in pattern.finditer(text)]
             assert [(m.start(), m.group()) for m in terms._matches(index, text, _reading(text))] == expected
     slow = [run.start() for run in _RUN.finditer(text) if run.group().lower() in _NAME_STARTS]
-    assert _name_starts(text, _NAME_STARTS) == slow
+    assert name_starts(text, _NAME_STARTS) == slow
+    expected = [(m.start(), m.group()) for m in _PROSE_BEFORE.finditer(text)]
+    assert [(m.start(), m.group()) for m in numbers_first(_PROSE_BEFORE, text)] == expected
 
 
 def test_starts_are_read_from_the_pattern() -> None:
