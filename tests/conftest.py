@@ -20,12 +20,16 @@ from tests.helpers import GIT_IDENTITY
 SHARED_SCOPES = {"module", "class"}
 
 
+TRAINS = pytest.StashKey[bool]()
+
+
 @pytest.hookimpl(tryfirst=True)  # xdist turns `xdist_group` marks into node ids in its own hook: mark first
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
         definitions = [defs[-1] for defs in info.name2fixturedefs.values() if defs] if info else []
-        if any(getattr(definition.func, "trains_projects", False) for definition in definitions):
+        item.stash[TRAINS] = any(getattr(definition.func, "trains_projects", False) for definition in definitions)
+        if item.stash[TRAINS]:
             item.add_marker(pytest.mark.slow)
         shared = [definition.argname for definition in definitions if definition.scope in SHARED_SCOPES]
         if shared:
@@ -34,6 +38,32 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # xdist reads a group from the node id's last "@" only when no "]" follows it: no brackets
             group = "/".join([item.nodeid.split("::")[0], *chosen])
             item.add_marker(pytest.mark.xdist_group(group.replace("]", ")").replace("@", "_")))
+
+
+class LongestFirst:
+    """Longest first: groups that train projects, then other slow tests, then the rest (a stable sort
+    that keeps each group together), so the workers finish together instead of one training alone
+    at the end while the other idles. Runs after pytest's own fixture-scope ordering."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        best: dict[str, int] = {}
+        for item in items:
+            best[_group(item)] = min(best.get(_group(item), 2), _rank(item))
+        items.sort(key=lambda item: best[_group(item)])
+
+
+def _group(item: pytest.Item) -> str:
+    mark = item.get_closest_marker("xdist_group")
+    return str(mark.args[0]) if mark else item.nodeid
+
+
+def _rank(item: pytest.Item) -> int:
+    return 0 if item.stash.get(TRAINS, False) else 1 if item.get_closest_marker("slow") else 2
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(LongestFirst(), "longest-first")
 
 
 @pytest.fixture(autouse=True)

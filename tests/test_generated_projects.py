@@ -432,14 +432,15 @@ def test_training_explains_the_selected_model_in_json_figure_and_readme(trained:
         assert all(value["std"] >= 0 for value in importances) and explanation["repeats"] >= 5
 
 
-def test_training_writes_only_between_markers_and_again_changes_nothing(trained: GeneratedProject):
-    documents = ["README.md", "docs/model_card.md", "reports/explanation.json", "reports/slices.json"]
-    before = {name: (trained.path / name).read_bytes() for name in documents if (trained.path / name).is_file()}
+def test_training_writes_only_between_markers(trained: GeneratedProject):
+    """Outside its marked regions the README is the learner's. That a second run writes the same
+    reports is the project's own test (`test_a_second_run_writes_the_same_reports`, run by
+    test_project_tests_pass_out_of_the_box); that the same reports give the same README is
+    test_training_writes_the_results_into_the_readme_and_model_card_once."""
     committed = git(trained.path, "show", "HEAD:README.md")
-    assert REGION.sub("", committed).strip() == REGION.sub("", before["README.md"].decode()).strip()
-    result = trained.run("python", "-m", f"{trained.package}.train")
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert {name: (trained.path / name).read_bytes() for name in before} == before
+    readme = (trained.path / "README.md").read_text(encoding="utf-8")
+    assert REGION.sub("", committed).strip() == REGION.sub("", readme).strip()
+    assert REGION.findall(readme) and readme != committed
 
 
 def test_slice_metrics_where_the_type_defines_slices(trained: GeneratedProject):
