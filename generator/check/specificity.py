@@ -137,12 +137,11 @@ def _marks(sentence: str, normal: str) -> int:
     count += len({name for name in _names(sentence) if name not in _COMMON_CAPITALS})
     if count >= 3:
         return 3  # the cheap marks are enough: no need to look for named methods
-    count += SPECIFIC_TERMS.count(sentence, 3 - count)
-    if count >= 3:
-        return 3
     uncommon = {word for word in normal.split(" ") if len(word) >= 5 and word not in GENERIC_WORDS}  # its words
     count += len(uncommon) // 2
-    return min(count, 3)
+    if count >= 3:
+        return 3  # marks only add up: named methods could not change the result
+    return count + SPECIFIC_TERMS.count(sentence, 3 - count)
 
 
 def _names(sentence: str) -> list[str]:
