@@ -4,7 +4,15 @@
    with outputs, reports/metrics.json, code and tests) 200 times and, for each format (text, json,
    markdown, sarif), checks every copy in this process and renders the reports — as a cohort run does.
    Goal: 300 projects/s in every format (moonshot 500/s).
-2. Checks a project whose README has 16,000 headings (goal: under 1 s; linear in size).
+2. The same for 200 projects cycling through every folder of the calibration set (51 READMEs of every
+   style, most of them smaller than the scaffold's, some notebooks and metrics files).
+3. Checks a project whose README has 16,000 headings (goal: under 1 s; linear in size).
+
+No two projects are identical: each README gets a line of its own at the end. That is not what keeps
+the figures honest, though: whatever a check remembers about a text (its words, its sentences, its
+metric values) is dropped after each project, so a copy is read as if it were the first. Only
+language-level facts outlive a project: which term lists a word belongs to, how a heading scores for
+each section, which metric a table cell names (a cohort shares most words and headings too).
 
     python benchmarks/bench_check.py [--count 200] [--headings 16000]
 """
@@ -22,11 +30,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.check import check_project, load_rubric  # noqa: E402
+from generator.check.evidence import README_NAMES  # noqa: E402
 from generator.check.report import FORMATS, render  # noqa: E402
 
-TEMPLATE = ROOT / "tests" / "fixtures" / "calibration" / "specific"
+CALIBRATION = ROOT / "tests" / "fixtures" / "calibration"
+TEMPLATE = CALIBRATION / "specific"
 GOAL_PER_SECOND = 300
 GOAL_HUGE_SECONDS = 1.0
+
+
+def make_copies(sources: list[Path], folder: Path, count: int) -> list[Path]:
+    """``count`` projects copied from ``sources`` in turn, each README ending in a line of its own."""
+    folder.mkdir()
+    copies = []
+    for index in range(count):
+        copy = folder / f"project-{index:04}"
+        shutil.copytree(sources[index % len(sources)], copy)
+        readme = next((copy / name for name in README_NAMES if (copy / name).is_file()), None)
+        if readme is not None:
+            text = readme.read_text(encoding="utf-8")
+            readme.write_text(f"{text.rstrip()}\n\nBenchmark copy {index} ends here.\n", encoding="utf-8")
+        copies.append(copy)
+    return copies
 
 
 def per_format(copies: list[Path]) -> None:
@@ -76,12 +101,14 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-check-") as temporary:
         folder = Path(temporary)
-        copies = [folder / f"project-{index:04}" for index in range(options.count)]
-        for copy in copies:
-            shutil.copytree(TEMPLATE, copy)
+        copies = make_copies([TEMPLATE], folder / "scaffold", options.count)
         files = sum(1 for path in copies[0].rglob("*") if path.is_file())
         print(f"{options.count} copies of {TEMPLATE.relative_to(ROOT)} ({files} files each), one process:")
         per_format(copies)
+        sources = sorted(path for path in CALIBRATION.iterdir() if path.is_dir())
+        mixed = make_copies(sources, folder / "mixed", options.count)
+        print(f"{options.count} projects cycling through the {len(sources)} calibration projects, one process:")
+        per_format(mixed)
         huge_readme(folder, options.headings)
 
 

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from generator.check.markdown_doc import parse_markdown
-from generator.check.metrics_text import from_text, load_metrics_json, metric_id, parse_number
+from generator.check.metrics_json import load_metrics_json
+from generator.check.metrics_text import from_text, metric_id, parse_number
 from generator.check.notebooks import read_notebook
 from generator.check.placeholders import find_placeholders
 from generator.check.rst_doc import parse_rst

@@ -12,7 +12,8 @@ from generator.check import check_project, load_rubric
 from generator.check.document import PSEUDO_LEVEL
 from generator.check.markdown_doc import parse_markdown
 from generator.check.metric_blocks import reported, values_in
-from generator.check.metrics_text import from_text, load_metrics_json
+from generator.check.metrics_json import load_metrics_json
+from generator.check.metrics_text import from_text
 from generator.check.placeholders import find_placeholders
 from generator.check.structure import find_sections
 from tests.check_project_builder import build_project

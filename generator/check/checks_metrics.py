@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from generator.check.context import Context, Failure, Partial
-from generator.check.metrics_text import MetricValue, disagreements, mentions
+from generator.check.metrics_json import disagreements
+from generator.check.metrics_text import MetricValue, mentions
 from generator.check.rules import METRICS_JSON
 from generator.check.vocabulary import BASELINE, COMPARISON, IMBALANCE
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.check.document import Document
 from generator.check.files import MAX_NOTEBOOK_BYTES, MAX_NOTEBOOKS, ProjectFiles
 from generator.check.markdown_doc import parse_markdown
-from generator.check.metrics_text import load_metrics_json
+from generator.check.metrics_json import load_metrics_json
 from generator.check.notebooks import NotebookInfo, read_notebook
 from generator.check.rst_doc import parse_rst
 

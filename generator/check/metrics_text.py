@@ -8,13 +8,13 @@ written plus its precision, so "0.9" agrees with 0.91 but "0.99" does not.
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.check.line_scan import LINE_WORD, at_names, numbers_first
 from generator.check.vocabulary import MODEL
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
@@ -75,9 +75,8 @@ METRIC_NAMES: dict[str, tuple[str, ...]] = {
         "privatescore",
     ),
 }
-_LINE_WORD = re.compile(r"[a-z0-9²]+")
 _SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}
-_NAME_WORDS = frozenset(word for spelling in _SPELLING_TO_ID for word in _LINE_WORD.findall(spelling))
+_NAME_WORDS = frozenset(word for spelling in _SPELLING_TO_ID for word in LINE_WORD.findall(spelling))
 """Every word of every metric spelling: a line without one of them names no metric."""
 _BY_LENGTH = sorted(_SPELLING_TO_ID, key=len, reverse=True)
 _NAME_RE = "|".join(re.escape(s).replace(r"\ ", r"[\s_-]?") for s in _BY_LENGTH)
@@ -112,13 +111,12 @@ _SLASH_NAMES = {
     "test": "score",
 }
 _NAME_STARTS = frozenset(
-    "".join(_LINE_WORD.findall(spelling)[:count])
+    "".join(LINE_WORD.findall(spelling)[:count])
     for spelling in _SPELLING_TO_ID
-    for count in range(1, len(_LINE_WORD.findall(spelling)) + 1)
+    for count in range(1, len(LINE_WORD.findall(spelling)) + 1)
 )
 """The run of letters and digits a metric's name can start with: its first words written together or apart."""
 _SLASH_STARTS = _NAME_STARTS | {"public", "private", "train", "val", "valid", "test"}
-_RUN = re.compile(r"[a-z0-9²]+", re.IGNORECASE)
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
 MAX_COLUMNS = 40
 """Cells per row looked at: wider "tables" are data dumps, not metric tables (and must stay linear)."""
@@ -281,7 +279,9 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             rows = []
         if not _DIGIT.search(raw):
             continue
-        named = not _NAME_WORDS.isdisjoint(_LINE_WORD.findall(raw.lower()))
+        lowered = raw.lower()
+        line_words = LINE_WORD.findall(lowered)
+        named = not _NAME_WORDS.isdisjoint(line_words)
         if "/" in raw:
             found += _slashed(raw, number)
         if not named:
@@ -289,7 +289,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             value = _value("score", labelled.group(2), number, labelled.group(1)) if labelled else None
             found += [value] if value else []
             continue  # no metric's name on the line: nothing more to read
-        for match in _at_names(_PROSE_AFTER, raw, _NAME_STARTS):
+        for match in at_names(_PROSE_AFTER, raw, _NAME_STARTS, (lowered, line_words)):
             metric = metric_id(match.group(1))
             value = (
                 _value(metric, match.group(2), number, raw[max(0, match.start() - 40) : match.end()])
@@ -298,7 +298,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             )
             if value:
                 found.append(value)
-        for match in _PROSE_BEFORE.finditer(raw):
+        for match in numbers_first(_PROSE_BEFORE, raw):
             metric = metric_id(match.group(2))
             value = (
                 _value(metric, match.group(1), number, raw[max(0, match.start() - 40) : match.end()])
@@ -310,24 +310,10 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     return found
 
 
-def _at_names(pattern: re.Pattern[str], raw: str, starts: frozenset[str]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(raw)`` for a pattern that starts with a metric's name after a word boundary,
-    tried only where a run of letters could start a name: the regular expression engine would
-    otherwise try every name at every position of the line (most of the time of a check)."""
-    end = 0
-    for run in _RUN.finditer(raw):
-        position = run.start()
-        if position >= end and run.group().lower() in starts:
-            match = pattern.match(raw, position)
-            if match:
-                yield match
-                end = match.end()
-
-
 def _slashed(raw: str, number: int) -> list[MetricValue]:
     """``CV/Public/Private 0.712 / 0.705 / 0.698``: names and numbers paired by position."""
     found = []
-    for match in _at_names(_SLASHED, raw, _SLASH_STARTS):
+    for match in at_names(_SLASHED, raw, _SLASH_STARTS):
         names = [name.strip() for name in match.group(1).split("/")]
         numbers = [value.strip() for value in match.group(2).split("/")]
         for name, value in zip(names, numbers, strict=False):
@@ -351,41 +337,4 @@ def loose_cells(raw: str) -> list[str]:
 
 def mentions(text: str) -> set[str]:
     """Metric ids named anywhere in ``text`` (with or without numbers)."""
-    return {metric for match in _at_names(_NAME, text, _NAME_STARTS) if (metric := metric_id(match.group()))}
-
-
-def load_metrics_json(text: str) -> dict[str, float]:
-    """``reports/metrics.json`` as {metric id or key: number}; nested objects are flattened.
-
-    Raises ``ValueError`` for anything that is not a JSON object of numbers, including JSON
-    nested deeper than the parser can follow (no recursion here: a stack of objects).
-    """
-    try:
-        data = json.loads(text)
-    except RecursionError:
-        raise ValueError("nested too deeply to read") from None
-    if not isinstance(data, dict):
-        raise ValueError("expected a JSON object of metric names to numbers")
-    flat: dict[str, float] = {}
-    stack: list[Mapping[str, object]] = [data]
-    while stack:
-        for key, value in stack.pop().items():
-            if isinstance(value, bool):
-                continue
-            if isinstance(value, int | float) and math.isfinite(value):
-                flat.setdefault(metric_id(str(key)) or str(key), float(value))
-            elif isinstance(value, dict):
-                stack.append(value)
-    return flat
-
-
-def disagreements(readme: Iterable[MetricValue], truth: Mapping[str, float]) -> list[tuple[MetricValue, float]]:
-    """README values whose metric is in ``truth`` but none of whose numbers agree with it."""
-    by_metric: dict[str, list[MetricValue]] = {}
-    for value in readme:
-        by_metric.setdefault(value.metric, []).append(value)
-    result: list[tuple[MetricValue, float]] = []
-    for metric, values in by_metric.items():
-        if metric in truth and not any(v.agrees_with(truth[metric]) for v in values):
-            result.append((max(values, key=lambda v: ROLE_RANK[v.role]), truth[metric]))  # the final model's
-    return result
+    return {metric for match in at_names(_NAME, text, _NAME_STARTS) if (metric := metric_id(match.group()))}

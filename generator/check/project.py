@@ -13,7 +13,7 @@ from generator.check.placeholders import strip_placeholders
 from generator.check.rubric import Rubric, load_rubric
 from generator.check.runner import run_checks, score
 from generator.check.structure import Located, find_sections
-from generator.check.vocabulary import forget_texts
+from generator.check.terms import forget_texts
 from generator.errors import TargetError
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -37,7 +37,8 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
 
 
 def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
-    forget_texts()
+    forget_texts()  # what was read of the last project's texts is not kept (memory; honest benchmarks)
+    strip_placeholders.cache_clear()
     evidence = gather(path)
     located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)

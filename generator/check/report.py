@@ -3,10 +3,10 @@ summaries, SARIF for GitHub code scanning (:mod:`generator.check.sarif`, :mod:`g
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from generator import __version__
+from generator.check import json_text
 from generator.check.model import JSON_SCHEMA, ProjectReport
 from generator.check.report_text import render_text
 from generator.check.rubric import Rubric
@@ -43,7 +43,7 @@ def render_json(reports: Sequence[ProjectReport], errors: Sequence[tuple[str, st
         "projects": [report.to_dict() for report in reports],
         "errors": [{"target": target, "error": message} for target, message in errors],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(document) + "\n"
 
 
 def _sections_line(report: ProjectReport) -> str:

@@ -37,13 +37,18 @@ assert set(_FUNCTIONS) == set(CHECKS), "every catalogued check has a function"
 
 
 def all_checks(rubric: Rubric) -> list[tuple[Check, int, CheckFunction]]:
-    """Every check the rubric scores, with its weight: sections first, then the catalogue's order."""
+    """Every check the rubric scores, with its weight: sections first, then the catalogue's order
+    (made once per rubric: a cohort checks hundreds of projects against one)."""
+    plan: list[tuple[Check, int, CheckFunction]] | None = rubric.__dict__.get("_plan")
+    if plan is not None:
+        return plan
     plan = [
         (section_check(rule.id, rule.title, rule.describe), rule.weight, checks_sections.section_function(rule))
         for rule in rubric.sections
         if rule.required
     ]
     plan += [(check, rubric.weights.get(check.id, 0), _FUNCTIONS[check.id]) for check in CHECKS.values()]
+    object.__setattr__(rubric, "_plan", plan)  # a frozen dataclass: stored beside its fields
     return plan
 
 

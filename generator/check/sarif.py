@@ -10,12 +10,12 @@ project's score and grade (and, for a single project, ``score`` and ``grade`` th
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.check import json_text
 from generator.check.model import Finding, ProjectReport
 from generator.check.rules import CHECKS, docs_url
 
@@ -65,7 +65,7 @@ def render_sarif(reports: Sequence[ProjectReport]) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(document) + "\n"
 
 
 def _rule(check_id: str, explanation: str, weight: int) -> dict[str, Any]:

@@ -26,7 +26,8 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
 _WORDS = re.compile(r"[\w'\u2019-]+")
 _NUMBER = re.compile(r"\d")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|io|csv|json|md|py)\b", re.IGNORECASE)
-_NAME = re.compile(r"(?<=\s)(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z][\w-]+)")
+_NAME = re.compile(r"[A-Z][a-z]*[A-Z][\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z][\w-]+")
+"""A name (``Wisconsin``, ``AUC``, ``XGBoost``) where it follows white space (see :func:`_names`)."""
 _COMMON_CAPITALS = frozenset(
     {
         "I",
@@ -104,7 +105,7 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
                 continue
             mark = known.get(sentence)
             if mark is None:
-                mark = known[sentence] = _marks(sentence)
+                mark = known[sentence] = _marks(sentence, normal)
             if mark == 0 and len(_WORDS.findall(sentence)) >= 4:
                 stock.append(sentence)
             else:
@@ -128,17 +129,31 @@ def _normal(sentence: str) -> str:
     return " ".join(_WORDS.findall(sentence.lower()))
 
 
-def _marks(sentence: str) -> int:
+def _marks(sentence: str, normal: str) -> int:
     """Specific things in one sentence (at most three count): a number, a link, names, named methods,
     and every two words of five letters or more that stock sentences do not use ("patients", "serum")."""
     count = 1 if _NUMBER.search(sentence, 0, 400) else 0
     count += 1 if _LINK.search(sentence) else 0
-    count += len({name for name in _NAME.findall(sentence) if name not in _COMMON_CAPITALS})
+    count += len({name for name in _names(sentence) if name not in _COMMON_CAPITALS})
     if count >= 3:
         return 3  # the cheap marks are enough: no need to look for named methods
-    count += len(SPECIFIC_TERMS.distinct(sentence))
-    if count >= 3:
-        return 3
-    uncommon = {word for word in _WORDS.findall(sentence.lower()) if len(word) >= 5 and word not in GENERIC_WORDS}
+    uncommon = {word for word in normal.split(" ") if len(word) >= 5 and word not in GENERIC_WORDS}  # its words
     count += len(uncommon) // 2
-    return min(count, 3)
+    if count >= 3:
+        return 3  # marks only add up: named methods could not change the result
+    return count + SPECIFIC_TERMS.count(sentence, 3 - count)
+
+
+def _names(sentence: str) -> list[str]:
+    """What ``(?<=\\s)`` + :data:`_NAME` finds, searched without the look-behind (which the regular
+    expression engine would try at every position) and checked where a name starts."""
+    found = []
+    position = 0
+    while match := _NAME.search(sentence, position):
+        start = match.start()
+        if start and sentence[start - 1].isspace():
+            found.append(match.group())
+            position = match.end()
+        else:
+            position = start + 1
+    return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.check.document import Document, Section, words
+from generator.check.document import Document, Section, has_words, words
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
@@ -54,9 +54,8 @@ def find_sections(readme: Document | None, notebooks: Iterable[Document], rubric
     wanted = {rule.id: rule for rule in rubric.sections}
     if readme is not None:
         _assign(readme, rubric, wanted, located)
-    for doc in notebooks:
-        if len(located) == len(wanted):
-            break
+    documents = iter(notebooks)  # parsed one by one, only while a section is still missing
+    while len(located) < len(wanted) and (doc := next(documents, None)) is not None:
         _assign(doc, rubric, {key: rule for key, rule in wanted.items() if key not in located}, located)
     return {rule.id: located[rule.id] for rule in rubric.sections if rule.id in located}
 
@@ -121,7 +120,7 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
 def _content(section: Section, wanted: dict[str, SectionRule]) -> dict[str, float]:
     """How much a block's own text reads like each section (0 to 2)."""
     text = " ".join(section.text().split())
-    if words(text) < 8:
+    if not has_words(text, 8):
         return {}
     scores = {}
     for section_id in wanted:

@@ -1,0 +1,105 @@
+"""Run a regular expression only where a match can start: at the literal text every match begins with.
+
+Python's engine tries a pattern that begins with ``\\b``, ``^`` or a case-insensitive letter at every
+position of the text. When every match starts with one of a few literal strings (``here``/``below is``
+for ``\\b(?:here(?:'s| is)|below is) …``), ``str.find`` in the lower-case text finds the few positions
+worth trying. Exact: the starts are read from the pattern's own parse tree, and the search falls back
+to ``finditer`` when lowering moves characters (see :func:`~generator.check.terms.lowered_in_place`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generator.check.terms import lowered_in_place
+
+try:  # the parser behind re.compile (private: without it every pattern simply runs everywhere)
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other Python versions
+    _sre_parse = None
+
+_ZERO_WIDTH = ("AT_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_LINE", "AT_BEGINNING_STRING")
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789' -")
+"""Characters whose case-insensitive matches are exactly their lower-case forms in a lowered text."""
+
+
+def literal_starts(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case strings one of which begins every match of ``pattern`` (``()`` when unknown)."""
+    if _sre_parse is None:
+        return ()
+    try:
+        starts = _starts(list(_sre_parse.parse(pattern.pattern, pattern.flags).data))
+    except Exception:  # an unreadable tree only means no shortcut
+        return ()
+    if not starts or any(start == "" or (len(start) == 1 and start in _SAFE) for start in starts):
+        return ()  # unknown, or a single common letter: no fewer places to try than finditer's
+    return tuple(sorted(starts))
+
+
+def _starts(items: list[tuple[Any, Any]]) -> set[str]:
+    """The literal beginnings of ``items`` (a sequence of parse-tree nodes); ``""`` means unknown."""
+    for position, (op, value) in enumerate(items):
+        name = str(op)
+        if name == "AT" and str(value) in _ZERO_WIDTH:
+            continue  # \b and ^ take no text: the literal after them starts the match
+        if name == "LITERAL":
+            text = ""
+            for following_op, following in items[position:]:
+                char = chr(following) if str(following_op) == "LITERAL" else ""
+                if not char or not _literal(char):
+                    break
+                text += char.lower()
+            return {text}
+        if name == "SUBPATTERN" and not value[1] and not value[2]:
+            return _starts(list(value[3].data))
+        if name == "BRANCH":
+            return set().union(*(_starts(list(branch.data)) for branch in value[1]))
+        return {""}
+    return {""}
+
+
+def _literal(char: str) -> bool:
+    """An ASCII letter or digit (either case) or a character without case: found as itself in a lowered text."""
+    if char.isascii() and char.lower() in _SAFE:
+        return True
+    return char.lower() == char.upper() and not char.isspace() and char.isprintable()
+
+
+def matches(
+    pattern: re.Pattern[str], starts: tuple[str, ...], text: str, lowered: str | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where one of ``starts`` occurs (``lowered``: ``text.lower()``
+    when the caller has it)."""
+    lowered = lowered_in_place(text, text.lower() if lowered is None else lowered) if starts else None
+    if lowered is None:
+        yield from pattern.finditer(text)
+        return
+    positions = sorted({at for start in starts for at in _occurrences(lowered, start)})
+    end = 0
+    for position in positions:
+        if position >= end and (match := pattern.match(text, position)):
+            yield match
+            end = match.end()
+
+
+def substitute(
+    pattern: re.Pattern[str], starts: tuple[str, ...], text: str, replacement: str, lowered: str | None = None
+) -> str:
+    """``pattern.sub(replacement, text)`` for a literal replacement, tried only where a match can start
+    (the very ``text`` back when nothing matches)."""
+    if not starts:
+        return pattern.sub(replacement, text)
+    pieces, last = [], 0
+    for match in matches(pattern, starts, text, lowered):
+        pieces += [text[last : match.start()], replacement]
+        last = match.end()
+    return "".join(pieces) + text[last:] if pieces else text
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)

@@ -1,0 +1,66 @@
+"""Shortcuts the checker takes to run fewer regular expressions find exactly what the full search finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.check.document import has_words, words
+from generator.check.line_scan import _RUN, name_starts, numbers_first
+from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
+from generator.check.placeholders import _KINDS
+from generator.check.regex_starts import literal_starts, matches, substitute
+from generator.check.terms import _reading
+from generator.check.vocabulary import SPECIFIC_TERMS, WHY
+
+_PIECES = st.sampled_from(
+    [
+        "here is the README", "Below is your README", "TODO", "todo", "Fill in your name", "[Project Title]",
+        "<your-repo>", "your_handle", "I've", "_say", "[your",
+        "sure, ", "Sure! ", "\n", " ", "\u0130", "\u0131", "\u017f", "\u212a", "é", "—", "# Title",
+        "|run make train|",
+        "train/test split", "Cross-validated", "k-NN", "knn", "for the business", "hold-out", "accuracy 0.9",
+        "F1: 0.8", "AUC", "R²", "+.5 recall", "-3 f1", "1.5% accuracy", ".9 AUC", "٣ accuracy", "x2 f1",
+        "x", "-", "'", "_",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
+    for kind in _KINDS:
+        assert kind.may_occur(text.lower()) == any(needle in text.lower() for needle in kind.needles)
+        expected = [(m.start(), m.group()) for m in kind.pattern.finditer(text)]
+        assert [(m.start(), m.group()) for m in matches(kind.pattern, kind.starts, text)] == expected
+        assert substitute(kind.pattern, kind.starts, text, " ") == kind.pattern.sub(" ", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_term_leftovers_and_metric_names_find_what_the_full_search_finds(text: str) -> None:
+    for terms in (SPECIFIC_TERMS, WHY):
+        for index, pattern in enumerate(terms.rest):
+            expected = [(m.start(), m.group()) for m in pattern.finditer(text)]
+            assert [(m.start(), m.group()) for m in terms._matches(index, text, _reading(text))] == expected
+    slow = [run.start() for run in _RUN.finditer(text) if run.group().lower() in _NAME_STARTS]
+    assert name_starts(text, _NAME_STARTS) == slow
+    expected = [(m.start(), m.group()) for m in _PROSE_BEFORE.finditer(text)]
+    assert [(m.start(), m.group()) for m in numbers_first(_PROSE_BEFORE, text)] == expected
+
+
+def test_starts_are_read_from_the_pattern() -> None:
+    assert literal_starts(re.compile(r"\b(?:here(?:'s| is)|below is) x", re.I)) == ("below is", "here")
+    assert literal_starts(re.compile(r"^(?:Sure|Of course)[!,]", re.I | re.M)) == ("of course", "sure")
+    assert literal_starts(re.compile(r"(?<!\w)todo")) == ()  # a look-behind first: no shortcut
+    assert literal_starts(re.compile(r"\bI(?:'ve| have)")) == ()  # one common letter: no fewer places to try
+    assert "train" in SPECIFIC_TERMS.prefixes  # train(?:ing)?[/ -](?:and )?test split
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(min_value=-1, max_value=12))
+def test_has_words_is_a_count_read_only_as_far_as_needed(text: str, count: int) -> None:
+    assert has_words(text, count) == (words(text) >= count)
