@@ -247,6 +247,7 @@ def test_template_syntax_in_answers_stays_literal(tmp_path: Path):
 
 
 @pytest.mark.slow
+@pytest.mark.slow
 def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     rows = ["age,plan,monthly_fee,churned"]
     for i in range(120):
