@@ -43,6 +43,7 @@ def test_the_action_offers_the_agreed_inputs_and_installs_from_its_own_checkout(
     assert any(use.startswith("github/codeql-action/upload-sarif@") for use in uses)
 
 
+@pytest.mark.slow
 def test_the_actions_steps_are_actionlint_clean(tmp_path: Path) -> None:
     """actionlint checks workflows, not action metadata: lint the steps inside a reusable workflow
     that declares the same inputs (``inputs.*``, ``steps.*``, ``github.*`` resolve the same way)."""
@@ -120,6 +121,7 @@ def class_on_github(github_server, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     return github_server, project, github_server.refs("bootcamp", "ana")["refs/heads/main"]
 
 
+@pytest.mark.slow
 def test_the_check_step_writes_the_summary_sarif_and_status_and_fails_below_the_pass_mark(
     tmp_path: Path, class_on_github
 ) -> None:
@@ -147,6 +149,7 @@ def test_the_check_step_writes_the_summary_sarif_and_status_and_fails_below_the_
     assert len(server.state.statuses[("bootcamp", "ana")][sha]) == unposted  # status: 'false' posts nothing
 
 
+@pytest.mark.slow
 def test_cohort_check_from_status_reads_every_result_without_cloning(tmp_path: Path, class_on_github) -> None:
     server, project, sha = class_on_github
     assert run_check_step(tmp_path, server, project, sha, min_score="0")[0] == 0

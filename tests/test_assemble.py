@@ -99,6 +99,7 @@ def test_bad_flag_values_are_refused_by_name(classification, tmp_path: Path):
         assemble(classification, tmp_path, flags={"license": "GPL-9"})
 
 
+@pytest.mark.slow
 def test_cli_names_project_repo_and_package_after_dest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     result = run_cli(["new", "classification", "churn-demo", "--defaults", "--author", AUTHOR])
@@ -112,6 +113,7 @@ def test_cli_names_project_repo_and_package_after_dest(tmp_path: Path, monkeypat
     assert (tmp_path / "churn-demo" / "README.md").read_text(encoding="utf-8").startswith("# Churn demo")
 
 
+@pytest.mark.slow
 def test_cli_next_line_is_shell_quoted(tmp_path: Path):
     destination = tmp_path / "my projects" / "churn-demo"
     result = run_cli(["new", "classification", str(destination), "--defaults", "--author", AUTHOR])

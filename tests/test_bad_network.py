@@ -209,6 +209,7 @@ CASES: list[NetCase] = [
         faults(api("^/api/v3/user/repos$", 403, SECONDARY, method="POST", times=1)),
         writes=PUSHED,
         lines=0,
+        waits=True,
     ),
     NetCase(
         "publish-retry-after-an-hour",
@@ -471,6 +472,7 @@ CASES: list[NetCase] = [
             expect,
             arrange,
             setup=None,
+            waits=label == "stalled",
         )
         for label, user, arrange, expect in [
             ("500", "ada-learner", faults(api("/users/", 500)), "500"),

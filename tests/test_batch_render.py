@@ -25,6 +25,7 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_batch_renders_are_identical_to_single_renders(tmp_path: Path) -> None:
     entry = load_catalog().get("classification")
     students = [("Ana María", "Churn model"), ("Bo", "Tabular classification"), ("Cy", "Churn model")]

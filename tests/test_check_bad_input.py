@@ -129,6 +129,7 @@ def test_file_walk_is_bounded(tmp_path: Path) -> None:
     assert check_project(tmp_path).readme == "README.md"
 
 
+@pytest.mark.slow
 def test_a_crowded_subfolder_does_not_hide_the_root(tmp_path: Path) -> None:
     """3,000 images in one folder used up the walk before pyproject.toml and tests/ were seen."""
     build_tree(

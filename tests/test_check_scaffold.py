@@ -26,6 +26,7 @@ def scaffold(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return destination
 
 
+@pytest.mark.slow
 def test_fresh_scaffold_scores_low_and_lists_every_section_unfilled(scaffold: Path) -> None:
     report = check_project(scaffold)
 

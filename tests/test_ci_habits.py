@@ -43,6 +43,7 @@ def test_does_not(case):
 """
 
 
+@pytest.mark.slow  # a nested pytest run with two workers of its own
 def test_tests_sharing_a_module_fixture_run_on_one_worker(tmp_path: Path):
     """The suite's speed rests on `--dist loadgroup` honouring conftest's groups: a regression
     (pytest-xdist#1386: pytest 9.2 ignores the node ids xdist rewrites) trains every project twice."""

@@ -78,6 +78,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+@pytest.mark.slow
 def test_class_report_from_the_status_file(tmp_path: Path) -> None:
     roster, students = make_class(tmp_path, ["Ana María,ana", "Bo,bo", "Cy,"])
     write_readme(tmp_path / "class" / students[0].repo)
@@ -115,6 +116,7 @@ def test_class_report_from_the_status_file(tmp_path: Path) -> None:
     assert "3/4 checked, 1 passing" in result.stdout
 
 
+@pytest.mark.slow
 def test_class_report_from_a_root_folder_and_exit_zero(tmp_path: Path) -> None:
     roster, students = make_class(tmp_path, ["Ana,ana", "Bo,bo"])
     result = run_cli(
@@ -188,6 +190,7 @@ def _roster(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_students_whose_project_failed_or_vanished_say_why(tmp_path: Path) -> None:
     _, students = make_class(tmp_path, ["Ana,", "Bo,"])
     status_file = tmp_path / "class" / STATUS_FILE

@@ -146,6 +146,7 @@ def test_a_failing_student_does_not_stop_the_others_and_is_retried(tmp_path: Pat
     assert {repo: head(tmp_path / "class" / repo) for repo in heads} == heads
 
 
+@pytest.mark.slow
 def test_a_finished_student_whose_folder_was_deleted_is_recreated(tmp_path: Path) -> None:
     students = read_roster(awkward_roster(tmp_path, count=3))
     run_cohort(students, options(tmp_path))
@@ -233,6 +234,7 @@ def test_publish_creates_every_repo_in_the_org_with_the_student_as_collaborator(
         assert "github_owner: bootcamp" in (project / ".copier-answers.yml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_cli_shows_progress_on_stderr_and_the_summary_on_stdout(tmp_path: Path) -> None:
     roster = awkward_roster(tmp_path, count=2)
     result = run_cli(
@@ -263,6 +265,7 @@ def test_org_without_publish_is_a_usage_error(tmp_path: Path) -> None:
     assert "--org only makes sense with --publish" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_failed_publish_is_retried_without_rendering_again(
     tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -285,6 +288,7 @@ def test_a_failed_publish_is_retried_without_rendering_again(
         assert github_server.refs(github_server.login, student.repo)["refs/heads/main"] == heads[student.repo]
 
 
+@pytest.mark.slow
 def test_a_reordered_roster_never_gives_a_student_someone_elses_project(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_text("name\nAna María\nana maria\n", encoding="utf-8")
@@ -414,6 +418,7 @@ def test_a_student_killed_mid_way_is_taken_up_and_finished_by_the_next_run(
     assert len(github_server.calls("POST", r"/orgs/bootcamp/repos$")) == 2
 
 
+@pytest.mark.slow
 def test_a_student_whose_folder_went_after_the_push_is_cloned_back_not_re_made(
     tmp_path: Path, github_server, monkeypatch: pytest.MonkeyPatch
 ) -> None:

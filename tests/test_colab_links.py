@@ -42,6 +42,7 @@ def rendered(tmp_path: Path) -> GeneratedProject:
     return generate("regression", tmp_path / "project", "--data", "github_owner=alice")
 
 
+@pytest.mark.slow
 def test_links_are_rendered_from_the_answers(rendered: GeneratedProject):
     badge, url = badge_and_url(rendered.path)
     name = rendered.answers["repo_name"]
@@ -50,6 +51,7 @@ def test_links_are_rendered_from_the_answers(rendered: GeneratedProject):
     assert url == repository_url("alice", name) == f"https://github.com/alice/{name}"
 
 
+@pytest.mark.slow
 def test_pointing_twice_changes_files_once(rendered: GeneratedProject):
     changed = point_to_repository(rendered.path, "bob", "renamed")
     assert sorted(path.name for path in changed) == ["01-regression.ipynb", "README.md"]
@@ -60,6 +62,7 @@ def test_pointing_twice_changes_files_once(rendered: GeneratedProject):
     assert point_to_repository(rendered.path, "bob", "renamed") == []
 
 
+@pytest.mark.slow
 def test_publish_points_the_links_at_the_real_repository(github_server: FakeGitHub, rendered, tmp_path: Path):
     first = git(rendered.path, "rev-parse", "HEAD")
     result = publish_project(rendered.path, options(github_server, name="my-model"))
@@ -81,12 +84,14 @@ def test_publish_points_the_links_at_the_real_repository(github_server: FakeGitH
     assert again.pushed_commit == head == git(rendered.path, "rev-parse", "HEAD")
 
 
+@pytest.mark.slow
 def test_publish_leaves_links_alone_when_they_are_right(github_server: FakeGitHub, tmp_path: Path):
     project = generate("regression", tmp_path / "project", "--data", "github_owner=ada-learner")
     first = git(project.path, "rev-parse", "HEAD")
     assert publish_project(project.path, options(github_server)).pushed_commit == first
 
 
+@pytest.mark.slow
 def test_publish_never_commits_the_persons_uncommitted_readme(github_server: FakeGitHub, rendered):
     readme = rendered.path / "README.md"
     draft = readme.read_text(encoding="utf-8") + "\nA draft paragraph.\n"

@@ -29,6 +29,7 @@ GOOD_ENTRY = (
 COPIER_T = 'template = { engine = "copier", path = "t" }\n'
 
 
+@pytest.mark.slow
 def test_init_writes_a_catalog_that_validates_and_renders(tmp_path: Path):
     root = tmp_path / "bootcamp-catalog"
     result = run_cli(["catalog", "init", str(root), "--id", "churn-2026"])

@@ -115,6 +115,7 @@ def test_a_read_only_file_system_is_one_line(tmp_path: Path, command: str) -> No
     assert len(errors) == 1 and "Read-only file system" in errors[0], result.stderr
 
 
+@pytest.mark.slow
 def test_new_on_a_full_disk_leaves_no_staging_folder(tmp_path: Path) -> None:
     if not NAMESPACES:
         pytest.skip("needs user and mount namespaces (unshare -rm)")

@@ -70,6 +70,7 @@ def test_scrub_masks_raw_and_basic_auth_forms():
     assert github_api.scrub("nothing here", "") == "nothing here"
 
 
+@pytest.mark.slow
 def test_write_pause_spaces_writes(github_server: FakeGitHub):
     """Two writes through a client with a 0.8 s pause are at least 0.8 s apart; with 0, not."""
     github_server.add_repo(github_server.login, "paced")

@@ -72,6 +72,7 @@ def test_author_comes_from_git_config_when_not_given(tmp_path: Path):
     assert git(tmp_path / "demo", "log", "--format=%an <%ae>") == "Test Author <test@example.com>"
 
 
+@pytest.mark.slow
 def test_git_variables_of_an_enclosing_hook_leave_that_repository_alone(tmp_path: Path):
     """Run from a git hook or alias, GIT_DIR and GIT_INDEX_FILE name the user's own repository."""
     outer = git_init_commit(build_tree(tmp_path / "outer", {"notes.txt": "mine\n"}))
@@ -94,6 +95,7 @@ def test_destination_defaults_to_the_repo_name_in_the_current_folder(tmp_path: P
     assert (tmp_path / "loan-default-risk" / "src" / "loan_default_risk" / "train.py").is_file()
 
 
+@pytest.mark.slow
 def test_flags_data_and_answers_file_are_combined(tmp_path: Path):
     answers_file = build_tree(tmp_path, {"answers.yml": "description: From the file\nlicense: BSD-3-Clause\n"})
     result = new(
@@ -230,6 +232,7 @@ def test_awkward_name_is_rendered_and_the_package_shown(tmp_path: Path):
     assert "# 2024 Café class" in (tmp_path / "p" / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_template_syntax_in_answers_stays_literal(tmp_path: Path):
     name = "{{ 7*7 }} model {% if true %}yes{% endif %}"
     description = 'Uses {{ config }} and {# comment #} literally "quoted"'

@@ -378,6 +378,7 @@ def test_unknown_organisation(github_server: FakeGitHub, tmp_path: Path):
     assert not github_server.calls("POST", ".")
 
 
+@pytest.mark.slow
 def test_server_unreachable(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
     before = snapshot(project)
@@ -526,6 +527,7 @@ def test_add_collaborator(github_server: FakeGitHub, tmp_path: Path):
     assert record is not None and record.collaborators == {"student-1": "maintain"}
 
 
+@pytest.mark.slow
 def test_publishes_the_current_folder_from_a_real_shell(github_server: FakeGitHub, tmp_path: Path):
     project = make_project(tmp_path)
     env = {"GITHUB_TOKEN": github_server.token, "PORTFOLIO_GITHUB_API": github_server.api_url}

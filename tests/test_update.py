@@ -119,6 +119,7 @@ def test_git_catalog_update_keeps_student_text_and_gains_template_change(
     assert run_cli(["update", str(project), "--check"]).exit_code == 0
 
 
+@pytest.mark.slow
 def test_conflicting_edit_gets_markers_nonzero_exit_and_loses_no_file(catalog_repo: Path, tmp_path: Path):
     project = new_from_catalog(catalog_repo, tmp_path / "student")
     student_edits(project, "Delays per station, 2024.", "Delays per line, which I scraped myself.")
@@ -328,6 +329,7 @@ def test_template_given_by_url_in_an_entry_is_fetched_pinned_and_updated(tmp_pat
     assert "2024 and 2025" in (project / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_checkouts_editor_and_cache_files_do_not_make_a_new_version(builtin_copy: Path, tmp_path: Path):
     """An editable install (a checkout with notebooks and caches around) and a wheel of the same
     release hold the same template content, so they must agree on its version: no spurious update."""

@@ -132,6 +132,7 @@ def test_an_update_killed_outright_is_undone_by_the_next_run(catalog_v1: Path, t
     assert result.exit_code == 0 and snapshot(project) == before
 
 
+@pytest.mark.slow
 def test_sigterm_during_new_leaves_no_project_and_no_staging_folder(tmp_path: Path):
     marker = tmp_path / "TASK_STARTED"
     code = f"import pathlib, time; pathlib.Path('{marker}').touch(); time.sleep(60)"
