@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import GIT_IDENTITY
+from tests.helpers import GIT_IDENTITY, ONE_THREAD
 
 SHARED_SCOPES = {"module", "class"}
 
@@ -90,9 +90,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     for name in ("GITHUB_TOKEN", "GH_TOKEN", "PORTFOLIO_CATALOG", "PORTFOLIO_TRUSTED_CATALOGS", "PORTFOLIO_GITHUB_API"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    # Generated projects train small models in subprocesses and notebook kernels; with one BLAS/OpenMP
-    # thread each they do not oversubscribe a 2-core runner (multi-threaded BLAS was ~9x slower there).
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    # Generated projects train small models in subprocesses and notebook kernels; with one thread each
+    # they do not oversubscribe a 2-core runner (multi-threaded BLAS was ~9x slower there).
+    for name in ONE_THREAD:
         monkeypatch.setenv(name, "1")
     return home
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import pytest
 import yaml
 
-from tests.helpers import AUTHOR, run_portfolio
+from tests.helpers import AUTHOR, ONE_THREAD, run_portfolio
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 Fixture = TypeVar("Fixture", bound=Callable[..., Any])
@@ -114,7 +114,7 @@ def _training_environment(home: Path) -> Iterator[None]:
         "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
         "GIT_CONFIG_NOSYSTEM": "1",
         "MPLBACKEND": "Agg",
-        **dict.fromkeys(("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"), "1"),
+        **dict.fromkeys(ONE_THREAD, "1"),
     }
     with pytest.MonkeyPatch.context() as patch:
         for name, value in settings.items():

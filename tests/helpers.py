@@ -15,6 +15,10 @@ from typer.testing import CliRunner
 
 from generator.cli.app import app
 
+# One BLAS/OpenMP thread per process, and joblib's n_jobs=-1 (the generated random forests) counting one
+# CPU: two test workers training side by side on a 2-core runner must not oversubscribe it.
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "LOKY_MAX_CPU_COUNT")
+
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Test Author",
     "GIT_AUTHOR_EMAIL": "test@example.com",
