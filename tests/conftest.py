@@ -21,7 +21,6 @@ SHARED_SCOPES = {"module", "class"}
 
 
 TRAINS = pytest.StashKey[bool]()
-ONE_PARAMETER = pytest.StashKey[bool]()
 
 
 @pytest.hookimpl(tryfirst=True)  # xdist turns `xdist_group` marks into node ids in its own hook: mark first
@@ -37,23 +36,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             params = getattr(item, "callspec", None)
             chosen = sorted(str(params.params[name]) for name in shared if params and name in params.params)
             # xdist reads a group from the node id's last "@" only when no "]" follows it: no brackets
-            item.stash[ONE_PARAMETER] = bool(chosen)
             group = "/".join([item.nodeid.split("::")[0], *chosen])
             item.add_marker(pytest.mark.xdist_group(group.replace("]", ")").replace("@", "_")))
 
 
 class LongestFirst:
     """Longest first, so the workers finish together instead of one training alone at the end: groups
-    that train one parameter (one type each: the workers train different types side by side), then
-    other groups that train (they copy what the first ones trained instead of waiting for a worker
-    to train it), then other slow tests, then the rest. A stable sort that keeps each group together;
-    it runs after pytest's own fixture-scope ordering."""
+    that train projects, then other slow tests, then the rest. A stable sort that keeps each group
+    together; it runs after pytest's own fixture-scope ordering. The generated-project groups (one type
+    each) come before the modules that reuse several trained types, which then copy them."""
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         best: dict[str, int] = {}
         for item in items:
-            best[_group(item)] = min(best.get(_group(item), 3), _rank(item))
+            best[_group(item)] = min(best.get(_group(item), 2), _rank(item))
         items.sort(key=lambda item: best[_group(item)])
 
 
@@ -63,9 +60,7 @@ def _group(item: pytest.Item) -> str:
 
 
 def _rank(item: pytest.Item) -> int:
-    if item.stash.get(TRAINS, False):
-        return 0 if item.stash.get(ONE_PARAMETER, False) else 1
-    return 2 if item.get_closest_marker("slow") else 3
+    return 0 if item.stash.get(TRAINS, False) else 1 if item.get_closest_marker("slow") else 2
 
 
 def pytest_configure(config: pytest.Config) -> None:
