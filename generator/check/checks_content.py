@@ -57,6 +57,11 @@ REQUIRES = {
 }
 
 
+def _lacks(found: Located, what: str) -> list[Failure]:
+    """The one finding of a content check: the section, where it was found, and what it does not say."""
+    return [Failure(f"{found.hit.heading} ({found.hit.where}) {what}", found.hit.file, found.hit.line)]
+
+
 def _says(
     section_id: str, what: str, *patterns: Terms | re.Pattern[str], also: tuple[str, ...] = (), headings: bool = False
 ) -> Callable[[Context], Outcome]:
@@ -68,9 +73,7 @@ def _says(
         text = ctx.section_text(section_id, *also)
         if any(pattern.search(text) or (headings and pattern.search(ctx.headings_text())) for pattern in patterns):
             return []  # write-ups also put it in a heading ("Split used: 5 Fold GroupKFold")
-        return [
-            Failure(f"{found.hit.heading} ({found.hit.where}) does not say {what}.", found.hit.file, found.hit.line)
-        ]
+        return _lacks(found, f"does not say {what}.")
 
     return run
 
@@ -87,26 +90,14 @@ def _target(ctx: Context) -> Outcome:
     found = ctx.located["problem"]
     if TARGET.search(_problem_text(ctx)):
         return []
-    return [
-        Failure(
-            f"{found.hit.heading} ({found.hit.where}) does not say what is predicted or found.",
-            found.hit.file,
-            found.hit.line,
-        )
-    ]
+    return _lacks(found, "does not say what is predicted or found.")
 
 
 def _why(ctx: Context) -> Outcome:
     found = ctx.located["problem"]
     if WHY.search(ctx.section_text("problem")):
         return []
-    return [
-        Failure(
-            f"{found.hit.heading} ({found.hit.where}) does not say for whom it matters or why.",
-            found.hit.file,
-            found.hit.line,
-        )
-    ]
+    return _lacks(found, "does not say for whom it matters or why.")
 
 
 def _data_links(ctx: Context, found: Located) -> list[str]:
@@ -127,13 +118,7 @@ def _source(ctx: Context) -> Outcome:
         return []
     if CITATION.search(ctx.section_text("data", *_ELSEWHERE)):
         return []
-    return [
-        Failure(
-            f"{found.hit.heading} ({found.hit.where}) has no link or citation to where the data comes from.",
-            found.hit.file,
-            found.hit.line,
-        )
-    ]
+    return _lacks(found, "has no link or citation to where the data comes from.")
 
 
 _TIME_UNITS = re.compile(r"(?:days?|weeks?|months?|years?|hours?)$", re.IGNORECASE)
@@ -147,13 +132,7 @@ def _size(ctx: Context) -> Outcome:
     ):
         return []
     found = ctx.located["data"]
-    return [
-        Failure(
-            f"{found.hit.heading} ({found.hit.where}) does not say how big the data is (rows, samples, columns).",
-            found.hit.file,
-            found.hit.line,
-        )
-    ]
+    return _lacks(found, "does not say how big the data is (rows, samples, columns).")
 
 
 def _local_document(ctx: Context, target: str) -> bool:
@@ -168,11 +147,7 @@ def _limits(ctx: Context) -> Outcome:
         r"limitation|next step|future", ctx.headings_text(), re.I
     ):
         return []
-    return [
-        Failure(
-            f"{found.hit.heading} ({found.hit.where}) names no limitation or next step.", found.hit.file, found.hit.line
-        )
-    ]
+    return _lacks(found, "names no limitation or next step.")
 
 
 _PLANNED = re.compile(r"^\s*\[ \]\s*(.+)$", re.MULTILINE)
@@ -196,13 +171,7 @@ def _baseline(ctx: Context) -> Outcome:
         return []
     if (COMPARISON.search(text) or compares(ctx.readme_values())) and len(distinct(MODEL, text)) >= 2:
         return []  # a comparison of named models, in words or in a table of their scores
-    return [
-        Failure(
-            f"{found.hit.heading} ({found.hit.where}) names no baseline or simpler model to compare with.",
-            found.hit.file,
-            found.hit.line,
-        )
-    ]
+    return _lacks(found, "names no baseline or simpler model to compare with.")
 
 
 def _result(ctx: Context) -> Outcome:
@@ -210,13 +179,7 @@ def _result(ctx: Context) -> Outcome:
     text = ctx.section_text("outcome")
     if _DIGIT.search(text) or RESULT.search(text) or MODEL.search(text):
         return []
-    return [
-        Failure(
-            f"{found.hit.heading} ({found.hit.where}) states no result (a number, the model that won).",
-            found.hit.file,
-            found.hit.line,
-        )
-    ]
+    return _lacks(found, "states no result (a number, the model that won).")
 
 
 def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
