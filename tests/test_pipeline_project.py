@@ -260,21 +260,6 @@ def test_make_help_lists_the_pipeline_targets(project: GeneratedProject):
         assert re.search(rf"^\s+{target}\s+\S", result.stdout, flags=re.MULTILINE), target
 
 
-def test_model_card_follows_the_model_cards_headings(project: GeneratedProject):
-    card = (project.path / "docs" / "model_card.md").read_text(encoding="utf-8")
-    headings = re.findall(r"^## (.+)$", card, flags=re.MULTILINE)
-    assert headings == [
-        "Model details",
-        "Intended use",
-        "Factors",
-        "Metrics",
-        "Evaluation data",
-        "Training data",
-        "Ethical considerations",
-        "Caveats and recommendations",
-    ]
-
-
 def test_show_lists_the_generated_service_files_and_skills():
     result = run_portfolio(["show", "pipeline", "--json"])
     assert result.returncode == 0, result.stderr
