@@ -92,7 +92,7 @@ def trained_copy(type_id: str, destination: Path, factory: pytest.TempPathFactor
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not log.exists():
             shutil.rmtree(source.parent, ignore_errors=True)
-            with _training_environment(store / "home"):
+            with isolated_home(store / "home"):
                 project = generate(type_id, source)
                 result = project.run("python", "-m", f"{project.package}.train")
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -104,8 +104,9 @@ def trained_copy(type_id: str, destination: Path, factory: pytest.TempPathFactor
 
 
 @contextmanager
-def _training_environment(home: Path) -> Iterator[None]:
-    """The isolated environment the autouse fixture gives tests (module fixtures run before it)."""
+def isolated_home(home: Path) -> Iterator[None]:
+    """For a module-scoped fixture, the isolated environment the autouse fixture gives each test
+    (module fixtures are set up before it): its own HOME and git identity, one thread per process."""
     home.mkdir(exist_ok=True)
     (home / ".gitconfig").write_text("[user]\n\tname = T\n\temail = t@example.com\n", encoding="utf-8")
     settings = {

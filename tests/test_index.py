@@ -27,7 +27,7 @@ from generator.index import CollectOptions, IndexRequest, Portfolio, build_portf
 from generator.index.regions import END, START
 from generator.index.review import review_path, write_review
 from generator.scaffold.sync import sync_metrics
-from tests.generated import trained_copy, trains_projects
+from tests.generated import isolated_home, trained_copy, trains_projects
 from tests.github_server import FakeGitHub
 from tests.helpers import build_tree, git, git_init_commit, run_cli
 
@@ -75,17 +75,8 @@ def fill_readme(project: Path, title: str) -> None:
 def projects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Project]]:
     """Five generated, trained (real metrics), synced and filled projects of different types."""
     root = tmp_path_factory.mktemp("portfolio")
-    home = tmp_path_factory.mktemp("index-home")
-    (home / ".gitconfig").write_text("[user]\n\tname = T\n\temail = t@example.com\n", encoding="utf-8")
     catalog = load_catalog()
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in {
-            "HOME": str(home),
-            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "MPLBACKEND": "Agg",
-        }.items():
-            patch.setenv(name, value)
+    with isolated_home(tmp_path_factory.mktemp("index-home")):
         # real types are trained once per run (shared with other modules); stand-ins copy classification
         real_types = [t for t, _, _ in PLANNED if t in catalog.entries] or ["classification"]
         for type_id in dict.fromkeys([*real_types, "classification"]):

@@ -20,7 +20,7 @@ from generator.catalog.entries import load_catalog
 from generator.index import CollectOptions, IndexRequest, build_portfolio, write_site
 from generator.index.review import review_path, write_review
 from tests.browser import axe_violations, console_errors, headless_browser, save_screenshot, serve_directory
-from tests.generated import trained_copy, trains_projects
+from tests.generated import isolated_home, trained_copy, trains_projects
 from tests.github_server import solid_png
 from tests.helpers import build_tree, git, git_init_commit
 from tests.test_index import fill_readme, hand_made
@@ -42,17 +42,7 @@ class Site:
 @trains_projects(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("portfolio-browser")
-    with pytest.MonkeyPatch.context() as patch:
-        home = tmp_path_factory.mktemp("browser-home")
-        (home / ".gitconfig").write_text("[user]\n\tname = T\n\temail = t@example.com\n", encoding="utf-8")
-        for name, value in {
-            "HOME": str(home),
-            "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"),
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "MPLBACKEND": "Agg",
-            "OMP_NUM_THREADS": "1",
-        }.items():
-            patch.setenv(name, value)
+    with isolated_home(tmp_path_factory.mktemp("browser-home")):
         trained = trained_copy("classification", root / "classification", tmp_path_factory)
         shutil.copytree(trained.path, root / "nlp")
         projects = [root / "classification", root / "nlp"]
