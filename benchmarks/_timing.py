@@ -41,6 +41,12 @@ def paired_medians(ours: Callable[[int], None], theirs: Callable[[int], None], r
     return statistics.median(times[0]), statistics.median(times[1])
 
 
+def copier_copy_command(template: Path, destination: Path, **answers: str) -> list[str]:
+    """``copier copy`` as a person would run it by hand, the baseline ``portfolio`` is measured against."""
+    data = [part for name, value in answers.items() for part in ("--data", f"{name}={value}")]
+    return [PYTHON, "-m", "copier", "copy", "--defaults", "--trust", "--quiet", *data, str(template), str(destination)]
+
+
 def portfolio_command() -> list[str]:
     """The installed console script when there is one, else ``python -m generator``."""
     script = shutil.which("portfolio", path=str(Path(PYTHON).parent))

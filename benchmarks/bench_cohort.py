@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _timing import copier_copy_command  # noqa: E402 (benchmarks/ is on sys.path when a script runs)
+
 from generator.catalog.entries import load_catalog  # noqa: E402 (after the sys.path line)
 from generator.cohort.roster import read_roster  # noqa: E402 (after the sys.path line)
 from generator.cohort.runs import CohortOptions, run_cohort  # noqa: E402 (after the sys.path line)
@@ -68,32 +70,16 @@ def time_copier_cli(folder: Path, students: int) -> float:
     for index in range(students):
         name = f"{NAMES[index % len(NAMES)]} {index // len(NAMES)}"
         repo = f"bench-cli-{index}"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "copier",
-                "copy",
-                "--defaults",
-                "--trust",
-                "--quiet",
-                "--data",
-                f"project_type={entry.id}",
-                "--data",
-                f"project_name={entry.title}",
-                "--data",
-                f"author_name={name}",
-                "--data",
-                f"package_name={package_name(entry.title)}",
-                "--data",
-                f"repo_name={repo}",
-                str(template),
-                str(folder / "cli" / repo),
-            ],
-            check=True,
-            env=env,
-            capture_output=True,
+        command = copier_copy_command(
+            template,
+            folder / "cli" / repo,
+            project_type=entry.id,
+            project_name=entry.title,
+            author_name=name,
+            package_name=package_name(entry.title),
+            repo_name=repo,
         )
+        subprocess.run(command, check=True, env=env, capture_output=True)
     return time.perf_counter() - started
 
 

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _timing import PYTHON, REPO, paired_medians, portfolio_command, report, run
+from _timing import PYTHON, REPO, copier_copy_command, paired_medians, portfolio_command, report, run
 
 
 def main() -> int:
@@ -45,21 +45,9 @@ def main() -> int:
         def by_hand(index: int) -> None:
             destination = work / f"hand-{index}"
             run(
-                [
-                    PYTHON,
-                    "-m",
-                    "copier",
-                    "copy",
-                    "--defaults",
-                    "--trust",
-                    "--quiet",
-                    "--data",
-                    "project_type=classification",
-                    "--data",
-                    "package_name=tabular_classification",
-                    str(template),
-                    str(destination),
-                ]
+                copier_copy_command(
+                    template, destination, project_type="classification", package_name="tabular_classification"
+                )
             )
             run(["git", "init", "-q", "-b", "main"], cwd=destination)
             run(["git", "add", "-A"], cwd=destination)
