@@ -50,6 +50,8 @@ def test_term_leftovers_and_metric_names_find_what_the_full_search_finds(text: s
     assert name_starts(text, _NAME_STARTS) == slow
     expected = [(m.start(), m.group()) for m in _PROSE_BEFORE.finditer(text)]
     assert [(m.start(), m.group()) for m in numbers_first(_PROSE_BEFORE, text)] == expected
+    names = name_starts(text, _NAME_STARTS)
+    assert [(m.start(), m.group()) for m in numbers_first(_PROSE_BEFORE, text, names)] == expected
 
 
 def test_starts_are_read_from_the_pattern() -> None:

@@ -17,15 +17,13 @@ _RUN_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789²")
 _DIGITS = re.compile(r"\d+")
 
 
-def at_names(
-    pattern: re.Pattern[str], raw: str, starts: frozenset[str], read: tuple[str, list[str]] | None = None
-) -> Iterator[re.Match[str]]:
+def at_names(pattern: re.Pattern[str], raw: str, starts: frozenset[str] | list[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(raw)`` for a pattern that starts with a metric's name after a word boundary,
     tried only where a run of letters could start a name: the regular expression engine would
     otherwise try every name at every position of the line (most of the time of a check).
-    ``read``: the lower-case line and its runs, when the caller has them."""
+    ``starts``: the run words a name can start with, or where they are in the line (:func:`name_starts`)."""
     end = 0
-    for position in name_starts(raw, starts, read):
+    for position in name_starts(raw, starts) if isinstance(starts, frozenset) else starts:
         if position >= end:
             match = pattern.match(raw, position)
             if match:
@@ -33,13 +31,21 @@ def at_names(
                 end = match.end()
 
 
-def numbers_first(pattern: re.Pattern[str], raw: str) -> Iterator[re.Match[str]]:
+def numbers_first(pattern: re.Pattern[str], raw: str, names: list[int] | None = None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(raw)`` for a pattern that starts ``(?<![\\w.])[-+]?(?:\\d+…|\\.\\d+)``, tried only
     where such a number can start: at a run of digits, or at the sign or point just before it (the
-    look-behind costs at every position)."""
+    look-behind costs at every position).
+
+    ``names``: where the metric names of the line start (:func:`name_starts`), for a pattern that reads a
+    number, then at most a word, then a name after white space (``0.93 test accuracy``): its number then
+    lies in one of the three words before a name, and numbers elsewhere in the line are not tried.
+    """
+    windows = _words_before(raw, names) if names is not None else None
     end = 0
     for run in _DIGITS.finditer(raw):
         digit = run.start()
+        if windows is not None and not any(low <= digit < high for low, high in windows):
+            continue
         for start in (digit - 2, digit - 1, digit):
             if start < end or start < 0:
                 continue
@@ -51,6 +57,17 @@ def numbers_first(pattern: re.Pattern[str], raw: str) -> Iterator[re.Match[str]]
             if match:
                 yield match
                 end = match.end()
+
+
+def _words_before(raw: str, names: list[int]) -> list[tuple[int, int]]:
+    """For each name that follows white space, the span of the three words before it (white space
+    included: a number written ``0.5 %`` is two words)."""
+    windows = []
+    for name in names:
+        if name and raw[name - 1].isspace():
+            pieces = raw[:name].rsplit(None, 3)
+            windows.append((len(pieces[0]) if len(pieces) == 4 else 0, name))
+    return windows
 
 
 def name_starts(raw: str, starts: frozenset[str], read: tuple[str, list[str]] | None = None) -> list[int]:

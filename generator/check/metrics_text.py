@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.check.line_scan import LINE_WORD, at_names, numbers_first
+from generator.check.line_scan import LINE_WORD, at_names, name_starts, numbers_first
 from generator.check.vocabulary import MODEL
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
@@ -289,7 +289,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             value = _value("score", labelled.group(2), number, labelled.group(1)) if labelled else None
             found += [value] if value else []
             continue  # no metric's name on the line: nothing more to read
-        for match in at_names(_PROSE_AFTER, raw, _NAME_STARTS, (lowered, line_words)):
+        names = name_starts(raw, _NAME_STARTS, (lowered, line_words))
+        for match in at_names(_PROSE_AFTER, raw, names):
             metric = metric_id(match.group(1))
             value = (
                 _value(metric, match.group(2), number, raw[max(0, match.start() - 40) : match.end()])
@@ -298,7 +299,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             )
             if value:
                 found.append(value)
-        for match in numbers_first(_PROSE_BEFORE, raw):
+        for match in numbers_first(_PROSE_BEFORE, raw, names):
             metric = metric_id(match.group(2))
             value = (
                 _value(metric, match.group(1), number, raw[max(0, match.start() - 40) : match.end()])

@@ -20,12 +20,15 @@ from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
 from generator.check.placeholders import GUIDE_COMMENT, strip_placeholders
 from generator.check.rubric import Rubric, SectionRule
-from generator.check.vocabulary import CUES, distinct
+from generator.check.vocabulary import CUES
 
 MAX_CONTENT_CANDIDATES = 300
 """Blocks judged by content as well as heading (beyond this, a README has headings enough to go by)."""
 _CONTENT_MINIMUM = 1.2
 """Content score a block needs to be taken for a section its heading does not name."""
+_CUES_MAX = 1.5
+_VALUES_MAX = 1.2
+_INTRO_PROBLEM = 0.9
 
 
 @dataclass
@@ -99,26 +102,50 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
     sections = [(s, end) for s, end in zip(doc.sections, starts, strict=True) if s.heading is not title]
     judge_content = len(sections) <= MAX_CONTENT_CANDIDATES
     candidates = []
+    owned: list[Section | None] = []  # each candidate's own text (not its subsections'), when judged by content
     intro = doc.intro()
     if intro.blocks:
-        cues = _content(intro, wanted)
-        if "problem" in wanted and cues:
-            cues["problem"] = cues.get("problem", 0.0) + 0.9  # where most READMEs state the problem
-        candidates.append(_Candidate(intro, 0, {}, cues, "introduction"))
+        candidates.append(_Candidate(intro, 0, {}, {}, "introduction"))
+        owned.append(intro)
     for order, (section, end) in enumerate(sections, start=1):
         heading = section.heading
         assert heading is not None
         named = {key: value for key, value in rubric.heading_scores(heading.text).items() if key in wanted}
-        content: dict[str, float] = {}
-        if judge_content or named:  # on its own text, not its subsections'
-            content = _content(Section(heading, [b for b in section.blocks if end is None or b.line < end]), wanted)
         found_by = "pseudo-heading" if heading.kind == "pseudo" else "heading"
-        candidates.append(_Candidate(section, order, named, content, found_by))
+        candidates.append(_Candidate(section, order, named, {}, found_by))
+        own = Section(heading, [b for b in section.blocks if end is None or b.line < end])
+        owned.append(own if judge_content or named else None)
+    for candidate, own, needed in zip(candidates, owned, _content_needed(candidates, wanted), strict=True):
+        if own is not None and needed:
+            candidate.content = _content(own, wanted if candidate.order == 0 and "problem" in needed else needed)
+    if candidates and candidates[0].order == 0 and "problem" in wanted and candidates[0].content:
+        candidates[0].content["problem"] = candidates[0].content.get("problem", 0.0) + _INTRO_PROBLEM
     return candidates
 
 
-def _content(section: Section, wanted: dict[str, SectionRule]) -> dict[str, float]:
-    """How much a block's own text reads like each section (0 to 2)."""
+def _content_needed(candidates: list[_Candidate], wanted: dict[str, SectionRule]) -> list[set[str]]:
+    """Per candidate, the sections whose content score can change where a section is found.
+
+    Reading content is most of the time spent finding sections, and a section whose heading is plain
+    ("## Data") is settled by headings: a pair scores its heading's score plus at most ``_bound`` of
+    content, so once a heading names a section with more than any content-only pair can reach, only
+    the candidates whose heading could still outscore it need their content read (the others' pairs
+    come after the section is taken, and are skipped exactly as before).
+    """
+    needed: list[set[str]] = [set() for _ in candidates]
+    for section_id in wanted:
+        bound = _CUES_MAX + (_VALUES_MAX if section_id == "metrics" else 0.0)
+        bound += _INTRO_PROBLEM if section_id == "problem" else 0.0
+        sure = max((c.named.get(section_id, 0.0) for c in candidates), default=0.0)
+        sure = sure if sure >= 2.5 and sure > bound else 0.0  # a named pair a content-only one cannot beat
+        for index, candidate in enumerate(candidates):
+            if not sure or candidate.named.get(section_id, 0.0) + bound >= sure:
+                needed[index].add(section_id)
+    return needed
+
+
+def _content(section: Section, wanted: Iterable[str]) -> dict[str, float]:
+    """How much a block's own text reads like each of the ``wanted`` sections (0 to 2.7)."""
     text = " ".join(section.text().split())
     if not has_words(text, 8):
         return {}
@@ -127,9 +154,9 @@ def _content(section: Section, wanted: dict[str, SectionRule]) -> dict[str, floa
         cue = CUES.get(section_id)
         if cue is None:
             continue
-        score = min(1.5, 0.3 * len(distinct(cue, text)))
+        score = min(_CUES_MAX, 0.3 * cue.count(text, 5))
         if section_id == "metrics":
-            score += min(1.2, 0.4 * len(values_in(section.blocks)))
+            score += min(_VALUES_MAX, 0.4 * len(values_in(section.blocks)))
         if score:
             scores[section_id] = score
     return scores
