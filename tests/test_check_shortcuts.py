@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.check import ascii_scan
 from generator.check.document import has_words, words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
@@ -66,3 +67,14 @@ def test_starts_are_read_from_the_pattern() -> None:
 @given(_TEXTS, st.integers(min_value=-1, max_value=12))
 def test_has_words_is_a_count_read_only_as_far_as_needed(text: str, count: int) -> None:
     assert has_words(text, count) == (words(text) >= count)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_scans_find_what_the_regular_expressions_find(text: str) -> None:
+    assert ascii_scan.tokens(text.lower()) == re.findall(r"[a-z0-9']+", text.lower())
+    assert ascii_scan.tokens(text) == re.findall(r"[a-z0-9']+", text)
+    ascii = text.isascii()
+    assert ascii_scan.words(text) == (len(re.findall(r"[^\W\d_][\w'\u2019-]*", text)) if ascii else None)
+    assert ascii_scan.normal_words(text) == (re.findall(r"[\w'\u2019-]+", text.lower()) if ascii else None)
+    assert ascii_scan.has_digit(text) == (bool(re.search(r"\d", text)) if ascii else None)

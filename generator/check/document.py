@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from generator.check import ascii_scan
+
 if TYPE_CHECKING:
     from generator.check.metrics_text import MetricValue
 
@@ -148,12 +150,18 @@ def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> st
 
 def words(text: str) -> int:
     """Words of prose (letters in any script; numbers and punctuation do not count)."""
-    return _WORD.subn("", text)[1]  # counted without making a string per word
+    count = ascii_scan.words(text)
+    return _WORD.subn("", text)[1] if count is None else count  # counted without making a string per word
 
 
 def has_words(text: str, count: int) -> bool:
     """Whether ``text`` has at least ``count`` words (read only as far as the ``count``-th)."""
-    return count <= 0 or next(islice(_WORD.finditer(text), count - 1, None), None) is not None
+    if count <= 0:
+        return True
+    found = ascii_scan.words(text)
+    if found is not None:
+        return found >= count
+    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
 def bare_urls(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.check.ascii_scan import has_digit
 from generator.check.line_scan import LINE_WORD, at_names, name_starts, numbers_first
 from generator.check.vocabulary import MODEL
 
@@ -263,7 +264,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     Consecutive loose rows are read together as one table, so a header row of metric
     names applies to the number rows under it.
     """
-    if not _DIGIT.search(text):
+    if not _digit(text):
         return []  # no number, no metric value (a header row alone gives nothing either)
     text = normalise_text(text)
     found: list[MetricValue] = []
@@ -277,7 +278,7 @@ def from_text(text: str, line: int) -> list[MetricValue]:
         if rows:
             found.extend(from_rows(rows, range(number - len(rows), number)))
             rows = []
-        if not _DIGIT.search(raw):
+        if not _digit(raw):
             continue
         lowered = raw.lower()
         line_words = LINE_WORD.findall(lowered)
@@ -309,6 +310,11 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
+
+
+def _digit(text: str) -> bool:
+    found = has_digit(text)
+    return bool(_DIGIT.search(text)) if found is None else found
 
 
 def _slashed(raw: str, number: int) -> list[MetricValue]:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.check.ascii_scan import normal_words
 from generator.check.placeholders import strip_placeholders
 from generator.check.vocabulary import GENERIC_WORDS, SPECIFIC_TERMS
 
@@ -126,7 +127,8 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
 
 
 def _normal(sentence: str) -> str:
-    return " ".join(_WORDS.findall(sentence.lower()))
+    found = normal_words(sentence)
+    return " ".join(_WORDS.findall(sentence.lower()) if found is None else found)
 
 
 def _marks(sentence: str, normal: str) -> int:

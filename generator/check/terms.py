@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-_TOKEN = re.compile(r"[a-z0-9']+")
+from generator.check.ascii_scan import tokens
+
 _PLAIN = re.compile(r"^[a-z0-9']+$")
 _PLURAL = re.compile(r"^([a-z0-9']+)s\?$")
 _ANCHOR = re.compile(r"[a-z0-9']+")
@@ -191,7 +192,7 @@ class _Reading:
     def __init__(self, text: str) -> None:
         lowered = text.lower()
         self.in_place = lowered_in_place(text, lowered)
-        self.words = _TOKEN.findall(lowered)
+        self.words = tokens(lowered)
         self.tokens = set(self.words)
         new = self.tokens - _SEEN
         if new:
