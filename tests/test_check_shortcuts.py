@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.check import ascii_scan
+from generator.check import ascii_scan, specificity
 from generator.check.document import has_words, words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
@@ -78,3 +78,11 @@ def test_ascii_scans_find_what_the_regular_expressions_find(text: str) -> None:
     assert ascii_scan.words(text) == (len(re.findall(r"[^\W\d_][\w'\u2019-]*", text)) if ascii else None)
     assert ascii_scan.normal_words(text) == (re.findall(r"[\w'\u2019-]+", text.lower()) if ascii else None)
     assert ascii_scan.has_digit(text) == (bool(re.search(r"\d", text)) if ascii else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS | st.sampled_from(["I met Wisconsin AUC XGBoost", "see http://x.com", "WWW.X", "a .CSV", "\tMcD x-Ray"]))
+def test_sentence_marks_find_what_the_regular_expressions_find(text: str) -> None:
+    assert specificity._names(text) == re.findall(r"(?<=\s)(?:" + specificity._NAME.pattern + ")", text)
+    assert specificity._has_link(text) == bool(specificity._LINK.search(text))
+    assert specificity._has_number(text) == bool(specificity._NUMBER.search(text))

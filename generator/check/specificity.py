@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.check.ascii_scan import normal_words
+from generator.check.ascii_scan import has_digit, normal_words
 from generator.check.placeholders import strip_placeholders
 from generator.check.vocabulary import GENERIC_WORDS, SPECIFIC_TERMS
 
@@ -64,7 +64,8 @@ _COMMON_CAPITALS = frozenset(
 
 @dataclass
 class Specificity:
-    """Per written section: its specific marks, its stock sentences and the text that says something."""
+    """Per written section: its specific marks (counted as far as telling whether there are
+    ``MARKS_NEEDED``), its stock sentences and the text that says something."""
 
     marks: dict[str, int] = field(default_factory=dict)
     stock: dict[str, list[str]] = field(default_factory=dict)
@@ -98,15 +99,18 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
                     if key not in keys_of.setdefault(normal, []):
                         keys_of[normal].append(key)
     result = Specificity(repeated={normal: keys_of[normal] for normal, ids in blocks_of.items() if len(ids) > 1})
-    known: dict[str, int] = {}  # a subsection's sentences are also its parent's: read each once
+    known: dict[str, tuple[int, int]] = {}  # a subsection's sentences are also its parent's: read each once
     for key, items in sentences.items():
         marks, kept, stock = 0, [], []
         for sentence, normal in items:
             if normal in result.repeated:
                 continue
-            mark = known.get(sentence)
-            if mark is None:
-                mark = known[sentence] = _marks(sentence, normal)
+            limit = max(1, MARKS_NEEDED - marks)  # a section with its marks only asks whether a sentence has any
+            mark, read_to = known.get(sentence, (0, 0))
+            if read_to < limit and mark == read_to:  # not read, or read only as far as a lower limit
+                mark = _marks(sentence, normal, limit)
+                known[sentence] = (mark, limit)
+            mark = min(mark, limit)
             if mark == 0 and len(_WORDS.findall(sentence)) >= 4:
                 stock.append(sentence)
             else:
@@ -131,31 +135,44 @@ def _normal(sentence: str) -> str:
     return " ".join(_WORDS.findall(sentence.lower()) if found is None else found)
 
 
-def _marks(sentence: str, normal: str) -> int:
-    """Specific things in one sentence (at most three count): a number, a link, names, named methods,
-    and every two words of five letters or more that stock sentences do not use ("patients", "serum")."""
-    count = 1 if _NUMBER.search(sentence, 0, 400) else 0
-    count += 1 if _LINK.search(sentence) else 0
-    count += len({name for name in _names(sentence) if name not in _COMMON_CAPITALS})
-    if count >= 3:
-        return 3  # the cheap marks are enough: no need to look for named methods
+def _marks(sentence: str, normal: str, limit: int) -> int:
+    """Specific things in one sentence, counted up to ``limit`` (at most three count): a number, a link,
+    names, named methods, and every two words of five letters or more that stock sentences do not use
+    ("patients", "serum"). Marks only add up, so the count stops as soon as it reaches ``limit``."""
+    count = 1 if _has_number(sentence[:400]) else 0
+    if count < limit and _has_link(sentence):
+        count += 1
+    if count < limit:
+        count += len({name for name in _names(sentence) if name not in _COMMON_CAPITALS})
+    if count >= limit:
+        return limit
     uncommon = {word for word in normal.split(" ") if len(word) >= 5 and word not in GENERIC_WORDS}  # its words
     count += len(uncommon) // 2
-    if count >= 3:
-        return 3  # marks only add up: named methods could not change the result
-    return count + SPECIFIC_TERMS.count(sentence, 3 - count)
+    if count >= limit:
+        return limit
+    return count + SPECIFIC_TERMS.count(sentence, limit - count)
+
+
+def _has_number(text: str) -> bool:
+    found = has_digit(text)
+    return bool(_NUMBER.search(text)) if found is None else found
+
+
+_LINK_PARTS = ("http", "www.", ".com", ".org", ".io", ".csv", ".json", ".md", ".py")
+"""One of these is in every match of :data:`_LINK` (as written: ASCII, where case is only A-Z)."""
+
+
+def _has_link(sentence: str) -> bool:
+    if sentence.isascii() and not any(map(sentence.lower().__contains__, _LINK_PARTS)):
+        return False
+    return bool(_LINK.search(sentence))
 
 
 def _names(sentence: str) -> list[str]:
-    """What ``(?<=\\s)`` + :data:`_NAME` finds, searched without the look-behind (which the regular
-    expression engine would try at every position) and checked where a name starts."""
-    found = []
-    position = 0
-    while match := _NAME.search(sentence, position):
-        start = match.start()
-        if start and sentence[start - 1].isspace():
-            found.append(match.group())
-            position = match.end()
-        else:
-            position = start + 1
-    return found
+    """What ``(?<=\\s)`` + :data:`_NAME` finds: a name starts after white space, so at a word of
+    ``sentence.split()`` (the first one only when white space comes before it), and ends inside it;
+    the look-behind, which the regular expression engine would try at every position, is not needed."""
+    words = sentence.split()
+    if words and not sentence[:1].isspace():
+        del words[0]
+    return [match.group() for word in words if (match := _NAME.match(word))]
