@@ -40,12 +40,9 @@ def numbers_first(pattern: re.Pattern[str], raw: str, names: list[int] | None = 
     number, then at most a word, then a name after white space (``0.93 test accuracy``): its number then
     lies in one of the three words before a name, and numbers elsewhere in the line are not tried.
     """
-    windows = _words_before(raw, names) if names is not None else None
     end = 0
-    for run in _DIGITS.finditer(raw):
+    for run in _digit_runs(raw, names):
         digit = run.start()
-        if windows is not None and not any(low <= digit < high for low, high in windows):
-            continue
         for start in (digit - 2, digit - 1, digit):
             if start < end or start < 0:
                 continue
@@ -59,15 +56,24 @@ def numbers_first(pattern: re.Pattern[str], raw: str, names: list[int] | None = 
                 end = match.end()
 
 
-def _words_before(raw: str, names: list[int]) -> list[tuple[int, int]]:
-    """For each name that follows white space, the span of the three words before it (white space
-    included: a number written ``0.5 %`` is two words)."""
-    windows = []
+def _digit_runs(raw: str, names: list[int] | None) -> Iterator[re.Match[str]]:
+    """The runs of digits of ``raw``; with ``names``, only those in the three words before a name that
+    follows white space (white space included: a number written ``0.5 %`` is two words). A window
+    starts at white space and ends at a name, so no run of digits crosses its edges."""
+    if names is None:
+        yield from _DIGITS.finditer(raw)
+        return
+    windows: list[list[int]] = []
     for name in names:
         if name and raw[name - 1].isspace():
             pieces = raw[:name].rsplit(None, 3)
-            windows.append((len(pieces[0]) if len(pieces) == 4 else 0, name))
-    return windows
+            low = len(pieces[0]) if len(pieces) == 4 else 0
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = name  # names come in order, and so do their windows' starts
+            else:
+                windows.append([low, name])
+    for low, high in windows:
+        yield from _DIGITS.finditer(raw, low, high)
 
 
 def name_starts(raw: str, starts: frozenset[str], read: tuple[str, list[str]] | None = None) -> list[int]:
