@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from generator.check.evidence import Evidence
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue, from_text
-from generator.check.placeholders import strip_placeholders
+from generator.check.placeholders import strip_joined
 from generator.check.rubric import Rubric
 from generator.check.specificity import Specificity, read_specificity
 from generator.check.structure import Located
+from generator.check.terms import read_joined
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,11 @@ class Context:
                 continue
             parts.append(reading.kept[key] if key in reading.kept else found.section.prose())
             parts += [block.text for block in found.section.blocks if block.kind == "table"]
-        return " ".join(strip_placeholders("\n".join(parts)).split())
+        stripped = strip_joined(parts)
+        text = " ".join(stripped.split())
+        if stripped == "\n".join(parts):
+            read_joined(text, parts)  # its parts are read once, however many checks' texts hold them
+        return text
 
     def headings_text(self) -> str:
         """Every heading of the README on one line (write-ups state a split or a limitation as a heading)."""
@@ -86,9 +91,9 @@ class Context:
         if readme is None:
             return ""
         if "text" not in self._cache:
-            self._cache["text"] = " ".join(
-                " ".join(b.text.split()) for b in readme.blocks if b.kind in ("prose", "table")
-            )
+            texts = [b.text for b in readme.blocks if b.kind in ("prose", "table")]
+            self._cache["text"] = " ".join(" ".join(text.split()) for text in texts)
+            read_joined(self._cache["text"], texts)
         return self._cache["text"]  # type: ignore[return-value]
 
 

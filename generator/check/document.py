@@ -76,7 +76,11 @@ class Section:
 
     def text(self) -> str:
         """Prose and table text: what a reviewer reads as the section's content."""
-        return "\n".join(block.text for block in self.blocks if block.kind in ("prose", "table"))
+        return "\n".join(self.texts())
+
+    def texts(self) -> list[str]:
+        """The texts of :meth:`text`, block by block."""
+        return [block.text for block in self.blocks if block.kind in ("prose", "table")]
 
     def lines(self) -> range:
         """Source lines this section covers (heading included)."""

@@ -139,7 +139,9 @@ _TEMPLATE_INSTRUCTION = next(kind for kind in _KINDS if kind.label.startswith("a
 @lru_cache(maxsize=1024)
 def template_instruction(text: str) -> bool:
     """Whether ``text`` holds a template's instruction ("Describe the dataset: …")."""
-    return _TEMPLATE_INSTRUCTION.may_occur(text.lower()) and bool(_TEMPLATE_INSTRUCTION.pattern.search(text))
+    lowered = text.lower()
+    kind = _TEMPLATE_INSTRUCTION
+    return kind.may_occur(lowered) and next(matches(kind.pattern, kind.starts, text, lowered), None) is not None
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,32 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
         line = first_line + bisect_left(newlines, offset)
         hits.setdefault((label, line), Placeholder(label, _short(text), line))
     return sorted(hits.values(), key=lambda hit: hit.line)
+
+
+def strip_joined(parts: list[str]) -> str:
+    """``strip_placeholders("\\n".join(parts))``, looked for only when a part may hold a placeholder.
+
+    No needle holds a line break, so a placeholder in the joined text has a needle inside one part
+    (as does a guidance comment, its ``<!--``); whether a part may hold one is asked once per project
+    (a block is in its section's text, in the texts of several checks and in the README's).
+    """
+    joined = "\n".join(parts)
+    return strip_placeholders(joined) if any(map(_may_hold, parts)) else joined
+
+
+@lru_cache(maxsize=4096)
+def _may_hold(part: str) -> bool:
+    return "<!--" in part or bool(_possible(part.lower()))
+
+
+assert not any("\n" in needle for kind in _KINDS for needle in kind.needles), "see strip_joined"
+
+
+def forget_texts() -> None:
+    """Drop what was remembered of the last project's texts (memory; honest benchmarks)."""
+    strip_placeholders.cache_clear()
+    _may_hold.cache_clear()
+    template_instruction.cache_clear()
 
 
 @lru_cache(maxsize=1024)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.check import placeholders, setup_steps
 from generator.check.context import Context
 from generator.check.evidence import gather
 from generator.check.metric_blocks import reported
 from generator.check.model import ProjectReport
-from generator.check.placeholders import strip_placeholders
+from generator.check.placeholders import strip_joined
 from generator.check.rubric import Rubric, load_rubric
 from generator.check.runner import run_checks, score
 from generator.check.structure import Located, find_sections
@@ -38,7 +39,8 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
 
 def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
     forget_texts()  # what was read of the last project's texts is not kept (memory; honest benchmarks)
-    strip_placeholders.cache_clear()
+    placeholders.forget_texts()
+    setup_steps.forget_texts()
     evidence = gather(path)
     located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)
@@ -74,7 +76,7 @@ def _summary(found: Located | None) -> str | None:
     for block in found.section.blocks:
         if block.kind != "prose":
             continue
-        text = " ".join(strip_placeholders(block.text).split())
+        text = " ".join(strip_joined([block.text]).split())
         if text:
             sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
             return sentence if len(sentence) <= 300 else sentence[:299] + "…"

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.check.regex_starts import literal_starts, matches
+
 SETUP_SHARE = 0.6
 """Share of a section's prose lines that must be setup lines for the section to be setup only."""
 
@@ -58,6 +60,7 @@ _SOLVER = re.compile(
     r"|\byou (?:will|must|should|may|can) (?:predict|build|submit|upload|make)\b",
     re.IGNORECASE,
 )
+_SOLVER_STARTS = literal_starts(_SOLVER)
 BRIEF_PHRASES = 3
 """Different phrases addressed to the solver that make a text the assignment brief."""
 
@@ -65,4 +68,10 @@ BRIEF_PHRASES = 3
 @lru_cache(maxsize=1024)
 def assignment_brief(prose: str) -> bool:
     """Whether the text speaks to whoever will solve the task (the assignment, pasted in)."""
-    return len({match.group().lower() for match in _SOLVER.finditer(prose)}) >= BRIEF_PHRASES
+    return len({match.group().lower() for match in matches(_SOLVER, _SOLVER_STARTS, prose)}) >= BRIEF_PHRASES
+
+
+def forget_texts() -> None:
+    """Drop what was remembered of the last project's texts (memory; honest benchmarks)."""
+    setup_only.cache_clear()
+    assignment_brief.cache_clear()

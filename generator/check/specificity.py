@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.check.ascii_scan import has_digit, normal_words
-from generator.check.placeholders import strip_placeholders
+from generator.check.placeholders import strip_joined
 from generator.check.vocabulary import GENERIC_WORDS, SPECIFIC_TERMS
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
         for block in found.section.blocks:
             if block.kind != "prose":
                 continue
-            for sentence in _SENTENCES.split(" ".join(strip_placeholders(block.text).split())):
+            for sentence in _SENTENCES.split(" ".join(strip_joined([block.text]).split())):
                 if not sentence.strip():
                     continue
                 normal = _normal(sentence)

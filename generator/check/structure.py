@@ -18,8 +18,9 @@ from generator.check.document import Document, Section, has_words, words
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
-from generator.check.placeholders import GUIDE_COMMENT, strip_placeholders
+from generator.check.placeholders import GUIDE_COMMENT, strip_joined
 from generator.check.rubric import Rubric, SectionRule
+from generator.check.terms import read_joined
 from generator.check.vocabulary import CUES
 
 MAX_CONTENT_CANDIDATES = 300
@@ -146,9 +147,11 @@ def _content_needed(candidates: list[_Candidate], wanted: dict[str, SectionRule]
 
 def _content(section: Section, wanted: Iterable[str]) -> dict[str, float]:
     """How much a block's own text reads like each of the ``wanted`` sections (0 to 2.7)."""
-    text = " ".join(section.text().split())
+    texts = section.texts()
+    text = " ".join(" ".join(texts).split())
     if not has_words(text, 8):
         return {}
+    read_joined(text, texts)
     scores = {}
     for section_id in wanted:
         cue = CUES.get(section_id)
@@ -165,7 +168,7 @@ def _content(section: Section, wanted: Iterable[str]) -> dict[str, float]:
 def _judge(doc: Document, section: Section, rule: SectionRule, found_by: str) -> Located:
     heading = section.heading
     has_guide = any(block.kind == "html" and GUIDE_COMMENT.search(block.text) for block in section.blocks)
-    count = words(strip_placeholders(section.text()))  # a table of models or columns is written content too
+    count = words(strip_joined(section.texts()))  # a table of models or columns is written content too
     values = values_in(section.blocks) if rule.id == "metrics" else []
     if rule.id == "metrics":
         filled = not has_guide and (bool(values) or (rule.min_words > 0 and count >= rule.min_words))

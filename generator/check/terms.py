@@ -184,20 +184,31 @@ def _classify(words: set[str]) -> None:
 
 
 class _Reading:
-    """One text as the term lists read it: its words, their set, and (when a phrase may occur) the
-    words joined by single spaces."""
+    """One text as the term lists read it: its words, their set, (when a phrase may occur) the words
+    joined by single spaces, and (when a leftover pattern runs) the lower-case text."""
 
-    __slots__ = ("_joined", "in_place", "tokens", "words")
+    __slots__ = ("_in_place", "_joined", "text", "tokens", "words")
 
-    def __init__(self, text: str) -> None:
-        lowered = text.lower()
-        self.in_place = lowered_in_place(text, lowered)
-        self.words = tokens(lowered)
-        self.tokens = set(self.words)
+    def __init__(self, text: str, words: list[str] | None = None) -> None:
+        self.text = text
+        self._in_place: str | bool | None = False  # not lowered yet
+        if words is None:
+            lowered = text.lower()
+            self._in_place = lowered_in_place(text, lowered)
+            words = tokens(lowered)
+        self.words = words
+        self.tokens = set(words)
         new = self.tokens - _SEEN
         if new:
             _classify(new)
         self._joined: str | None = None
+
+    @property
+    def in_place(self) -> str | None:
+        """The lower-case text where :func:`lowered_in_place` allows a plain search in it."""
+        if self._in_place is False:
+            self._in_place = lowered_in_place(self.text, self.text.lower())
+        return self._in_place  # type: ignore[return-value]
 
     def joined(self) -> str:
         """`` word word … `` with a space at each end, so a phrase is found as `` phrase ``."""
@@ -224,12 +235,35 @@ def _reading(text: str) -> _Reading:
     reading = _READINGS.get(text)
     if reading is None:
         if len(_READINGS) >= _MAX_TEXTS:
-            _READINGS.clear()
+            forget_texts()
         reading = _READINGS[text] = _Reading(text)
     return reading
 
 
+def read_joined(text: str, parts: Iterable[str]) -> None:
+    """Read ``text``, which is ``parts`` joined by white space (any white space), from its parts' words.
+
+    Words never hold white space, and a part lower-cased alone has the same letters a-z, digits and
+    apostrophes as in the text (only a Greek final sigma depends on its neighbours), so the text's
+    words are its parts' words in turn; each part (a block, a section's kept sentences) is then
+    read once per project, however many candidate, section and README texts hold it.
+    """
+    if text in _READINGS:
+        return
+    words: list[str] = []
+    for part in parts:
+        found = _PART_WORDS.get(part)
+        if found is None:
+            read = _READINGS.get(part)
+            found = _PART_WORDS[part] = tokens(part.lower()) if read is None else read.words
+        words += found
+    if len(_READINGS) >= _MAX_TEXTS:
+        forget_texts()
+    _READINGS[text] = _Reading(text, words)
+
+
 _READINGS: dict[str, _Reading] = {}
+_PART_WORDS: dict[str, list[str]] = {}
 _MAX_TEXTS = 4096
 
 
@@ -237,6 +271,7 @@ def forget_texts() -> None:
     """Drop the texts read so far: called once per project, so memory stays bounded by one project's
     texts and nothing one project wrote is remembered when the next is checked."""
     _READINGS.clear()
+    _PART_WORDS.clear()
 
 
 def _anchor(pattern: str) -> str:
