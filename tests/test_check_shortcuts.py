@@ -81,11 +81,13 @@ def test_ascii_scans_find_what_the_regular_expressions_find(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXTS | st.sampled_from(["I met Wisconsin AUC XGBoost", "see http://x.com", "WWW.X", "a .CSV", "\tMcD x-Ray"]))
+@given(_TEXTS | st.sampled_from(["I met Wisconsin AUC", "see http://x.com", "WWW.X", "\tMcD x. (A) b! 2? 'c. \"d"]))
 def test_sentence_marks_find_what_the_regular_expressions_find(text: str) -> None:
     assert specificity._names(text) == re.findall(r"(?<=\s)(?:" + specificity._NAME.pattern + ")", text)
     assert specificity._has_link(text) == bool(specificity._LINK.search(text))
     assert specificity._has_number(text) == bool(specificity._NUMBER.search(text))
+    normal = " ".join(text.split())
+    assert specificity._sentences(normal) == re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])", normal)
 
 
 @settings(max_examples=300, deadline=None)

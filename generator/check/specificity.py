@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from generator.check.structure import Located
 
 MARKS_NEEDED = 3
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])")
+_SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z0-9\"'(*])")
+"""A sentence ends at a stop followed by white space and a capital, digit, quote or bracket: in a text
+whose white space is single spaces, found from the stop (a look-behind for it, ``(?<=[.!?])\\s+``,
+would be tried at every position)."""
 _WORDS = re.compile(r"[\w'\u2019-]+")
 _NUMBER = re.compile(r"\d")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|io|csv|json|md|py)\b", re.IGNORECASE)
@@ -89,7 +92,7 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
         for block in found.section.blocks:
             if block.kind != "prose":
                 continue
-            for sentence in _SENTENCES.split(" ".join(strip_joined([block.text]).split())):
+            for sentence in _sentences(" ".join(strip_joined([block.text]).split())):
                 if not sentence.strip():
                     continue
                 normal = _normal(sentence)
@@ -128,6 +131,16 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
         result.kept[key] = " ".join(kept)
         result.stock[key] = stock
     return result
+
+
+def _sentences(text: str) -> list[str]:
+    """``re.split(r"(?<=[.!?])\\s+(?=[A-Z0-9\"'(*])", text)`` for a text whose white space is single spaces."""
+    pieces, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        pieces.append(text[start : match.start() + 1])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def _normal(sentence: str) -> str:
@@ -175,4 +188,4 @@ def _names(sentence: str) -> list[str]:
     words = sentence.split()
     if words and not sentence[:1].isspace():
         del words[0]
-    return [match.group() for word in words if (match := _NAME.match(word))]
+    return [match.group() for word in words if "A" <= word[0] <= "Z" and (match := _NAME.match(word))]
