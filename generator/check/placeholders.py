@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -176,19 +177,26 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
 
 
 def strip_joined(parts: list[str]) -> str:
-    """``strip_placeholders("\\n".join(parts))``, looked for only when a part may hold a placeholder.
-
-    No needle holds a line break, so a placeholder in the joined text has a needle inside one part
-    (as does a guidance comment, its ``<!--``); whether a part may hold one is asked once per project
+    """``strip_placeholders("\\n".join(parts))``, with the needles looked for in each part once per project
     (a block is in its section's text, in the texts of several checks and in the README's).
+
+    No needle holds a line break, so a needle of the joined text is inside one part: only the kinds
+    with a needle in some part are asked about the joined text. A guidance comment (its ``<!--`` is
+    inside a part too) leaves a space where it was, which can bring new needles together: then the
+    whole text is read.
     """
     joined = "\n".join(parts)
-    return strip_placeholders(joined) if any(map(_may_hold, parts)) else joined
+    if any("<!--" in part for part in parts):
+        return strip_placeholders(joined)
+    found = set().union(*map(_kinds_in, parts))
+    return _strip(joined, [_KINDS[index] for index in sorted(found)]) if found else joined
 
 
 @lru_cache(maxsize=4096)
-def _may_hold(part: str) -> bool:
-    return "<!--" in part or bool(_possible(part.lower()))
+def _kinds_in(part: str) -> frozenset[int]:
+    """Which kinds (by place in ``_KINDS``) have a needle in ``part``."""
+    lowered = part.lower()
+    return frozenset(index for index, kind in enumerate(_KINDS) if kind.may_occur(lowered))
 
 
 assert not any("\n" in needle for kind in _KINDS for needle in kind.needles), "see strip_joined"
@@ -197,17 +205,23 @@ assert not any("\n" in needle for kind in _KINDS for needle in kind.needles), "s
 def forget_texts() -> None:
     """Drop what was remembered of the last project's texts (memory; honest benchmarks)."""
     strip_placeholders.cache_clear()
-    _may_hold.cache_clear()
+    _kinds_in.cache_clear()
     template_instruction.cache_clear()
 
 
 @lru_cache(maxsize=1024)
 def strip_placeholders(text: str) -> str:
     """``text`` without guidance comments and placeholder phrases (to count the real words left)."""
-    text = GUIDE_COMMENT.sub(" ", text)
+    return _strip(GUIDE_COMMENT.sub(" ", text), _KINDS)
+
+
+def _strip(text: str, kinds: Iterable[_Kind]) -> str:
+    """``text`` without the placeholders of those ``kinds`` whose needles occur in it."""
     lowered = text.lower()
     current: str | None = lowered  # the lower-case text while nothing was stripped yet
-    for kind in _possible(lowered):
+    for kind in kinds:
+        if not kind.may_occur(lowered):
+            continue
         stripped = substitute(kind.pattern, kind.starts, text, " ", current)
         if stripped is not text:
             text, current = stripped, None  # the next kind reads the text as it is now
