@@ -61,7 +61,14 @@ class Context:
 
     def section_text(self, *section_ids: str) -> str:
         """What the given sections say, on one line (phrases wrap across lines): their tables and every
-        sentence that is neither stock filler nor repeated from another section."""
+        sentence that is neither stock filler nor repeated from another section (made once per set of
+        sections: several checks read the same sections)."""
+        key = "sections:" + " ".join(section_ids)
+        if key not in self._cache:
+            self._cache[key] = self._section_text(section_ids)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def _section_text(self, section_ids: tuple[str, ...]) -> str:
         reading = self.specificity()
         parts = []
         for key in section_ids:
