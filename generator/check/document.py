@@ -69,10 +69,14 @@ class Section:
 
     heading: Heading | None
     blocks: list[Block]
+    _prose: str | None = field(default=None, repr=False, compare=False)
 
     def prose(self) -> str:
-        """The section's paragraph and list text (no code, tables, comments)."""
-        return "\n".join(block.text for block in self.blocks if block.kind == "prose")
+        """The section's paragraph and list text (no code, tables, comments); joined once (the checks of
+        a section ask for it many times)."""
+        if self._prose is None:
+            self._prose = "\n".join(block.text for block in self.blocks if block.kind == "prose")
+        return self._prose
 
     def text(self) -> str:
         """Prose and table text: what a reviewer reads as the section's content."""
