@@ -116,7 +116,9 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
         candidates.append(_Candidate(section, order, named, {}, found_by))
         own = Section(heading, [b for b in section.blocks if end is None or b.line < end])
         owned.append(own if judge_content or named else None)
-    for candidate, own, needed in zip(candidates, owned, _content_needed(candidates, wanted), strict=True):
+    everyone, some = _content_needed(candidates, wanted)
+    for index, (candidate, own) in enumerate(zip(candidates, owned, strict=True)):
+        needed = everyone | some[index] if index in some else everyone
         if own is not None and needed:
             candidate.content = _content(own, wanted if candidate.order == 0 and "problem" in needed else needed)
     if candidates and candidates[0].order == 0 and "problem" in wanted and candidates[0].content:
@@ -124,25 +126,36 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
     return candidates
 
 
-def _content_needed(candidates: list[_Candidate], wanted: dict[str, SectionRule]) -> list[set[str]]:
-    """Per candidate, the sections whose content score can change where a section is found.
+def _content_needed(
+    candidates: list[_Candidate], wanted: dict[str, SectionRule]
+) -> tuple[set[str], dict[int, set[str]]]:
+    """The sections whose content score can change where a section is found: for every candidate, and
+    for some candidates (by place) only.
 
     Reading content is most of the time spent finding sections, and a section whose heading is plain
-    ("## Data") is settled by headings: a pair scores its heading's score plus at most ``_bound`` of
+    ("## Data") is settled by headings: a pair scores its heading's score plus at most ``bound`` of
     content, so once a heading names a section with more than any content-only pair can reach, only
     the candidates whose heading could still outscore it need their content read (the others' pairs
     come after the section is taken, and are skipped exactly as before).
     """
-    needed: list[set[str]] = [set() for _ in candidates]
+    named = [(index, candidate.named) for index, candidate in enumerate(candidates) if candidate.named]
+    best: dict[str, float] = {}
+    for _, scores in named:
+        for key, value in scores.items():
+            best[key] = max(best.get(key, 0.0), value)
+    everyone: set[str] = set()
+    some: dict[int, set[str]] = {}
     for section_id in wanted:
         bound = _CUES_MAX + (_VALUES_MAX if section_id == "metrics" else 0.0)
         bound += _INTRO_PROBLEM if section_id == "problem" else 0.0
-        sure = max((c.named.get(section_id, 0.0) for c in candidates), default=0.0)
-        sure = sure if sure >= 2.5 and sure > bound else 0.0  # a named pair a content-only one cannot beat
-        for index, candidate in enumerate(candidates):
-            if not sure or candidate.named.get(section_id, 0.0) + bound >= sure:
-                needed[index].add(section_id)
-    return needed
+        sure = best.get(section_id, 0.0)
+        if sure < 2.5 or sure <= bound:  # no named pair that a content-only one cannot beat
+            everyone.add(section_id)
+            continue
+        for index, scores in named:
+            if scores.get(section_id, 0.0) + bound >= sure:
+                some.setdefault(index, set()).add(section_id)
+    return everyone, some
 
 
 def _content(section: Section, wanted: Iterable[str]) -> dict[str, float]:

@@ -240,8 +240,9 @@ def _reading(text: str) -> _Reading:
     return reading
 
 
-def read_joined(text: str, parts: Iterable[str]) -> None:
-    """Read ``text``, which is ``parts`` joined by white space (any white space), from its parts' words.
+def read_joined(text: str, parts: Iterable[str], *, keep: bool = True) -> None:
+    """Read ``text``, which is ``parts`` joined by white space (any white space), from its parts' words
+    (``keep``: remember the words of parts not read before; else they are read in runs, not one by one).
 
     Words never hold white space, and a part lower-cased alone has the same letters a-z, digits and
     apostrophes as in the text (only a Greek final sigma depends on its neighbours), so the text's
@@ -251,12 +252,21 @@ def read_joined(text: str, parts: Iterable[str]) -> None:
     if text in _READINGS:
         return
     words: list[str] = []
+    unread: list[str] = []
     for part in parts:
         found = _PART_WORDS.get(part)
         if found is None:
             read = _READINGS.get(part)
+            if read is None and not keep:
+                unread.append(part)
+                continue
             found = _PART_WORDS[part] = tokens(part.lower()) if read is None else read.words
+        if unread:
+            words += tokens(" ".join(unread).lower())
+            unread.clear()
         words += found
+    if unread:
+        words += tokens(" ".join(unread).lower())
     if len(_READINGS) >= _MAX_TEXTS:
         forget_texts()
     _READINGS[text] = _Reading(text, words)
