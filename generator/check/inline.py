@@ -24,8 +24,7 @@ _STAR_EM = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _CODE = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _BOLD_LABEL = re.compile(r"^(?:\*\*|__)([^*_\n]{1,80}?)(:?)(?:\*\*|__)(:?)[ \t]*(.*)$")
-_MARKUP = "<[*_`\\~"
-"""Characters markup starts with (looked for with ``in``: one fast scan each, no regular expression)."""
+_MARKUP = re.compile(r"[<\[*_`\\~]")
 _UNSAFE = ("javascript:", "vbscript:", "file:", "data:")
 _KEYCAP = re.compile("^[0-9#*]\ufe0f?\u20e3")
 PSEUDO_MAX_WORDS = 6
@@ -41,7 +40,7 @@ def html_targets(html: str, line: int, links: list[Link], images: list[Link]) ->
 
 def plain(text: str, line: int, links: list[Link], images: list[Link]) -> str:
     """``text`` without Markdown markup; its links and images are appended to the lists given."""
-    if not any(map(text.__contains__, _MARKUP)):
+    if not _MARKUP.search(text):
         return text  # most lines carry no markup at all
     if "<" in text:
         html_targets(text, line, links, images)
