@@ -99,8 +99,8 @@ class Context:
             return ""
         if "text" not in self._cache:
             texts = [b.text for b in readme.blocks if b.kind in ("prose", "table")]
-            self._cache["text"] = " ".join(" ".join(text.split()) for text in texts)
-            read_joined(self._cache["text"], texts, keep=False)  # blocks read before are not read again
+            text = self._cache["text"] = " ".join(" ".join(part.split()) for part in texts)
+            read_joined(text, texts, keep=False)  # blocks read before are not read again
         return self._cache["text"]  # type: ignore[return-value]
 
 

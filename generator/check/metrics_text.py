@@ -197,8 +197,10 @@ ROLE_RANK = {"final": 2, "": 1, "baseline": 0}
 """Which value a reader takes as the result when a README gives several."""
 
 
-_BASELINE_WORDS = ("baseline", "dummy", "majority", "most-frequent", "most frequent", "naive", "random guess")
-_BASELINE_WORDS += ("before tuning", "untuned", "default")
+_BASELINE_WORDS = (
+    *("baseline", "dummy", "majority", "most-frequent", "most frequent", "naive", "random guess"),
+    *("before tuning", "untuned", "default"),
+)
 _FINAL_WORDS = ("final", "selected", "chosen", "best", "tuned", "ours", "proposed", "deployed", "winner")
 """What :data:`_BASELINE` and :data:`_FINAL` match in ASCII text (where case is only A-Z), found with ``in``."""
 

@@ -114,8 +114,8 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
         named = {key: value for key, value in rubric.heading_scores(heading.text).items() if key in wanted}
         found_by = "pseudo-heading" if heading.kind == "pseudo" else "heading"
         candidates.append(_Candidate(section, order, named, {}, found_by))
-        own = Section(heading, [b for b in section.blocks if end is None or b.line < end])
-        owned.append(own if judge_content or named else None)
+        judged = judge_content or named  # on its own text, not its subsections'
+        owned.append(Section(heading, [b for b in section.blocks if end is None or b.line < end]) if judged else None)
     everyone, some = _content_needed(candidates, wanted)
     for index, (candidate, own) in enumerate(zip(candidates, owned, strict=True)):
         needed = everyone | some[index] if index in some else everyone
