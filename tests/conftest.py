@@ -85,6 +85,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     for name in ("GITHUB_TOKEN", "GH_TOKEN", "PORTFOLIO_CATALOG", "PORTFOLIO_TRUSTED_CATALOGS", "PORTFOLIO_GITHUB_API"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    # A pytest run inside a test (a generated project's own suite) makes its numbered temporary folders
+    # here: in the shared root it would delete earlier runs' folders, this run's finished ones included.
+    monkeypatch.setenv("PYTEST_DEBUG_TEMPROOT", str(home))
     # Generated projects train small models in subprocesses and notebook kernels; with one thread each
     # they do not oversubscribe a 2-core runner (multi-threaded BLAS was ~9x slower there).
     for name in ONE_THREAD:
