@@ -131,7 +131,10 @@ def test_notebook_is_valid_nbformat(project: GeneratedProject):
 # test_reproduce runs the Reproduce block (which ends in `pytest`) of one type: the others here.
 @pytest.mark.parametrize("project", [type_id for type_id in TYPES if type_id != REPRODUCED], indirect=True)
 def test_project_tests_pass_out_of_the_box(project: GeneratedProject):
-    result = project.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider")
+    # Without this run's own plugins (xdist, hypothesis): the project's dev extra installs neither.
+    result = project.run(
+        "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:hypothesispytest"
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout)
 
