@@ -11,6 +11,7 @@ Two collection rules keep ``make test`` parallel and ``make test-fast`` fast wit
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,12 @@ def _rank(item: pytest.Item) -> int:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(LongestFirst(), "longest-first")
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker more than the cores. Many tests wait (a served model starting up, a
+    stalled network fault, a pushed repository's server): a spare worker keeps every core busy then."""
+    return len(os.sched_getaffinity(0)) + 1
 
 
 @pytest.fixture(autouse=True)
