@@ -53,7 +53,8 @@ demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-proj
 	$(BIN)/portfolio sync $(DEMO_DIR)
 	@echo "Done: see $(DEMO_DIR)/README.md and $(DEMO_DIR)/reports/"
 
-# One pytest worker per core; tests that share a module-scoped fixture stay on one (tests/conftest.py).
+# One pytest worker per core and a spare for the tests that wait; tests that share a module-scoped
+# fixture stay on one worker (tests/conftest.py).
 PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 
 .PHONY: test

@@ -11,6 +11,7 @@ Two collection rules keep ``make test`` parallel and ``make test-fast`` fast wit
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(LongestFirst(), "longest-first")
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker more than the cores. Many tests wait (a served model starting up, a
+    stalled network fault, a pushed repository's server): a spare worker keeps every core busy then."""
+    return len(os.sched_getaffinity(0)) + 1
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """A private HOME, git config and cache for each test; no tokens leak in from the shell."""
@@ -85,6 +92,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     for name in ("GITHUB_TOKEN", "GH_TOKEN", "PORTFOLIO_CATALOG", "PORTFOLIO_TRUSTED_CATALOGS", "PORTFOLIO_GITHUB_API"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    # A pytest run inside a test (a generated project's own suite) makes its numbered temporary folders
+    # here: in the shared root it would delete earlier runs' folders, this run's finished ones included.
+    monkeypatch.setenv("PYTEST_DEBUG_TEMPROOT", str(home))
     # Generated projects train small models in subprocesses and notebook kernels; with one thread each
     # they do not oversubscribe a 2-core runner (multi-threaded BLAS was ~9x slower there).
     for name in ONE_THREAD:

@@ -18,6 +18,7 @@ from generator.catalog.entries import load_catalog
 from generator.scaffold.sync import END, START, format_value
 from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate, trained_copy, trains_projects
 from tests.helpers import git
+from tests.test_reproduce import TYPE as REPRODUCED
 
 CATALOG = load_catalog()
 TYPES = [entry.id for entry in CATALOG]
@@ -127,8 +128,13 @@ def test_notebook_is_valid_nbformat(project: GeneratedProject):
         assert f"## {section}" in markdown
 
 
+# test_reproduce runs the Reproduce block (which ends in `pytest`) of one type: the others here.
+@pytest.mark.parametrize("project", [type_id for type_id in TYPES if type_id != REPRODUCED], indirect=True)
 def test_project_tests_pass_out_of_the_box(project: GeneratedProject):
-    result = project.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider")
+    # Without this run's own plugins (xdist, hypothesis): the project's dev extra installs neither.
+    result = project.run(
+        "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:hypothesispytest"
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout)
 

@@ -9,12 +9,12 @@ prompt makes the first commit unless ``--author`` says otherwise.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from pathlib import Path
 
 import pexpect
+import pyte
 import pytest
 import yaml
 
@@ -25,8 +25,6 @@ from tests.test_new import tree
 pytestmark = pytest.mark.slow  # a real terminal session waits for each screen: seconds per test
 
 DOWN, ENTER, CLEAR_LINE = "\x1b[B", "\r", "\x15"
-# Colours, cursor moves and carriage returns between the words a person reads.
-TERMINAL_CODES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[>=]|\r")
 
 FLAGS = [
     "--name", "Heart Disease Risk",
@@ -40,18 +38,22 @@ FLAGS = [
 
 
 class Terminal:
-    """``portfolio new`` on a pseudo-terminal of 100x30; ``screen`` is what it showed, codes removed."""
+    """``portfolio new`` on a pseudo-terminal of 100x30, read through a terminal emulator: ``screen``
+    is what a person sees now. The emulator answers prompt_toolkit's cursor position requests as a
+    real terminal does (unanswered, each prompt waits about 2 s, then draws without knowing)."""
 
     def __init__(self, cwd: Path, *args: str) -> None:
         self.child = pexpect.spawn(
             sys.executable, ["-m", "generator", "new", *args], cwd=str(cwd),
             env={**os.environ, "TERM": "xterm"}, dimensions=(30, 100), encoding="utf-8", timeout=60,
         )  # fmt: skip
-        self.raw = ""
+        self.display = pyte.Screen(100, 30)
+        self.display.write_process_input = self.child.send
+        self.stream = pyte.Stream(self.display)
 
     @property
     def screen(self) -> str:
-        return TERMINAL_CODES.sub("", self.raw)
+        return "\n".join(line.rstrip() for line in self.display.display)
 
     def wait_for(self, text: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -59,7 +61,7 @@ class Terminal:
             remaining = deadline - time.monotonic()
             assert remaining > 0, f"{text!r} never showed; the terminal shows:\n{self.screen[-1500:]}"
             try:
-                self.raw += self.child.read_nonblocking(4096, timeout=remaining)
+                self.stream.feed(self.child.read_nonblocking(4096, timeout=remaining))
             except pexpect.TIMEOUT:
                 continue
             except pexpect.EOF:

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import mlflow
 import pandas as pd
 from sklearn.base import ClassifierMixin
 from sklearn.dummy import DummyClassifier
@@ -43,11 +42,9 @@ from .params import load_params
 from .paths import MODELS_DIR, PROJECT_ROOT, REPORTS_DIR
 from .permutation import explain_tabular
 from .readme import publish_results
-from .register import register
 from .reporting import save_run
 from .schema import FEATURES, TARGET
 from .slice_columns import column_slices
-from .tracking import flatten, start_run
 from .uncertainty import bootstrap_intervals
 from .validate import DataValidationError, validate
 
@@ -105,6 +102,12 @@ def run(
         frame = ingest(params)
     with stage("validate", timings):
         validate(frame)
+    # MLflow and skops (behind register) take seconds to import: bad data is reported without them.
+    import mlflow
+
+    from .register import register
+    from .tracking import flatten, start_run
+
     x_train, x_test, y_train, y_test = train_test_split(
         frame[FEATURES],
         frame[TARGET],
