@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from generator.check import ascii_scan, metrics_text, specificity
 from generator.check.document import has_words, words
-from generator.check.line_scan import _RUN, at_names, name_runs, name_starts, numbers_first
+from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
 from generator.check.placeholders import _KINDS
 from generator.check.regex_starts import literal_starts, matches, substitute
@@ -53,9 +53,6 @@ def test_term_leftovers_and_metric_names_find_what_the_full_search_finds(text: s
     assert [(m.start(), m.group()) for m in numbers_first(_PROSE_BEFORE, text)] == expected
     names = name_starts(text, _NAME_STARTS)
     assert [(m.start(), m.group()) for m in numbers_first(_PROSE_BEFORE, text, names)] == expected
-    at_every_name = [(m.start(), m.groups()) for m in at_names(metrics_text._PROSE_AFTER, text, names)]
-    runs = name_runs(text, _NAME_STARTS)
-    assert [(m.start(), m.groups()) for m in metrics_text._after_names(text, runs)] == at_every_name
 
 
 def test_starts_are_read_from_the_pattern() -> None:

@@ -77,12 +77,7 @@ def _digit_runs(raw: str, names: list[int] | None) -> Iterator[re.Match[str]]:
 
 
 def name_starts(raw: str, starts: frozenset[str], read: tuple[str, list[str]] | None = None) -> list[int]:
-    """Where the runs of letters and digits of ``raw`` that are in ``starts`` begin, in order."""
-    return [position for position, _ in name_runs(raw, starts, read)]
-
-
-def name_runs(raw: str, starts: frozenset[str], read: tuple[str, list[str]] | None = None) -> list[tuple[int, str]]:
-    """The runs of letters and digits of ``raw`` that are in ``starts`` (lower case), where they begin, in order.
+    """Where the runs of letters and digits of ``raw`` that are in ``starts`` begin, in order.
 
     The runs are found in the lower-case line with ``str.find``, for only the few run words that are
     in ``starts`` (when :func:`~generator.check.terms.lowered_in_place` allows it; else every run
@@ -90,13 +85,13 @@ def name_runs(raw: str, starts: frozenset[str], read: tuple[str, list[str]] | No
     """
     lowered = lowered_in_place(raw, read[0] if read else raw.lower())
     if lowered is None:
-        return [(run.start(), word) for run in _RUN.finditer(raw) if (word := run.group().lower()) in starts]
-    found = []
+        return [run.start() for run in _RUN.finditer(raw) if run.group().lower() in starts]
+    positions = []
     for word in starts.intersection(read[1] if read else LINE_WORD.findall(lowered)):
         size, at = len(word), lowered.find(word)
         while at >= 0:
             before, after = lowered[at - 1 : at] if at else "", lowered[at + size : at + size + 1]
             if before not in _RUN_CHARACTERS and after not in _RUN_CHARACTERS:
-                found.append((at, word))
+                positions.append(at)
             at = lowered.find(word, at + size)
-    return sorted(found)
+    return sorted(positions)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from generator.check.ascii_scan import has_digit
-from generator.check.line_scan import LINE_WORD, at_names, name_runs, numbers_first
+from generator.check.line_scan import LINE_WORD, at_names, name_starts, numbers_first
 from generator.check.vocabulary import MODEL
 
 # metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
@@ -111,14 +111,11 @@ _SLASH_NAMES = {
     "valid": "score",
     "test": "score",
 }
-
-
-def _starts_of(spelling: str) -> set[str]:
-    words = LINE_WORD.findall(spelling)
-    return {"".join(words[:count]) for count in range(1, len(words) + 1)}
-
-
-_NAME_STARTS = frozenset(start for spelling in _SPELLING_TO_ID for start in _starts_of(spelling))
+_NAME_STARTS = frozenset(
+    "".join(LINE_WORD.findall(spelling)[:count])
+    for spelling in _SPELLING_TO_ID
+    for count in range(1, len(LINE_WORD.findall(spelling)) + 1)
+)
 """The run of letters and digits a metric's name can start with: its first words written together or apart."""
 _SLASH_STARTS = _NAME_STARTS | {"public", "private", "train", "val", "valid", "test"}
 _PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
@@ -306,9 +303,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             value = _value("score", labelled.group(2), number, labelled.group(1)) if labelled else None
             found += [value] if value else []
             continue  # no metric's name on the line: nothing more to read
-        runs = name_runs(raw, _NAME_STARTS, (lowered, line_words))
-        names = [position for position, _ in runs]
-        for match in _after_names(raw, runs):
+        names = name_starts(raw, _NAME_STARTS, (lowered, line_words))
+        for match in at_names(_PROSE_AFTER, raw, names):
             metric = metric_id(match.group(1))
             value = (
                 _value(metric, match.group(2), number, raw[max(0, match.start() - 40) : match.end()])
@@ -327,26 +323,6 @@ def from_text(text: str, line: int) -> list[MetricValue]:
             if value and not any(v.metric == value.metric and v.line == number for v in found):
                 found.append(value)
     return found
-
-
-def _after_names(raw: str, runs: list[tuple[int, str]]) -> Iterator[re.Match[str]]:
-    """``_PROSE_AFTER.finditer(raw)``, tried only where a name starts (``runs``: :func:`name_runs`), each
-    time with only the names that can start with the run of letters there (instead of the hundred)."""
-    end = 0
-    for position, run in runs:
-        if position >= end and (match := _prose_after(run).match(raw, position)):
-            yield match
-            end = match.end()
-
-
-@cache
-def _prose_after(run: str) -> re.Pattern[str]:
-    """:data:`_PROSE_AFTER` with only the spellings whose first words, written together, are ``run``
-    (at a run of letters no other spelling can match: the name ends where the run does, or at a
-    space, dash or underscore between its words; their order, longest first, is kept)."""
-    names = [spelling for spelling in _BY_LENGTH if run in _starts_of(spelling)]
-    alternatives = "|".join(re.escape(s).replace(r"\ ", r"[\s_-]?") for s in names)
-    return re.compile(_PROSE_AFTER.pattern.replace(_NAME_RE, alternatives, 1), re.IGNORECASE)
 
 
 def _digit(text: str) -> bool:
