@@ -23,6 +23,8 @@ _NORMAL_TABLE = bytes(
     for code in range(256)
 )
 """``[\\w'-]`` of ASCII, lower-cased; every other byte a space."""
+_RUN_TABLE = bytes(code if chr(code) in string.ascii_lowercase + string.digits else 32 for code in range(256))
+"""``[a-z0-9]`` kept, every other byte a space."""
 _DIGITS = string.digits
 
 
@@ -56,3 +58,10 @@ def has_digit(text: str) -> bool | None:
     if not text.isascii():
         return None
     return any(map(text.__contains__, _DIGITS))
+
+
+def runs(lowered: str) -> list[str] | None:
+    """``re.findall(r"[a-z0-9²]+", lowered)`` for ASCII text (which holds no ``²``), else ``None``."""
+    if not lowered.isascii():
+        return None
+    return lowered.encode("ascii").translate(_RUN_TABLE).decode("ascii").split()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.check.ascii_scan import has_digit
+from generator.check.ascii_scan import has_digit, runs
 from generator.check.line_scan import LINE_WORD, at_names, name_starts, numbers_first
 from generator.check.vocabulary import MODEL
 
@@ -294,7 +294,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
         if not _digit(raw):
             continue
         lowered = raw.lower()
-        line_words = LINE_WORD.findall(lowered)
+        line_words = runs(lowered)
+        line_words = LINE_WORD.findall(lowered) if line_words is None else line_words
         named = not _NAME_WORDS.isdisjoint(line_words)
         if "/" in raw:
             found += _slashed(raw, number)
