@@ -46,7 +46,8 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"[.!?]$")
 _DIGIT = re.compile(r"\d")
 _MARKERS = frozenset("`~#=-*_+<>0123456789")
-"""First characters of a line that may start a block (or underline a paragraph)."""
+"""First characters of a line that may start a block (or underline a paragraph); any decimal digit
+(``\\d``) may start a numbered list item too."""
 _COLON_LABEL = re.compile(r"^([A-Z][A-Za-z &/()-]{1,40}?):\s+(?![\d.$€£-])(\S.*)$")
 """``Project overview: what problem this solves`` on a line of its own (not ``Accuracy: 0.93``)."""
 _INTERRUPTING = frozenset(
@@ -101,7 +102,8 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             para.lines.append(stripped)  # the common case: a paragraph goes on (no block can start here)
             index += 1
             continue
-        fence = _FENCE.match(line)
+        marked = stripped[0] in _MARKERS or stripped[0].isdecimal()  # else no marker pattern can match
+        fence = _FENCE.match(line) if marked else None
         if fence:
             para = None
             marker = fence.group(1)
@@ -113,7 +115,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             items.append(_Item("code", number, lines[index + 1 : end], info=fence.group(2).strip()))
             index = end + 1
             continue
-        if para is not None and para.container == "" and _SETEXT.match(line):
+        if para is not None and para.container == "" and marked and _SETEXT.match(line):
             items.pop()
             text = " ".join(para.lines)
             level = 1 if stripped[0] == "=" else 2
@@ -131,21 +133,21 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             para = None
             index += 1
             continue
-        atx = _ATX.match(line)
+        atx = _ATX.match(line) if marked else None
         if atx:
             para = None
             in_list = False
             items.append(_Item("heading", number, [atx.group(2) or ""], level=len(atx.group(1)), info="atx"))
             index += 1
             continue
-        squeezed = _NO_SPACE.match(line) if para is None else None
+        squeezed = _NO_SPACE.match(line) if para is None and marked else None
         if squeezed and squeezed.group(2)[0].isalpha() and len(squeezed.group(2).split()) <= 8:
             in_list = False
             doc.formatting.append((number, f"'{stripped[:30]}' needs a space after '#' to show as a heading"))
             items.append(_Item("heading", number, [squeezed.group(2)], level=len(squeezed.group(1)), info="atx"))
             index += 1
             continue
-        if _BREAK.match(line):
+        if marked and _BREAK.match(line):
             para = None
             in_list = False
             index += 1
@@ -158,14 +160,14 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             items.append(_Item("table", number, [line, *lines[index + 2 : end]]))
             index = end
             continue
-        html = _HTML_START.match(line)
+        html = _HTML_START.match(line) if marked else None
         if html and (para is None or html.group(1).lower() in _INTERRUPTING):
             para = None
             end = _html_end(lines, index, html.group(1).lower())
             items.append(_Item("html", number, lines[index:end]))
             index = end
             continue
-        listed = _LIST.match(line)
+        listed = _LIST.match(line) if marked else None
         if listed and (listed.group(3) or para is None):
             indent = len(listed.group(1).expandtabs(4))
             ordered = listed.group(2)[0].isdigit()
@@ -182,7 +184,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
                 items.append(para)
                 index += 1
                 continue
-        quote = _QUOTE.match(line)
+        quote = _QUOTE.match(line) if marked else None
         if quote:
             if para is None or para.container != "quote":
                 para = _Item("para", number, [], container="quote")
