@@ -25,6 +25,7 @@ from tests.test_new import tree
 pytestmark = pytest.mark.slow  # a real terminal session waits for each screen: seconds per test
 
 DOWN, ENTER, CLEAR_LINE = "\x1b[B", "\r", "\x15"
+COLUMNS, ROWS = 100, 30
 
 FLAGS = [
     "--name", "Heart Disease Risk",
@@ -38,16 +39,16 @@ FLAGS = [
 
 
 class Terminal:
-    """``portfolio new`` on a pseudo-terminal of 100x30, read through a terminal emulator: ``screen``
+    """``portfolio new`` on a pseudo-terminal of COLUMNS x ROWS, read through a terminal emulator: ``screen``
     is what a person sees now. The emulator answers prompt_toolkit's cursor position requests as a
     real terminal does (unanswered, each prompt waits about 2 s, then draws without knowing)."""
 
     def __init__(self, cwd: Path, *args: str) -> None:
         self.child = pexpect.spawn(
             sys.executable, ["-m", "generator", "new", *args], cwd=str(cwd),
-            env={**os.environ, "TERM": "xterm"}, dimensions=(30, 100), encoding="utf-8", timeout=60,
+            env={**os.environ, "TERM": "xterm"}, dimensions=(ROWS, COLUMNS), encoding="utf-8", timeout=60,
         )  # fmt: skip
-        self.display = pyte.Screen(100, 30)
+        self.display = pyte.Screen(COLUMNS, ROWS)
         self.display.write_process_input = self.child.send
         self.stream = pyte.Stream(self.display)
 
