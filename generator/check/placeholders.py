@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from generator.check.per_project import forgotten_per_project
 from generator.check.regex_starts import literal_starts, matches, substitute
 
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
@@ -202,13 +203,6 @@ def _kinds_in(part: str) -> frozenset[int]:
 assert not any("\n" in needle for kind in _KINDS for needle in kind.needles), "see strip_joined"
 
 
-def forget_texts() -> None:
-    """Drop what was remembered of the last project's texts (memory; honest benchmarks)."""
-    strip_placeholders.cache_clear()
-    _kinds_in.cache_clear()
-    template_instruction.cache_clear()
-
-
 @lru_cache(maxsize=1024)
 def strip_placeholders(text: str) -> str:
     """``text`` without guidance comments and placeholder phrases (to count the real words left)."""
@@ -236,3 +230,8 @@ def _possible(lowered: str) -> list[_Kind]:
 def _short(text: str, limit: int = 60) -> str:
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+forgotten_per_project(strip_placeholders.cache_clear)
+forgotten_per_project(_kinds_in.cache_clear)
+forgotten_per_project(template_instruction.cache_clear)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.check import placeholders, setup_steps
 from generator.check.context import Context
 from generator.check.evidence import gather
 from generator.check.metric_blocks import reported
 from generator.check.model import ProjectReport
+from generator.check.per_project import forget_project
 from generator.check.placeholders import strip_joined
 from generator.check.rubric import Rubric, load_rubric
 from generator.check.runner import run_checks, score
 from generator.check.structure import Located, find_sections
-from generator.check.terms import forget_texts
 from generator.errors import TargetError
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -38,9 +37,7 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
 
 
 def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
-    forget_texts()  # what was read of the last project's texts is not kept (memory; honest benchmarks)
-    placeholders.forget_texts()
-    setup_steps.forget_texts()
+    forget_project()  # what was read of the last project's texts is not kept (memory; honest benchmarks)
     evidence = gather(path)
     located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
     context = Context(evidence, located, rubric)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.check.per_project import forgotten_per_project
 from generator.check.regex_starts import literal_starts, matches
 
 SETUP_SHARE = 0.6
@@ -71,7 +72,5 @@ def assignment_brief(prose: str) -> bool:
     return len({match.group().lower() for match in matches(_SOLVER, _SOLVER_STARTS, prose)}) >= BRIEF_PHRASES
 
 
-def forget_texts() -> None:
-    """Drop what was remembered of the last project's texts (memory; honest benchmarks)."""
-    setup_only.cache_clear()
-    assignment_brief.cache_clear()
+forgotten_per_project(setup_only.cache_clear)
+forgotten_per_project(assignment_brief.cache_clear)

@@ -8,7 +8,7 @@ bounded). A text is then read once for every list (:func:`_reading`): its words,
 words it owns and the leftover patterns worth running. Phrases are looked for only when their first
 two words occur; a leftover pattern runs only when a word of the text contains its anchor.
 
-Readings of texts are kept per project only (:func:`forget_texts`): a cohort of similar projects
+Readings of texts are kept per project only (:mod:`generator.check.per_project`): a cohort of similar projects
 is read as if each were the first.
 """
 
@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from generator.check.ascii_scan import tokens
+from generator.check.per_project import forgotten_per_project
 
 _PLAIN = re.compile(r"^[a-z0-9']+$")
 _PLURAL = re.compile(r"^([a-z0-9']+)s\?$")
@@ -278,10 +279,13 @@ _MAX_TEXTS = 4096
 
 
 def forget_texts() -> None:
-    """Drop the texts read so far: called once per project, so memory stays bounded by one project's
-    texts and nothing one project wrote is remembered when the next is checked."""
+    """Drop the texts read so far: before each project (memory stays bounded by one project's texts,
+    nothing one project wrote is remembered for the next), and when one project holds too many."""
     _READINGS.clear()
     _PART_WORDS.clear()
+
+
+forgotten_per_project(forget_texts)
 
 
 def _anchor(pattern: str) -> str:
