@@ -27,6 +27,8 @@ MAX_CONTENT_CANDIDATES = 300
 """Blocks judged by content as well as heading (beyond this, a README has headings enough to go by)."""
 _CONTENT_MINIMUM = 1.2
 """Content score a block needs to be taken for a section its heading does not name."""
+_DECISIVE_HEADING = 2.5
+"""Heading score that names a section by itself, whatever the text under it says."""
 _CUES_MAX = 1.5
 _VALUES_MAX = 1.2
 _INTRO_PROBLEM = 0.9
@@ -71,7 +73,8 @@ def _assign(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], locat
         for section_id in wanted:
             named = candidate.named.get(section_id, 0.0)
             content = candidate.content.get(section_id, 0.0)
-            if named >= 2.5 or named + content >= _CONTENT_MINIMUM:  # a generic word alone decides nothing
+            # a generic word alone decides nothing
+            if named >= _DECISIVE_HEADING or named + content >= _CONTENT_MINIMUM:
                 pairs.append((named + content, -candidate.order, section_id, candidate))
     pairs.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
     used: set[int] = set()
@@ -149,7 +152,7 @@ def _content_needed(
         bound = _CUES_MAX + (_VALUES_MAX if section_id == "metrics" else 0.0)
         bound += _INTRO_PROBLEM if section_id == "problem" else 0.0
         sure = best.get(section_id, 0.0)
-        if sure < 2.5 or sure <= bound:  # no named pair that a content-only one cannot beat
+        if sure < _DECISIVE_HEADING or sure <= bound:  # no named pair that a content-only one cannot beat
             everyone.add(section_id)
             continue
         for index, scores in named:
