@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.check import ascii_scan, metrics_text, specificity
+from generator.check import ascii_scan, specificity
 from generator.check.document import has_words, words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
@@ -93,11 +93,3 @@ def test_sentence_marks_find_what_the_regular_expressions_find(text: str) -> Non
     assert specificity._has_number(text) == bool(specificity._NUMBER.search(text))
     normal = " ".join(text.split())
     assert specificity._sentences(normal) == re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])", normal)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_TEXTS | st.sampled_from(["Baseline (untuned)", "most-frequent", "the FINAL model ✅", "ours", "Best \u0131"]))
-def test_roles_are_what_the_regular_expressions_say(label: str) -> None:
-    final = "final" if metrics_text._FINAL.search(label) else ""
-    expected = "baseline" if metrics_text._BASELINE.search(label) else final
-    assert metrics_text.role(label) == expected

@@ -1,20 +1,27 @@
 """Metric values per block, computed once, and the one value a project reports per metric.
 
 Sections overlap (``## Results`` contains ``### Test set``), so each block's values are cached on
-the block. When a README lists several models, the reported value is the one marked final
-(selected, best, tuned…), else the best unmarked one, and a baseline's only when nothing else is given.
+the block. The reported value is what a reviewer reads as the result: the final model's value on
+held-out data. Values marked final (selected, best, tuned…) come first, then test values, then
+unmarked ones, then training scores; goals and baselines are never the result. When a README lists
+several models, one row is chosen — the marked one, else the best on the first metric of the first
+table — and its metrics are reported together rather than each column's maximum from different rows.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from generator.check.document import Block
-from generator.check.metrics_text import ROLE_RANK, MetricValue, from_rows, from_text, loose_cells, metric_id
+from generator.check.metric_names import BOUNDED, LOWER_IS_BETTER
+from generator.check.metric_roles import ROLE_RANK
+from generator.check.metrics_text import MetricValue, from_rows, from_text, loose_cells, mentions, metric_id
 
 _NUMBER_CELL = re.compile(r"^[-+]?[\d.,]+%?$")
-LOWER_IS_BETTER = frozenset({"rmse", "mse", "mae", "mape", "log_loss", "davies_bouldin", "wer", "perplexity"})
+NOT_RESULTS = frozenset({"target", "baseline", "delta"})
+"""Roles whose values are never the project's result: a goal, another model's number, a change."""
 
 
 def block_values(block: Block) -> list[MetricValue]:
@@ -38,42 +45,75 @@ paragraphs is not read to the end for more."""
 
 def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
     """Metric numbers in a run of blocks, including space-aligned tables whose rows are separate
-    paragraphs (Pandoc's simple tables: a header line of metric names, then one paragraph per row)."""
+    paragraphs (Pandoc's simple tables: a header line of metric names, then one paragraph per row).
+
+    ``Model: 0.90`` lines name no metric; they take the one the text above them names, since the last
+    heading ("evaluated using accuracy", ``### F1 by model``), when it names exactly one."""
     found: list[MetricValue] = []
     header: list[str] | None = None
+    above: list[Block] = []
     for block in blocks:
         if len(found) >= MAX_VALUES:
             break
-        found += block_values(block)
+        if block.kind == "heading":
+            above = []
+        values = block_values(block)
+        found += _named(values, [*above, block]) if any(not value.named for value in values) else values
+        if block.kind in ("prose", "heading"):
+            above.append(block)
         cells = loose_cells(block.text) if block.kind == "prose" and "\n" not in block.text else []
         named = sum(metric_id(cell) is not None for cell in cells)
         if cells and named >= 2 and not any(map(_NUMBER_CELL.match, cells)):
             header = cells
         elif header is not None and cells and len(cells) == len(header):
-            found += [
-                value
-                for value in from_rows([header, cells], [block.line, block.line])
-                if value not in block_values(block)
-            ]
+            found += [value for value in from_rows([header, cells], [block.line, block.line]) if value not in values]
         elif block.kind != "html":
             header = None
     return found
 
 
+def _named(values: list[MetricValue], above: list[Block]) -> list[MetricValue]:
+    """Unnamed model scores given the metric of the nearest text above that names any metric (when it
+    names one, bounded like ``score``, so the number reads the same)."""
+    metric = None
+    for block in reversed(above):
+        named = mentions(block.text)
+        if named:
+            metric = next(iter(named)) if len(named) == 1 else None
+            break
+    if metric is None or metric not in BOUNDED:
+        return values
+    return [value if value.named else replace(value, metric=metric, named=True) for value in values]
+
+
 def reported(values: Iterable[MetricValue]) -> dict[str, float]:
-    """Metric id -> the value a reader takes as the project's result (final model over baseline)."""
+    """Metric id -> the value a reader takes as the project's result (see the module's docstring)."""
+    candidates = [value for value in values if value.role not in NOT_RESULTS]
+    chosen = _chosen_row(candidates)
     best: dict[str, MetricValue] = {}
-    for value in values:
+    for value in candidates:
         current = best.get(value.metric)
-        if current is None or _better(value, current):
+        if current is None or _preference(value, chosen) > _preference(current, chosen):
             best[value.metric] = value
     return {metric: value.value for metric, value in best.items()}
 
 
-def _better(value: MetricValue, current: MetricValue) -> bool:
-    rank, current_rank = ROLE_RANK[value.role], ROLE_RANK[current.role]
-    if rank != current_rank:
-        return rank > current_rank
-    if value.metric in LOWER_IS_BETTER:
-        return value.value < current.value
-    return value.value > current.value
+def _chosen_row(values: list[MetricValue]) -> tuple[int, str] | None:
+    """The model whose row a reviewer reads as the result: among rows marked final, else all rows
+    (not training scores), the best on the first metric of the first table (or list of models)."""
+    rows = [value for value in values if value.row and ROLE_RANK[value.role] >= ROLE_RANK[""]]
+    pool = [value for value in rows if value.role == "final"] or rows
+    if not pool:
+        return None
+    first = pool[0]
+    same = [value for value in pool if value.table == first.table and value.metric == first.metric]
+    top = max(same, key=lambda value: (ROLE_RANK[value.role], _direction(value)))
+    return top.table, top.row
+
+
+def _preference(value: MetricValue, chosen: tuple[int, str] | None) -> tuple[int, bool, float]:
+    return ROLE_RANK[value.role], (value.table, value.row) == chosen, _direction(value)
+
+
+def _direction(value: MetricValue) -> float:
+    return -value.value if value.metric in LOWER_IS_BETTER else value.value

@@ -6,7 +6,9 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 
-from generator.check.metrics_text import ROLE_RANK, MetricValue, metric_id
+from generator.check.metric_names import metric_id
+from generator.check.metric_roles import ROLE_RANK
+from generator.check.metrics_text import MetricValue
 
 
 def load_metrics_json(text: str) -> dict[str, float]:

@@ -1,0 +1,86 @@
+"""The metrics a README can name: their spellings, ids, and which way is better.
+
+Kept apart from the reading of values (:mod:`generator.check.metrics_text`) because every part of check
+that meets a metric's name (tables, ``reports/metrics.json`` keys, the choice of the reported value) needs
+the same dictionary, and nothing else from the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# metric id -> spellings (lower case; matched as whole words, spaces/dashes/underscores alike)
+METRIC_NAMES: dict[str, tuple[str, ...]] = {
+    "macro_f1": ("macro f1", "macro f1 score", "f1 macro", "macro avg f1", "macro averaged f1"),
+    "weighted_f1": ("weighted f1", "f1 weighted"),
+    "accuracy": (
+        "accuracy",
+        "acc",
+        "test accuracy",
+        "balanced accuracy",
+        "validation accuracy",
+        "val accuracy",
+        "top 1 accuracy",
+        "top1 accuracy",
+    ),
+    "precision": ("precision",),
+    "recall": ("recall", "sensitivity"),
+    "f1": ("f1", "f1 score", "f score", "f measure"),
+    "roc_auc": ("roc auc", "auc roc", "auroc", "auc", "roc", "roc score", "auc score", "roc auc score"),
+    "pr_auc": ("pr auc", "average precision", "auprc"),
+    "log_loss": ("log loss", "logloss", "cross entropy"),
+    "rmse": ("rmse", "root mean squared error", "root mean square error"),
+    "mse": ("mse", "mean squared error"),
+    "mae": ("mae", "mean absolute error"),
+    "mape": ("mape", "mean absolute percentage error"),
+    "r2": ("r2", "r²", "r^2", "r squared", "coefficient of determination"),
+    "silhouette": ("silhouette", "silhouette score"),
+    "davies_bouldin": ("davies bouldin", "davies bouldin index", "davies bouldin score"),
+    "adjusted_rand": ("adjusted rand", "adjusted rand index", "adjusted rand score", "ari"),
+    "bleu": ("bleu",),
+    "rouge": ("rouge", "rouge l", "rouge 1"),
+    "perplexity": ("perplexity",),
+    "iou": ("iou", "miou", "mean iou", "jaccard"),
+    "dice": ("dice",),
+    "map": ("map", "mean average precision"),
+    "ndcg": ("ndcg",),
+    "wer": ("wer", "word error rate"),
+    "kappa": ("kappa", "cohen kappa", "cohen's kappa", "qwk", "quadratic weighted kappa"),
+    "mcc": ("mcc", "matthews correlation", "matthews correlation coefficient"),
+    "score": (
+        "cv score",
+        "public lb",
+        "private lb",
+        "lb score",
+        "public score",
+        "private score",
+        "public leaderboard",
+        "private leaderboard",
+        "leaderboard score",
+        "cv",
+        "public",
+        "private",
+        "oof",
+        "oof cv",
+        "oof score",
+        "publicscore",  # Kaggle's submission list, pasted as text
+        "privatescore",
+    ),
+}
+SPELLING_TO_ID = {s: metric for metric, spellings in METRIC_NAMES.items() for s in spellings}
+LOWER_IS_BETTER = frozenset({"rmse", "mse", "mae", "mape", "log_loss", "davies_bouldin", "wer", "perplexity"})
+BOUNDED = frozenset(
+    {
+        *("score", "kappa", "mcc", "accuracy", "precision", "recall", "f1", "macro_f1", "weighted_f1"),
+        *("roc_auc", "pr_auc", "r2", "silhouette", "iou", "dice", "map", "ndcg"),
+    }
+)
+"""Metrics that lie between -1 and 1, so "87" next to one of them is a percentage."""
+
+
+@lru_cache(maxsize=4096)
+def metric_id(name: str) -> str | None:
+    """The metric id for a display name or key (``"ROC AUC"``, ``"roc_auc"``, ``"R²"``)."""
+    key = " ".join(re.sub(r"[\s_\-]+", " ", name.strip().strip("*`:").lower()).split())
+    return SPELLING_TO_ID.get(key) or SPELLING_TO_ID.get(key.replace(" ", ""))

@@ -1,0 +1,71 @@
+"""Whose number a metric value is: the final model's, a baseline's, a training score, a goal.
+
+A README gives many numbers for one metric; a reviewer reads as "the result" the final (selected, best)
+model's value on held-out data. A value's *role* is read from the words next to it: its table row's
+label and column header, or the clause of the sentence before it. The roles, best first:
+
+- ``final``: the row or sentence marks the chosen model ("final", "selected", "best", "tuned", ✅);
+- ``test``: said to be on held-out data ("test", "held-out", "unseen");
+- ``""``: nothing said;
+- ``train``: a training-set score ("train", "training", "in-sample") and no test word beside it;
+- ``target``: a goal, not a result ("goal", "aim", "target of", "we want", ">85%");
+- ``baseline``: a baseline's, a dummy's or chance's ("random classifier", "AUC = 0.5 by chance");
+- ``delta``: a change, written with a plus sign ("+0.015 on CV"): evidence of a comparison, not a score.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROLE_RANK = {"final": 5, "test": 4, "": 3, "train": 2, "target": 1, "baseline": 0, "delta": -1}
+"""Which value a reader takes as the result when a README gives several of one metric."""
+
+_BASELINE = re.compile(
+    r"baseline|dummy|majority[- ]class|most[- ]frequent|naive(?![- ]?bayes)|random (?:guess|classifier|model|chance"
+    r"|prediction|baseline)|(?:by|than|at|pure|random) chance|chance[- ]level|no[- ]skill|before tuning|untuned"
+    r"|default (?:model|param|setting|hyperparam|config)",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(
+    r"\b(?:goals?|aim(?:s|ed|ing)?|objectives?(?! function)|we want|we hope|hop(?:e|ing) (?:to|for)|success criteri"
+    r"|target(?:s|ed|ing)?(?! (?:variable|column|class|label|feature|audience|customer|user|group))"
+    r"|(?:should|must|needs? to) (?:reach|achieve|exceed|hit))\b|[>≥]\s*[-+.\d%]",
+    re.IGNORECASE,
+)
+_TEST = re.compile(r"\btest(?:ing)?\b|\bheld[- ]?out|\bhold[- ]?out|\bunseen\b|out[- ]of[- ]sample", re.IGNORECASE)
+_TRAIN = re.compile(r"\btrain(?:ing)?\b|\bin[- ]sample", re.IGNORECASE)
+_FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|✅|⭐|🏆", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.;!?](?:\s|\*)|\n")
+CLAUSE_REACH = 40
+"""Characters before a value that can say whose it is: the words just before it, not the paragraph."""
+
+
+def role(label: str) -> str:
+    """The role a table row's label, a column's header or the clause before a value gives the value."""
+    if _BASELINE.search(label):
+        return "baseline"
+    if _TARGET.search(label):
+        return "target"
+    test = _TEST.search(label)
+    if not test and _TRAIN.search(label):
+        return "train"
+    if _FINAL.search(label):
+        return "final"
+    return "test" if test else ""
+
+
+def combine(*roles: str) -> str:
+    """One role from a row's and a column's: a low one (train, target, baseline) wins, else the higher."""
+    low = [found for found in roles if ROLE_RANK[found] < ROLE_RANK[""]]
+    if low:
+        return min(low, key=ROLE_RANK.__getitem__)
+    return max(roles, key=ROLE_RANK.__getitem__)
+
+
+def clause(raw: str, start: int, end: int, floor: int = 0) -> str:
+    """The words that can say whose a value is: from the start of its clause (or ``floor``, where the
+    value read before it ended, or :data:`CLAUSE_REACH` characters back) to the end of the value."""
+    low = max(floor, start - CLAUSE_REACH, 0)
+    for stop in CLAUSE_END.finditer(raw, low, start):
+        low = stop.end()
+    return raw[low:end]
