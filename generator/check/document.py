@@ -37,6 +37,8 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)
     metric_values: list[MetricValue] | None = field(default=None, repr=False)
+    alt: tuple[str, ...] = ()
+    """Alt texts of the images in a prose block: read as words, but a figure's title is not a result."""
 
 
 @dataclass(frozen=True)

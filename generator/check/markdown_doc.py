@@ -265,9 +265,11 @@ def _prose(lines: list[str], line: int, doc: Document) -> None:
         for match in _COMMENT.finditer(text):
             doc.blocks.append(Block("html", line + text.count("\n", 0, match.start()), match.group()))
         text = _COMMENT.sub(" ", text)
+    first = len(doc.images)
     text = plain(text, line, doc.links, doc.images).strip()
     if text:
-        doc.blocks.append(Block("prose", line, text))
+        alt = tuple(image.text for image in doc.images[first:] if image.text and image.text in text)
+        doc.blocks.append(Block("prose", line, text, alt=alt))
 
 
 def _pseudo(item: _Item, following: _Item | None, previous: _Item | None, doc: Document) -> bool:

@@ -20,6 +20,7 @@ from generator.check.metric_roles import ROLE_RANK
 from generator.check.metrics_text import MetricValue, from_rows, from_text, loose_cells, mentions, metric_id
 
 _NUMBER_CELL = re.compile(r"^[-+]?[\d.,]+%?$")
+_BLANK = re.compile(r"[^\n]")
 NOT_RESULTS = frozenset({"target", "baseline", "delta"})
 """Roles whose values are never the project's result: a goal, another model's number, a change."""
 
@@ -32,10 +33,18 @@ def block_values(block: Block) -> list[MetricValue]:
                 from_rows(block.rows, block.row_lines) if block.rows else from_text(block.text, block.line)
             )
         elif block.kind in ("prose", "code", "heading"):
-            block.metric_values = from_text(block.text, block.line)
+            block.metric_values = from_text(_without_alt(block), block.line)
         else:
             block.metric_values = []
     return block.metric_values
+
+
+def _without_alt(block: Block) -> str:
+    """The block's text with its images' alt texts blanked (``![ROC of 10 folds](roc.png)`` is a title)."""
+    text = block.text
+    for alt in block.alt:
+        text = text.replace(alt, _BLANK.sub(" ", alt), 1)
+    return text
 
 
 MAX_VALUES = 400
@@ -47,20 +56,26 @@ def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
     """Metric numbers in a run of blocks, including space-aligned tables whose rows are separate
     paragraphs (Pandoc's simple tables: a header line of metric names, then one paragraph per row).
 
-    ``Model: 0.90`` lines name no metric; they take the one the text above them names, since the last
-    heading ("evaluated using accuracy", ``### F1 by model``), when it names exactly one."""
+    ``Model: 0.90`` lines name no metric; a run of them takes the one metric named by the text that
+    introduces it, right above ("Each model was scored by accuracy:")."""
     found: list[MetricValue] = []
     header: list[str] | None = None
-    above: list[Block] = []
+    previous: Block | None = None
+    introduced: str | None = None
+    in_run = False
     for block in blocks:
         if len(found) >= MAX_VALUES:
             break
-        if block.kind == "heading":
-            above = []
         values = block_values(block)
-        found += _named(values, [*above, block]) if any(not value.named for value in values) else values
-        if block.kind in ("prose", "heading"):
-            above.append(block)
+        unnamed = any(not value.named for value in values)
+        if unnamed:
+            adjacent = previous is not None and block.line - previous.line - previous.text.count("\n") <= MAX_GAP
+            if not (adjacent and in_run):
+                introduced = _the_metric(previous) if adjacent and previous else None
+            found += _named(values, _the_metric(block) or introduced)
+        else:
+            found += values
+        previous, in_run = block, unnamed
         cells = loose_cells(block.text) if block.kind == "prose" and "\n" not in block.text else []
         named = sum(metric_id(cell) is not None for cell in cells)
         if cells and named >= 2 and not any(map(_NUMBER_CELL.match, cells)):
@@ -72,15 +87,19 @@ def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
     return found
 
 
-def _named(values: list[MetricValue], above: list[Block]) -> list[MetricValue]:
-    """Unnamed model scores given the metric of the nearest text above that names any metric (when it
-    names one, bounded like ``score``, so the number reads the same)."""
-    metric = None
-    for block in reversed(above):
-        named = mentions(block.text)
-        if named:
-            metric = next(iter(named)) if len(named) == 1 else None
-            break
+MAX_GAP = 2
+"""Lines from the end of one block to the start of the next when nothing stands between them but a
+blank line (a heading between them takes more): the text right above a list introduces it."""
+
+
+def _the_metric(block: Block) -> str | None:
+    """The one metric a block's text names, if it names exactly one."""
+    named = mentions(block.text)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _named(values: list[MetricValue], metric: str | None) -> list[MetricValue]:
+    """Unnamed model scores given ``metric`` (one bounded like ``score``, so the number reads the same)."""
     if metric is None or metric not in BOUNDED:
         return values
     return [value if value.named else replace(value, metric=metric, named=True) for value in values]
