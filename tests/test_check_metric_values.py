@@ -11,6 +11,7 @@ import pytest
 from generator.check.markdown_doc import parse_markdown
 from generator.check.metric_blocks import reported, values_in
 from generator.check.metric_roles import role
+from generator.check.metrics_json import disagreements
 from generator.check.metrics_text import from_text, loose_cells
 
 
@@ -37,6 +38,9 @@ def _reported(markdown: str) -> dict[str, float]:
         ("The AUC score was found to be 0.742 for the boosted trees.", {"roc_auc": 0.742}),
         ("Mean absolute error is estimated at 3.1 minutes per trip.", {"mae": 3.1}),
         ("ROC_AUC score of 0.81 on the last fold", {"roc_auc": 0.81}),
+        ("A higher AUC for LightGBM (0.861) than for the forest.", {"roc_auc": 0.861}),
+        ("The recall of the rare class (0.38) is the weak spot.", {"recall": 0.38}),
+        ("Accuracy for the test set (20% of the rows) is in the table.", {}),
         ("Gradient Boosting (GBM): 0.87", {"score": 0.87}),
         ("Random Forest Classifier - 81%", {"score": 0.81}),
     ],
@@ -172,3 +176,15 @@ def test_a_final_sentence_wins_over_every_model_listed_before() -> None:
 def test_numbers_in_image_alt_text_are_not_values() -> None:
     source = "## Results\n\n![ROC curve, AUC 0.97](roc.png)\n\nOn the test set the forest reaches AUC 0.83.\n"
     assert _reported(source) == {"roc_auc": 0.83}
+
+
+def test_only_held_out_values_are_compared_with_metrics_json() -> None:
+    truth = {"accuracy": 0.91}
+
+    def disagreeing(markdown: str) -> list[float]:
+        return [value.value for value, _ in disagreements(values_in(parse_markdown(markdown).blocks), truth)]
+
+    assert disagreeing("Training accuracy: 0.99\n\nTest accuracy: 0.91\n") == []
+    assert disagreeing("Training accuracy: 0.99\n") == []  # a training score does not contradict the result
+    assert disagreeing("A majority-class baseline gets accuracy 0.62.\n") == []
+    assert disagreeing("Test accuracy: 0.86\n\nTraining accuracy: 0.99\n") == [0.86]

@@ -16,13 +16,11 @@ from dataclasses import replace
 
 from generator.check.document import Block
 from generator.check.metric_names import BOUNDED, LOWER_IS_BETTER
-from generator.check.metric_roles import ROLE_RANK
+from generator.check.metric_roles import NOT_RESULTS, ROLE_RANK
 from generator.check.metrics_text import MetricValue, from_rows, from_text, loose_cells, mentions, metric_id
 
 _NUMBER_CELL = re.compile(r"^[-+]?[\d.,]+%?$")
 _BLANK = re.compile(r"[^\n]")
-NOT_RESULTS = frozenset({"target", "baseline", "delta"})
-"""Roles whose values are never the project's result: a goal, another model's number, a change."""
 
 
 def block_values(block: Block) -> list[MetricValue]:

@@ -19,6 +19,10 @@ import re
 
 ROLE_RANK = {"final": 5, "test": 4, "": 3, "train": 2, "target": 1, "baseline": 0, "delta": -1}
 """Which value a reader takes as the result when a README gives several of one metric."""
+NOT_RESULTS = frozenset({"target", "baseline", "delta"})
+"""Roles whose values are never the project's result: a goal, another model's number, a change."""
+HELD_OUT = frozenset(found for found, rank in ROLE_RANK.items() if rank >= ROLE_RANK[""])
+"""Roles of values that may be the model's held-out result (what ``reports/metrics.json`` holds)."""
 
 _BASELINE = re.compile(
     r"baseline|dummy|majority[- ]class|most[- ]frequent|naive(?![- ]?bayes)|random (?:guess|classifier|model|chance"

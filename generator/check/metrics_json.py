@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 from generator.check.metric_names import metric_id
-from generator.check.metric_roles import ROLE_RANK
+from generator.check.metric_roles import HELD_OUT, ROLE_RANK
 from generator.check.metrics_text import MetricValue
 
 
@@ -37,9 +37,11 @@ def load_metrics_json(text: str) -> dict[str, float]:
 
 
 def disagreements(readme: Iterable[MetricValue], truth: Mapping[str, float]) -> list[tuple[MetricValue, float]]:
-    """README values whose metric is in ``truth`` but none of whose numbers agree with it."""
+    """README values whose metric is in ``truth`` but none of whose numbers agree with it. Only values
+    that may be the held-out result are compared: a training score, a goal or a baseline's number
+    differs from the model's result without contradicting it."""
     by_metric: dict[str, list[MetricValue]] = {}
-    for value in readme:
+    for value in (value for value in readme if value.role in HELD_OUT):
         by_metric.setdefault(value.metric, []).append(value)
     result: list[tuple[MetricValue, float]] = []
     for metric, values in by_metric.items():

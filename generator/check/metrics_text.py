@@ -38,9 +38,11 @@ _CONNECT = (
 )
 _NOUN = r"(?:score|value|rating|ratings|rate)"
 """What can follow a metric's name before its value: "an R^2 value of", "accuracy rating of"."""
+_IN_BRACKETS = r"\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*\(\s*(?=[^()\s]{1,12}\s*\))"
+"""A model's value in brackets after the metric's name: "AUC for XGBoost (0.88)", "recall of class 1 (0.4)"."""
 _GAP = (
     rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|{_NOUN}))+"
-    rf"\s*{_CONNECT}\s*|\s+(?:{_NOUN}\s+)?(?:{_CONNECT})?\s*)"
+    rf"\s*{_CONNECT}\s*|\s+(?:{_NOUN}\s+)?(?:{_CONNECT})?\s*|{_IN_BRACKETS})"
 )
 _PROSE_AFTER = re.compile(
     rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)\n]{{0,60}}\))?{_GAP}\**({_WRITTEN})(?!\w|\.\d)", re.IGNORECASE

@@ -46,7 +46,7 @@ def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
     metrics = dict(evidence.metrics_json or {})
     found_metrics = located.get("metrics")
     written = [*(found_metrics.metric_values if found_metrics else []), *context.readme_values()]
-    for metric, value in reported(written or context.notebook_values()).items():
+    for metric, value in (reported(written) or reported(context.notebook_values())).items():
         metrics.setdefault(metric, value)
     return ProjectReport(
         target=target or str(path),
