@@ -106,7 +106,9 @@ def test_signed_numbers_are_changes_never_the_result() -> None:
         ("credit default prediction: recall", ""),  # a default, not default settings
         ("XGBoost (final)", "final"),
         ("Final model, training accuracy", "train"),
-        ("accuracy improved 0.80 -> ", ""),  # an arrow is not a target
+        ("accuracy improved 0.80 -> 0.", ""),  # an arrow is not a target
+        ("<b>0.", ""),  # nor is the end of a tag
+        ("recall >= 0.", "target"),
     ],
 )
 def test_roles_from_the_words_beside_a_value(label: str, expected: str) -> None:

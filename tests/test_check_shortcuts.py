@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.check import ascii_scan, specificity
+from generator.check import ascii_scan, metric_roles, specificity
 from generator.check.document import has_words, words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
@@ -93,3 +93,12 @@ def test_sentence_marks_find_what_the_regular_expressions_find(text: str) -> Non
     assert specificity._has_number(text) == bool(specificity._NUMBER.search(text))
     normal = " ".join(text.split())
     assert specificity._sentences(normal) == re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])", normal)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS | st.sampled_from(["Baseline (untuned)", "most-frequent", "the FINAL model \u2705", ">0.8", "hoping to"]))
+def test_a_label_without_a_role_anchor_matches_no_role_pattern(label: str) -> None:
+    patterns = [getattr(metric_roles, name) for name in ("_BASELINE", "_TARGET", "_TEST", "_TRAIN", "_FINAL")]
+    if label.isascii() and not any(anchor in label.lower() for anchor in metric_roles._ANCHORS):
+        assert not any(pattern.search(label) for pattern in patterns)
+        assert metric_roles.role(label) == ""

@@ -65,7 +65,7 @@ def values_in(blocks: Iterable[Block]) -> list[MetricValue]:
         if len(found) >= MAX_VALUES:
             break
         values = block_values(block)
-        unnamed = any(not value.named for value in values)
+        unnamed = bool(values) and not all(value.named for value in values)
         if unnamed:
             adjacent = previous is not None and block.line - previous.line - previous.text.count("\n") <= MAX_GAP
             if not (adjacent and in_run):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from generator.check.ascii_scan import has_digit, runs
 from generator.check.line_scan import LINE_WORD, at_names, name_starts, numbers_first
 from generator.check.metric_names import BOUNDED, SPELLING_TO_ID, metric_id
-from generator.check.metric_roles import CLAUSE_END, clause, combine, role
+from generator.check.metric_roles import CLAUSE_END, clause, combine, label_role, role
 from generator.check.vocabulary import MODEL
 
 _NAME_WORDS = frozenset(word for spelling in SPELLING_TO_ID for word in LINE_WORD.findall(spelling))
@@ -151,7 +151,7 @@ def cell_metric(cell: str) -> tuple[str, str] | None:
     if metric is None:
         split = _SPLIT_WORD.match(cell.strip().strip("*`:"))
         metric = metric_id(split.group("after") or split.group("before")) if split else None
-    return (metric, role(cell)) if metric else None
+    return (metric, label_role(cell)) if metric else None
 
 
 def _value(
@@ -194,9 +194,9 @@ def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
                 if not match:
                     continue
                 label = header[column] if number and column < len(header) else ""
-                column_role = role(label) if label else ""
+                column_role = label_role(label) if label else ""
                 if first or column_role:
-                    found_role = combine(named[1], role(row[0]) if position else "", column_role)
+                    found_role = combine(named[1], label_role(row[0]) if position else "", column_role)
                     value = _value(named[0], match.group(1), lines[number], found_role, label.lower(), table)
                     if value:
                         found.append(value)
@@ -204,7 +204,7 @@ def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
     metrics = [cell_metric(cell) for cell in header]
     if any(metrics):
         for number, row in enumerate(rows[1:], start=1):
-            row_role = role(row[0]) if row else ""
+            row_role = label_role(row[0]) if row else ""
             key = (row[0].strip().lower() if row else "") or f"line {lines[number]}"
             for named, cell in zip(metrics, row, strict=False):
                 match = _CELL_NUMBER.match(cell) if named else None
@@ -227,7 +227,8 @@ def from_text(text: str, line: int) -> list[MetricValue]:
     raws = text.split("\n")
     found: list[MetricValue] = []
     rows: list[list[str]] = []
-    for offset, cells in enumerate([*_loose_rows(raws), []]):
+    loose = _loose_rows(raws) if "\t" in text or "|" in text or "  " in text else [[]] * len(raws)
+    for offset, cells in enumerate([*loose, []]):
         number = line + offset
         if cells:
             rows.append(cells)
@@ -346,9 +347,12 @@ def _loose_rows(raws: list[str]) -> list[list[str]]:
     alone = [bool(cells) and (not spaced or _row_like(cells)) for cells, spaced in split]
     rows = []
     for index, (cells, _spaced) in enumerate(split):
+        if alone[index] or not cells:
+            rows.append(cells if alone[index] else [])
+            continue
         beside = [near for near in (index - 1, index + 1) if 0 <= near < len(split) and alone[near]]
         aligned = any(split[near][1] and len(split[near][0]) == len(cells) for near in beside)
-        rows.append(cells if alone[index] or (cells and aligned) else [])
+        rows.append(cells if aligned else [])
     return rows
 
 
