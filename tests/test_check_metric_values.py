@@ -122,6 +122,12 @@ def test_the_test_value_is_reported_not_the_training_value() -> None:
     assert _reported(table) == {"r2": 0.74}
 
 
+def test_a_training_log_line_reports_its_validation_value() -> None:
+    log = "Epoch 30/30 - loss: 0.21 - accuracy: 0.93 - val_loss: 0.35 - val_accuracy: 0.88"
+    assert [value.role for value in from_text(log, 1)] == ["train", ""]
+    assert reported(from_text(log, 1)) == {"accuracy": 0.88}
+
+
 def test_a_result_is_reported_not_a_goal() -> None:
     source = "## Summary\n\n- **Goal**: spot defaults with >90% recall.\n- **Outcome**: 86% recall, 0.9 AUC.\n"
     assert _reported(source) == {"recall": 0.86, "roc_auc": 0.9}
@@ -190,3 +196,13 @@ def test_only_held_out_values_are_compared_with_metrics_json() -> None:
     assert disagreeing("Training accuracy: 0.99\n") == []  # a training score does not contradict the result
     assert disagreeing("A majority-class baseline gets accuracy 0.62.\n") == []
     assert disagreeing("Test accuracy: 0.86\n\nTraining accuracy: 0.99\n") == [0.86]
+
+
+def test_models_as_columns_are_read_and_one_column_is_reported() -> None:
+    source = (
+        "| Metric | Ridge | Forest | Boosting (chosen) |\n|---|---|---|---|\n"
+        "| MAE | 2.9 | 2.4 | 2.6 |\n| R2 | 0.55 | 0.66 | 0.63 |\n"
+    )
+    assert _reported(source) == {"mae": 2.6, "r2": 0.63}
+    spread = "| Metric | Mean | Std |\n|---|---|---|\n| MAE | 2.9 | 0.2 |\n"  # a spread is not a second model
+    assert [(value.metric, value.value) for value in values_in(parse_markdown(spread).blocks)] == [("mae", 2.9)]

@@ -92,6 +92,12 @@ _SPLIT_WORD = re.compile(
     re.IGNORECASE,
 )
 """A column header that names the data split with the metric ("Train R2", "RMSE (test)")."""
+_NOT_A_MODEL = re.compile(
+    r"\b(?:std|sd|stdev|st\.? ?dev|deviation|variance|var|ci|confidence|interval|error|se|support|count|n|samples?"
+    r"|p[- ]?value|delta|change|diff|difference|improvement|gain|lift|rank|notes?|comments?|description|units?)\b|[%±]",
+    re.IGNORECASE,
+)
+"""Headers of columns beside a metric's value that hold something else than another model's value."""
 MAX_CELL_WORDS = 6
 """A space-aligned cell longer than this is a sentence, not a cell."""
 
@@ -195,7 +201,7 @@ def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
                     continue
                 label = header[column] if number and column < len(header) else ""
                 column_role = label_role(label) if label else ""
-                if first or column_role:
+                if first or column_role or _model_column(label):
                     found_role = combine(named[1], label_role(row[0]) if position else "", column_role)
                     value = _value(named[0], match.group(1), lines[number], found_role, label.lower(), table)
                     if value:
@@ -213,6 +219,12 @@ def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
                     if value:
                         found.append(value)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _model_column(label: str) -> bool:
+    """Whether a header over values names a model (``| Metric | Ridge | Forest |``), not a spread or a note."""
+    return bool(label) and not _CELL_NUMBER.match(label) and not _NOT_A_MODEL.search(label) and not metric_id(label)
 
 
 def from_text(text: str, line: int) -> list[MetricValue]:
@@ -253,9 +265,12 @@ def _from_line(raw: str, number: int) -> list[MetricValue]:
         return [*found, replace(value, row=labelled.group(1).lower(), named=False)] if value and labelled else found
     names = name_starts(raw, _NAME_STARTS, (lowered, line_words))
     end, previous = 0, ""
+    logged = "val_" in lowered  # "loss: 0.2 - accuracy: 0.95 - val_accuracy: 0.91": a training log's line
     for match in at_names(_PROSE_AFTER, raw, names):
         metric = metric_id(match.group(1))
         found_role = _role_after(raw, match, end, previous)
+        if logged and not found_role and not match.group(1).lower().startswith("val"):
+            found_role = "train"  # beside a val_ value, the unprefixed one is the training set's
         end = match.end()
         value = _value(metric, match.group(2), number, found_role) if metric else None
         if value:
