@@ -66,8 +66,11 @@ def _digit_runs(raw: str, names: list[int] | None) -> Iterator[re.Match[str]]:
     windows: list[list[int]] = []
     for name in names:
         if name and raw[name - 1].isspace():
-            pieces = raw[:name].rsplit(None, 3)
-            low = len(pieces[0]) if len(pieces) == 4 else 0
+            # only the text since the last window's end is split (the whole prefix would make it quadratic):
+            # a start found before that end merges the windows wherever it lies
+            since = windows[-1][1] if windows else 0
+            pieces = raw[since:name].rsplit(None, 3)
+            low = since + len(pieces[0]) if len(pieces) == 4 else since
             if windows and low <= windows[-1][1]:
                 windows[-1][1] = name  # names come in order, and so do their windows' starts
             else:

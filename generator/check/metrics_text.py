@@ -276,13 +276,15 @@ def _from_line(raw: str, number: int) -> list[MetricValue]:
         if value:
             found.append(value)
             previous = found_role
+    seen = {value.metric for value in found}  # a metric read name-first is not read again number-first
     for match in numbers_first(_PROSE_BEFORE, raw, names):
         metric = metric_id(match.group(2))
         if metric is None or not _a_result(raw, match):
             continue
         value = _value(metric, match.group(1), number, role(clause(raw, match.start(), match.end())))
-        if value and not any(v.metric == value.metric and v.line == number for v in found):
+        if value and value.metric not in seen:
             found.append(value)
+            seen.add(value.metric)
     model = _LEADING_MODEL.match(raw) if found else None
     if model is None:
         return found
