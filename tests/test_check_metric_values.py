@@ -206,3 +206,13 @@ def test_models_as_columns_are_read_and_one_column_is_reported() -> None:
     assert _reported(source) == {"mae": 2.6, "r2": 0.63}
     spread = "| Metric | Mean | Std |\n|---|---|---|\n| MAE | 2.9 | 0.2 |\n"  # a spread is not a second model
     assert [(value.metric, value.value) for value in values_in(parse_markdown(spread).blocks)] == [("mae", 2.9)]
+
+
+def test_a_printed_data_frame_reads_each_column_under_its_header() -> None:
+    printed = (
+        "            model  recall  precision\n"
+        "0           Ridge    0.62       0.70\n"
+        "1   Boosted trees    0.74       0.69"
+    )
+    assert _read(printed) == {"recall": 0.62, "precision": 0.70}  # the first row's; not shifted by the index
+    assert reported(from_text(printed, 1)) == {"recall": 0.74, "precision": 0.69}

@@ -209,7 +209,9 @@ def from_rows(rows: list[list[str]], lines: Sequence[int]) -> list[MetricValue]:
                 first = False
     metrics = [cell_metric(cell) for cell in header]
     if any(metrics):
-        for number, row in enumerate(rows[1:], start=1):
+        for number, written in enumerate(rows[1:], start=1):
+            # a printed data frame's index is a column without a header: the header names the cells after it
+            row = written[1:] if len(written) == len(header) + 1 else written
             row_role = label_role(row[0]) if row else ""
             key = (row[0].strip().lower() if row else "") or f"line {lines[number]}"
             for named, cell in zip(metrics, row, strict=False):
