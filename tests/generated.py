@@ -21,6 +21,10 @@ import yaml
 from tests.helpers import AUTHOR, ONE_THREAD, run_portfolio
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+# A generated project's own pytest run, without this run's plugins: its dev extra installs neither
+# xdist nor hypothesis, and its tests are synchronous (anyio comes with the pipeline's FastAPI only).
+# Each plugin costs every nested pytest process its import (anyio's: ~0.5 CPU-s).
+PROJECT_PYTEST_PLUGINS_OFF = ("-p", "no:xdist", "-p", "no:hypothesispytest", "-p", "no:anyio")
 Fixture = TypeVar("Fixture", bound=Callable[..., Any])
 
 
@@ -64,8 +68,7 @@ def generate(type_id: str, destination: Path, *extra: str) -> GeneratedProject:
     """``portfolio new TYPE DEST --defaults`` through the real CLI; fails the test on error."""
     result = run_portfolio(["new", type_id, str(destination), "--defaults", "--author", AUTHOR, *extra])
     assert result.returncode == 0, result.stderr
-    answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
-    return GeneratedProject(destination, answers)
+    return GeneratedProject(destination, _answers(destination))
 
 
 @dataclass(frozen=True)
@@ -75,32 +78,74 @@ class TrainedProject(GeneratedProject):
     train_output: str = ""
 
 
+def rendered_copy(type_id: str, destination: Path, factory: pytest.TempPathFactory) -> GeneratedProject:
+    """A private copy, at ``destination``, of ``portfolio new TYPE --defaults`` rendered once per test run.
+
+    The copy is the render as ``portfolio new`` left it, its git repository included; a render costs
+    a Python process and a copier run, and the checks of a fresh project need no render of their own.
+    """
+    store = _store(factory)
+    with _locked(store, type_id):
+        rendered = _render_once(store, type_id)
+    shutil.copytree(rendered, destination, symlinks=True)
+    return GeneratedProject(destination, _answers(destination))
+
+
 def trained_copy(type_id: str, destination: Path, factory: pytest.TempPathFactory) -> TrainedProject:
     """A private copy, at ``destination``, of ``portfolio new TYPE --defaults`` trained once per test run.
 
     Training is most of the suite's time and several modules need the same trained project
     (the generated-project checks, ``index``, the pipeline's service): the first caller of this run
-    generates and trains it in a store every xdist worker shares (one lock per type, so a second
-    worker waits instead of training it again), and every caller gets a copy it may change.
+    trains a copy of the shared render (``rendered_copy``) in a store every xdist worker shares (one
+    lock per type, so a second worker waits instead of training it again), and every caller gets a
+    copy it may change.
     """
-    base = factory.getbasetemp()
-    store = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained-projects"
-    store.mkdir(exist_ok=True)
-    source = store / type_id / "project"  # the folder name is the project's default name, as in generate()
+    store = _store(factory)
+    source = store / type_id / "trained" / "project"  # the folder name is the project's default name
     log = store / f"{type_id}.train.log"
-    with (store / f"{type_id}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _locked(store, type_id):
         if not log.exists():
+            rendered = _render_once(store, type_id)
             shutil.rmtree(source.parent, ignore_errors=True)
+            shutil.copytree(rendered, source, symlinks=True)
+            project = GeneratedProject(source, _answers(source))
             with isolated_home(store / "home"):
-                project = generate(type_id, source)
                 result = project.run("python", "-m", f"{project.package}.train")
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
             log.write_text(result.stdout, encoding="utf-8")
     shutil.copytree(source, destination, symlinks=True)
     _repoint_tracking_store(destination / "mlflow.db", source.resolve(), destination.resolve())
-    answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
-    return TrainedProject(destination, answers, log.read_text(encoding="utf-8"))
+    return TrainedProject(destination, _answers(destination), log.read_text(encoding="utf-8"))
+
+
+def _store(factory: pytest.TempPathFactory) -> Path:
+    """The folder of renders and trained projects this test run shares, across xdist workers too."""
+    base = factory.getbasetemp()
+    store = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained-projects"
+    store.mkdir(exist_ok=True)
+    return store
+
+
+@contextmanager
+def _locked(store: Path, type_id: str) -> Iterator[None]:
+    """One type's renders and training, one worker at a time (the others wait, then copy)."""
+    with (store / f"{type_id}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _render_once(store: Path, type_id: str) -> Path:
+    """The shared render of ``type_id`` (the caller holds its lock); ``portfolio new`` is atomic, so
+    a folder that exists is a finished render."""
+    rendered = store / type_id / "rendered" / "project"  # the folder name is the project's default name
+    if not rendered.exists():
+        with isolated_home(store / "home"):
+            generate(type_id, rendered)
+    return rendered
+
+
+def _answers(project: Path) -> dict[str, Any]:
+    return yaml.safe_load((project / ".copier-answers.yml").read_text(encoding="utf-8"))
 
 
 @contextmanager

@@ -1,7 +1,8 @@
 """Every catalog type, rendered for real: its own tests pass, it trains offline, its notebook runs.
 
-One project per type per module (module-scoped fixture); the generated projects run in this test
-run's environment (PYTHONPATH=src) instead of one virtual environment each.
+One project per type per module (module-scoped fixture), a copy of the run's one render of that
+type; the generated projects run in this test run's environment (PYTHONPATH=src) instead of one
+virtual environment each.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ import pytest
 
 from generator.catalog.entries import load_catalog
 from generator.scaffold.sync import END, START, format_value
-from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate, trained_copy, trains_projects
+from tests.generated import (
+    PNG_MAGIC,
+    PROJECT_PYTEST_PLUGINS_OFF,
+    GeneratedProject,
+    actionlint,
+    rendered_copy,
+    trained_copy,
+    trains_projects,
+)
 from tests.helpers import git
 from tests.test_reproduce import TYPE as REPRODUCED
 
@@ -32,7 +41,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module", params=TYPES)
 def project(request, tmp_path_factory) -> GeneratedProject:
-    return generate(request.param, tmp_path_factory.mktemp(request.param) / "project")
+    """``portfolio new TYPE --defaults`` (the run's one render of it, shared with ``trained``: see
+    ``rendered_copy``)."""
+    return rendered_copy(request.param, tmp_path_factory.mktemp(request.param) / "project", tmp_path_factory)
 
 
 @trains_projects(scope="module")
@@ -131,10 +142,7 @@ def test_notebook_is_valid_nbformat(project: GeneratedProject):
 # test_reproduce runs the Reproduce block (which ends in `pytest`) of one type: the others here.
 @pytest.mark.parametrize("project", [type_id for type_id in TYPES if type_id != REPRODUCED], indirect=True)
 def test_project_tests_pass_out_of_the_box(project: GeneratedProject):
-    # Without this run's own plugins (xdist, hypothesis): the project's dev extra installs neither.
-    result = project.run(
-        "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:hypothesispytest"
-    )
+    result = project.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *PROJECT_PYTEST_PLUGINS_OFF)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout)
 

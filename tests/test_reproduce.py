@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from generator.scaffold.sync import format_value
-from tests.generated import generate
+from tests.generated import PROJECT_PYTEST_PLUGINS_OFF, rendered_copy
 
 pytestmark = pytest.mark.slow
 
@@ -45,8 +45,8 @@ def offline_venv(project: Path) -> None:
     (purelib / "test-environment.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
 
 
-def test_the_readme_reproduce_steps_work_as_written(tmp_path: Path):
-    project = generate(TYPE, tmp_path / "project")
+def test_the_readme_reproduce_steps_work_as_written(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
+    project = rendered_copy(TYPE, tmp_path / "project", tmp_path_factory)
     readme = (project.path / "README.md").read_text(encoding="utf-8")
     commands = reproduce_commands(readme)
     assert commands[0].startswith("python -m venv .venv && . .venv/bin/activate")
@@ -59,6 +59,8 @@ def test_the_readme_reproduce_steps_work_as_written(tmp_path: Path):
         "PIP_NO_DEPS": "1",
         "PIP_NO_BUILD_ISOLATION": "0",  # pip reads "0" as "build without isolation"
         "MPLBACKEND": "Agg",
+        # the learner's venv has none of this run's pytest plugins; the .pth shows them to this one
+        "PYTEST_ADDOPTS": " ".join(PROJECT_PYTEST_PLUGINS_OFF),
     }
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
