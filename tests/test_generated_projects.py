@@ -22,6 +22,10 @@ from tests.generated import (
     PROJECT_PYTEST_PLUGINS_OFF,
     GeneratedProject,
     actionlint,
+    assert_notebook_ran_without_training,
+    assert_notebook_shows_the_explanation,
+    model_registry,
+    outputs_digest,
     rendered_copy,
     trained_copy,
     trains_projects,
@@ -224,25 +228,8 @@ def test_training_writes_the_results_into_the_readme_and_model_card_once(trained
     assert (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8") == card
 
 
-def _digest(project: GeneratedProject) -> dict[str, str]:
-    import hashlib
-
-    return {
-        path.relative_to(project.path).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for folder in ("models", "reports")
-        for path in sorted((project.path / folder).rglob("*"))
-        if path.is_file()
-    }
-
-
-def _registry(project: GeneratedProject) -> list[tuple]:
-    import sqlite3
-
-    store = project.path / "mlflow.db"
-    if not store.exists():
-        return []
-    with sqlite3.connect(store) as connection:
-        return connection.execute("SELECT name, version, run_id FROM model_versions ORDER BY 1, 2").fetchall()
+# test_reproduce runs the notebooks of its type as its README says, and checks them the same way.
+NOTEBOOK_TYPES = [type_id for type_id in TYPES if type_id != REPRODUCED]
 
 
 @pytest.fixture(scope="module")
@@ -252,7 +239,7 @@ def executed_notebook(trained: GeneratedProject):
     import nbformat
     from nbclient import NotebookClient
 
-    before, registry = _digest(trained), _registry(trained)
+    before, registry = outputs_digest(trained), model_registry(trained)
     path = trained.path / "notebooks" / f"01-{trained.answers['project_type']}.ipynb"
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(
@@ -261,16 +248,12 @@ def executed_notebook(trained: GeneratedProject):
     return notebook, before, registry
 
 
+@pytest.mark.parametrize("project", NOTEBOOK_TYPES, indirect=True)
 def test_notebook_runs_on_the_trained_model_and_changes_nothing(trained: GeneratedProject, executed_notebook):
     notebook, before, registry = executed_notebook
-    errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
-    assert not errors
-    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert all(cell.get("outputs") for cell in code[2:])  # after the Colab and setup cells
-    sources = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
-    assert ".train import run" not in sources and "run()" not in sources  # never retrains
-    assert _digest(trained) == before  # models/ and reports/ byte for byte
-    assert _registry(trained) == registry  # no MLflow model version registered
+    assert_notebook_ran_without_training(notebook)
+    assert outputs_digest(trained) == before  # models/ and reports/ byte for byte
+    assert model_registry(trained) == registry  # no MLflow model version registered
 
 
 def test_generated_code_has_no_unused_functions_classes_or_imports(project: GeneratedProject):
@@ -522,15 +505,7 @@ def test_readme_colab_badge_waits_for_an_owner(project: GeneratedProject):
     assert "colab.research.google.com" not in readme  # no owner in the answers: publish fills it
 
 
+@pytest.mark.parametrize("project", NOTEBOOK_TYPES, indirect=True)
 def test_notebook_shows_the_explanation(trained: GeneratedProject, executed_notebook):
     notebook, _, _ = executed_notebook
-    summary = _report(trained, "explanation.json")["summary"]
-    shown = [
-        cell
-        for cell in notebook.cells
-        if cell.cell_type == "code" and any(summary in output.get("text", "") for output in cell.get("outputs", []))
-    ]
-    assert len(shown) == 1
-    assert any("image/png" in output.get("data", {}) for output in shown[0].outputs)
-    first = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    assert first.outputs == []  # the Colab cell, run outside Colab
+    assert_notebook_shows_the_explanation(notebook, trained)
