@@ -102,6 +102,24 @@ def test_a_section_that_is_still_the_templates_instruction_is_not_written(tmp_pa
     assert any("still the template's instruction" in finding.message for finding in report.findings)
 
 
+def test_a_half_filled_template_keeps_none_of_its_instructions_as_the_authors_words(tmp_path: Path) -> None:
+    # The instructions name models and metrics as examples: none of that is the author's method or results.
+    method = (
+        "## Modelling\n\nDescribe the modelling approach you took, including the models you tried "
+        "(e.g. logistic regression, random forest) and the preprocessing steps (e.g. scaling).\n"
+    )
+    results = "## Performance\n\nDiscuss how each model performed, such as accuracy, precision and recall.\n"
+    outcome = "## Conclusion\n\nWrap up with a brief conclusion: the main findings and the next steps.\n"
+    filled = _check(tmp_path / "filled", INTRO, DATA, METHOD, RESULTS, OUTCOME)
+    half = _check(tmp_path / "half", INTRO, DATA, method, results, outcome)
+
+    for check in ("section.method", "section.metrics", "section.outcome"):
+        assert _result(half, check)[0] == "failed", check
+    instructions = [finding.line for finding in half.findings if "template instruction" in finding.message]
+    assert instructions == [13, 17, 21]  # one finding per line, each where the author can find it
+    assert half.score < 60 <= filled.score
+
+
 def test_accuracy_alone_is_marked_down_only_when_the_classes_are_imbalanced(tmp_path: Path) -> None:
     accuracy = "## Results\n\nThe gradient boosting model reaches an accuracy of 91% on the 2023 loans.\n"
     balanced = _check(tmp_path / "balanced", INTRO, DATA, METHOD, accuracy, OUTCOME)
@@ -177,3 +195,18 @@ def test_a_baseline_planned_in_a_task_list_is_not_a_baseline(tmp_path: Path) -> 
 
     assert _result(plan, "method.baseline")[0] == "failed"
     assert _result(done_report, "method.baseline")[0] == "passed"
+
+
+def test_commands_written_as_a_list_earn_half_of_a_code_block(tmp_path: Path) -> None:
+    steps = "## Run it\n\n1. pip install -r requirements.txt\n2. `python -m loans.train`\n"
+    prose = "## Run it\n\nPython 3.11 is required.\nModels train in a minute on a laptop.\n"
+    fenced = "## Run it\n\n```bash\npip install -r requirements.txt\npython -m loans.train\n```\n"
+    runs = {"listed": steps, "told": prose, "shown": fenced}
+    listed, told, shown = (
+        _check(tmp_path / name, INTRO, DATA, METHOD, RESULTS, OUTCOME, run) for name, run in runs.items()
+    )
+
+    assert _result(shown, "reproduce.commands") == ("passed", 1.0)
+    assert _result(listed, "reproduce.commands") == ("partial", 0.5)
+    assert any("as text, not in a code block" in finding.message for finding in listed.findings)
+    assert _result(told, "reproduce.commands") == ("failed", 0.0)  # sentences are not commands

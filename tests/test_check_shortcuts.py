@@ -21,7 +21,8 @@ _PIECES = st.sampled_from(
         "here is the README", "Below is your README", "TODO", "todo", "Fill in your name", "[Project Title]",
         "<your-repo>", "your_handle", "I've", "_say", "[your",
         "sure, ", "Sure! ", "\n", " ", "\u0130", "\u0131", "\u017f", "\u212a", "é", "—", "# Title",
-        "|run make train|",
+        "|run make train|", "Provide an overview", "- Describe the", "briefly summarize the", ". Discuss ",
+        "results, including", " e.g. ", "such as", " data", "**Wrap up",
         "train/test split", "Cross-validated", "k-NN", "knn", "for the business", "hold-out", "accuracy 0.9",
         "F1: 0.8", "AUC", "R²", "+.5 recall", "-3 f1", "1.5% accuracy", ".9 AUC", "٣ accuracy", "x2 f1",
         "x", "-", "'", "_",
@@ -56,9 +57,11 @@ def test_term_leftovers_and_metric_names_find_what_the_full_search_finds(text: s
 
 
 def test_starts_are_read_from_the_pattern() -> None:
-    assert literal_starts(re.compile(r"\b(?:here(?:'s| is)|below is) x", re.I)) == ("below is", "here")
+    assert literal_starts(re.compile(r"\b(?:here(?:'s| is)|below is) x", re.I)) == ("below is x", "here")
     assert literal_starts(re.compile(r"^(?:Sure|Of course)[!,]", re.I | re.M)) == ("of course", "sure")
-    assert literal_starts(re.compile(r"(?<!\w)todo")) == ()  # a look-behind first: no shortcut
+    assert literal_starts(re.compile(r"(?<!\w)todo")) == ("todo",)  # look-arounds take no text
+    assert literal_starts(re.compile(r"(?:(?<![^\n])|(?<=- ))(?:describe|list)\b", re.I)) == ("describe", "list")
+    assert literal_starts(re.compile(r"(?:(?<=- )|x?)done")) == ()  # a branch that may start anywhere
     assert literal_starts(re.compile(r"\bI(?:'ve| have)")) == ()  # one common letter: no fewer places to try
     assert "train" in SPECIFIC_TERMS.prefixes  # train(?:ing)?[/ -](?:and )?test split
 

@@ -199,15 +199,37 @@ def test_readme_numbers_are_compared_with_metrics_json(tmp_path: Path) -> None:
         ("Below is a professional README you can copy/paste into GitHub.", "chat-assistant"),
         ("Sure! Here is the README for your project.", "chat-assistant"),
         ("If you want, I can also add badges.", "chat-assistant"),
+        ("bash\nCopy code\npip install -r requirements.txt", "chat-assistant"),
+        ("yaml\nCopy\nEdit\nseed: 42", "chat-assistant"),
         ("Download the data [link](link).", "[link](link)"),
         ("See the [report](https://example.com/report).", "[link](link)"),
         ("A short description of your machine learning project.", "template instruction"),
         ("git clone <repository-url>", "<your-"),
+        ("Give an overview of the dataset, including its size and its target.", "template instruction"),
+        ("- Discuss the performance of each model, e.g. precision and recall.", "template instruction"),
+        ("Approach: briefly describe the modelling approach you chose.", "template instruction"),
+        ("**Wrap up with a brief conclusion** and next steps.", "template instruction"),
     ],
 )
 def test_residue_is_found(text: str, kind: str) -> None:
     [hit] = find_placeholders("# Churn model\n\n" + text)
     assert kind in hit.kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We describe the churn drivers in the notebook, including tenure and contract type.",  # not imperative
+        "Provide the path to your CSV with `--data`, e.g. `--data loans.csv`.",  # usage, no write-up noun
+        "Explain predictions with SHAP values for each customer.",  # a feature, no template wording
+        "The summary below gives the results of each model, including the baseline.",
+        "Copy the trained model to models/ and edit params.toml to change the threshold.",
+        "In this part we describe the data: 5,000 loans from 2021.",
+        "Next, I will explain the model and its threshold.",
+    ],
+)
+def test_author_text_with_instruction_words_is_not_residue(text: str) -> None:
+    assert find_placeholders("# Churn model\n\n" + text) == []
 
 
 def test_guidance_comments_in_docs_markdown_are_reported(tmp_path: Path) -> None:

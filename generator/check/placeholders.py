@@ -89,6 +89,7 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         "a template instruction ('describe your …')",
         re.compile(
+            r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bto )"  # "we will describe the data below" is the author's
             r"\b(?:an? (?:brief |short )?description of|describe|explain|summari[sz]e|list|insert|write about|discuss)"
             r" (?:your|the) "
             r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
@@ -96,6 +97,29 @@ _KINDS: tuple[_Kind, ...] = (
             re.IGNORECASE | re.MULTILINE,
         ),
         ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title", "discuss"),
+    ),
+    _Kind(
+        "a template instruction ('describe your …')",
+        re.compile(
+            # an imperative at the start of a line, a list item or a sentence ("Provide an overview of the
+            # dataset, including its size…", "Wrap up with a brief conclusion…"): the whole line is the
+            # template's, examples included, so none of it counts as the author's words.
+            # The line must also sound like one: "including", "e.g.", "briefly"… (or "Briefly describe").
+            r"(?:(?<=briefly )|(?<=please )|(?:(?<![^\n])|(?<=[-*+>] )|(?<=\d\. )|(?<=\d\) )|(?<=[.:] )|(?<=\*\*))"
+            r"(?=[^\n]{0,300}?(?:\bincluding\b|\bsuch as\b|\be\.g\b|\bfor example\b|\bbrief(?:ly)?\b"
+            r"|\bif (?:any|applicable|relevant)\b)))"
+            r"(?:describe|explain|summari[sz]e|discuss|provide|give|outline|highlight|mention"
+            r"|detail|include|state|wrap up|write|insert)\b"
+            r"(?:[ ,]+[\w'-]+){0,8}?[ ,]+(?:overview|description|summary|insights?|findings|approach(?:es)?"
+            r"|performance|results?|conclusions?|dataset|data|problem|project|methods?|methodology|models?"
+            r"|objectives?|goals?|motivation|challenges|limitations?|observations|evaluation|impact"
+            r"|recommendations|context|background|purpose|steps|preprocessing|analysis)\b[^\n]*",
+            re.IGNORECASE,
+        ),
+        (
+            *("describe", "explain", "summari", "discuss", "provide", "give", "outline", "highlight"),
+            *("mention", "detail", "include", "state", "write", "insert", "wrap up"),
+        ),
     ),
     _Kind(
         "a metrics cell waiting for `make train` or `portfolio sync`",
@@ -122,6 +146,7 @@ _KINDS: tuple[_Kind, ...] = (
             (r"\b(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)\b", ("paste",)),
             (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
             (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
+            (r"^copy(?: code|[ \t]*\n[ \t]*edit)[ \t]*$", ("copy",)),  # a chat window's copy button, pasted along
         )
     ),
     _Kind(
@@ -135,15 +160,17 @@ _KINDS: tuple[_Kind, ...] = (
 )
 
 
-_TEMPLATE_INSTRUCTION = next(kind for kind in _KINDS if kind.label.startswith("a template instruction"))
+_TEMPLATE_INSTRUCTIONS = tuple(kind for kind in _KINDS if kind.label.startswith("a template instruction"))
 
 
 @lru_cache(maxsize=1024)
 def template_instruction(text: str) -> bool:
     """Whether ``text`` holds a template's instruction ("Describe the dataset: …")."""
     lowered = text.lower()
-    kind = _TEMPLATE_INSTRUCTION
-    return kind.may_occur(lowered) and next(matches(kind.pattern, kind.starts, text, lowered), None) is not None
+    return any(
+        kind.may_occur(lowered) and next(matches(kind.pattern, kind.starts, text, lowered), None) is not None
+        for kind in _TEMPLATE_INSTRUCTIONS
+    )
 
 
 @dataclass(frozen=True)

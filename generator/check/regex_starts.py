@@ -42,8 +42,8 @@ def _starts(items: list[tuple[Any, Any]]) -> set[str]:
     """The literal beginnings of ``items`` (a sequence of parse-tree nodes); ``""`` means unknown."""
     for position, (op, value) in enumerate(items):
         name = str(op)
-        if name == "AT" and str(value) in _ZERO_WIDTH:
-            continue  # \b and ^ take no text: the literal after them starts the match
+        if (name == "AT" and str(value) in _ZERO_WIDTH) or name in ("ASSERT", "ASSERT_NOT"):
+            continue  # \b, ^ and look-arounds take no text: the literal after them starts the match
         if name == "LITERAL":
             text = ""
             for following_op, following in items[position:]:
@@ -52,10 +52,11 @@ def _starts(items: list[tuple[Any, Any]]) -> set[str]:
                     break
                 text += char.lower()
             return {text}
+        rest = items[position + 1 :]  # what follows a group that may take no text (a branch of look-arounds)
         if name == "SUBPATTERN" and not value[1] and not value[2]:
-            return _starts(list(value[3].data))
+            return _starts(list(value[3].data) + rest)
         if name == "BRANCH":
-            return set().union(*(_starts(list(branch.data)) for branch in value[1]))
+            return set().union(*(_starts(list(branch.data) + rest) for branch in value[1]))
         return {""}
     return {""}
 
