@@ -19,7 +19,7 @@ from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
 from generator.check.placeholders import GUIDE_COMMENT, strip_joined
-from generator.check.rubric import Rubric, SectionRule
+from generator.check.rubric import Rubric, SectionRule, normalise
 from generator.check.terms import read_joined
 from generator.check.vocabulary import CUES
 
@@ -32,6 +32,13 @@ _DECISIVE_HEADING = 2.5
 _CUES_MAX = 1.5
 _VALUES_MAX = 1.2
 _INTRO_PROBLEM = 0.9
+_VAGUE = frozenset(
+    {"overview", "introduction", "intro", "about", "summary", "background", "description", "the", "project", "our"}
+)
+"""Heading words that introduce without naming: a heading of only these ("Overview", "About the project")
+loses its section to a heading that names it ("Business Problem")."""
+_NOTEBOOK_HEADING_WORDS = 5
+"""Longest notebook heading that names a section: longer ones are sentences ("Now we load the data")."""
 
 
 @dataclass
@@ -52,6 +59,21 @@ class _Candidate:
     named: dict[str, float]
     content: dict[str, float]
     found_by: str
+    parent: _Candidate | None = None
+    vague: bool = False
+    """Its heading only introduces ("Overview", "About the project")."""
+    end: int | None = None
+    """Where its own text ends (its first subsection's heading, or the next heading)."""
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a block holds for one section: guidance comments, words, metric values, and so whether it is written."""
+
+    has_guide: bool
+    words: int
+    values: list[MetricValue]
+    filled: bool
 
 
 def find_sections(readme: Document | None, notebooks: Iterable[Document], rubric: Rubric) -> dict[str, Located]:
@@ -59,15 +81,28 @@ def find_sections(readme: Document | None, notebooks: Iterable[Document], rubric
     located: dict[str, Located] = {}
     wanted = {rule.id: rule for rule in rubric.sections}
     if readme is not None:
-        _assign(readme, rubric, wanted, located)
+        _assign(readme, rubric, wanted, located, notebook=False)
     documents = iter(notebooks)  # parsed one by one, only while a section is still missing
     while len(located) < len(wanted) and (doc := next(documents, None)) is not None:
-        _assign(doc, rubric, {key: rule for key, rule in wanted.items() if key not in located}, located)
+        missing = {key: rule for key, rule in wanted.items() if key not in located}
+        _assign(doc, rubric, missing, located, notebook=True)
     return {rule.id: located[rule.id] for rule in rubric.sections if rule.id in located}
 
 
-def _assign(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], located: dict[str, Located]) -> None:
-    candidates = _candidates(doc, rubric, wanted)
+@dataclass
+class _Pair:
+    """A candidate block for one section, and the block that is chosen if it wins (its parent, maybe)."""
+
+    score: float
+    section_id: str
+    candidate: _Candidate
+    target: _Candidate
+
+
+def _assign(
+    doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], located: dict[str, Located], *, notebook: bool
+) -> None:
+    candidates = _candidates(doc, rubric, wanted, notebook=notebook)
     pairs = []
     for candidate in candidates:
         for section_id in wanted:
@@ -75,17 +110,102 @@ def _assign(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], locat
             content = candidate.content.get(section_id, 0.0)
             # a generic word alone decides nothing
             if named >= _DECISIVE_HEADING or named + content >= _CONTENT_MINIMUM:
-                pairs.append((named + content, -candidate.order, section_id, candidate))
-    pairs.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
+                pairs.append(_Pair(named + content, section_id, candidate, _lifted(candidate, section_id)))
+    readings: dict[tuple[int, str], _Reading] = {}
+
+    def reading(pair: _Pair) -> _Reading:
+        key = (pair.target.order, pair.section_id)
+        if key not in readings:
+            readings[key] = _read(pair.target.section, wanted[pair.section_id])
+        return readings[key]
+
+    specific = {pair.section_id for pair in pairs if _names(pair.target, pair.section_id) and not pair.target.vague}
+    pairs.sort(
+        key=lambda pair: (
+            pair.section_id not in specific or not _vague_for(pair.target, pair.section_id),
+            pair.score,
+            -pair.candidate.order,
+        ),
+        reverse=True,
+    )
     used: set[int] = set()
-    for _, _, section_id, candidate in pairs:
-        if section_id in located or (candidate.order in used and not candidate.named.get(section_id)):
+    chosen: dict[str, _Pair] = {}
+    searched: set[str] = set()  # sections already searched for a written block (once each: linear time)
+
+    def free(pair: _Pair) -> bool:
+        return pair.section_id not in chosen and (pair.target.order not in used or _names(pair.target, pair.section_id))
+
+    for index, pair in enumerate(pairs):
+        if not free(pair):
             continue
-        used.add(candidate.order)
-        located[section_id] = _judge(doc, candidate.section, wanted[section_id], _found_by(candidate, section_id))
-    for _, _, section_id, candidate in pairs:  # still missing: results written inside the method, say
-        if section_id not in located and candidate.content.get(section_id, 0.0) >= _CONTENT_MINIMUM:
-            located[section_id] = _judge(doc, candidate.section, wanted[section_id], _found_by(candidate, section_id))
+        if not reading(pair).filled and pair.section_id not in searched:  # a written block that names it instead
+            searched.add(pair.section_id)
+            pair = next(
+                (
+                    other
+                    for other in pairs[index + 1 :]
+                    if other.section_id == pair.section_id
+                    and _names(other.target, other.section_id)
+                    and free(other)
+                    and reading(other).filled
+                ),
+                pair,
+            )
+        if notebook and not reading(pair).filled:
+            continue  # an empty notebook heading does not stand in for the README's section
+        used.update((pair.target.order, pair.candidate.order))
+        chosen[pair.section_id] = pair
+    for pair in pairs:  # still missing: results written inside the method, say
+        if (
+            pair.section_id not in chosen
+            and pair.candidate.content.get(pair.section_id, 0.0) >= _CONTENT_MINIMUM
+            and (not notebook or reading(pair).filled)
+        ):
+            chosen[pair.section_id] = pair
+    for section_id, pair in chosen.items():
+        found = located[section_id] = _judge(doc, pair, reading(pair))
+        introductions = [
+            other.target for other in pairs if other.section_id == section_id and _vague_for(other.target, section_id)
+        ]
+        if introductions and not pair.target.vague:
+            found.section = _with_introductions(found.section, introductions)
+
+
+def _names(candidate: _Candidate, section_id: str) -> bool:
+    """Whether the candidate's heading names the section by itself."""
+    return candidate.named.get(section_id, 0.0) >= _DECISIVE_HEADING
+
+
+def _with_introductions(section: Section, introductions: list[_Candidate]) -> Section:
+    """The chosen section read together with the own text of the "Overview"s it won over: the heading that
+    names the section is where a reviewer points, but what the overview says about it is still read."""
+    blocks = {id(block): block for block in section.blocks}
+    said = {" ".join(block.text.split()) for block in section.blocks}  # an overview that repeats it adds nothing
+    for candidate in introductions:
+        end = candidate.end
+        for block in candidate.section.blocks:
+            if (end is None or block.line < end) and " ".join(block.text.split()) not in said:
+                blocks[id(block)] = block
+    return Section(section.heading, sorted(blocks.values(), key=lambda block: block.line))
+
+
+def _vague_for(candidate: _Candidate, section_id: str) -> bool:
+    return candidate.vague and _names(candidate, section_id)
+
+
+def _lifted(candidate: _Candidate, section_id: str) -> _Candidate:
+    """The outermost section around ``candidate`` whose heading names ``section_id`` above all else: a
+    reviewer points at "## Data" (with its link), not at its "### Columns" (never at an "Overview" that
+    holds a specific heading)."""
+    chosen = candidate
+    specific = _names(candidate, section_id) and not candidate.vague
+    parent = candidate.parent
+    while parent is not None:
+        score = parent.named.get(section_id, 0.0)
+        if score >= _DECISIVE_HEADING and score == max(parent.named.values()) and not (parent.vague and specific):
+            chosen = parent
+        parent = parent.parent
+    return chosen
 
 
 def _found_by(candidate: _Candidate, section_id: str) -> str:
@@ -94,7 +214,7 @@ def _found_by(candidate: _Candidate, section_id: str) -> str:
     return "introduction" if candidate.section.heading is None else "content"
 
 
-def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -> list[_Candidate]:
+def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], *, notebook: bool) -> list[_Candidate]:
     title = doc.title_heading
     if (
         title is not None
@@ -111,12 +231,21 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule]) -
     if intro.blocks:
         candidates.append(_Candidate(intro, 0, {}, {}, "introduction"))
         owned.append(intro)
+    open_: list[_Candidate] = []  # the enclosing sections of the next heading, outermost first
     for order, (section, end) in enumerate(sections, start=1):
         heading = section.heading
         assert heading is not None
         named = {key: value for key, value in rubric.heading_scores(heading.text).items() if key in wanted}
+        words_of = normalise(heading.text) if named else ()
+        if notebook and len(words_of) > _NOTEBOOK_HEADING_WORDS:  # a sentence ("Now we load the data and…")
+            named = {}
         found_by = "pseudo-heading" if heading.kind == "pseudo" else "heading"
-        candidates.append(_Candidate(section, order, named, {}, found_by))
+        while open_ and open_[-1].section.heading.level >= heading.level:  # type: ignore[union-attr]
+            open_.pop()
+        vague = bool(named) and all(word in _VAGUE for word in words_of)
+        candidate = _Candidate(section, order, named, {}, found_by, open_[-1] if open_ else None, vague, end)
+        candidates.append(candidate)
+        open_.append(candidate)
         judged = judge_content or named  # on its own text, not its subsections'
         owned.append(Section(heading, [b for b in section.blocks if end is None or b.line < end]) if judged else None)
     everyone, some = _content_needed(candidates, wanted)
@@ -181,8 +310,7 @@ def _content(section: Section, wanted: Iterable[str]) -> dict[str, float]:
     return scores
 
 
-def _judge(doc: Document, section: Section, rule: SectionRule, found_by: str) -> Located:
-    heading = section.heading
+def _read(section: Section, rule: SectionRule) -> _Reading:
     has_guide = any(block.kind == "html" and GUIDE_COMMENT.search(block.text) for block in section.blocks)
     count = words(strip_joined(section.texts()))  # a table of models or columns is written content too
     values = values_in(section.blocks) if rule.id == "metrics" else []
@@ -190,15 +318,21 @@ def _judge(doc: Document, section: Section, rule: SectionRule, found_by: str) ->
         filled = not has_guide and (bool(values) or (rule.min_words > 0 and count >= rule.min_words))
     else:
         filled = not has_guide and count >= max(rule.min_words, 1)
+    return _Reading(has_guide, count, values, filled)
+
+
+def _judge(doc: Document, pair: _Pair, reading: _Reading) -> Located:
+    section = pair.target.section
+    heading = section.heading
     line = heading.line if heading else section.lines().start
     hit = SectionHit(
-        id=rule.id,
+        id=pair.section_id,
         heading=heading.text if heading else "(introduction)",
         where=doc.location(line),
-        filled=filled,
-        words=count,
+        filled=reading.filled,
+        words=reading.words,
         file=doc.name,
         line=doc.file_line(line),
-        found_by=found_by,
+        found_by=_found_by(pair.target, pair.section_id),
     )
-    return Located(hit, doc, section, has_guide, values)
+    return Located(hit, doc, section, reading.has_guide, reading.values)
