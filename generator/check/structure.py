@@ -6,7 +6,14 @@ inside the heading 2.5-3, a generic word such as "Overview" beside a specific on
 content (weaker, at most 1.5-2: data words, model names, metric numbers, conclusions). Pairs are
 taken best first; each section gets one block, and a block serves a second section only when its
 heading names that section too ("Results and Next Steps"). The title is never a section.
-Notebooks are searched only for sections the README lacks.
+The block taken is the one a reviewer would point at:
+- a heading that names the section beats one that only introduces ("Business Problem" over
+  "Overview"), though what the overview says is still read as part of the section;
+- a section whose heading names it above all else is taken with its subsections, rather than one of
+  them ("## Data" with its link, not its "### Columns"; a pipeline, not its "Models evaluated:");
+- a written block beats an empty one whose heading names the section as well.
+Notebooks are searched only for sections the README lacks, and a notebook heading stands in for one
+only when it is short (not a sentence) and written.
 """
 
 from __future__ import annotations
@@ -33,7 +40,8 @@ _CUES_MAX = 1.5
 _VALUES_MAX = 1.2
 _INTRO_PROBLEM = 0.9
 _VAGUE = frozenset(
-    {"overview", "introduction", "intro", "about", "summary", "background", "description", "the", "project", "our"}
+    ("overview", "introduction", "intro", "about", "summary", "background", "description", "executive")
+    + ("the", "project", "our")
 )
 """Heading words that introduce without naming: a heading of only these ("Overview", "About the project")
 loses its section to a heading that names it ("Business Problem")."""
