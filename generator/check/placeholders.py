@@ -89,6 +89,7 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         "a template instruction ('describe your …')",
         re.compile(
+            r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bto )"  # "we will describe the data below" is the author's
             r"\b(?:an? (?:brief |short )?description of|describe|explain|summari[sz]e|list|insert|write about|discuss)"
             r" (?:your|the) "
             r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
@@ -116,8 +117,8 @@ _KINDS: tuple[_Kind, ...] = (
             re.IGNORECASE,
         ),
         (
-            *"describe explain summari discuss provide give outline highlight mention detail include state".split(),
-            *("write", "insert", "wrap up"),
+            *("describe", "explain", "summari", "discuss", "provide", "give", "outline", "highlight"),
+            *("mention", "detail", "include", "state", "write", "insert", "wrap up"),
         ),
     ),
     _Kind(
@@ -145,6 +146,7 @@ _KINDS: tuple[_Kind, ...] = (
             (r"\b(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)\b", ("paste",)),
             (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
             (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
+            (r"^copy(?: code|[ \t]*\n[ \t]*edit)[ \t]*$", ("copy",)),  # a chat window's copy button, pasted along
         )
     ),
     _Kind(
