@@ -40,8 +40,10 @@ _CUES_MAX = 1.5
 _VALUES_MAX = 1.2
 _INTRO_PROBLEM = 0.9
 _VAGUE = frozenset(
-    ("overview", "introduction", "intro", "about", "summary", "background", "description", "executive")
-    + ("the", "project", "our")
+    {
+        *("overview", "introduction", "intro", "about", "summary", "background", "description", "executive"),
+        *("the", "project", "our"),
+    }
 )
 """Heading words that introduce without naming: a heading of only these ("Overview", "About the project")
 loses its section to a heading that names it ("Business Problem")."""
