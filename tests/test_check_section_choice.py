@@ -106,6 +106,18 @@ def test_a_summary_loses_the_outcome_to_a_conclusion_but_its_words_are_still_rea
     assert "saves fuel" in found.section.prose() and "by a third" in found.section.prose()
 
 
+def test_the_data_section_is_what_the_data_is_not_how_it_was_cleaned() -> None:
+    """Two headings name the data; the reviewer points at the one about the data, and reads both."""
+    about = "## Dataset information\n\nThe operator shared its ticket records: one row per day and pier.\n\n"
+    cleaning = (
+        "## Data cleaning\n\nThe CSV had 312 rows with missing counts and a few negative values; we dropped "
+        "those rows, removed outliers from the columns and encoded the pier column as features for the dataset.\n"
+    )
+    found = _located(TITLE + BUSINESS + about + cleaning + METHOD)["data"]
+    assert found.hit.heading == "Dataset information"
+    assert "312 rows with missing counts" in found.section.text()
+
+
 def test_the_data_section_is_the_parent_with_its_link_not_its_columns_subsection(tmp_path: Path) -> None:
     data = DATA.replace("## Data", "## Data understanding")
     located = _located(TITLE + data + COLUMNS + METHOD)

@@ -7,8 +7,9 @@ content (weaker, at most 1.5-2: data words, model names, metric numbers, conclus
 taken best first; each section gets one block, and a block serves a second section only when its
 heading names that section too ("Results and Next Steps"). The title is never a section.
 The block taken is the one a reviewer would point at:
-- a heading that names the section beats one that only introduces ("Business Problem" over
-  "Overview"), though what the overview says is still read as part of the section;
+- a heading that names the section beats one that only introduces it or names a step done to it
+  ("Business Problem" over "Overview", "Dataset information" over "Data Cleaning"), though what the
+  other says is still read as part of the section;
 - a section whose heading names it above all else is taken with its subsections, rather than one of
   them ("## Data" with its link, not its "### Columns"; a pipeline, not its "Models evaluated:");
 - a written block beats an empty one whose heading names the section as well.
@@ -47,6 +48,15 @@ _VAGUE = frozenset(
 )
 """Heading words that introduce without naming: a heading of only these ("Overview", "About the project")
 loses its section to a heading that names it ("Business Problem")."""
+_PROCESS = frozenset(
+    {
+        *("cleaning", "cleansing", "cleanup", "preparation", "preprocessing", "processing", "wrangling"),
+        *("analysis", "exploration", "exploratory", "eda", "visualization", "visualisation", "transformation"),
+        *("engineering", "augmentation", "loading", "manipulation", "splitting"),
+    }
+)
+"""Heading words for a step done to a section's subject: "Data Cleaning" loses the data section to
+"Dataset information" (a reviewer points at what the data is, not at how it was cleaned)."""
 _NOTEBOOK_HEADING_WORDS = 5
 """Longest notebook heading that names a section: longer ones are sentences ("Now we load the data")."""
 
@@ -70,10 +80,12 @@ class _Candidate:
     content: dict[str, float]
     found_by: str
     parent: _Candidate | None = None
-    vague: bool = False
-    """Its heading only introduces ("Overview", "About the project")."""
-    end: int | None = None
-    """Where its own text ends (its first subsection's heading, or the next heading)."""
+    indirect: bool = False
+    """Its heading only introduces ("Overview", "About the project") or names a step done to the section's
+    subject ("Data Cleaning"): it loses the section to a heading that names it directly."""
+    lends_until: int | None = None
+    """Where the text it lends to the section it lost ends: an overview lends its own text, not the
+    subsections it introduces (``None``: all of it)."""
 
 
 @dataclass(frozen=True)
@@ -129,10 +141,10 @@ def _assign(
             readings[key] = _read(pair.target.section, wanted[pair.section_id])
         return readings[key]
 
-    specific = {pair.section_id for pair in pairs if _names(pair.target, pair.section_id) and not pair.target.vague}
+    direct = {pair.section_id for pair in pairs if _names(pair.target, pair.section_id) and not pair.target.indirect}
     pairs.sort(
         key=lambda pair: (
-            pair.section_id not in specific or not _vague_for(pair.target, pair.section_id),
+            pair.section_id not in direct or not _indirect_for(pair.target, pair.section_id),
             pair.score,
             -pair.candidate.order,
         ),
@@ -174,11 +186,13 @@ def _assign(
             chosen[pair.section_id] = pair
     for section_id, pair in chosen.items():
         found = located[section_id] = _judge(doc, pair, reading(pair))
-        introductions = [
-            other.target for other in pairs if other.section_id == section_id and _vague_for(other.target, section_id)
-        ]
-        if introductions and not pair.target.vague:
-            found.section = _with_introductions(found.section, introductions)
+        lenders = {
+            other.target.order: other.target
+            for other in pairs
+            if other.section_id == section_id and _indirect_for(other.target, section_id)
+        }
+        if lenders and not pair.target.indirect:
+            found.section = _with_lent(found.section, lenders.values())
 
 
 def _names(candidate: _Candidate, section_id: str) -> bool:
@@ -186,33 +200,34 @@ def _names(candidate: _Candidate, section_id: str) -> bool:
     return candidate.named.get(section_id, 0.0) >= _DECISIVE_HEADING
 
 
-def _with_introductions(section: Section, introductions: list[_Candidate]) -> Section:
-    """The chosen section read together with the own text of the "Overview"s it won over: the heading that
-    names the section is where a reviewer points, but what the overview says about it is still read."""
+def _with_lent(section: Section, lenders: Iterable[_Candidate]) -> Section:
+    """The chosen section read together with the text of the indirect headings it won over ("Overview",
+    "Data Cleaning"): the heading that names the section is where a reviewer points, but what the others
+    say about it is still read."""
     blocks = {id(block): block for block in section.blocks}
     said = {" ".join(block.text.split()) for block in section.blocks}  # an overview that repeats it adds nothing
-    for candidate in introductions:
-        end = candidate.end
+    for candidate in lenders:
+        end = candidate.lends_until
         for block in candidate.section.blocks:
             if (end is None or block.line < end) and " ".join(block.text.split()) not in said:
                 blocks[id(block)] = block
     return Section(section.heading, sorted(blocks.values(), key=lambda block: block.line))
 
 
-def _vague_for(candidate: _Candidate, section_id: str) -> bool:
-    return candidate.vague and _names(candidate, section_id)
+def _indirect_for(candidate: _Candidate, section_id: str) -> bool:
+    return candidate.indirect and _names(candidate, section_id)
 
 
 def _lifted(candidate: _Candidate, section_id: str) -> _Candidate:
     """The outermost section around ``candidate`` whose heading names ``section_id`` above all else: a
     reviewer points at "## Data" (with its link), not at its "### Columns" (never at an "Overview" that
-    holds a specific heading)."""
+    holds a heading that names the section directly)."""
     chosen = candidate
-    specific = _names(candidate, section_id) and not candidate.vague
+    direct = _names(candidate, section_id) and not candidate.indirect
     parent = candidate.parent
     while parent is not None:
         score = parent.named.get(section_id, 0.0)
-        if score >= _DECISIVE_HEADING and score == max(parent.named.values()) and not (parent.vague and specific):
+        if score >= _DECISIVE_HEADING and score == max(parent.named.values()) and not (parent.indirect and direct):
             chosen = parent
         parent = parent.parent
     return chosen
@@ -253,7 +268,9 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], *
         while open_ and open_[-1].section.heading.level >= heading.level:  # type: ignore[union-attr]
             open_.pop()
         vague = bool(named) and all(word in _VAGUE for word in words_of)
-        candidate = _Candidate(section, order, named, {}, found_by, open_[-1] if open_ else None, vague, end)
+        indirect = vague or any(word in _PROCESS for word in words_of)
+        parent = open_[-1] if open_ else None
+        candidate = _Candidate(section, order, named, {}, found_by, parent, indirect, end if vague else None)
         candidates.append(candidate)
         open_.append(candidate)
         judged = judge_content or named  # on its own text, not its subsections'
