@@ -215,3 +215,11 @@ def test_the_readme_without_a_data_section_says_so_when_the_notebook_heading_is_
 def test_the_title_is_never_a_section_even_when_it_names_one() -> None:
     located = _located("# Ferry dataset\n\n" + BUSINESS + METHOD)
     assert "data" not in located
+
+
+def test_a_template_instruction_under_the_losing_heading_does_not_unwrite_the_chosen_one(tmp_path: Path) -> None:
+    """What an indirect heading lends is its author's text: a template's instruction left there stays its own."""
+    template = "## Data preprocessing\n\nProvide an overview of the cleaning steps, including what was dropped.\n"
+    report = _check(tmp_path, BUSINESS, DATA.replace("## Data", "## Dataset information"), template, METHOD, RESULTS)
+    assert report.sections["data"].heading == "Dataset information" and report.sections["data"].filled
+    assert not [finding for finding in report.findings if finding.check == "section.data"]

@@ -26,7 +26,7 @@ from generator.check.document import Document, Section, has_words, words
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
-from generator.check.placeholders import GUIDE_COMMENT, strip_joined
+from generator.check.placeholders import GUIDE_COMMENT, strip_joined, template_instruction
 from generator.check.rubric import Rubric, SectionRule, normalise
 from generator.check.terms import read_joined
 from generator.check.vocabulary import CUES
@@ -203,14 +203,21 @@ def _names(candidate: _Candidate, section_id: str) -> bool:
 def _with_lent(section: Section, lenders: Iterable[_Candidate]) -> Section:
     """The chosen section read together with the text of the indirect headings it won over ("Overview",
     "Data Cleaning"): the heading that names the section is where a reviewer points, but what the others
-    say about it is still read."""
+    say about it is still read (their prose and tables, once; a template's instruction left there is theirs)."""
     blocks = {id(block): block for block in section.blocks}
     said = {" ".join(block.text.split()) for block in section.blocks}  # an overview that repeats it adds nothing
     for candidate in lenders:
         end = candidate.lends_until
         for block in candidate.section.blocks:
-            if (end is None or block.line < end) and " ".join(block.text.split()) not in said:
+            text = " ".join(block.text.split())
+            if (
+                (end is None or block.line < end)
+                and block.kind in ("prose", "table")
+                and text not in said
+                and not template_instruction(text)
+            ):
                 blocks[id(block)] = block
+                said.add(text)
     return Section(section.heading, sorted(blocks.values(), key=lambda block: block.line))
 
 
