@@ -163,6 +163,10 @@ def test_a_written_block_is_chosen_over_an_empty_one_that_names_the_section_too(
     located = _located(TITLE + BUSINESS + empty)  # nothing better: the empty one is reported as unwritten
     assert located["method"].hit.heading == "Method" and not located["method"].hit.filled
 
+    evaluation = "## Model results\n\nOn the last winter the forest reached an MAE of 268 passengers a day.\n"
+    located = _located(TITLE + BUSINESS + empty + evaluation)  # about the metrics first, the method second
+    assert located["method"].hit.heading == "Method" and located["metrics"].hit.heading == "Model results"
+
 
 def _notebook(*cells: tuple[str, str]) -> str:
     return json.dumps(

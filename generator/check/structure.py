@@ -167,7 +167,7 @@ def _assign(
                     other
                     for other in pairs[index + 1 :]
                     if other.section_id == pair.section_id
-                    and _names(other.target, other.section_id)
+                    and _names_first(other.target, other.section_id)
                     and free(other)
                     and reading(other).filled
                 ),
@@ -221,6 +221,13 @@ def _with_lent(section: Section, lenders: Iterable[_Candidate]) -> Section:
     return Section(section.heading, sorted(blocks.values(), key=lambda block: block.line))
 
 
+def _names_first(candidate: _Candidate, section_id: str) -> bool:
+    """Whether the candidate's heading names the section by itself and above any other ("Model Evaluation"
+    names the metrics first, the method second)."""
+    score = candidate.named.get(section_id, 0.0)
+    return score >= _DECISIVE_HEADING and score == max(candidate.named.values())
+
+
 def _indirect_for(candidate: _Candidate, section_id: str) -> bool:
     return candidate.indirect and _names(candidate, section_id)
 
@@ -233,8 +240,7 @@ def _lifted(candidate: _Candidate, section_id: str) -> _Candidate:
     direct = _names(candidate, section_id) and not candidate.indirect
     parent = candidate.parent
     while parent is not None:
-        score = parent.named.get(section_id, 0.0)
-        if score >= _DECISIVE_HEADING and score == max(parent.named.values()) and not (parent.indirect and direct):
+        if _names_first(parent, section_id) and not (parent.indirect and direct):
             chosen = parent
         parent = parent.parent
     return chosen
