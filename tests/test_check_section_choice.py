@@ -227,3 +227,23 @@ def test_a_template_instruction_under_the_losing_heading_does_not_unwrite_the_ch
     report = _check(tmp_path, BUSINESS, DATA.replace("## Data", "## Dataset information"), template, METHOD, RESULTS)
     assert report.sections["data"].heading == "Dataset information" and report.sections["data"].filled
     assert not [finding for finding in report.findings if finding.check == "section.data"]
+
+
+def test_a_step_inside_another_section_lends_nothing_to_the_data(tmp_path: Path) -> None:
+    """A "Data preprocessing" step under the Method is the method's: its text and its link are not the data's."""
+    data = "## Data\n\nTicket counts per pier and day, exported by the operator's ticketing system.\n\n"
+    method = (
+        "## Method\n\nGradient boosting from [the library's guide](https://lib.example.org/boosting), "
+        "checked with rolling-origin cross-validation.\n\n### Data preprocessing\n\n"
+        "Missing counts were filled from the same weekday of the previous week.\n"
+    )
+    found = _located(TITLE + BUSINESS + data + method)["data"]
+    assert found.hit.heading == "Data" and "previous week" not in found.section.text()
+    report = _check(tmp_path, BUSINESS, data, method, RESULTS, OUTCOME)
+    assert _status(report, "data.source") == "failed"
+
+
+def test_a_summary_of_the_exploration_is_not_read_as_the_outcome() -> None:
+    eda = "## EDA summary\n\nWeekend traffic is twice the weekday traffic at the two harbour piers.\n\n"
+    found = _located(TITLE + BUSINESS + eda + METHOD + OUTCOME)["outcome"]
+    assert found.hit.heading == "Outcome" and "Weekend traffic" not in found.section.text()

@@ -186,13 +186,38 @@ def _assign(
             chosen[pair.section_id] = pair
     for section_id, pair in chosen.items():
         found = located[section_id] = _judge(doc, pair, reading(pair))
-        lenders = {
-            other.target.order: other.target
-            for other in pairs
-            if other.section_id == section_id and _indirect_for(other.target, section_id)
-        }
-        if lenders and not pair.target.indirect:
-            found.section = _with_lent(found.section, lenders.values())
+        lenders = _lenders(candidates, pairs, section_id, pair.target)
+        if lenders:
+            found.section = _with_lent(found.section, lenders)
+
+
+def _lenders(candidates: list[_Candidate], pairs: list[_Pair], section_id: str, chosen: _Candidate) -> list[_Candidate]:
+    """The indirect headings whose text the chosen section reads too: those before it, and those after it
+    up to the next heading that names another section (a "Data Preprocessing" step inside the Method
+    is the method's; and a section's text stays one stretch of the README, as a reviewer reads it)."""
+    indirect = {
+        pair.target.order: pair.target
+        for pair in pairs
+        if pair.section_id == section_id and _indirect_for(pair.target, section_id)
+    }
+    if not indirect or chosen.indirect:
+        return []
+    lenders = [candidate for order, candidate in indirect.items() if order < chosen.order]
+    for candidate in candidates:
+        if candidate.order <= chosen.order or _inside(candidate, chosen):
+            continue
+        if candidate.order in indirect:
+            lenders.append(candidate)
+        elif any(_names_first(candidate, other) for other in candidate.named if other != section_id):
+            break
+    return lenders
+
+
+def _inside(candidate: _Candidate, ancestor: _Candidate) -> bool:
+    parent = candidate.parent
+    while parent is not None and parent is not ancestor:
+        parent = parent.parent
+    return parent is ancestor
 
 
 def _names(candidate: _Candidate, section_id: str) -> bool:
@@ -281,7 +306,11 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], *
         while open_ and open_[-1].section.heading.level >= heading.level:  # type: ignore[union-attr]
             open_.pop()
         vague = bool(named) and all(word in _VAGUE for word in words_of)
-        indirect = vague or any(word in _PROCESS for word in words_of)
+        # a step done to a subject the heading names ("Data Cleaning"; "EDA Summary" names none)
+        indirect = vague or (
+            any(word in _PROCESS for word in words_of)
+            and any(word not in _PROCESS and word not in _VAGUE for word in words_of)
+        )
         parent = open_[-1] if open_ else None
         candidate = _Candidate(section, order, named, {}, found_by, parent, indirect, end if vague else None)
         candidates.append(candidate)
