@@ -22,14 +22,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.check.document import Document, Section, has_words, words
+from generator.check.document import Document, Section, words
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
 from generator.check.placeholders import GUIDE_COMMENT, strip_joined, template_instruction
 from generator.check.rubric import Rubric, SectionRule, normalise
-from generator.check.terms import read_joined
-from generator.check.vocabulary import CUES
+from generator.check.section_content import INTRO_PROBLEM, content_needed, content_scores
 
 MAX_CONTENT_CANDIDATES = 300
 """Blocks judged by content as well as heading (beyond this, a README has headings enough to go by)."""
@@ -37,9 +36,6 @@ _CONTENT_MINIMUM = 1.2
 """Content score a block needs to be taken for a section its heading does not name."""
 _DECISIVE_HEADING = 2.5
 """Heading score that names a section by itself, whatever the text under it says."""
-_CUES_MAX = 1.5
-_VALUES_MAX = 1.2
-_INTRO_PROBLEM = 0.9
 _VAGUE = frozenset(
     {
         *("overview", "introduction", "intro", "about", "summary", "background", "description", "executive"),
@@ -317,66 +313,14 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], *
         open_.append(candidate)
         judged = judge_content or named  # on its own text, not its subsections'
         owned.append(Section(heading, [b for b in section.blocks if end is None or b.line < end]) if judged else None)
-    everyone, some = _content_needed(candidates, wanted)
+    everyone, some = content_needed([candidate.named for candidate in candidates], wanted, _DECISIVE_HEADING)
     for index, (candidate, own) in enumerate(zip(candidates, owned, strict=True)):
         needed = everyone | some[index] if index in some else everyone
         if own is not None and needed:
-            candidate.content = _content(own, wanted if candidate.order == 0 and "problem" in needed else needed)
+            candidate.content = content_scores(own, wanted if candidate.order == 0 and "problem" in needed else needed)
     if candidates and candidates[0].order == 0 and "problem" in wanted and candidates[0].content:
-        candidates[0].content["problem"] = candidates[0].content.get("problem", 0.0) + _INTRO_PROBLEM
+        candidates[0].content["problem"] = candidates[0].content.get("problem", 0.0) + INTRO_PROBLEM
     return candidates
-
-
-def _content_needed(
-    candidates: list[_Candidate], wanted: dict[str, SectionRule]
-) -> tuple[set[str], dict[int, set[str]]]:
-    """The sections whose content score can change where a section is found: for every candidate, and
-    for some candidates (by place) only.
-
-    Reading content is most of the time spent finding sections, and a section whose heading is plain
-    ("## Data") is settled by headings: a pair scores its heading's score plus at most ``bound`` of
-    content, so once a heading names a section with more than any content-only pair can reach, only
-    the candidates whose heading could still outscore it need their content read (the others' pairs
-    come after the section is taken, and are skipped exactly as before).
-    """
-    named = [(index, candidate.named) for index, candidate in enumerate(candidates) if candidate.named]
-    best: dict[str, float] = {}
-    for _, scores in named:
-        for key, value in scores.items():
-            best[key] = max(best.get(key, 0.0), value)
-    everyone: set[str] = set()
-    some: dict[int, set[str]] = {}
-    for section_id in wanted:
-        bound = _CUES_MAX + (_VALUES_MAX if section_id == "metrics" else 0.0)
-        bound += _INTRO_PROBLEM if section_id == "problem" else 0.0
-        sure = best.get(section_id, 0.0)
-        if sure < _DECISIVE_HEADING or sure <= bound:  # no named pair that a content-only one cannot beat
-            everyone.add(section_id)
-            continue
-        for index, scores in named:
-            if scores.get(section_id, 0.0) + bound >= sure:
-                some.setdefault(index, set()).add(section_id)
-    return everyone, some
-
-
-def _content(section: Section, wanted: Iterable[str]) -> dict[str, float]:
-    """How much a block's own text reads like each of the ``wanted`` sections (0 to 2.7)."""
-    texts = section.texts()
-    text = " ".join(" ".join(texts).split())
-    if not has_words(text, 8):
-        return {}
-    read_joined(text, texts)
-    scores = {}
-    for section_id in wanted:
-        cue = CUES.get(section_id)
-        if cue is None:
-            continue
-        score = min(_CUES_MAX, 0.3 * cue.count(text, 5))
-        if section_id == "metrics":
-            score += min(_VALUES_MAX, 0.4 * len(values_in(section.blocks)))
-        if score:
-            scores[section_id] = score
-    return scores
 
 
 def _read(section: Section, rule: SectionRule) -> _Reading:
