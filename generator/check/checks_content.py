@@ -18,6 +18,7 @@ from generator.check.checks_metrics import compares
 from generator.check.checks_sections import coverage
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
+from generator.check.plans import JUDGED, PLAN_CREDIT, planned_sections
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -176,6 +177,16 @@ def _baseline(ctx: Context) -> Outcome:
 
 def _result(ctx: Context) -> Outcome:
     found = ctx.located["outcome"]
+    if "outcome" in planned_sections(ctx):
+        hit = found.hit
+        return [
+            Failure(
+                f"{hit.heading} ({hit.where}) says what the project will do, not what it found.",
+                hit.file,
+                hit.line,
+                "Report the result you got: which model won, its held-out score, and what that means.",
+            )
+        ]
     text = ctx.section_text("outcome")
     if _DIGIT.search(text) or RESULT.search(text) or MODEL.search(text):
         return []
@@ -206,13 +217,14 @@ def _scaled(ctx: Context, failures: list[Failure], credit: float) -> Outcome:
 
 
 def _filler(ctx: Context) -> Outcome:
-    """Stock sentences and sentences repeated across sections; credit: the share of sections free of both."""
+    """Padded sections (stock sentences a real share of them) and sentences repeated across sections; credit:
+    the share of sections free of both. A block that serves two sections is one section here."""
     reading = ctx.specificity()
     if not reading.marks:
         return None
     failures: list[Failure] = []
     for normal, owners in list(reading.repeated.items())[:3]:
-        titles = " and ".join(ctx.located[key].hit.heading for key in owners)
+        titles = " and ".join(dict.fromkeys(reading.titles[normal]))
         failures.append(
             Failure(
                 f"{titles} repeat the same sentence ('{normal[:60]}').",
@@ -221,21 +233,54 @@ def _filler(ctx: Context) -> Outcome:
                 "Write each section in its own words; say a thing once, where it belongs.",
             )
         )
-    padded = {key for owners in reading.repeated.values() for key in owners}
+    places = {reading.sections[key] for key in reading.marks}
+    padded = {reading.sections[key] for owners in reading.repeated.values() for key in owners}
+    reported = set()
     for key, stock in reading.stock.items():
-        if stock:
-            padded.add(key)
-            hit = ctx.located[key].hit
-            example = stock[0] if len(stock[0]) <= 70 else stock[0][:69] + "…"
-            failures.append(
-                Failure(
-                    f"{hit.heading} ({hit.where}) has {len(stock)} stock sentence(s) that say "
-                    f"nothing checkable, e.g. '{example}'.",
-                    hit.file,
-                    hit.line,
-                )
+        place = reading.sections[key]
+        if not reading.padded(key) or place in reported:
+            continue
+        padded.add(place)
+        reported.add(place)
+        hit = ctx.located[key].hit
+        example = stock[0] if len(stock[0]) <= 70 else stock[0][:69] + "…"
+        failures.append(
+            Failure(
+                f"{hit.heading} ({hit.where}) has {len(stock)} stock sentence(s) that say "
+                f"nothing checkable, e.g. '{example}'.",
+                hit.file,
+                hit.line,
             )
-    return _scaled(ctx, failures, 1 - len(padded & set(reading.marks)) / len(reading.marks))
+        )
+    return _scaled(ctx, failures, 1 - len(padded & places) / len(places))
+
+
+def _plans(ctx: Context) -> Outcome:
+    """Method and Outcome written as plans; credit: the share of them that report work done. The Outcome's plan
+    is reported by ``outcome.result`` (it states no result), the Method's here."""
+    judged = [key for key in JUDGED if key in ctx.located and ctx.located[key].hit.filled]
+    if not judged:
+        return None
+    planned = planned_sections(ctx)
+    if not planned:
+        return []
+    reading = ctx.specificity()
+    failures = []
+    for key in planned:
+        if key == "outcome":
+            continue
+        hit = ctx.located[key].hit
+        plans = reading.plans[key] + reading.steps[key]
+        example = plans[0] if len(plans[0]) <= 70 else plans[0][:69] + "…"
+        failures.append(
+            Failure(
+                f"{hit.heading} ({hit.where}) is written as a plan: {len(plans)} of its {reading.counted[key]} "
+                f"sentences say what will be done, e.g. '{example}'.",
+                hit.file,
+                hit.line,
+            )
+        )
+    return Partial(failures, 1 - len(planned) / len(judged))
 
 
 def _specific(ctx: Context) -> Outcome:
@@ -308,7 +353,22 @@ def _ml(ctx: Context) -> Outcome:
     ]
 
 
-FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
+def _as_done(check_id: str, function: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
+    """``function``, earning at most ``PLAN_CREDIT`` when its section is written as a plan: a model the project
+    will train is named, not trained (``text.plans`` or ``outcome.result`` says so, once)."""
+    section_id = REQUIRES[check_id]
+
+    def run(ctx: Context) -> Outcome:
+        outcome = function(ctx)
+        if outcome is None or section_id not in planned_sections(ctx):
+            return outcome
+        credit = outcome.credit if isinstance(outcome, Partial) else 0.0 if outcome else 1.0
+        return Partial(list(outcome), min(credit, PLAN_CREDIT))
+
+    return run
+
+
+_FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "project.ml": _ml,
     "readme.format": _format,
     "readme.headings": _headings,
@@ -329,6 +389,11 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "outcome.limits": _limits,
     "text.specific": _specific,
     "text.filler": _filler,
+    "text.plans": _plans,
     "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
+}
+FUNCTIONS = {
+    check_id: _as_done(check_id, function) if REQUIRES.get(check_id) in JUDGED else function
+    for check_id, function in _FUNCTIONS.items()
 }

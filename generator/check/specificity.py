@@ -4,25 +4,50 @@ A reviewer skims past "The results were good and I learned a lot": it has the wo
 content. A sentence is *specific* when it carries something checkable: a number, a link, a
 name (a capitalised word inside the sentence, an acronym such as AUC or UCI, ``code``), or a
 named model, validation scheme or baseline. A sentence of five or more words that occurs in two
-sections is *repeated* and counts for neither. A section is specific with three such marks;
-a metrics table's numbers count as marks, so a table alone is specific.
+sections (neither inside the other) is *repeated* and counts for neither. A section is specific with
+three such marks; a metrics table's numbers count as marks, so a table alone is specific.
+
+A section is *padded* when stock sentences are a real share of it (a third of its sentences): one
+plain sentence among specific ones is how people write, not filler. Connective sentences, which
+only lead into what follows ("The file structure can be seen below.", "After cleaning, we have:"),
+count neither way, and an image's alt text is a caption, not a sentence.
+
+A section is *written as a plan* when most of its sentences say what the project will do ("will be
+evaluated", "we will", "aims to", "to be added"): a proposal names models and metrics too, so its
+words are not evidence that the work was done.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.check.ascii_scan import has_digit, normal_words
+from generator.check.document import PSEUDO_LEVEL
 from generator.check.placeholders import strip_joined
-from generator.check.vocabulary import GENERIC_WORDS, SPECIFIC_TERMS
+from generator.check.vocabulary import (
+    GENERIC_WORDS,
+    INSTRUCTION_VERBS,
+    OBJECT_STARTS,
+    PLAN,
+    PLAN_WORDS,
+    SPECIFIC_TERMS,
+)
 
 if TYPE_CHECKING:
+    from generator.check.document import Block, Document, Heading, Link
     from generator.check.structure import Located
 
 MARKS_NEEDED = 3
+PADDED_SHARE = 1 / 3
+"""Share of a section's sentences that stock sentences must reach before the section counts as padded."""
+PLAN_SHARE = 1 / 2
+"""Share of a section's sentences that plans must reach before the section counts as written as a plan."""
+_LEADS_INTO = ("below", "following", "as follows", "shown here")
+_LEAD_INS = ("now that ", "here is ", "here are ", "let's ", "let us ")
 _SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z0-9\"'(*])")
 """A sentence ends at a stop followed by white space and a capital, digit, quote or bracket: in a text
 whose white space is single spaces, found from the stop (a look-behind for it, ``(?<=[.!?])\\s+``,
@@ -74,39 +99,76 @@ class Specificity:
     stock: dict[str, list[str]] = field(default_factory=dict)
     kept: dict[str, str] = field(default_factory=dict)
     repeated: dict[str, list[str]] = field(default_factory=dict)
+    """Sentences (normal form) said in two parts of a document -> the written sections that hold them."""
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    """Repeated sentences -> the headings of every part that says them."""
+    plans: dict[str, list[str]] = field(default_factory=dict)
+    """Sentences in future or intent form ("will be evaluated", "aims to")."""
+    steps: dict[str, list[str]] = field(default_factory=dict)
+    """Instructions that are not plans already ("Build a simple baseline model")."""
+    counted: dict[str, int] = field(default_factory=dict)
+    """Sentences of four words or more that say or fail to say something (connectives and repeats left out)."""
+    sections: dict[str, tuple[str, Heading | None]] = field(default_factory=dict)
+    """Where each section is (document, heading): one block can serve two sections."""
 
     def specific(self, section_id: str) -> bool:
         """Whether the section carries enough specific marks."""
         return self.marks.get(section_id, 0) >= MARKS_NEEDED
 
+    def padded(self, section_id: str) -> bool:
+        """Whether stock sentences are a real share of the section (not one plain sentence among specific ones)."""
+        stock = len(self.stock.get(section_id, ()))
+        return stock > 0 and stock >= PADDED_SHARE * self.counted.get(section_id, 0)
+
+    def planned(self, section_id: str, *, steps: bool = False) -> bool:
+        """Whether most of the section says what the project will do rather than what it did; with ``steps``,
+        instructions ("Build a baseline model", "Select the model that…") count as plans too (in a Method,
+        a list of steps to take is a plan; in an Outcome, "Use the model to…" is a recommendation)."""
+        plans = len(self.plans.get(section_id, ())) + (len(self.steps.get(section_id, ())) if steps else 0)
+        return plans > 0 and plans >= PLAN_SHARE * self.counted.get(section_id, 0)
+
 
 def read_specificity(located: Mapping[str, Located]) -> Specificity:
-    """Read every written section's sentences: repeated across sections, stock (no mark at all), or kept."""
-    sentences: dict[str, list[tuple[str, str]]] = {}  # (sentence, its normal form)
-    blocks_of: dict[str, set[int]] = {}  # sections overlap (a subsection is inside its parent): count blocks
-    keys_of: dict[str, list[str]] = {}
-    for key, found in located.items():
-        if not found.hit.filled:
-            continue
-        sentences[key] = []
-        for block in found.section.blocks:
-            if block.kind != "prose":
-                continue
-            for sentence in _sentences(" ".join(strip_joined([block.text]).split())):
-                if not sentence.strip():
-                    continue
-                normal = _normal(sentence)
-                sentences[key].append((sentence.strip(), normal))
-                if len(normal.split()) >= 5:
-                    blocks_of.setdefault(normal, set()).add(id(block))
-                    if key not in keys_of.setdefault(normal, []):
-                        keys_of[normal].append(key)
-    result = Specificity(repeated={normal: keys_of[normal] for normal, ids in blocks_of.items() if len(ids) > 1})
+    """Read every written section's sentences: repeated across sections, stock (no mark at all), or kept.
+
+    Repetition is looked for in the whole document a section is in, part by part (a part is the text under
+    one heading; pseudo-headings are labels inside it): an Overview pasted again as Business Understanding
+    is padding even when only one of the two is read as a section."""
+    read: dict[int, list[tuple[str, str]]] = {}  # block -> its sentences and their normal forms
+    parts: dict[str, dict[tuple[str, int], str]] = {}  # normal form -> part (document, heading line) -> title
+    for doc in {id(found.doc): found.doc for found in located.values() if found.hit.filled}.values():
+        captions = _captions(doc.images)
+        for block, part, title in _parts(doc):
+            text = _without_captions(block, captions) if captions[0] else block.text
+            read[id(block)] = items = []
+            for sentence in _sentences(" ".join(strip_joined([text]).split())):
+                if sentence.strip():
+                    items.append((sentence.strip(), normal := _normal(sentence)))
+                    if normal.count(" ") >= 4:
+                        parts.setdefault(normal, {}).setdefault((doc.name, part), title)
+    written = {key: found for key, found in located.items() if found.hit.filled}
+    sentences = {
+        key: [item for block in found.section.blocks for item in read.get(id(block), ())]
+        for key, found in written.items()
+    }
+    where = {key: (found.doc.name, found.section.heading) for key, found in located.items()}
+    repeated, titles = {}, {}
+    for key, items in sentences.items():
+        for _, normal in items:
+            if len(parts.get(normal, ())) > 1:
+                titles[normal] = list(parts[normal].values())
+                owners = repeated.setdefault(normal, [])
+                if key not in owners:
+                    owners.append(key)
+    result = Specificity(repeated=repeated, titles=titles, sections=where)
+    shared = {normal for normal, owners in repeated.items() if len({where[key] for key in owners}) > 1}
+    """Said in two of the sections read: it counts for neither (said once beside a part no section is read
+    from, it still says what it says, and only pads)."""
     known: dict[str, tuple[int, int]] = {}  # a subsection's sentences are also its parent's: read each once
     for key, items in sentences.items():
-        marks, kept, stock = 0, [], []
+        marks, kept, stock, plans, steps, counted = 0, [], [], [], [], 0
         for sentence, normal in items:
-            if normal in result.repeated:
+            if normal in shared:
                 continue
             limit = max(1, MARKS_NEEDED - marks)  # a section with its marks only asks whether a sentence has any
             mark, read_to = known.get(sentence, (0, 0))
@@ -114,11 +176,22 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
                 mark = _marks(sentence, normal, limit)
                 known[sentence] = (mark, limit)
             mark = min(mark, limit)
-            if mark == 0 and len(_WORDS.findall(sentence)) >= 4:
+            long = len(_WORDS.findall(sentence)) >= 4
+            if mark == 0 and long and _connective(sentence, normal):
+                continue  # a lead-in to a table, list or figure: neither stock nor specific
+            counted += long
+            if long and _plan(normal):
+                plans.append(sentence)
+            elif long and _instruction(normal):
+                steps.append(sentence)
+            if mark == 0 and long:
                 stock.append(sentence)
             else:
                 marks += mark
                 kept.append(sentence)
+        result.counted[key] = counted
+        result.plans[key] = plans
+        result.steps[key] = steps
         table_numbers = sum(
             1
             for block in located[key].section.blocks
@@ -131,6 +204,59 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
         result.kept[key] = " ".join(kept)
         result.stock[key] = stock
     return result
+
+
+def _parts(doc: Document) -> Iterator[tuple[Block, int, str]]:
+    """Each prose block with its part: the line and text of the last heading above it that is not a
+    pseudo-heading (0 and "(introduction)" before the first)."""
+    headings = [heading for heading in doc.headings if heading.level < PSEUDO_LEVEL]
+    index, line, title = 0, 0, "(introduction)"
+    for block in doc.blocks:
+        while index < len(headings) and headings[index].line <= block.line:
+            line, title = headings[index].line, headings[index].text
+            index += 1
+        if block.kind == "prose":
+            yield block, line, title
+
+
+def _captions(images: list[Link]) -> tuple[list[int], list[str]]:
+    """The document's image alt texts with their lines, in line order."""
+    pairs = sorted((image.line, image.text) for image in images if image.text)
+    return [line for line, _ in pairs], [text for _, text in pairs]
+
+
+def _without_captions(block: Block, captions: tuple[list[int], list[str]]) -> str:
+    """The block's text without the alt texts of the images on its lines (each line of a paragraph's
+    text is a line of the source)."""
+    lines, texts = captions
+    index = bisect_left(lines, block.line)
+    if index == len(lines) or lines[index] > block.line + block.text.count("\n"):
+        return block.text
+    rows = block.text.split("\n")
+    while index < len(lines) and lines[index] < block.line + len(rows):
+        row = lines[index] - block.line
+        rows[row] = rows[row].replace(texts[index], " ", 1)
+        index += 1
+    return "\n".join(rows)
+
+
+def _connective(sentence: str, normal: str) -> bool:
+    """A sentence that only leads into what follows: it ends in a colon or points below, or it is a
+    short lead-in ("Now that the data has been prepared.")."""
+    end = sentence.rstrip(" .*_)")
+    return end.endswith(":") or normal.endswith(_LEADS_INTO) or (normal + " ").startswith(_LEAD_INS)
+
+
+def _plan(normal: str) -> bool:
+    """Whether the sentence says what will be done (future or intent)."""
+    return not PLAN_WORDS.isdisjoint(normal.split(" ")) and PLAN.search(normal) is not None
+
+
+def _instruction(normal: str) -> bool:
+    """Whether the sentence is an instruction: it starts with a verb of a step to take, and its object follows
+    ("build a baseline", "evaluate the model"; not "test accuracy was 0.9")."""
+    words = normal.split(" ", 2)
+    return len(words) > 2 and words[0] in INSTRUCTION_VERBS and words[1] in OBJECT_STARTS
 
 
 def _sentences(text: str) -> list[str]:

@@ -1,0 +1,40 @@
+"""Which parts of a write-up are plans: a Method or Outcome that says what the project will do.
+
+A proposal reads like a write-up: it names models, a validation scheme, metrics and who benefits. What
+it lacks is the work. A reviewer credits only what the README shows as done, so a Method or Outcome
+whose sentences are mostly plans ("will be evaluated", "we will", "aims to", "to be added") earns part
+of its credit, and the Outcome's result check says it reports no result. Dominance and the section
+matter: "the model will flag customers at risk" is how an Outcome describes the use of a finished
+model, so a README that shows result numbers is not read as a plan, nor is a section headed as what
+comes next ("Next steps", "Future work").
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.check.context import Context
+
+PLAN_CREDIT = 0.5
+"""Share of a section's weight (``section.method``, ``section.outcome``) earned when it is written as a plan."""
+JUDGED = {"method": True, "outcome": False}
+"""The sections read for plans -> whether instructions ("Build a baseline model…") count as plans there: in a
+Method a list of steps to take is a plan; in an Outcome "Use the model to…" is a recommendation."""
+_AHEAD = re.compile(r"next|future|roadmap|improvement|limitation|recommendation|to ?do|plan|outlook", re.IGNORECASE)
+"""Headings of sections that are about what comes next by design."""
+
+
+def planned_sections(ctx: Context) -> list[str]:
+    """The judged README sections written as plans, in a README that shows no result number (a notebook's
+    "In this notebook we will…" is a tutorial's voice over work that its outputs show)."""
+    if ctx.readme_values():
+        return []
+    reading = ctx.specificity()
+    return [
+        key
+        for key, steps in JUDGED.items()
+        if key in reading.counted
+        and ctx.located[key].doc is ctx.evidence.readme
+        and reading.planned(key, steps=steps)
+        and not _AHEAD.search(ctx.located[key].hit.heading)
+    ]
