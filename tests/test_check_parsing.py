@@ -70,6 +70,24 @@ def test_links_images_tables_and_comments() -> None:
     assert any(b.kind == "html" and "hidden" in b.text for b in doc.blocks)
 
 
+def test_inline_html_on_its_own_line_does_not_swallow_the_heading_under_it() -> None:
+    # An anchor or bold tag on a line is text (CommonMark): the heading below is a heading, as GitHub shows it.
+    doc = parse_markdown(
+        '# Loans\n\n<a name="data"></a>\n## Data\n5,000 loans from the 2021 book.\n\n'
+        "<b>Models</b>\n- a logistic regression\n\n<div>\n## Method\n</div>\n\n"
+        '<img src="fig/banner.png" width="600">\n## Results\nF1 0.81 on the held-out loans.\n'
+    )
+    assert [(h.text, h.line) for h in doc.headings] == [
+        ("Loans", 1), ("Data", 4), ("Models", 7), ("Method", 11), ("Results", 15)
+    ]  # fmt: skip
+    assert [b.text for b in doc.blocks if b.kind == "prose"] == [
+        "5,000 loans from the 2021 book.", "a logistic regression", "F1 0.81 on the held-out loans."
+    ]  # fmt: skip
+    # Under a block tag or a lone tag, GitHub shows "## Method" as text: said, and still read as meant.
+    assert [line for line, message in doc.formatting if "blank line above" in message] == [11, 15]
+    assert [image.target for image in doc.images] == ["fig/banner.png"]
+
+
 def test_rst_titles_literal_blocks_links_and_images() -> None:
     doc = parse_rst(
         "=====\nTitle\n=====\n\nData\n----\n\nFrom `UCI <https://uci.edu>`_::\n\n    pip install x\n\n"

@@ -199,6 +199,8 @@ def test_readme_numbers_are_compared_with_metrics_json(tmp_path: Path) -> None:
         ("Below is a professional README you can copy/paste into GitHub.", "chat-assistant"),
         ("Sure! Here is the README for your project.", "chat-assistant"),
         ("If you want, I can also add badges.", "chat-assistant"),
+        ("bash\nCopy code\npip install -r requirements.txt", "chat-assistant"),
+        ("yaml\nCopy\nEdit\nseed: 42", "chat-assistant"),
         ("Download the data [link](link).", "[link](link)"),
         ("See the [report](https://example.com/report).", "[link](link)"),
         ("A short description of your machine learning project.", "template instruction"),
@@ -221,6 +223,7 @@ def test_residue_is_found(text: str, kind: str) -> None:
         "Provide the path to your CSV with `--data`, e.g. `--data loans.csv`.",  # usage, no write-up noun
         "Explain predictions with SHAP values for each customer.",  # a feature, no template wording
         "The summary below gives the results of each model, including the baseline.",
+        "Copy the trained model to models/ and edit params.toml to change the threshold.",
     ],
 )
 def test_author_text_with_instruction_words_is_not_residue(text: str) -> None:

@@ -50,8 +50,21 @@ _MARKERS = frozenset("`~#=-*_+<>0123456789")
 (``\\d``) may start a numbered list item too."""
 _COLON_LABEL = re.compile(r"^([A-Z][A-Za-z &/()-]{1,40}?):\s+(?![\d.$€£-])(\S.*)$")
 """``Project overview: what problem this solves`` on a line of its own (not ``Accuracy: 0.93``)."""
-_INTERRUPTING = frozenset(
-    {"!--", "table", "div", "p", "details", "picture", "center", "h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCK_TAGS = frozenset(
+    {
+        *("!--", "address", "article", "aside", "blockquote", "body", "caption", "center", "col", "colgroup", "dd"),
+        *("details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link"),
+        *("main", "menu", "nav", "ol", "p", "picture", "pre", "script", "search", "section", "style", "summary"),
+        *("table", "tbody", "td", "textarea", "tfoot", "th", "thead", "title", "tr", "ul"),
+    }
+)
+"""Tags that open an HTML block wherever they start a line (CommonMark's kinds 1, 2 and 6): any other tag
+does so only as a complete tag alone on a line outside a paragraph (``<img …>``), so an anchor such as
+``<a name="data"></a>`` or ``<b>Model</b>`` on a line is text and the heading under it stays a heading."""
+_LONE_TAG = re.compile(
+    r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*"
+    r"\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$"
 )
 MAX_TABLE_COLUMNS = 64
 
@@ -161,9 +174,13 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             index = end
             continue
         html = _HTML_START.match(line) if marked else None
-        if html and (para is None or html.group(1).lower() in _INTERRUPTING):
+        tag = html.group(1).lower().lstrip("/") if html else ""
+        if html and (tag in _BLOCK_TAGS or (para is None and _LONE_TAG.match(line))):
             para = None
-            end = _html_end(lines, index, html.group(1).lower())
+            end = _html_end(lines, index, tag)
+            if end < total and lines[end].strip():  # "## Data" right under the HTML: GitHub shows it as text
+                shown = lines[end].strip()[:30]
+                doc.formatting.append((end + 1, f"'{shown}' right under HTML shows as text: leave a blank line above"))
             items.append(_Item("html", number, lines[index:end]))
             index = end
             continue
@@ -212,14 +229,16 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
 
 
 def _html_end(lines: list[str], index: int, tag: str) -> int:
-    """The line after an HTML block: its closing mark for comments, tables and pre; else a blank line."""
+    """The line after an HTML block: its closing mark for comments, tables and pre; else a blank line, or
+    a Markdown heading (GitHub shows it as text, but the author meant a heading: it is read as one)."""
     closing = {"!--": "-->", "table": "</table", "pre": "</pre", "script": "</script", "style": "</style"}.get(tag)
     end = index
     if closing:
         while end < len(lines) and closing not in lines[end].lower():
             end += 1
         return min(end + 1, len(lines))
-    while end < len(lines) and lines[end].strip():
+    end += 1
+    while end < len(lines) and lines[end].strip() and not _ATX.match(lines[end]):
         end += 1
     return end
 

@@ -116,8 +116,8 @@ _KINDS: tuple[_Kind, ...] = (
             re.IGNORECASE,
         ),
         (
-            *"describe explain summari discuss provide give outline highlight mention detail include state".split(),
-            *("write", "insert", "wrap up"),
+            *("describe", "explain", "summari", "discuss", "provide", "give", "outline", "highlight"),
+            *("mention", "detail", "include", "state", "write", "insert", "wrap up"),
         ),
     ),
     _Kind(
@@ -145,6 +145,7 @@ _KINDS: tuple[_Kind, ...] = (
             (r"\b(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)\b", ("paste",)),
             (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
             (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
+            (r"^copy(?: code|[ \t]*\n[ \t]*edit)[ \t]*$", ("copy",)),  # a chat window's copy button, pasted along
         )
     ),
     _Kind(
