@@ -158,6 +158,11 @@ BREAKS: dict[str, Callable[[Path], None]] = {
     "text.filler": _edit_readme(
         "(the largest ridge\ncoefficients).", "(the largest ridge\ncoefficients). The results were good."
     ),
+    "text.plans": _edit_readme(
+        README[README.index("## Method") : README.index("## Outcome")],
+        "## Method\n\nWe will compare a ridge regression with gradient boosting. The models will be validated "
+        "with 5-fold cross-validation, and a mean baseline will set the bar.\n\n## Metrics\n\nTo be added.\n\n",
+    ),
     "explain.drivers": _edit_readme(" (the largest ridge\ncoefficients)", ""),
     "limits.slices": _edit_readme(
         "Errors are largest for patients with the fastest progression (per-segment RMSE 71 "

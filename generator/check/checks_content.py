@@ -15,10 +15,10 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from generator.check.checks_metrics import compares
-from generator.check.checks_sections import coverage
+from generator.check.checks_writing import filler, plans, specific
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
-from generator.check.plans import JUDGED, PLAN_CREDIT, planned_sections
+from generator.check.plans import JUDGED, PLANNED_CONTENT_CREDIT, planned_sections
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -210,99 +210,6 @@ def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
     return run
 
 
-def _scaled(ctx: Context, failures: list[Failure], credit: float) -> Outcome:
-    """``credit`` in proportion to how much of the write-up is there (see ``FULL_WRITEUP``)."""
-    credit *= coverage(ctx)
-    return Partial(failures, credit) if failures or credit < 1 else []
-
-
-def _filler(ctx: Context) -> Outcome:
-    """Padded sections (stock sentences a real share of them) and sentences repeated across sections; credit:
-    the share of sections free of both. A block that serves two sections is one section here."""
-    reading = ctx.specificity()
-    if not reading.marks:
-        return None
-    failures: list[Failure] = []
-    for normal, owners in list(reading.repeated.items())[:3]:
-        titles = " and ".join(dict.fromkeys(reading.titles[normal]))
-        failures.append(
-            Failure(
-                f"{titles} repeat the same sentence ('{normal[:60]}').",
-                ctx.located[owners[0]].hit.file,
-                ctx.located[owners[0]].hit.line,
-                "Write each section in its own words; say a thing once, where it belongs.",
-            )
-        )
-    places = {reading.sections[key] for key in reading.marks}
-    padded = {reading.sections[key] for owners in reading.repeated.values() for key in owners}
-    reported = set()
-    for key, stock in reading.stock.items():
-        place = reading.sections[key]
-        if not reading.padded(key) or place in reported:
-            continue
-        padded.add(place)
-        reported.add(place)
-        hit = ctx.located[key].hit
-        example = stock[0] if len(stock[0]) <= 70 else stock[0][:69] + "…"
-        failures.append(
-            Failure(
-                f"{hit.heading} ({hit.where}) has {len(stock)} stock sentence(s) that say "
-                f"nothing checkable, e.g. '{example}'.",
-                hit.file,
-                hit.line,
-            )
-        )
-    return _scaled(ctx, failures, 1 - len(padded & places) / len(places))
-
-
-def _plans(ctx: Context) -> Outcome:
-    """Method and Outcome written as plans; credit: the share of them that report work done. The Outcome's plan
-    is reported by ``outcome.result`` (it states no result), the Method's here."""
-    judged = [key for key in JUDGED if key in ctx.located and ctx.located[key].hit.filled]
-    if not judged:
-        return None
-    planned = planned_sections(ctx)
-    if not planned:
-        return []
-    reading = ctx.specificity()
-    failures = []
-    for key in planned:
-        if key == "outcome":
-            continue
-        hit = ctx.located[key].hit
-        plans = reading.plans[key] + reading.steps[key]
-        example = plans[0] if len(plans[0]) <= 70 else plans[0][:69] + "…"
-        failures.append(
-            Failure(
-                f"{hit.heading} ({hit.where}) is written as a plan: {len(plans)} of its {reading.counted[key]} "
-                f"sentences say what will be done, e.g. '{example}'.",
-                hit.file,
-                hit.line,
-            )
-        )
-    return Partial(failures, 1 - len(planned) / len(judged))
-
-
-def _specific(ctx: Context) -> Outcome:
-    reading = ctx.specificity()
-    if not reading.marks:
-        return None
-    failures: list[Failure] = []
-    vague = [key for key in reading.marks if not reading.specific(key)]
-    for key in vague:
-        hit, rule = ctx.located[key].hit, ctx.rubric.section(key)
-        describe = rule.describe if rule else "the specifics"
-        failures.append(
-            Failure(
-                f"{hit.heading} ({hit.where}) is written but names nothing specific (no number, name or example).",
-                hit.file,
-                hit.line,
-                f"Replace the stock sentences with {describe}.",
-            )
-        )
-    return _scaled(ctx, failures, 1 - len(vague) / len(reading.marks))
-
-
 def _headings(ctx: Context) -> Outcome:
     readme = ctx.evidence.readme
     if readme is None:
@@ -354,8 +261,8 @@ def _ml(ctx: Context) -> Outcome:
 
 
 def _as_done(check_id: str, function: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
-    """``function``, earning at most ``PLAN_CREDIT`` when its section is written as a plan: a model the project
-    will train is named, not trained (``text.plans`` or ``outcome.result`` says so, once)."""
+    """``function``, earning at most ``PLANNED_CONTENT_CREDIT`` when its section is written as a plan
+    (``text.plans`` or ``outcome.result`` says so, once)."""
     section_id = REQUIRES[check_id]
 
     def run(ctx: Context) -> Outcome:
@@ -363,7 +270,7 @@ def _as_done(check_id: str, function: Callable[[Context], Outcome]) -> Callable[
         if outcome is None or section_id not in planned_sections(ctx):
             return outcome
         credit = outcome.credit if isinstance(outcome, Partial) else 0.0 if outcome else 1.0
-        return Partial(list(outcome), min(credit, PLAN_CREDIT))
+        return Partial(list(outcome), min(credit, PLANNED_CONTENT_CREDIT))
 
     return run
 
@@ -387,9 +294,9 @@ _FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
         "outcome", "what the result means for someone (a decision, a recommendation, impact)", IMPACT
     ),
     "outcome.limits": _limits,
-    "text.specific": _specific,
-    "text.filler": _filler,
-    "text.plans": _plans,
+    "text.specific": specific,
+    "text.filler": filler,
+    "text.plans": plans,
     "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
 }

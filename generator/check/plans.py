@@ -17,6 +17,9 @@ from generator.check.context import Context
 
 PLAN_CREDIT = 0.5
 """Share of a section's weight (``section.method``, ``section.outcome``) earned when it is written as a plan."""
+PLANNED_CONTENT_CREDIT = 0.25
+"""Most a content check of a planned section earns (``method.models``…): a model the project will train is
+named, not trained, which is worth what a section that names nothing specific is worth."""
 JUDGED = {"method": True, "outcome": False}
 """The sections read for plans -> whether instructions ("Build a baseline model…") count as plans there: in a
 Method a list of steps to take is a plan; in an Outcome "Use the model to…" is a recommendation."""
