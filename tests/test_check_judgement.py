@@ -195,3 +195,18 @@ def test_a_baseline_planned_in_a_task_list_is_not_a_baseline(tmp_path: Path) -> 
 
     assert _result(plan, "method.baseline")[0] == "failed"
     assert _result(done_report, "method.baseline")[0] == "passed"
+
+
+def test_commands_written_as_a_list_earn_half_of_a_code_block(tmp_path: Path) -> None:
+    steps = "## Run it\n\n1. pip install -r requirements.txt\n2. `python -m loans.train`\n"
+    prose = "## Run it\n\nPython 3.11 is required.\nModels train in a minute on a laptop.\n"
+    fenced = "## Run it\n\n```bash\npip install -r requirements.txt\npython -m loans.train\n```\n"
+    runs = {"listed": steps, "told": prose, "shown": fenced}
+    listed, told, shown = (
+        _check(tmp_path / name, INTRO, DATA, METHOD, RESULTS, OUTCOME, run) for name, run in runs.items()
+    )
+
+    assert _result(shown, "reproduce.commands") == ("passed", 1.0)
+    assert _result(listed, "reproduce.commands") == ("partial", 0.5)
+    assert any("as text, not in a code block" in finding.message for finding in listed.findings)
+    assert _result(told, "reproduce.commands") == ("failed", 0.0)  # sentences are not commands
