@@ -132,6 +132,17 @@ def test_an_outcome_about_using_a_finished_model_is_not_a_plan(tmp_path: Path) -
     assert _result(report, "section.outcome") == ("passed", 1.0)
 
 
+def test_one_sentence_about_what_comes_next_beside_a_finding_is_not_a_plan(tmp_path: Path) -> None:
+    half = (
+        "## Conclusion\n\nGradient boosting beat the seasonal baseline at every hill station we tested. More"
+        " weeks of spring data will make it better on warm weekends.\n"
+    )
+    report = _check(tmp_path, TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, half)
+
+    assert _result(report, "outcome.result")[0] == "passed"
+    assert _result(report, "text.plans") == ("passed", 1.0)
+
+
 def test_a_next_steps_section_may_say_what_comes_next(tmp_path: Path) -> None:
     ahead = (
         "## Next steps\n\nWe will add a weather feed and retrain the model every month. The crew will test"
@@ -157,6 +168,25 @@ def test_instructions_are_a_plan_in_a_method_but_not_in_an_outcome(tmp_path: Pat
 
     assert any("is written as a plan" in message for message in _messages(method, "text.plans"))
     assert _result(outcome, "text.plans")[0] == "passed"
+
+
+def test_in_a_readme_that_reads_as_a_proposal_a_list_of_models_is_a_list_to_try(tmp_path: Path) -> None:
+    models = (
+        "## Models\n\n- Baseline: a seasonal naive forecast for each station\n- Candidates: Poisson regression and"
+        " gradient boosting on the hourly counts\n"
+    )
+    ethics = (
+        "## Responsible use\n\nThe forecast will be shared with the night crew only. Riders will not be tracked"
+        " by name, and the trip log will be kept on the city's servers. The crew will decide where bikes go; the"
+        " model will only suggest an order. We will publish the code once the pilot is over.\n"
+    )
+    proposal = _check(tmp_path / "proposal", TITLE, DATA, models, EMPTY_RESULTS, PLAN_OUTCOME, ethics)
+    finished = _check(tmp_path / "finished", TITLE, DATA, models, RESULTS, DONE_OUTCOME, ethics)
+
+    (method,) = _messages(proposal, "text.plans")
+    assert method.startswith("Models (README.md:") and "the README says what the project will do" in method
+    assert _result(proposal, "section.method") == ("partial", 0.5)
+    assert _result(finished, "text.plans") == ("passed", 1.0)  # the same words beside results are not a plan
 
 
 def test_a_rubric_can_switch_the_plan_reading_off(tmp_path: Path) -> None:

@@ -29,15 +29,18 @@ _AHEAD = re.compile(r"next|future|roadmap|improvement|limitation|recommendation|
 
 def planned_sections(ctx: Context) -> list[str]:
     """The judged README sections written as plans, in a README that shows no result number (a notebook's
-    "In this notebook we will…" is a tutorial's voice over work that its outputs show)."""
-    if ctx.readme_values():
+    "In this notebook we will…" is a tutorial's voice over work that its outputs show). In a README that
+    reads as a proposal as a whole, every judged section is one (a Method that lists models to try)."""
+    readme = ctx.evidence.readme
+    if readme is None or ctx.readme_values():
         return []
     reading = ctx.specificity()
+    proposal = reading.proposal(readme.name)
     return [
         key
         for key, steps in JUDGED.items()
         if key in reading.counted
-        and ctx.located[key].doc is ctx.evidence.readme
-        and reading.planned(key, steps=steps)
+        and ctx.located[key].doc is readme
+        and (proposal or reading.planned(key, steps=steps))
         and not _AHEAD.search(ctx.located[key].hit.heading)
     ]

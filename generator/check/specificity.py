@@ -44,8 +44,14 @@ if TYPE_CHECKING:
 MARKS_NEEDED = 3
 PADDED_SHARE = 1 / 3
 """Share of a section's sentences that stock sentences must reach before the section counts as padded."""
+PROPOSAL_SHARE = 0.3
+PROPOSAL_SENTENCES = 10
+"""A document of at least this many sentences, of which ``PROPOSAL_SHARE`` say what will be done ("the project
+will include…", "will serve as…", "aims to…"), is a proposal: its Method's list of models is a list of models
+to try (finished write-ups in the calibration set and the survey stay under a fifth)."""
 PLAN_SHARE = 1 / 2
-"""Share of a section's sentences that plans must reach before the section counts as written as a plan."""
+"""Share of a section's sentences that plans must exceed before the section counts as written as a plan (one
+"will improve with more data" beside one finding is a next step, not a plan)."""
 _LEADS_INTO = ("below", "following", "as follows", "shown here")
 _LEAD_INS = ("now that ", "here is ", "here are ", "let's ", "let us ")
 _SENTENCE_BREAK = re.compile(r"[.!?] (?=[A-Z0-9\"'(*])")
@@ -110,6 +116,13 @@ class Specificity:
     """Sentences of four words or more that say or fail to say something (connectives and repeats left out)."""
     sections: dict[str, tuple[str, Heading | None]] = field(default_factory=dict)
     """Where each section is (document, heading): one block can serve two sections."""
+    documents: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per document read: its plan sentences and its sentences of four words or more."""
+
+    def proposal(self, document: str) -> bool:
+        """Whether the document reads as a proposal: a real share of all its sentences say what will be done."""
+        plans, sentences = self.documents.get(document, (0, 0))
+        return sentences >= PROPOSAL_SENTENCES and plans >= PROPOSAL_SHARE * sentences
 
     def specific(self, section_id: str) -> bool:
         """Whether the section carries enough specific marks."""
@@ -125,7 +138,7 @@ class Specificity:
         instructions ("Build a baseline model", "Select the model that…") count as plans too (in a Method,
         a list of steps to take is a plan; in an Outcome, "Use the model to…" is a recommendation)."""
         plans = len(self.plans.get(section_id, ())) + (len(self.steps.get(section_id, ())) if steps else 0)
-        return plans > 0 and plans >= PLAN_SHARE * self.counted.get(section_id, 0)
+        return plans > 0 and plans > PLAN_SHARE * self.counted.get(section_id, 0)
 
 
 def read_specificity(located: Mapping[str, Located]) -> Specificity:
@@ -136,16 +149,22 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
     is padding even when only one of the two is read as a section."""
     read: dict[int, list[tuple[str, str]]] = {}  # block -> its sentences and their normal forms
     parts: dict[str, dict[tuple[str, int], str]] = {}  # normal form -> part (document, heading line) -> title
+    proposals: dict[str, tuple[int, int]] = {}  # document -> (plans, sentences of four words or more)
     for doc in {id(found.doc): found.doc for found in located.values() if found.hit.filled}.values():
         captions = _captions(doc.images)
+        plans = long = 0
         for block, part, title in _parts(doc):
             text = _without_captions(block, captions) if captions[0] else block.text
             read[id(block)] = items = []
             for sentence in _sentences(" ".join(strip_joined([text]).split())):
                 if sentence.strip():
                     items.append((sentence.strip(), normal := _normal(sentence)))
+                    if normal.count(" ") >= 3:
+                        long += 1
+                        plans += _plan(normal)
                     if normal.count(" ") >= 4:
                         parts.setdefault(normal, {}).setdefault((doc.name, part), title)
+        proposals[doc.name] = (plans, long)
     written = {key: found for key, found in located.items() if found.hit.filled}
     sentences = {
         key: [item for block in found.section.blocks for item in read.get(id(block), ())]
@@ -160,7 +179,7 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
                 owners = repeated.setdefault(normal, [])
                 if key not in owners:
                     owners.append(key)
-    result = Specificity(repeated=repeated, titles=titles, sections=where)
+    result = Specificity(repeated=repeated, titles=titles, sections=where, documents=proposals)
     shared = {normal for normal, owners in repeated.items() if len({where[key] for key in owners}) > 1}
     """Said in two of the sections read: it counts for neither (said once beside a part no section is read
     from, it still says what it says, and only pads)."""
