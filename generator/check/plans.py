@@ -31,6 +31,13 @@ def planned_sections(ctx: Context) -> list[str]:
     """The judged README sections written as plans, in a README that shows no result number (a notebook's
     "In this notebook we will…" is a tutorial's voice over work that its outputs show). In a README that
     reads as a proposal as a whole, every judged section is one (a Method that lists models to try)."""
+    reading = ctx.specificity()
+    if reading.judged_plans is None:
+        reading.judged_plans = _planned(ctx)
+    return reading.judged_plans
+
+
+def _planned(ctx: Context) -> list[str]:
     readme = ctx.evidence.readme
     if readme is None or ctx.readme_values():
         return []

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from generator.check.ascii_scan import has_digit, normal_words
@@ -118,6 +119,8 @@ class Specificity:
     """Where each section is (document, heading): one block can serve two sections."""
     documents: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per document read: its plan sentences and its sentences of four words or more."""
+    judged_plans: list[str] | None = field(default=None, repr=False)
+    """The sections :func:`generator.check.plans.planned_sections` found, kept once it has looked."""
 
     def proposal(self, document: str) -> bool:
         """Whether the document reads as a proposal: a real share of all its sentences say what will be done."""
@@ -147,25 +150,28 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
     Repetition is looked for in the whole document a section is in, part by part (a part is the text under
     one heading; pseudo-headings are labels inside it): an Overview pasted again as Business Understanding
     is padding even when only one of the two is read as a section."""
-    read: dict[int, list[tuple[str, str]]] = {}  # block -> its sentences and their normal forms
+    read: dict[int, list[tuple[str, str, bool]]] = {}  # block -> its sentences, their normal forms, whether plans
     parts: dict[str, dict[tuple[str, int], str]] = {}  # normal form -> part (document, heading line) -> title
     proposals: dict[str, tuple[int, int]] = {}  # document -> (plans, sentences of four words or more)
-    for doc in {id(found.doc): found.doc for found in located.values() if found.hit.filled}.values():
+    written = {key: found for key, found in located.items() if found.hit.filled}
+    judged = {id(block) for found in written.values() for block in found.section.blocks}
+    for doc in {id(found.doc): found.doc for found in written.values()}.values():
         captions = _captions(doc.images)
         plans = long = 0
         for block, part, title in _parts(doc):
             text = _without_captions(block, captions) if captions[0] else block.text
             read[id(block)] = items = []
-            for sentence in _sentences(" ".join(strip_joined([text]).split())):
+            text = strip_joined([text]) if id(block) in judged else text  # elsewhere only repeats are looked for
+            for sentence in _sentences(" ".join(text.split())):
                 if sentence.strip():
-                    items.append((sentence.strip(), normal := _normal(sentence)))
-                    if normal.count(" ") >= 3:
-                        long += 1
-                        plans += _plan(normal)
+                    normal = _normal(sentence)
+                    plan = normal.count(" ") >= 3 and _plan(normal)  # four words or more
+                    items.append((sentence.strip(), normal, plan))
+                    long += normal.count(" ") >= 3
+                    plans += plan
                     if normal.count(" ") >= 4:
                         parts.setdefault(normal, {}).setdefault((doc.name, part), title)
         proposals[doc.name] = (plans, long)
-    written = {key: found for key, found in located.items() if found.hit.filled}
     sentences = {
         key: [item for block in found.section.blocks for item in read.get(id(block), ())]
         for key, found in written.items()
@@ -173,9 +179,10 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
     where = {key: (found.doc.name, found.section.heading) for key, found in located.items()}
     repeated, titles = {}, {}
     for key, items in sentences.items():
-        for _, normal in items:
-            if len(parts.get(normal, ())) > 1:
-                titles[normal] = list(parts[normal].values())
+        for _, normal, _ in items:
+            if normal not in titles and len(parts.get(normal, ())) > 1:
+                titles[normal] = list(islice(parts[normal].values(), 3))  # a finding names a few
+            if normal in titles:
                 owners = repeated.setdefault(normal, [])
                 if key not in owners:
                     owners.append(key)
@@ -186,7 +193,7 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
     known: dict[str, tuple[int, int]] = {}  # a subsection's sentences are also its parent's: read each once
     for key, items in sentences.items():
         marks, kept, stock, plans, steps, counted = 0, [], [], [], [], 0
-        for sentence, normal in items:
+        for sentence, normal, plan in items:
             if normal in shared:
                 continue
             limit = max(1, MARKS_NEEDED - marks)  # a section with its marks only asks whether a sentence has any
@@ -195,11 +202,11 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
                 mark = _marks(sentence, normal, limit)
                 known[sentence] = (mark, limit)
             mark = min(mark, limit)
-            long = len(_WORDS.findall(sentence)) >= 4
+            long = normal.count(" ") >= 3  # four words or more
             if mark == 0 and long and _connective(sentence, normal):
                 continue  # a lead-in to a table, list or figure: neither stock nor specific
             counted += long
-            if long and _plan(normal):
+            if plan:
                 plans.append(sentence)
             elif long and _instruction(normal):
                 steps.append(sentence)
