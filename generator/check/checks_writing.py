@@ -57,14 +57,16 @@ def filler(ctx: Context) -> Outcome:
 
 
 def plans(ctx: Context) -> Outcome:
-    """Method and Outcome written as plans; credit: the share of them that report work done. The Outcome's plan
-    is reported by ``outcome.result`` (it states no result), the Method's here."""
+    """Method and Outcome written as plans; credit: the share of them that report work done. It applies only where
+    it finds a plan (like ``metrics.consistent`` only where there is a metrics file): a write-up earns nothing for
+    not being a proposal, so a vague README is not lifted by it. The Outcome's plan is reported by
+    ``outcome.result`` (it states no result), the Method's here."""
     judged = [key for key in JUDGED if key in ctx.located and ctx.located[key].hit.filled]
     if not judged:
         return None
     planned = planned_sections(ctx)
     if not planned:
-        return []
+        return None
     reading = ctx.specificity()
     failures = []
     for key in planned:

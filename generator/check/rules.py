@@ -151,8 +151,8 @@ CHECKS: dict[str, Check] = {
         ),
         Check(
             "text.filler",
-            "No stock sentences ('The results were good and I learned a lot') and no sentence "
-            "copied from one section into another.",
+            "No section padded with stock sentences ('The results were good and I learned a lot'; a third of "
+            "its sentences or more) and no sentence copied from one part of the README into another.",
             "Delete the stock sentences, or replace each with a fact: a number, a name, an example.",
         ),
         Check(
