@@ -225,6 +225,8 @@ def test_residue_is_found(text: str, kind: str) -> None:
         "Explain predictions with SHAP values for each customer.",  # a feature, no template wording
         "The summary below gives the results of each model, including the baseline.",
         "Copy the trained model to models/ and edit params.toml to change the threshold.",
+        "In this part we describe the data: 5,000 loans from 2021.",
+        "Next, I will explain the model and its threshold.",
     ],
 )
 def test_author_text_with_instruction_words_is_not_residue(text: str) -> None:

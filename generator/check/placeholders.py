@@ -89,6 +89,7 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         "a template instruction ('describe your …')",
         re.compile(
+            r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bto )"  # "we will describe the data below" is the author's
             r"\b(?:an? (?:brief |short )?description of|describe|explain|summari[sz]e|list|insert|write about|discuss)"
             r" (?:your|the) "
             r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
