@@ -23,7 +23,9 @@ named, not trained, which is worth what a section that names nothing specific is
 JUDGED = {"method": True, "outcome": False}
 """The sections read for plans -> whether instructions ("Build a baseline model…") count as plans there: in a
 Method a list of steps to take is a plan; in an Outcome "Use the model to…" is a recommendation."""
-_AHEAD = re.compile(r"next|future|roadmap|improvement|limitation|recommendation|to ?do|plan|outlook", re.IGNORECASE)
+_AHEAD = re.compile(
+    r"\b(?:next|future|roadmap|improvements?|limitations?|recommendations?|to ?do|plans?|outlook)\b", re.IGNORECASE
+)
 """Headings of sections that are about what comes next by design."""
 
 
