@@ -301,3 +301,19 @@ def test_a_block_that_serves_two_sections_is_reported_and_counted_once(tmp_path:
     assert report.sections["metrics"].line == report.sections["outcome"].line
     stock = [message for message in _messages(report, "text.filler") if "stock sentence" in message]
     assert len(stock) == 1
+
+
+def test_a_table_of_names_is_specific_but_a_table_of_yes_and_no_is_not(tmp_path: Path) -> None:
+    names = (
+        "## Models\n\nThe forecasters compared:\n\n| Model | Idea |\n|---|---|\n| PatchCast | patches of the hourly"
+        " series |\n| SeasonalNaive | last week's counts |\n| TideNet | a learned embedding per station |\n"
+    )
+    flags = (
+        "## Models\n\nThe forecasters compared:\n\n| Forecaster | Tuned |\n|---|---|\n| the first one we tried | Yes |\n"
+        "| the second one we tried | No |\n| the third one we tried | Yes |\n"
+    )
+    named = _check(tmp_path / "names", TITLE, DATA, names, RESULTS, DONE_OUTCOME)
+    flagged = _check(tmp_path / "flags", TITLE, DATA, flags, RESULTS, DONE_OUTCOME)
+
+    assert _result(named, "text.specific") == ("passed", 1.0)
+    assert any(message.startswith("Models (README.md:") for message in _messages(flagged, "text.specific"))

@@ -96,6 +96,13 @@ _COMMON_CAPITALS = frozenset(
     }
 )
 
+_COMMON_CELLS = frozenset(
+    {"Yes", "No", "True", "False", "None", "Null", "Numeric", "Numerical", "Categorical", "Integer", "Float",
+     "String", "Object", "Boolean", "Binary", "Date", "Text", "Target", "Feature", "Description", "Type", "Value",
+     "High", "Low", "Medium", "Good", "Bad", "Done", "Pending", "Unknown", "Other", "Total", "Mean", "Average"}
+)  # fmt: skip
+"""Capitalised words that fill table cells without naming anything."""
+
 
 @dataclass
 class Specificity:
@@ -218,18 +225,42 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
         result.counted[key] = counted
         result.plans[key] = plans
         result.steps[key] = steps
-        table_numbers = sum(
-            1
-            for block in located[key].section.blocks
-            if block.kind == "table"
-            for row in block.rows[1:]
-            for cell in row
-            if _NUMBER.search(cell)
-        )
-        result.marks[key] = marks + min(2 * table_numbers + len(located[key].metric_values), MARKS_NEEDED)
+        table = _table_marks(located[key].section.blocks, MARKS_NEEDED)
+        result.marks[key] = marks + min(table + len(located[key].metric_values), MARKS_NEEDED)
         result.kept[key] = " ".join(kept)
         result.stock[key] = stock
     return result
+
+
+def _table_marks(blocks: list[Block], limit: int) -> int:
+    """Marks of a section's tables, counted up to ``limit``: two for a cell with a number, one for a cell that
+    names something (a model, a dataset, a column: ``PatchTST``, ``ETTh1``, ``start_station``), since a table of
+    names is as specific as a sentence of them. Header rows and cells such as "Yes" say nothing."""
+    count = 0
+    for block in blocks:
+        if block.kind != "table":
+            continue
+        for row in block.rows[1:]:
+            for cell in row:
+                if _NUMBER.search(cell):
+                    count += 2
+                elif any("_" in word or _named(word) for word in cell.split()):
+                    count += 1
+                if count >= limit:
+                    return limit
+    return count
+
+
+def _named(word: str) -> bool:
+    """A name written as in :func:`_names` (not a word that starts a sentence or a table cell)."""
+    word = word.strip("*`'\"()[],.:;")
+    return (
+        bool(word)
+        and "A" <= word[0] <= "Z"
+        and word not in _COMMON_CAPITALS
+        and word not in _COMMON_CELLS
+        and bool(_NAME.fullmatch(word))
+    )
 
 
 def _parts(doc: Document) -> Iterator[tuple[Block, int, str]]:
