@@ -309,8 +309,8 @@ def test_a_table_of_names_is_specific_but_a_table_of_yes_and_no_is_not(tmp_path:
         " series |\n| SeasonalNaive | last week's counts |\n| TideNet | a learned embedding per station |\n"
     )
     flags = (
-        "## Models\n\nThe forecasters compared:\n\n| Forecaster | Tuned |\n|---|---|\n| the first one we tried | Yes |\n"
-        "| the second one we tried | No |\n| the third one we tried | Yes |\n"
+        "## Models\n\nThe forecasters compared:\n\n| Forecaster | Tuned |\n|---|---|\n"
+        "| the first one we tried | Yes |\n| the second one we tried | No |\n| the third one we tried | Yes |\n"
     )
     named = _check(tmp_path / "names", TITLE, DATA, names, RESULTS, DONE_OUTCOME)
     flagged = _check(tmp_path / "flags", TITLE, DATA, flags, RESULTS, DONE_OUTCOME)
