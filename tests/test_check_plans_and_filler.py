@@ -143,6 +143,22 @@ def test_one_sentence_about_what_comes_next_beside_a_finding_is_not_a_plan(tmp_p
     assert _result(report, "text.plans")[0] == "skipped"
 
 
+def test_an_outcome_that_states_a_finding_is_not_a_plan_whatever_follows(tmp_path: Path) -> None:
+    finding = (
+        "## Conclusion\n\nGradient boosting was the best forecaster on the hill stations. The crew will get it"
+        " next spring. We will also add a weather feed, and the city will pay for the server.\n"
+    )
+    hypothetical = (
+        "## Conclusion\n\nThe forecast is usable for the night route. A weather feed would be worth adding. A"
+        " second season of trips would be welcome too.\n"
+    )
+    stated = _check(tmp_path / "stated", TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, finding)
+    wished = _check(tmp_path / "wished", TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, hypothetical)
+
+    assert _result(stated, "outcome.result")[0] == "passed"  # three "will" sentences, but one finding first
+    assert _result(wished, "text.plans")[0] == "skipped"  # "would be" is a next step, not a plan
+
+
 def test_a_next_steps_section_may_say_what_comes_next(tmp_path: Path) -> None:
     ahead = (
         "## Next steps\n\nWe will add a weather feed and retrain the model every month. The crew will test"

@@ -78,7 +78,7 @@ def plans(ctx: Context) -> Outcome:
             example = plans[0] if len(plans[0]) <= 70 else plans[0][:69] + "…"
             said = f"{len(plans)} of its {reading.counted[key]} sentences say what will be done, e.g. '{example}'"
         else:  # the README as a whole is a proposal
-            many, sentences = reading.documents[hit.file]
+            many, sentences = reading.documents[ctx.located[key].doc.name]
             said = f"the README says what the project will do ({many} of its {sentences} sentences) and shows no result"
         failures.append(Failure(f"{hit.heading} ({hit.where}) is written as a plan: {said}.", hit.file, hit.line))
     return Partial(failures, 1 - len(planned) / len(judged))

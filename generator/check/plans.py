@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from generator.check.context import Context
+from generator.check.vocabulary import RESULT
 
 PLAN_CREDIT = 0.5
 """Share of a section's weight (``section.method``, ``section.outcome``) earned when it is written as a plan."""
@@ -23,6 +24,8 @@ named, not trained, which is worth what a section that names nothing specific is
 JUDGED = {"method": True, "outcome": False}
 """The sections read for plans -> whether instructions ("Build a baseline model…") count as plans there: in a
 Method a list of steps to take is a plan; in an Outcome "Use the model to…" is a recommendation."""
+_DIGIT = re.compile(r"\b\d")
+"""A number, not a digit inside a name ("Mental360")."""
 _AHEAD = re.compile(
     r"\b(?:next|future|roadmap|improvements?|limitations?|recommendations?|to ?do|plans?|outlook)\b", re.IGNORECASE
 )
@@ -52,4 +55,14 @@ def _planned(ctx: Context) -> list[str]:
         and ctx.located[key].doc is readme
         and (proposal or reading.planned(key, steps=steps))
         and not _AHEAD.search(ctx.located[key].hit.heading)
+        and not (key == "outcome" and _finds(ctx))
     ]
+
+
+def _finds(ctx: Context) -> bool:
+    """Whether the Outcome states a finding outside its plans ("Random forest was the best model", a number):
+    then what follows it ("it will improve with more data") is a next step."""
+    text = ctx.section_text("outcome")
+    for plan in ctx.specificity().plans["outcome"]:
+        text = text.replace(" ".join(plan.split()), " ")
+    return bool(_DIGIT.search(text)) or RESULT.search(text)

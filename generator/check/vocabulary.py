@@ -182,16 +182,17 @@ OBJECT_STARTS = frozenset(
 """Words that follow such a verb when it gives an instruction ("test accuracy was…" is not one)."""
 PLAN_WORDS = frozenset(
     {"will", "shall", "we'll", "i'll", "aim", "aims", "aiming", "plan", "plans", "planning", "intend", "intends",
-     "going", "expected", "seek", "seeks", "hope", "completion", "soon", "would", "be", "potential", "implemented"}
+     "going", "expected", "seek", "seeks", "hope", "completion", "soon", "be", "potential", "implemented"}
 )
 """A word that every match of :data:`PLAN` holds (most sentences have none, and the pattern is not run)."""
 PLAN = re.compile(
-    r"\b(?:will(?! not\b)|shall|we'll|i'll|aim is to|would (?:be|like to)|coming soon|on completion"
+    r"\b(?:will(?! not\b)|shall|we'll|i'll|aim is to|coming soon|on completion"
     r"|(?:aims?|aiming|plans?|planning|intends?|seeks?|hope|going|expected) to"
     r"|to be (?:added|done|determined|completed|updated|decided|implemented|explored|evaluated|trained)"
     r"|ha(?:s|ve) the potential to|if implemented)\b"
 )
-"""Future or intent, read on a sentence's normal form (lower-case words, single spaces)."""
+"""Future or intent, read on a sentence's normal form (lower-case words, single spaces). Not "would be": in a
+conclusion it is a next step ("a larger grid would be worth trying"), not a plan."""
 SPECIFIC_TERMS = Terms(*MODEL.alternatives, *VALIDATION.alternatives, *BASELINE.alternatives)
 
 
