@@ -333,3 +333,15 @@ def test_a_table_of_names_is_specific_but_a_table_of_yes_and_no_is_not(tmp_path:
 
     assert _result(named, "text.specific") == ("passed", 1.0)
     assert any(message.startswith("Models (README.md:") for message in _messages(flagged, "text.specific"))
+
+
+def test_steps_whose_results_a_notebook_shows_were_taken(tmp_path: Path) -> None:
+    steps = (
+        "## Method\n\n- Split the trips into weeks before training.\n- Build a seasonal naive baseline for each"
+        " station.\n- Compare the boosting model with the baseline on the last weeks.\n"
+    )
+    notebook = {"notebooks/evaluate.ipynb": _notebook("test MAE: 2.7\nbaseline MAE: 4.1\n")}
+    report = _check(tmp_path, TITLE, DATA, steps, EMPTY_RESULTS, DONE_OUTCOME, files=notebook)
+
+    assert _result(report, "text.plans")[0] == "skipped"
+    assert _result(report, "metrics.values") == ("partial", 0.5)  # the numbers belong in the README

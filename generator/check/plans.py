@@ -48,12 +48,13 @@ def _planned(ctx: Context) -> list[str]:
         return []
     reading = ctx.specificity()
     proposal = reading.proposal(readme.name)
+    run = bool(ctx.notebook_values())  # steps whose results a notebook shows were taken, not planned
     return [
         key
         for key, steps in JUDGED.items()
         if key in reading.counted
         and ctx.located[key].doc is readme
-        and (proposal or reading.planned(key, steps=steps))
+        and (proposal or reading.planned(key, steps=steps and not run))
         and not _AHEAD.search(ctx.located[key].hit.heading)
         and not (key == "outcome" and _finds(ctx))
     ]
