@@ -159,6 +159,16 @@ def test_an_outcome_that_states_a_finding_is_not_a_plan_whatever_follows(tmp_pat
     assert _result(wished, "text.plans")[0] == "skipped"  # "would be" is a next step, not a plan
 
 
+def test_a_sentence_about_the_readme_itself_is_not_a_plan(tmp_path: Path) -> None:
+    signposts = (
+        "## Method\n\nIn this section I will explain the Poisson regression. We will then describe the gradient"
+        " boosting model and its walk-forward split. Below you will find the settings of both.\n"
+    )
+    report = _check(tmp_path, TITLE, DATA, signposts, EMPTY_RESULTS, DONE_OUTCOME)
+
+    assert _result(report, "text.plans")[0] == "skipped"
+
+
 def test_a_next_steps_section_may_say_what_comes_next(tmp_path: Path) -> None:
     ahead = (
         "## Next steps\n\nWe will add a weather feed and retrain the model every month. The crew will test"

@@ -35,6 +35,7 @@ from generator.check.vocabulary import (
     OBJECT_STARTS,
     PLAN,
     PLAN_WORDS,
+    SIGNPOST,
     SPECIFIC_TERMS,
 )
 
@@ -306,7 +307,9 @@ def _connective(sentence: str, normal: str) -> bool:
 
 def _plan(normal: str) -> bool:
     """Whether the sentence says what will be done (future or intent)."""
-    return not PLAN_WORDS.isdisjoint(normal.split(" ")) and PLAN.search(normal) is not None
+    return (
+        not PLAN_WORDS.isdisjoint(normal.split(" ")) and PLAN.search(normal) is not None and not SIGNPOST.search(normal)
+    )
 
 
 def _instruction(normal: str) -> bool:

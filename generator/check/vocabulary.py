@@ -193,6 +193,11 @@ PLAN = re.compile(
 )
 """Future or intent, read on a sentence's normal form (lower-case words, single spaces). Not "would be": in a
 conclusion it is a next step ("a larger grid would be worth trying"), not a plan."""
+SIGNPOST = re.compile(
+    r"\b(?:will|we'll|i'll) (?:now |briefly |first |then )?(?:explain|describe|show|discuss|present|cover|walk|go"
+    r" through|look at|outline|summari[sz]e|see|find|introduce)\b"
+)
+"""A sentence about the document, not the work ("In this section I will explain the model"): not a plan."""
 SPECIFIC_TERMS = Terms(*MODEL.alternatives, *VALIDATION.alternatives, *BASELINE.alternatives)
 
 
