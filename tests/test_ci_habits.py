@@ -59,7 +59,9 @@ def test_tests_sharing_a_module_fixture_run_on_one_worker(tmp_path: Path):
         (suite / name).write_text(SHARED_FIXTURE_MODULE)
     log = tmp_path / "setups.log"
     env = {**os.environ, "SETUP_LOG": str(log), "PYTHONPATH": str(root)}
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadgroup"]
+    # without the plugins this check does not use: each of the three processes would load them
+    plugins_off = ["-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-p", "no:anyio"]
+    command = [sys.executable, "-m", "pytest", "-q", *plugins_off, "-n", "2", "--dist", "loadgroup"]
     result = subprocess.run([*command, str(suite)], cwd=suite, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
     assert sorted(log.read_text().split()) == ["test_alpha", "test_beta", "test_gamma"]

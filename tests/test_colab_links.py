@@ -10,7 +10,7 @@ import pytest
 from generator.colab import colab_badge_markdown, point_to_repository, repository_url
 from generator.github.plan import PublishOptions
 from generator.github.publish import publish_project
-from tests.generated import GeneratedProject, generate
+from tests.generated import GeneratedProject, generate, isolated_home
 from tests.github_server import FakeGitHub
 from tests.helpers import build_tree, git
 
@@ -36,10 +36,22 @@ def badge_and_url(project: Path) -> tuple[str, str]:
     return badge, json.loads(line.split("=", 1)[1])
 
 
+@pytest.fixture(scope="module")
+def rendered_once(tmp_path_factory: pytest.TempPathFactory) -> GeneratedProject:
+    root = tmp_path_factory.mktemp("colab")
+    with isolated_home(root / "home"):
+        return generate("regression", root / "project", "--data", "github_owner=alice")
+
+
 @pytest.fixture
-def rendered(tmp_path: Path) -> GeneratedProject:
-    """A regression project whose answers name a GitHub owner, ``alice``."""
-    return generate("regression", tmp_path / "project", "--data", "github_owner=alice")
+def rendered(rendered_once: GeneratedProject, tmp_path: Path) -> GeneratedProject:
+    """A regression project whose answers name a GitHub owner, ``alice``: a private copy of one render
+    (a render is a Python process and a copier run)."""
+    import dataclasses
+    import shutil
+
+    shutil.copytree(rendered_once.path, tmp_path / "project", symlinks=True)
+    return dataclasses.replace(rendered_once, path=tmp_path / "project")
 
 
 @pytest.mark.slow

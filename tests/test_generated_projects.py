@@ -1,7 +1,8 @@
 """Every catalog type, rendered for real: its own tests pass, it trains offline, its notebook runs.
 
-One project per type per module (module-scoped fixture); the generated projects run in this test
-run's environment (PYTHONPATH=src) instead of one virtual environment each.
+One project per type per module (module-scoped fixture), a copy of the run's one render of that
+type; the generated projects run in this test run's environment (PYTHONPATH=src) instead of one
+virtual environment each.
 """
 
 from __future__ import annotations
@@ -16,7 +17,19 @@ import pytest
 
 from generator.catalog.entries import load_catalog
 from generator.scaffold.sync import END, START, format_value
-from tests.generated import PNG_MAGIC, GeneratedProject, actionlint, generate, trained_copy, trains_projects
+from tests.generated import (
+    PNG_MAGIC,
+    PROJECT_PYTEST_PLUGINS_OFF,
+    GeneratedProject,
+    actionlint,
+    assert_notebook_ran_without_training,
+    assert_notebook_shows_the_explanation,
+    model_registry,
+    outputs_digest,
+    rendered_copy,
+    trained_copy,
+    trains_projects,
+)
 from tests.helpers import git
 from tests.test_reproduce import TYPE as REPRODUCED
 
@@ -32,7 +45,9 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module", params=TYPES)
 def project(request, tmp_path_factory) -> GeneratedProject:
-    return generate(request.param, tmp_path_factory.mktemp(request.param) / "project")
+    """``portfolio new TYPE --defaults`` (the run's one render of it, shared with ``trained``: see
+    ``rendered_copy``)."""
+    return rendered_copy(request.param, tmp_path_factory.mktemp(request.param) / "project", tmp_path_factory)
 
 
 @trains_projects(scope="module")
@@ -92,7 +107,7 @@ def test_toml_files_are_plain_toml(project: GeneratedProject):
     assert pyproject["build-system"]["requires"] == ["hatchling>=1.27"]  # PEP 639 licence strings
 
 
-def test_ci_is_least_privilege_current_and_actionlint_clean(project: GeneratedProject):
+def test_ci_is_least_privilege_and_current(project: GeneratedProject):
     import yaml
 
     path = project.path / ".github" / "workflows" / "ci.yml"
@@ -101,9 +116,16 @@ def test_ci_is_least_privilege_current_and_actionlint_clean(project: GeneratedPr
     assert workflow["concurrency"]["cancel-in-progress"] is True
     uses = [step["uses"] for step in workflow["jobs"]["test"]["steps"] if "uses" in step]
     assert uses[:3] == ["actions/checkout@v6", "actions/setup-python@v6", "astral-sh/setup-uv@v8.1.0"]
-    assert actionlint(path) == []
     dependabot = yaml.safe_load((project.path / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {update["package-ecosystem"] for update in dependabot["updates"]} == {"github-actions", "pip"}
+
+
+def test_every_types_ci_workflow_is_actionlint_clean(tmp_path_factory: pytest.TempPathFactory):
+    """All types' workflows in one actionlint run (see ``actionlint``), each a copy of its type's render."""
+    projects = [
+        rendered_copy(type_id, tmp_path_factory.mktemp(type_id) / "project", tmp_path_factory) for type_id in TYPES
+    ]
+    assert actionlint(*(project.path / ".github" / "workflows" / "ci.yml" for project in projects)) == []
 
 
 def test_readme_has_review_sections_with_guidance(project: GeneratedProject):
@@ -131,10 +153,7 @@ def test_notebook_is_valid_nbformat(project: GeneratedProject):
 # test_reproduce runs the Reproduce block (which ends in `pytest`) of one type: the others here.
 @pytest.mark.parametrize("project", [type_id for type_id in TYPES if type_id != REPRODUCED], indirect=True)
 def test_project_tests_pass_out_of_the_box(project: GeneratedProject):
-    # Without this run's own plugins (xdist, hypothesis): the project's dev extra installs neither.
-    result = project.run(
-        "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:hypothesispytest"
-    )
+    result = project.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *PROJECT_PYTEST_PLUGINS_OFF)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", result.stdout)
 
@@ -216,25 +235,8 @@ def test_training_writes_the_results_into_the_readme_and_model_card_once(trained
     assert (trained.path / "docs" / "model_card.md").read_text(encoding="utf-8") == card
 
 
-def _digest(project: GeneratedProject) -> dict[str, str]:
-    import hashlib
-
-    return {
-        path.relative_to(project.path).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for folder in ("models", "reports")
-        for path in sorted((project.path / folder).rglob("*"))
-        if path.is_file()
-    }
-
-
-def _registry(project: GeneratedProject) -> list[tuple]:
-    import sqlite3
-
-    store = project.path / "mlflow.db"
-    if not store.exists():
-        return []
-    with sqlite3.connect(store) as connection:
-        return connection.execute("SELECT name, version, run_id FROM model_versions ORDER BY 1, 2").fetchall()
+# test_reproduce runs the notebooks of its type as its README says, and checks them the same way.
+NOTEBOOK_TYPES = [type_id for type_id in TYPES if type_id != REPRODUCED]
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +246,7 @@ def executed_notebook(trained: GeneratedProject):
     import nbformat
     from nbclient import NotebookClient
 
-    before, registry = _digest(trained), _registry(trained)
+    before, registry = outputs_digest(trained), model_registry(trained)
     path = trained.path / "notebooks" / f"01-{trained.answers['project_type']}.ipynb"
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(
@@ -253,16 +255,12 @@ def executed_notebook(trained: GeneratedProject):
     return notebook, before, registry
 
 
+@pytest.mark.parametrize("project", NOTEBOOK_TYPES, indirect=True)
 def test_notebook_runs_on_the_trained_model_and_changes_nothing(trained: GeneratedProject, executed_notebook):
     notebook, before, registry = executed_notebook
-    errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
-    assert not errors
-    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert all(cell.get("outputs") for cell in code[2:])  # after the Colab and setup cells
-    sources = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
-    assert ".train import run" not in sources and "run()" not in sources  # never retrains
-    assert _digest(trained) == before  # models/ and reports/ byte for byte
-    assert _registry(trained) == registry  # no MLflow model version registered
+    assert_notebook_ran_without_training(notebook)
+    assert outputs_digest(trained) == before  # models/ and reports/ byte for byte
+    assert model_registry(trained) == registry  # no MLflow model version registered
 
 
 def test_generated_code_has_no_unused_functions_classes_or_imports(project: GeneratedProject):
@@ -514,15 +512,7 @@ def test_readme_colab_badge_waits_for_an_owner(project: GeneratedProject):
     assert "colab.research.google.com" not in readme  # no owner in the answers: publish fills it
 
 
+@pytest.mark.parametrize("project", NOTEBOOK_TYPES, indirect=True)
 def test_notebook_shows_the_explanation(trained: GeneratedProject, executed_notebook):
     notebook, _, _ = executed_notebook
-    summary = _report(trained, "explanation.json")["summary"]
-    shown = [
-        cell
-        for cell in notebook.cells
-        if cell.cell_type == "code" and any(summary in output.get("text", "") for output in cell.get("outputs", []))
-    ]
-    assert len(shown) == 1
-    assert any("image/png" in output.get("data", {}) for output in shown[0].outputs)
-    first = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    assert first.outputs == []  # the Colab cell, run outside Colab
+    assert_notebook_shows_the_explanation(notebook, trained)
