@@ -182,7 +182,8 @@ def test_metric_values_in_executed_notebook_outputs(tmp_path: Path) -> None:
         json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}), encoding="utf-8"
     )
     report = check_project(project)
-    assert {r.id: r.status for r in report.checks}["metrics.values"] == "passed"
+    # read from the output; half credit, since the README itself shows no number (tests/test_check_plans_and_filler.py)
+    assert {r.id: r.status for r in report.checks}["metrics.values"] == "partial"
     assert report.metrics["accuracy"] == pytest.approx(0.93)
 
 
