@@ -182,7 +182,8 @@ def test_metric_values_in_executed_notebook_outputs(tmp_path: Path) -> None:
         json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}), encoding="utf-8"
     )
     report = check_project(project)
-    assert {r.id: r.status for r in report.checks}["metrics.values"] == "passed"
+    # read from the output; half credit, since the README itself shows no number (tests/test_check_plans_and_filler.py)
+    assert {r.id: r.status for r in report.checks}["metrics.values"] == "partial"
     assert report.metrics["accuracy"] == pytest.approx(0.93)
 
 
@@ -276,11 +277,12 @@ def test_many_headings_are_read_in_order() -> None:
 def test_content_decides_between_two_headings_that_name_the_same_section(
     first: str, second: str, expected: str
 ) -> None:
-    """Content is read only where it can change the outcome (``_content_needed``): two headings that name
-    the results equally are told apart by their content (a short table has too few words to be judged)."""
+    """Content is read only where it can change the outcome (``_content_needed``): two written headings that
+    name the results equally are told apart by their content (a short table has too few words to be judged)."""
     texts = {
         "table": "| Metric | Value |\n|---|---|\n| Accuracy | 0.93 |\n| F1 | 0.91 |",
-        "prose": "The results were discussed with the team over several weeks and written up for the report.",
+        "prose": "The results were discussed with the team over several weeks: the forest reached an accuracy "
+        "of 0.94 on the held-out test set.",
     }
     source = f"# Churn\n\n## Results\n\n{texts[first]}\n\n## Metrics\n\n{texts[second]}\n"
     located = find_sections(parse_markdown(source), [], load_rubric())

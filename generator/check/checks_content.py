@@ -15,9 +15,10 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from generator.check.checks_metrics import compares
-from generator.check.checks_sections import coverage
+from generator.check.checks_writing import filler, plans, specific
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
+from generator.check.plans import JUDGED, PLANNED_CONTENT_CREDIT, planned_sections
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -176,6 +177,16 @@ def _baseline(ctx: Context) -> Outcome:
 
 def _result(ctx: Context) -> Outcome:
     found = ctx.located["outcome"]
+    if "outcome" in planned_sections(ctx):
+        hit = found.hit
+        return [
+            Failure(
+                f"{hit.heading} ({hit.where}) says what the project will do, not what it found.",
+                hit.file,
+                hit.line,
+                "Report the result you got: which model won, its held-out score, and what that means.",
+            )
+        ]
     text = ctx.section_text("outcome")
     if _DIGIT.search(text) or RESULT.search(text) or MODEL.search(text):
         return []
@@ -197,65 +208,6 @@ def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
         return [Failure(f"{readme.name} does not show {what}.", readme.name)]
 
     return run
-
-
-def _scaled(ctx: Context, failures: list[Failure], credit: float) -> Outcome:
-    """``credit`` in proportion to how much of the write-up is there (see ``FULL_WRITEUP``)."""
-    credit *= coverage(ctx)
-    return Partial(failures, credit) if failures or credit < 1 else []
-
-
-def _filler(ctx: Context) -> Outcome:
-    """Stock sentences and sentences repeated across sections; credit: the share of sections free of both."""
-    reading = ctx.specificity()
-    if not reading.marks:
-        return None
-    failures: list[Failure] = []
-    for normal, owners in list(reading.repeated.items())[:3]:
-        titles = " and ".join(ctx.located[key].hit.heading for key in owners)
-        failures.append(
-            Failure(
-                f"{titles} repeat the same sentence ('{normal[:60]}').",
-                ctx.located[owners[0]].hit.file,
-                ctx.located[owners[0]].hit.line,
-                "Write each section in its own words; say a thing once, where it belongs.",
-            )
-        )
-    padded = {key for owners in reading.repeated.values() for key in owners}
-    for key, stock in reading.stock.items():
-        if stock:
-            padded.add(key)
-            hit = ctx.located[key].hit
-            example = stock[0] if len(stock[0]) <= 70 else stock[0][:69] + "…"
-            failures.append(
-                Failure(
-                    f"{hit.heading} ({hit.where}) has {len(stock)} stock sentence(s) that say "
-                    f"nothing checkable, e.g. '{example}'.",
-                    hit.file,
-                    hit.line,
-                )
-            )
-    return _scaled(ctx, failures, 1 - len(padded & set(reading.marks)) / len(reading.marks))
-
-
-def _specific(ctx: Context) -> Outcome:
-    reading = ctx.specificity()
-    if not reading.marks:
-        return None
-    failures: list[Failure] = []
-    vague = [key for key in reading.marks if not reading.specific(key)]
-    for key in vague:
-        hit, rule = ctx.located[key].hit, ctx.rubric.section(key)
-        describe = rule.describe if rule else "the specifics"
-        failures.append(
-            Failure(
-                f"{hit.heading} ({hit.where}) is written but names nothing specific (no number, name or example).",
-                hit.file,
-                hit.line,
-                f"Replace the stock sentences with {describe}.",
-            )
-        )
-    return _scaled(ctx, failures, 1 - len(vague) / len(reading.marks))
 
 
 def _headings(ctx: Context) -> Outcome:
@@ -308,7 +260,22 @@ def _ml(ctx: Context) -> Outcome:
     ]
 
 
-FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
+def _as_done(check_id: str, function: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
+    """``function``, earning at most ``PLANNED_CONTENT_CREDIT`` when its section is written as a plan
+    (``text.plans`` or ``outcome.result`` says so, once)."""
+    section_id = REQUIRES[check_id]
+
+    def run(ctx: Context) -> Outcome:
+        outcome = function(ctx)
+        if outcome is None or section_id not in planned_sections(ctx):
+            return outcome
+        credit = outcome.credit if isinstance(outcome, Partial) else 0.0 if outcome else 1.0
+        return Partial(list(outcome), min(credit, PLANNED_CONTENT_CREDIT))
+
+    return run
+
+
+_FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "project.ml": _ml,
     "readme.format": _format,
     "readme.headings": _headings,
@@ -327,8 +294,13 @@ FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
         "outcome", "what the result means for someone (a decision, a recommendation, impact)", IMPACT
     ),
     "outcome.limits": _limits,
-    "text.specific": _specific,
-    "text.filler": _filler,
+    "text.specific": specific,
+    "text.filler": filler,
+    "text.plans": plans,
     "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
+}
+FUNCTIONS = {
+    check_id: _as_done(check_id, function) if REQUIRES.get(check_id) in JUDGED else function
+    for check_id, function in _FUNCTIONS.items()
 }

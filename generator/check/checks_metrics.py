@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from generator.check.context import Context, Failure, Partial
+from generator.check.metric_blocks import values_in
 from generator.check.metrics_json import disagreements
-from generator.check.metrics_text import MetricValue, mentions
+from generator.check.metrics_text import MetricValue, from_text, mentions
 from generator.check.rules import METRICS_JSON
 from generator.check.vocabulary import BASELINE, COMPARISON, IMBALANCE
 
@@ -13,13 +14,18 @@ ACCURACY_ONLY_CREDIT = 0.5
 """Credit of results that give accuracy and nothing else although the README says the classes are
 imbalanced: a reviewer's first question is how the model does on the class that matters (a model that
 always says "stays" is 88 % accurate on churn). Balanced tasks (digits, ImageNet) report accuracy alone."""
+NOTEBOOK_ONLY_CREDIT = 0.5
+"""Credit of metric values that appear only in notebooks (their text or outputs), not in the README: the work was
+run, but a reviewer reading the README sees no result, and a notebook prints every model's numbers, so which one
+is the final model's held-out result is left to the reader to guess."""
 
 
 def _values(ctx: Context) -> list[Failure] | None:
     if not ctx.evidence.has_documentation:
         return None
     found = ctx.located.get("metrics")
-    shown = (found.metric_values if found is not None else []) or ctx.readme_values()
+    in_readme = found is not None and found.doc is ctx.evidence.readme
+    shown = (found.metric_values if in_readme else []) or ctx.readme_values()
     if shown and {value.metric for value in shown} == {"accuracy"} and IMBALANCE.search(ctx.readme_text()):
         return Partial(
             [
@@ -33,8 +39,10 @@ def _values(ctx: Context) -> list[Failure] | None:
             ],
             ACCURACY_ONLY_CREDIT,
         )
-    if shown or ctx.notebook_values():
-        return []
+    if shown or (ctx.evidence.readme is None and ctx.notebook_values()):
+        return []  # without a README, the missing README is the finding
+    if ctx.notebook_values():  # a Metrics section found in a notebook holds some of these
+        return Partial([_notebook_only(ctx)], NOTEBOOK_ONLY_CREDIT)
     named = mentions(ctx.evidence.readme.source) if ctx.evidence.readme else set()
     detail = f" (it names {', '.join(sorted(named))} but gives no numbers)" if named else ""
     where = found.hit if found else None
@@ -45,6 +53,28 @@ def _values(ctx: Context) -> list[Failure] | None:
             where.line if where else None,
         )
     ]
+
+
+def _notebook_only(ctx: Context) -> Failure:
+    """The finding for numbers a reviewer finds only by opening the notebooks: the first notebook that holds them."""
+    found = ctx.located.get("metrics")
+    if found is not None and found.metric_values and found.doc is not ctx.evidence.readme:
+        where = found.hit.where
+    else:
+        where = next(
+            (
+                notebook.path
+                for notebook in ctx.evidence.notebooks
+                if (notebook.doc is not None and values_in(notebook.doc.blocks)) or from_text(notebook.output_text, 1)
+            ),
+            "the notebooks",
+        )
+    return Failure(
+        f"The metric values are only in the notebooks ({where}), not in {ctx.evidence.readme_name or 'the README'}.",
+        ctx.evidence.readme_name,
+        None,
+        "Put the final model's held-out values in the README (a | Metric | Value | table).",
+    )
 
 
 def _baseline(ctx: Context) -> list[Failure] | None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from generator.check.context import Context, Failure, Partial
 from generator.check.placeholders import template_instruction
+from generator.check.plans import PLAN_CREDIT, planned_sections
 from generator.check.rubric import SectionRule
 from generator.check.setup_steps import assignment_brief, setup_only
 from generator.check.structure import Located
@@ -69,11 +70,10 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
                 SETUP_CREDIT,
             )
         if hit.filled:
-            return (
-                []
-                if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id)
-                else Partial([], 0.25)
-            )
+            credit = 1.0 if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id) else 0.25
+            if rule.id in planned_sections(ctx):  # text.plans or outcome.result says so
+                credit = min(credit, PLAN_CREDIT)
+            return [] if credit == 1 else Partial([], credit)
         if found.has_guide:
             message = f"{rule.title} section at {hit.where} still holds the template guidance comment."
             fix = f"Replace the guidance comment with {rule.describe}."

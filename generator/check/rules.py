@@ -116,7 +116,7 @@ CHECKS: dict[str, Check] = {
         ),
         Check(
             "metrics.values",
-            "Metric names appear with numbers (a table, prose or notebook outputs).",
+            "Metric names appear with numbers in the README (numbers only in notebooks earn half).",
             "Add a | Metric | Value | table with your held-out results (`portfolio sync` writes it).",
         ),
         Check(
@@ -151,9 +151,16 @@ CHECKS: dict[str, Check] = {
         ),
         Check(
             "text.filler",
-            "No stock sentences ('The results were good and I learned a lot') and no sentence "
-            "copied from one section into another.",
+            "No section padded with stock sentences ('The results were good and I learned a lot'; a third of "
+            "its sentences or more) and no sentence copied from one part of the README into another.",
             "Delete the stock sentences, or replace each with a fact: a number, a name, an example.",
+        ),
+        Check(
+            "text.plans",
+            "The Method and Outcome say what was done and found, not what the project will do "
+            "('will be evaluated', 'we will', 'aims to').",
+            "Say what you did and what came of it: the models you trained, how you validated them, the scores "
+            "they got.",
         ),
         Check(
             "explain.drivers",

@@ -168,6 +168,36 @@ ML = _words(
     r"keras", r"xgboost", r"data science", r"forecast\w*", r"notebooks?", r"jupyter", r"pandas",
     r"analysis", r"statistic\w*", r"nlp", r"computer vision", r"embeddings?", r"llm",
 )
+INSTRUCTION_VERBS = frozenset({
+    "begin", "build", "evaluate", "develop", "utilize", "utilise", "implement", "compare", "select", "assess",
+    "train", "split", "fit", "use", "create", "define", "load", "apply", "perform", "tune", "choose", "test",
+    "explore", "clean", "analyze", "analyse", "deploy", "collect", "gather", "prepare", "preprocess", "identify",
+    "investigate", "examine", "determine", "establish", "construct", "design", "measure", "validate", "refit",
+})
+"""Verbs that open an instruction ("Build a baseline model"): in a Method, a list of them is a plan."""
+OBJECT_STARTS = frozenset(
+    {"the", "a", "an", "by", "and", "it", "them", "our", "its", "this", "these", "each", "all", "different",
+     "multiple", "several", "various", "custom", "simple", "your", "any", "new", "more", "up"}
+)
+"""Words that follow such a verb when it gives an instruction ("test accuracy was…" is not one)."""
+PLAN_WORDS = frozenset(
+    {"will", "shall", "we'll", "i'll", "aim", "aims", "aiming", "plan", "plans", "planning", "intend", "intends",
+     "going", "expected", "seek", "seeks", "hope", "completion", "soon", "be", "potential", "implemented"}
+)
+"""A word that every match of :data:`PLAN` holds (most sentences have none, and the pattern is not run)."""
+PLAN = re.compile(
+    r"\b(?:will(?! not\b)|shall|we'll|i'll|aim is to|coming soon|on completion"
+    r"|(?:aims?|aiming|plans?|planning|intends?|seeks?|hope|going|expected) to"
+    r"|to be (?:added|done|determined|completed|updated|decided|implemented|explored|evaluated|trained)"
+    r"|ha(?:s|ve) the potential to|if implemented)\b"
+)
+"""Future or intent, read on a sentence's normal form (lower-case words, single spaces). Not "would be": in a
+conclusion it is a next step ("a larger grid would be worth trying"), not a plan."""
+SIGNPOST = re.compile(
+    r"\b(?:will|we'll|i'll) (?:now |briefly |first |then )?(?:explain|describe|show|discuss|present|cover|walk|go"
+    r" through|look at|outline|summari[sz]e|see|find|introduce)\b"
+)
+"""A sentence about the document, not the work ("In this section I will explain the model"): not a plan."""
 SPECIFIC_TERMS = Terms(*MODEL.alternatives, *VALIDATION.alternatives, *BASELINE.alternatives)
 
 
