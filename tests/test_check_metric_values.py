@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.check.checks_metrics import compares
 from generator.check.markdown_doc import parse_markdown
 from generator.check.metric_blocks import reported, values_in
 from generator.check.metric_roles import role
@@ -216,3 +217,13 @@ def test_a_printed_data_frame_reads_each_column_under_its_header() -> None:
     )
     assert _read(printed) == {"recall": 0.62, "precision": 0.70}  # the first row's; not shifted by the index
     assert reported(from_text(printed, 1)) == {"recall": 0.74, "precision": 0.69}
+
+
+def test_a_training_score_or_a_goal_beside_the_result_is_no_comparison() -> None:
+    def compared(markdown: str) -> bool:
+        return compares(values_in(parse_markdown(markdown).blocks))
+
+    assert not compared("Training accuracy: 0.99\n\nTest accuracy: 0.91\n")
+    assert not compared("The goal was >90% recall.\n\nThe model reached 84% recall.\n")
+    assert compared("| Model | Recall |\n|---|---|\n| Ridge | 0.70 |\n| Forest | 0.84 |\n")
+    assert compared("A majority-class baseline has recall 0.50; the forest reaches recall 0.84.\n")

@@ -100,12 +100,18 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     ]
 
 
+COMPARED = frozenset({"final", "test", "", "baseline", "delta"})
+"""Roles of values a comparison is between: models' results, baselines' and gains ("+0.01 on CV"); not a training
+score against the test score, nor a goal against the result."""
+
+
 def compares(values: list[MetricValue]) -> bool:
     """Two different values of one metric on different rows or columns: a comparison table. The same
     number written twice ("96.8 % accuracy" … "96 % accuracy") is one value, not a comparison."""
     seen: dict[str, list[MetricValue]] = {}
     for value in values:
-        seen.setdefault(value.metric, []).append(value)
+        if value.role in COMPARED:
+            seen.setdefault(value.metric, []).append(value)
     for group in seen.values():
         low = min(group, key=lambda value: value.value)
         high = max(group, key=lambda value: value.value)
