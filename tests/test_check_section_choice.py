@@ -216,6 +216,24 @@ def test_the_readme_without_a_data_section_says_so_when_the_notebook_heading_is_
     assert "No Data section" in finding.message
 
 
+def test_a_section_written_only_in_a_notebook_earns_half_and_says_where_it_belongs(tmp_path: Path) -> None:
+    code = ("code", "df = pd.read_csv('ferry.csv')")
+    data = (
+        "## Data\n\n3,650 daily ticket counts per pier (2014-2023) from the [city portal]"
+        "(https://data.harbourcity.gov/ferry), published under CC BY 4.0."
+    )
+    (tmp_path / "notebooks").mkdir(parents=True)
+    (tmp_path / "notebooks" / "eda.ipynb").write_text(_notebook(("markdown", data), code), encoding="utf-8")
+    report = _check(tmp_path, BUSINESS, METHOD, RESULTS, OUTCOME)
+    in_readme = _check(tmp_path / "readme", BUSINESS, data + "\n", METHOD, RESULTS, OUTCOME)
+
+    [result] = [result for result in report.checks if result.id == "section.data"]
+    [finding] = [finding for finding in report.findings if finding.check == "section.data"]
+    assert (result.status, result.credit) == ("partial", 0.5)
+    assert finding.message == "The Data section is only in notebooks/eda.ipynb cell 1, not in README.md."
+    assert report.score < in_readme.score
+
+
 def test_the_title_is_never_a_section_even_when_it_names_one() -> None:
     located = _located("# Ferry dataset\n\n" + BUSINESS + METHOD)
     assert "data" not in located

@@ -25,7 +25,7 @@ def _values(ctx: Context) -> list[Failure] | None:
         return None
     found = ctx.located.get("metrics")
     in_readme = found is not None and found.doc is ctx.evidence.readme
-    shown = (found.metric_values if in_readme else []) or ctx.readme_values()
+    shown = (found.metric_values if found is not None and in_readme else []) or ctx.readme_values()
     if shown and {value.metric for value in shown} == {"accuracy"} and IMBALANCE.search(ctx.readme_text()):
         return Partial(
             [

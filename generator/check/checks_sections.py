@@ -73,6 +73,10 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
             credit = 1.0 if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id) else 0.25
             if rule.id in planned_sections(ctx):  # text.plans or outcome.result says so
                 credit = min(credit, PLAN_CREDIT)
+            if hit.file != ctx.evidence.readme_name:  # a notebook's cell: written, but not where a reader looks
+                message = f"The {rule.title} section is only in {hit.where}, not in {ctx.evidence.readme_name}."
+                fix = f"Add a '## {rule.title}' section to the README with {rule.describe}."
+                return Partial([Failure(message, hit.file, hit.line, fix)], credit * ELSEWHERE_CREDIT)
             return [] if credit == 1 else Partial([], credit)
         if found.has_guide:
             message = f"{rule.title} section at {hit.where} still holds the template guidance comment."
@@ -88,6 +92,8 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
     return run
 
 
+ELSEWHERE_CREDIT = 0.5
+"""Credit of a section written only in a notebook: the work is described, but a reviewer reads the README."""
 SETUP_CREDIT = 0.25
 """Credit of a section that only gives instructions (download commands as the Data section, or the
 assignment brief): it helps a reader reproduce or place the work, but describes nothing a reviewer asks about."""

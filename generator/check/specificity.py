@@ -165,7 +165,7 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
     judged = {id(block) for found in written.values() for block in found.section.blocks}
     for doc in {id(found.doc): found.doc for found in written.values()}.values():
         captions = _captions(doc.images)
-        plans = long = 0
+        planned = long = 0
         for block, part, title in _parts(doc):
             text = _without_captions(block, captions) if captions[0] else block.text
             read[id(block)] = items = []
@@ -176,16 +176,17 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
                     plan = normal.count(" ") >= 3 and _plan(normal)  # four words or more
                     items.append((sentence.strip(), normal, plan))
                     long += normal.count(" ") >= 3
-                    plans += plan
+                    planned += plan
                     if normal.count(" ") >= 4:
                         parts.setdefault(normal, {}).setdefault((doc.name, part), title)
-        proposals[doc.name] = (plans, long)
+        proposals[doc.name] = (planned, long)
     sentences = {
         key: [item for block in found.section.blocks for item in read.get(id(block), ())]
         for key, found in written.items()
     }
     where = {key: (found.doc.name, found.section.heading) for key, found in located.items()}
-    repeated, titles = {}, {}
+    repeated: dict[str, list[str]] = {}
+    titles: dict[str, list[str]] = {}
     for key, items in sentences.items():
         for _, normal, _ in items:
             if normal not in titles and len(parts.get(normal, ())) > 1:
@@ -200,7 +201,11 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
     from, it still says what it says, and only pads)."""
     known: dict[str, tuple[int, int]] = {}  # a subsection's sentences are also its parent's: read each once
     for key, items in sentences.items():
-        marks, kept, stock, plans, steps, counted = 0, [], [], [], [], 0
+        marks = counted = 0
+        kept: list[str] = []
+        stock: list[str] = []
+        plans: list[str] = []
+        steps: list[str] = []
         for sentence, normal, plan in items:
             if normal in shared:
                 continue
