@@ -19,8 +19,10 @@ _INSTALL = re.compile(
     r"|(?:python3?|py)\s+-m\s+venv|virtualenv\b)",
     re.IGNORECASE | re.MULTILINE,
 )
-_COMMAND_TEXT = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+|`", re.MULTILINE)
-"""List markers and backticks: what stands between a command written as text and the start of its line."""
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
+"""With backticks, what stands between a command written as text and the start of its line."""
+_INSTALLS = ("install", "conda", "mamba", "sync", "venv", "make", "docker", "virtualenv")
+"""A word every install command holds (the commands as text are looked for only in a README with one)."""
 _AS_CODE = "Put the install and run commands, in order, in one ```bash block that a reader can copy."
 _RUN = re.compile(
     _PROMPT + r"(?:python3?\s+(?!-m\s+(?:pip|venv)\b)\S+|make(?:\s+(?!install\b|setup\b)[\w-]+)?\s*$"
@@ -72,18 +74,24 @@ def _reproduce(ctx: Context) -> list[Failure] | None:
     if install and run:
         return []
     missing = " and ".join(kind for kind, ok in (("install", install), ("run", run)) if not ok)
-    if _INSTALL.search(text := _command_lines(readme.source)) and _RUN.search(text):
+    lowered = readme.source.lower()
+    text = _LIST_MARKER.sub("", readme.source.replace("`", "")) if any(map(lowered.__contains__, _INSTALLS)) else ""
+    if text and _written_as_text(_INSTALL, text) and _written_as_text(_RUN, text):
         # "3. pip install -r requirements.txt" in a list: a reader can follow it, not copy it as one block
         message = f"{readme.name} gives the {missing} command(s) as text, not in a code block."
         return Partial([Failure(message, readme.name, fix=_AS_CODE)], 0.5)
     return [Failure(f"No code block in {readme.name} shows the {missing} command(s).", readme.name)]
 
 
-def _command_lines(source: str) -> str:
-    """Lines that could be a command written as text: list markers and backticks gone, no sentence
-    ("Python 3.11 is required." is not a run command)."""
-    lines = (_COMMAND_TEXT.sub("", line).strip() for line in source.splitlines())
-    return "\n".join(line for line in lines if line and len(line) <= 160 and not line.endswith("."))
+def _written_as_text(command: re.Pattern[str], text: str) -> bool:
+    """Whether ``command`` starts a line of ``text`` (list markers and backticks gone) that is not a
+    sentence ("Python 3.11 is required." is not a run command)."""
+    for match in command.finditer(text):
+        end = text.find("\n", match.end())
+        line = text[text.rfind("\n", 0, match.start()) + 1 : None if end < 0 else end].strip()
+        if len(line) <= 160 and not line.endswith("."):
+            return True
+    return False
 
 
 def _images(ctx: Context) -> list[Failure] | None:

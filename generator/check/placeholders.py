@@ -52,6 +52,8 @@ class _Kind:
         return any(map(lowered.__contains__, self.needles))
 
 
+_DOCUMENTED = r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
+"""What a template asks the author to describe."""
 _KINDS: tuple[_Kind, ...] = (
     _Kind("a TODO marker", re.compile(r"\bTODO\b"), ("todo",)),
     _Kind("a TBD marker", re.compile(r"\bTBD\b"), ("tbd",)),
@@ -86,17 +88,22 @@ _KINDS: tuple[_Kind, ...] = (
         ),
         ("<your", "<repo", "<project", "<user", "<path", "<dataset", "<model", "<name"),
     ),
-    _Kind(
-        "a template instruction ('describe your …')",
-        re.compile(
-            r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bto )"  # "we will describe the data below" is the author's
-            r"\b(?:an? (?:brief |short )?description of|describe|explain|summari[sz]e|list|insert|write about|discuss)"
-            r" (?:your|the) "
-            r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
-            r"|^#\s*(?:project\s+(?:title|name)|title)\s*$",
-            re.IGNORECASE | re.MULTILINE,
-        ),
-        ("describe", "explain", "summari", "list ", "insert", "write about", "description of", "title", "discuss"),
+    *(
+        # three patterns, so that each runs only where its first word is: "Describe the dataset",
+        # "A short description of your project", "# Project Title"
+        _Kind("a template instruction ('describe your …')", re.compile(pattern, re.IGNORECASE | re.MULTILINE), needles)
+        for pattern, needles in (
+            (
+                r"(?<!\bwe )(?<!\bi )(?<!\bwill )(?<!\bto )"  # "we will describe the data below" is the author's
+                r"\b(?:describe|explain|summari[sz]e|list|insert|write about|discuss) (?:your|the) " + _DOCUMENTED,
+                ("describe", "explain", "summari", "list ", "insert", "write about", "discuss"),
+            ),
+            (
+                r"(?:(?<=\ba )|(?<=\ban )|(?<=brief )|(?<=short ))description of (?:your|the) " + _DOCUMENTED,
+                ("description of",),
+            ),
+            (r"^#\s*(?:project\s+(?:title|name)|title)\s*$", ("title",)),
+        )
     ),
     _Kind(
         "a template instruction ('describe your …')",
