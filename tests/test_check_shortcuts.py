@@ -11,7 +11,7 @@ from generator.check import ascii_scan, metric_roles, specificity
 from generator.check.document import has_words, words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
-from generator.check.placeholders import _KINDS
+from generator.check.placeholders import _KINDS, _kinds_in
 from generator.check.regex_starts import literal_starts, matches, substitute
 from generator.check.terms import _reading
 from generator.check.vocabulary import SPECIFIC_TERMS, WHY
@@ -34,6 +34,8 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
+    _kinds_in.cache_clear()
+    assert _kinds_in(text) == {index for index, kind in enumerate(_KINDS) if kind.may_occur(text.lower())}
     for kind in _KINDS:
         assert kind.may_occur(text.lower()) == any(needle in text.lower() for needle in kind.needles)
         expected = [(m.start(), m.group()) for m in kind.pattern.finditer(text)]

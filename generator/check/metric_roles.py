@@ -34,7 +34,7 @@ _BASELINE = re.compile(
 _TARGET = re.compile(
     r"\b(?:goals?|aim(?:s|ed|ing)?|objectives?(?! function)|we want|we hope|hop(?:e|ing) (?:to|for)|success criteri"
     r"|target(?:s|ed|ing)?(?! (?:variable|column|class|label|feature|audience|customer|user|group))"
-    r'''|(?:should|must|needs? to) (?:reach|achieve|exceed|hit))\b|(?<![-=\w"'/])[>≥]=?\s*[-+.\d%]''',
+    r"""|(?:should|must|needs? to) (?:reach|achieve|exceed|hit))\b|(?<![-=\w"'/])[>≥]=?\s*[-+.\d%]""",
     re.IGNORECASE,
 )
 _TEST = re.compile(r"\btest(?:ing)?\b|\bheld[- ]?out|\bhold[- ]?out|\bunseen\b|out[- ]of[- ]sample", re.IGNORECASE)

@@ -229,9 +229,16 @@ def strip_joined(parts: list[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def _kinds_in(part: str) -> frozenset[int]:
-    """Which kinds (by place in ``_KINDS``) have a needle in ``part``."""
+    """Which kinds (by place in ``_KINDS``) have a needle in ``part`` (each needle looked for once: a
+    block is short, and several kinds share needles)."""
     lowered = part.lower()
-    return frozenset(index for index, kind in enumerate(_KINDS) if kind.may_occur(lowered))
+    return frozenset(index for needle, kinds in _NEEDLE_KINDS if needle in lowered for index in kinds)
+
+
+_NEEDLE_KINDS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
+    (needle, tuple(index for index, kind in enumerate(_KINDS) if needle in kind.needles))
+    for needle in dict.fromkeys(needle for kind in _KINDS for needle in kind.needles)
+)
 
 
 assert not any("\n" in needle for kind in _KINDS for needle in kind.needles), "see strip_joined"
