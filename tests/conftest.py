@@ -92,6 +92,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     for name in ("GITHUB_TOKEN", "GH_TOKEN", "PORTFOLIO_CATALOG", "PORTFOLIO_TRUSTED_CATALOGS", "PORTFOLIO_GITHUB_API"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    # matplotlib's font list, built on its first import under a new HOME (0.4 CPU-s), once for the run:
+    # shared by every worker (matplotlib locks it while writing), it is not what any test is about.
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path_factory.getbasetemp().parent / "matplotlib"))
     # A pytest run inside a test (a generated project's own suite) makes its numbered temporary folders
     # here: in the shared root it would delete earlier runs' folders, this run's finished ones included.
     monkeypatch.setenv("PYTEST_DEBUG_TEMPROOT", str(home))
