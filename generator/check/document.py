@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 PSEUDO_LEVEL = 7
 """Pseudo-headings (bold, emoji, numbered, ALL-CAPS or short lines) rank below ``######``."""
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -39,6 +40,14 @@ class Block:
     metric_values: list[MetricValue] | None = field(default=None, repr=False)
     alt: tuple[str, ...] = ()
     """Alt texts of the images in a prose block: read as words, but a figure's title is not a result."""
+
+    def text_without_alt(self) -> str:
+        """The text with its images' alt texts blanked, each character a space (``![ROC of 10 folds](roc.png)``
+        is a figure's title, not a value or a sentence; offsets and lines stay where they were)."""
+        text = self.text
+        for alt in self.alt:
+            text = text.replace(alt, _NOT_NEWLINE.sub(" ", alt), 1)
+        return text
 
 
 @dataclass(frozen=True)

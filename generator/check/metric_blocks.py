@@ -20,7 +20,6 @@ from generator.check.metric_roles import NOT_RESULTS, ROLE_RANK
 from generator.check.metrics_text import MetricValue, from_rows, from_text, loose_cells, mentions, metric_id
 
 _NUMBER_CELL = re.compile(r"^[-+]?[\d.,]+%?$")
-_BLANK = re.compile(r"[^\n]")
 
 
 def block_values(block: Block) -> list[MetricValue]:
@@ -31,18 +30,10 @@ def block_values(block: Block) -> list[MetricValue]:
                 from_rows(block.rows, block.row_lines) if block.rows else from_text(block.text, block.line)
             )
         elif block.kind in ("prose", "code", "heading"):
-            block.metric_values = from_text(_without_alt(block), block.line)
+            block.metric_values = from_text(block.text_without_alt(), block.line)
         else:
             block.metric_values = []
     return block.metric_values
-
-
-def _without_alt(block: Block) -> str:
-    """The block's text with its images' alt texts blanked (``![ROC of 10 folds](roc.png)`` is a title)."""
-    text = block.text
-    for alt in block.alt:
-        text = text.replace(alt, _BLANK.sub(" ", alt), 1)
-    return text
 
 
 MAX_VALUES = 400

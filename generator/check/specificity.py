@@ -20,7 +20,6 @@ words are not evidence that the work was done.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -40,7 +39,7 @@ from generator.check.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from generator.check.document import Block, Document, Heading, Link
+    from generator.check.document import Block, Document, Heading
     from generator.check.structure import Located
 
 MARKS_NEEDED = 3
@@ -164,10 +163,9 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
     written = {key: found for key, found in located.items() if found.hit.filled}
     judged = {id(block) for found in written.values() for block in found.section.blocks}
     for doc in {id(found.doc): found.doc for found in written.values()}.values():
-        captions = _captions(doc.images)
         planned = long = 0
         for block, part, title in _parts(doc):
-            text = _without_captions(block, captions) if captions[0] else block.text
+            text = block.text_without_alt()
             read[id(block)] = items = []
             text = strip_joined([text]) if id(block) in judged else text  # elsewhere only repeats are looked for
             for sentence in _sentences(" ".join(text.split())):
@@ -280,27 +278,6 @@ def _parts(doc: Document) -> Iterator[tuple[Block, int, str]]:
             index += 1
         if block.kind == "prose":
             yield block, line, title
-
-
-def _captions(images: list[Link]) -> tuple[list[int], list[str]]:
-    """The document's image alt texts with their lines, in line order."""
-    pairs = sorted((image.line, image.text) for image in images if image.text)
-    return [line for line, _ in pairs], [text for _, text in pairs]
-
-
-def _without_captions(block: Block, captions: tuple[list[int], list[str]]) -> str:
-    """The block's text without the alt texts of the images on its lines (each line of a paragraph's
-    text is a line of the source)."""
-    lines, texts = captions
-    index = bisect_left(lines, block.line)
-    if index == len(lines) or lines[index] > block.line + block.text.count("\n"):
-        return block.text
-    rows = block.text.split("\n")
-    while index < len(lines) and lines[index] < block.line + len(rows):
-        row = lines[index] - block.line
-        rows[row] = rows[row].replace(texts[index], " ", 1)
-        index += 1
-    return "\n".join(rows)
 
 
 def _connective(sentence: str, normal: str) -> bool:
