@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.check import ProjectReport, check_project
 from tests.helpers import build_tree
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -90,3 +91,14 @@ FILES: dict[str, str | bytes] = {
 def build_project(root: Path) -> Path:
     """Write the complete project under ``root``."""
     return build_tree(root, FILES)
+
+
+def check_readme(root: Path, readme: str, files: dict[str, str] | None = None) -> ProjectReport:
+    """Check a project of ``readme`` (and ``files``) written below ``root``."""
+    return check_project(build_tree(root, {"README.md": readme, **(files or {})}))
+
+
+def check_result(report: ProjectReport, check_id: str) -> tuple[str, float]:
+    """One check's status and credit in ``report``."""
+    result = next(result for result in report.checks if result.id == check_id)
+    return result.status, result.credit

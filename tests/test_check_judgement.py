@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check import ProjectReport, check_project
+from generator.check import ProjectReport
 from generator.check.setup_steps import assignment_brief, setup_line, setup_only
+from tests.check_project_builder import check_readme, check_result
 
 INTRO = """\
 # Loan default
@@ -56,14 +57,7 @@ scores each month. Its limitation: it was not tested on loans issued after the 2
 
 
 def _check(tmp_path: Path, *parts: str) -> ProjectReport:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "README.md").write_text("\n".join(parts), encoding="utf-8")
-    return check_project(tmp_path)
-
-
-def _result(report: ProjectReport, check_id: str) -> tuple[str, float]:
-    result = next(result for result in report.checks if result.id == check_id)
-    return result.status, result.credit
+    return check_readme(tmp_path, "\n".join(parts))
 
 
 def test_setup_lines_are_commands_file_names_and_setup_verbs_not_data_dictionary_lines() -> None:
@@ -79,8 +73,8 @@ def test_a_data_section_of_download_commands_earns_a_quarter(tmp_path: Path) -> 
     written = _check(tmp_path / "written", INTRO, DATA, METHOD, RESULTS, OUTCOME)
     setup = _check(tmp_path / "setup", INTRO, SETUP_DATA, METHOD, RESULTS, OUTCOME)
 
-    assert _result(written, "section.data") == ("passed", 1.0)
-    assert _result(setup, "section.data") == ("partial", 0.25)
+    assert check_result(written, "section.data") == ("passed", 1.0)
+    assert check_result(setup, "section.data") == ("partial", 0.25)
     assert any("only gives setup steps" in finding.message for finding in setup.findings)
     assert setup.score < written.score
 
@@ -89,16 +83,16 @@ def test_specific_text_counts_in_proportion_to_how_much_of_the_write_up_exists(t
     short = _check(tmp_path / "short", INTRO, DATA)
     full = _check(tmp_path / "full", INTRO, DATA, METHOD, RESULTS, OUTCOME)
 
-    assert _result(full, "text.specific") == ("passed", 1.0)
-    assert _result(short, "text.specific")[1] < 1.0
-    assert _result(short, "text.filler")[1] < 1.0
+    assert check_result(full, "text.specific") == ("passed", 1.0)
+    assert check_result(short, "text.specific")[1] < 1.0
+    assert check_result(short, "text.filler")[1] < 1.0
 
 
 def test_a_section_that_is_still_the_templates_instruction_is_not_written(tmp_path: Path) -> None:
     template = "## Data\n\nDescribe the dataset: its source, its size and the preprocessing steps, with a link.\n"
     report = _check(tmp_path, INTRO, template, METHOD, RESULTS, OUTCOME)
 
-    assert _result(report, "section.data") == ("failed", 0.0)
+    assert check_result(report, "section.data") == ("failed", 0.0)
     assert any("still the template's instruction" in finding.message for finding in report.findings)
 
 
@@ -114,7 +108,7 @@ def test_a_half_filled_template_keeps_none_of_its_instructions_as_the_authors_wo
     half = _check(tmp_path / "half", INTRO, DATA, method, results, outcome)
 
     for check in ("section.method", "section.metrics", "section.outcome"):
-        assert _result(half, check)[0] == "failed", check
+        assert check_result(half, check)[0] == "failed", check
     instructions = [finding.line for finding in half.findings if "template instruction" in finding.message]
     assert instructions == [13, 17, 21]  # one finding per line, each where the author can find it
     assert half.score < 60 <= filled.score
@@ -132,8 +126,8 @@ def test_accuracy_alone_is_marked_down_only_when_the_classes_are_imbalanced(tmp_
         OUTCOME,
     )
 
-    assert _result(balanced, "metrics.values") == ("passed", 1.0)
-    assert _result(imbalanced, "metrics.values") == ("partial", 0.5)
+    assert check_result(balanced, "metrics.values") == ("passed", 1.0)
+    assert check_result(imbalanced, "metrics.values") == ("partial", 0.5)
 
 
 def test_the_same_number_written_twice_is_not_a_comparison_with_a_baseline(tmp_path: Path) -> None:
@@ -141,8 +135,8 @@ def test_the_same_number_written_twice_is_not_a_comparison_with_a_baseline(tmp_p
     two = "## Results\n\nThe model reaches 96.8% accuracy on the test set.\n\nLogistic regression: 91% accuracy.\n"
     conclusion = "## Conclusion\n\nThe model is deployed for the credit team.\n"
 
-    assert _result(_check(tmp_path / "twice", INTRO, DATA, twice, conclusion), "metrics.baseline")[0] == "failed"
-    assert _result(_check(tmp_path / "two", INTRO, DATA, two, conclusion), "metrics.baseline")[0] == "passed"
+    assert check_result(_check(tmp_path / "twice", INTRO, DATA, twice, conclusion), "metrics.baseline")[0] == "failed"
+    assert check_result(_check(tmp_path / "two", INTRO, DATA, two, conclusion), "metrics.baseline")[0] == "passed"
 
 
 def test_a_table_of_models_is_a_written_method_section(tmp_path: Path) -> None:
@@ -153,7 +147,7 @@ def test_a_table_of_models_is_a_written_method_section(tmp_path: Path) -> None:
     report = _check(tmp_path, INTRO, DATA, table, RESULTS, OUTCOME)
 
     assert report.sections["method"].filled
-    assert _result(report, "method.models") == ("passed", 1.0)
+    assert check_result(report, "method.models") == ("passed", 1.0)
 
 
 def test_data_size_stated_in_the_overview_counts_but_a_time_horizon_does_not(tmp_path: Path) -> None:
@@ -163,8 +157,10 @@ def test_data_size_stated_in_the_overview_counts_but_a_time_horizon_does_not(tmp
 
     method = METHOD.replace("the 2019-2022 loans; 2023 is held out", "the older loans; the newest are held out")
 
-    assert _result(_check(tmp_path / "sized", sized, data, method, RESULTS, OUTCOME), "data.size")[0] == "passed"
-    assert _result(_check(tmp_path / "horizon", horizon, data, method, RESULTS, OUTCOME), "data.size")[0] == "failed"
+    assert check_result(_check(tmp_path / "sized", sized, data, method, RESULTS, OUTCOME), "data.size")[0] == "passed"
+    assert (
+        check_result(_check(tmp_path / "horizon", horizon, data, method, RESULTS, OUTCOME), "data.size")[0] == "failed"
+    )
 
 
 def test_the_assignment_brief_pasted_in_is_not_a_write_up(tmp_path: Path) -> None:
@@ -177,7 +173,7 @@ def test_the_assignment_brief_pasted_in_is_not_a_write_up(tmp_path: Path) -> Non
     assert not assignment_brief(INTRO + "You can download the data from the lender's page.")
     report = _check(tmp_path, brief, DATA, METHOD, RESULTS, OUTCOME)
 
-    assert _result(report, "section.problem") == ("partial", 0.25)
+    assert check_result(report, "section.problem") == ("partial", 0.25)
     assert any("assignment brief" in finding.message for finding in report.findings)
 
 
@@ -193,8 +189,8 @@ def test_a_baseline_planned_in_a_task_list_is_not_a_baseline(tmp_path: Path) -> 
     plan = _check(tmp_path / "planned", INTRO, DATA, method, results, planned)
     done_report = _check(tmp_path / "done", INTRO, DATA, method, results, done)
 
-    assert _result(plan, "method.baseline")[0] == "failed"
-    assert _result(done_report, "method.baseline")[0] == "passed"
+    assert check_result(plan, "method.baseline")[0] == "failed"
+    assert check_result(done_report, "method.baseline")[0] == "passed"
 
 
 def test_commands_written_as_a_list_earn_half_of_a_code_block(tmp_path: Path) -> None:
@@ -206,7 +202,7 @@ def test_commands_written_as_a_list_earn_half_of_a_code_block(tmp_path: Path) ->
         _check(tmp_path / name, INTRO, DATA, METHOD, RESULTS, OUTCOME, run) for name, run in runs.items()
     )
 
-    assert _result(shown, "reproduce.commands") == ("passed", 1.0)
-    assert _result(listed, "reproduce.commands") == ("partial", 0.5)
+    assert check_result(shown, "reproduce.commands") == ("passed", 1.0)
+    assert check_result(listed, "reproduce.commands") == ("partial", 0.5)
     assert any("as text, not in a code block" in finding.message for finding in listed.findings)
-    assert _result(told, "reproduce.commands") == ("failed", 0.0)  # sentences are not commands
+    assert check_result(told, "reproduce.commands") == ("failed", 0.0)  # sentences are not commands

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from generator.check import ProjectReport, check_project, load_rubric
+from tests.check_project_builder import check_readme, check_result
 
 TITLE = """\
 # Bike demand
@@ -74,17 +75,7 @@ keep stations stocked, and it is expected to reduce empty stations.
 
 
 def _check(folder: Path, *parts: str, files: dict[str, str] | None = None) -> ProjectReport:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "README.md").write_text("\n".join(parts), encoding="utf-8")
-    for name, text in (files or {}).items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return check_project(folder)
-
-
-def _result(report: ProjectReport, check_id: str) -> tuple[str, float]:
-    result = next(result for result in report.checks if result.id == check_id)
-    return result.status, result.credit
+    return check_readme(folder, "\n".join(parts), files)
 
 
 def _messages(report: ProjectReport, check_id: str) -> list[str]:
@@ -99,10 +90,10 @@ def test_a_proposal_scores_well_below_the_finished_write_up(tmp_path: Path) -> N
     plan = _check(tmp_path / "plan", TITLE, DATA, PLAN_METHOD, EMPTY_RESULTS, PLAN_OUTCOME)
 
     assert plan.score < 45 < done.score
-    assert _result(plan, "section.method") == ("partial", 0.5)
-    assert _result(plan, "section.outcome")[1] <= 0.5
-    assert _result(plan, "text.plans") == ("failed", 0.0)
-    assert _result(done, "text.plans")[0] == "skipped"  # it applies only where it finds a plan
+    assert check_result(plan, "section.method") == ("partial", 0.5)
+    assert check_result(plan, "section.outcome")[1] <= 0.5
+    assert check_result(plan, "text.plans") == ("failed", 0.0)
+    assert check_result(done, "text.plans")[0] == "skipped"  # it applies only where it finds a plan
     (method,) = _messages(plan, "text.plans")
     assert "Method (README.md:" in method and "is written as a plan" in method
     result = next(finding for finding in plan.findings if finding.check == "outcome.result")
@@ -115,9 +106,9 @@ def test_content_checks_of_a_planned_method_earn_at_most_half(tmp_path: Path) ->
 
     # the models, the split and the baseline are named, but as things the project will do
     for check_id in ("method.models", "method.validation", "method.baseline"):
-        assert _result(plan, check_id) == ("partial", 0.25), check_id
+        assert check_result(plan, check_id) == ("partial", 0.25), check_id
     assert not _messages(plan, "method.models")  # text.plans says it once
-    assert _result(plan, "outcome.result")[0] == "passed"  # the Outcome reports what was found
+    assert check_result(plan, "outcome.result")[0] == "passed"  # the Outcome reports what was found
 
 
 def test_an_outcome_about_using_a_finished_model_is_not_a_plan(tmp_path: Path) -> None:
@@ -127,9 +118,9 @@ def test_an_outcome_about_using_a_finished_model_is_not_a_plan(tmp_path: Path) -
     )
     report = _check(tmp_path, TITLE, DATA, DONE_METHOD, RESULTS, use)
 
-    assert _result(report, "text.plans")[0] == "skipped"  # the README shows its results
-    assert _result(report, "outcome.result")[0] == "passed"
-    assert _result(report, "section.outcome") == ("passed", 1.0)
+    assert check_result(report, "text.plans")[0] == "skipped"  # the README shows its results
+    assert check_result(report, "outcome.result")[0] == "passed"
+    assert check_result(report, "section.outcome") == ("passed", 1.0)
 
 
 def test_one_sentence_about_what_comes_next_beside_a_finding_is_not_a_plan(tmp_path: Path) -> None:
@@ -139,8 +130,8 @@ def test_one_sentence_about_what_comes_next_beside_a_finding_is_not_a_plan(tmp_p
     )
     report = _check(tmp_path, TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, half)
 
-    assert _result(report, "outcome.result")[0] == "passed"
-    assert _result(report, "text.plans")[0] == "skipped"
+    assert check_result(report, "outcome.result")[0] == "passed"
+    assert check_result(report, "text.plans")[0] == "skipped"
 
 
 def test_an_outcome_that_states_a_finding_is_not_a_plan_whatever_follows(tmp_path: Path) -> None:
@@ -155,8 +146,8 @@ def test_an_outcome_that_states_a_finding_is_not_a_plan_whatever_follows(tmp_pat
     stated = _check(tmp_path / "stated", TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, finding)
     wished = _check(tmp_path / "wished", TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, hypothetical)
 
-    assert _result(stated, "outcome.result")[0] == "passed"  # three "will" sentences, but one finding first
-    assert _result(wished, "text.plans")[0] == "skipped"  # "would be" is a next step, not a plan
+    assert check_result(stated, "outcome.result")[0] == "passed"  # three "will" sentences, but one finding first
+    assert check_result(wished, "text.plans")[0] == "skipped"  # "would be" is a next step, not a plan
 
 
 def test_a_sentence_about_the_readme_itself_is_not_a_plan(tmp_path: Path) -> None:
@@ -166,7 +157,7 @@ def test_a_sentence_about_the_readme_itself_is_not_a_plan(tmp_path: Path) -> Non
     )
     report = _check(tmp_path, TITLE, DATA, signposts, EMPTY_RESULTS, DONE_OUTCOME)
 
-    assert _result(report, "text.plans")[0] == "skipped"
+    assert check_result(report, "text.plans")[0] == "skipped"
 
 
 def test_a_next_steps_section_may_say_what_comes_next(tmp_path: Path) -> None:
@@ -177,7 +168,7 @@ def test_a_next_steps_section_may_say_what_comes_next(tmp_path: Path) -> None:
     report = _check(tmp_path, TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, ahead)
 
     assert report.sections["outcome"].heading == "Next steps"
-    assert _result(report, "text.plans")[0] == "skipped"
+    assert check_result(report, "text.plans")[0] == "skipped"
 
 
 def test_instructions_are_a_plan_in_a_method_but_not_in_an_outcome(tmp_path: Path) -> None:
@@ -193,7 +184,7 @@ def test_instructions_are_a_plan_in_a_method_but_not_in_an_outcome(tmp_path: Pat
     outcome = _check(tmp_path / "outcome", TITLE, DATA, DONE_METHOD, EMPTY_RESULTS, advice)
 
     assert any("is written as a plan" in message for message in _messages(method, "text.plans"))
-    assert _result(outcome, "text.plans")[0] == "skipped"
+    assert check_result(outcome, "text.plans")[0] == "skipped"
 
 
 def test_in_a_readme_that_reads_as_a_proposal_a_list_of_models_is_a_list_to_try(tmp_path: Path) -> None:
@@ -211,8 +202,8 @@ def test_in_a_readme_that_reads_as_a_proposal_a_list_of_models_is_a_list_to_try(
 
     (method,) = _messages(proposal, "text.plans")
     assert method.startswith("Models (README.md:") and "the README says what the project will do" in method
-    assert _result(proposal, "section.method") == ("partial", 0.5)
-    assert _result(finished, "text.plans")[0] == "skipped"  # the same words beside results are not a plan
+    assert check_result(proposal, "section.method") == ("partial", 0.5)
+    assert check_result(finished, "text.plans")[0] == "skipped"  # the same words beside results are not a plan
 
 
 def test_a_rubric_can_switch_the_plan_reading_off(tmp_path: Path) -> None:
@@ -247,11 +238,11 @@ def test_numbers_only_in_a_notebook_earn_half_with_a_finding_that_says_where_to_
     only_notebook = _check(tmp_path / "notebook", TITLE, DATA, DONE_METHOD, words, DONE_OUTCOME, files=notebook)
     in_readme = _check(tmp_path / "readme", TITLE, DATA, DONE_METHOD, RESULTS, DONE_OUTCOME, files=notebook)
 
-    assert _result(only_notebook, "metrics.values") == ("partial", 0.5)
+    assert check_result(only_notebook, "metrics.values") == ("partial", 0.5)
     finding = next(finding for finding in only_notebook.findings if finding.check == "metrics.values")
     assert "only in the notebooks (notebooks/evaluate.ipynb)" in finding.message
     assert "| Metric | Value |" in finding.fix
-    assert _result(in_readme, "metrics.values") == ("passed", 1.0)
+    assert check_result(in_readme, "metrics.values") == ("passed", 1.0)
 
 
 # Filler
@@ -264,9 +255,9 @@ def test_one_plain_sentence_among_specific_ones_is_not_padding(tmp_path: Path) -
     one = method + "\nThis part took the longest time of all.\n"  # one of four sentences
     half = method + "\nThis part took the longest time of all. It was hard but I really enjoyed it.\n"
 
-    assert _result(_check(tmp_path / "one", TITLE, DATA, one, RESULTS, DONE_OUTCOME), "text.filler")[0] == "passed"
+    assert check_result(_check(tmp_path / "one", TITLE, DATA, one, RESULTS, DONE_OUTCOME), "text.filler")[0] == "passed"
     padded = _check(tmp_path / "half", TITLE, DATA, half, RESULTS, DONE_OUTCOME)
-    assert _result(padded, "text.filler")[0] == "partial"
+    assert check_result(padded, "text.filler")[0] == "partial"
     assert any(message.startswith("Method (README.md:") for message in _messages(padded, "text.filler"))
 
 
@@ -276,7 +267,7 @@ def test_lead_ins_are_neither_filler_nor_specific(tmp_path: Path) -> None:
     method += "| station | trips |\n|---|---|\n| Harbour | 812 |\n\n" + DONE_METHOD.split("\n", 2)[2]
     report = _check(tmp_path, TITLE, data, method, RESULTS, DONE_OUTCOME)
 
-    assert _result(report, "text.filler")[0] == "passed", _messages(report, "text.filler")
+    assert check_result(report, "text.filler")[0] == "passed", _messages(report, "text.filler")
 
 
 def test_a_data_dictionary_that_repeats_a_note_repeats_nothing_across_sections(tmp_path: Path) -> None:
@@ -341,7 +332,7 @@ def test_a_table_of_names_is_specific_but_a_table_of_yes_and_no_is_not(tmp_path:
     named = _check(tmp_path / "names", TITLE, DATA, names, RESULTS, DONE_OUTCOME)
     flagged = _check(tmp_path / "flags", TITLE, DATA, flags, RESULTS, DONE_OUTCOME)
 
-    assert _result(named, "text.specific") == ("passed", 1.0)
+    assert check_result(named, "text.specific") == ("passed", 1.0)
     assert any(message.startswith("Models (README.md:") for message in _messages(flagged, "text.specific"))
 
 
@@ -353,5 +344,5 @@ def test_steps_whose_results_a_notebook_shows_were_taken(tmp_path: Path) -> None
     notebook = {"notebooks/evaluate.ipynb": _notebook("test MAE: 2.7\nbaseline MAE: 4.1\n")}
     report = _check(tmp_path, TITLE, DATA, steps, EMPTY_RESULTS, DONE_OUTCOME, files=notebook)
 
-    assert _result(report, "text.plans")[0] == "skipped"
-    assert _result(report, "metrics.values") == ("partial", 0.5)  # the numbers belong in the README
+    assert check_result(report, "text.plans")[0] == "skipped"
+    assert check_result(report, "metrics.values") == ("partial", 0.5)  # the numbers belong in the README

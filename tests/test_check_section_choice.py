@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.check import ProjectReport, check_project, load_rubric
+from generator.check import ProjectReport, load_rubric
 from generator.check.markdown_doc import parse_markdown
 from generator.check.notebooks import read_notebook
 from generator.check.structure import Located, find_sections
+from tests.check_project_builder import check_readme, check_result
 
 TITLE = "# Harbour ferry demand\n\n"
 
@@ -77,13 +78,11 @@ def _located(source: str) -> dict[str, Located]:
 
 
 def _check(tmp_path: Path, *parts: str) -> ProjectReport:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "README.md").write_text(TITLE + "\n".join(parts), encoding="utf-8")
-    return check_project(tmp_path)
+    return check_readme(tmp_path, TITLE + "\n".join(parts))
 
 
 def _status(report: ProjectReport, check_id: str) -> str:
-    return next(result.status for result in report.checks if result.id == check_id)
+    return check_result(report, check_id)[0]
 
 
 def test_a_heading_that_names_the_problem_beats_an_overview_before_or_after_it(tmp_path: Path) -> None:
@@ -227,9 +226,8 @@ def test_a_section_written_only_in_a_notebook_earns_half_and_says_where_it_belon
     report = _check(tmp_path, BUSINESS, METHOD, RESULTS, OUTCOME)
     in_readme = _check(tmp_path / "readme", BUSINESS, data + "\n", METHOD, RESULTS, OUTCOME)
 
-    [result] = [result for result in report.checks if result.id == "section.data"]
     [finding] = [finding for finding in report.findings if finding.check == "section.data"]
-    assert (result.status, result.credit) == ("partial", 0.5)
+    assert check_result(report, "section.data") == ("partial", 0.5)
     assert finding.message == "The Data section is only in notebooks/eda.ipynb cell 1, not in README.md."
     assert report.score < in_readme.score
 
