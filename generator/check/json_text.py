@@ -48,7 +48,7 @@ def _write(value: object, newline: str, parts: list[str]) -> None:
 def _flat(value: object, items: Iterable[object], newline: str, parts: list[str]) -> bool:
     """Write a non-empty container of scalars (a check result, a finding) in one call of the C encoder,
     whose item separator carries the line break and indent; ``False`` when it holds containers."""
-    if _C_ENCODER is None or not items or not all(type(item) in _SCALARS for item in items):
+    if _C_ENCODER is None or not items or not _SCALAR_TYPES.issuperset(map(type, items)):
         return False
     inner = newline + "  "
     encode = _FLAT.get(inner)
@@ -111,3 +111,4 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
     type(None): lambda value: "null",
 }
 """How a value of exactly these types is written (subclasses take the slower checks in :func:`_write`)."""
+_SCALAR_TYPES = frozenset(_SCALARS)
