@@ -171,11 +171,12 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
             for sentence in _sentences(" ".join(text.split())):
                 if sentence.strip():
                     normal = _normal(sentence)
-                    plan = normal.count(" ") >= 3 and _plan(normal)  # four words or more
+                    spaces = normal.count(" ")
+                    plan = spaces >= 3 and _plan(normal)  # four words or more
                     items.append((sentence.strip(), normal, plan))
-                    long += normal.count(" ") >= 3
+                    long += spaces >= 3
                     planned += plan
-                    if normal.count(" ") >= 4:
+                    if spaces >= 4:
                         parts.setdefault(normal, {}).setdefault((doc.name, part), title)
         proposals[doc.name] = (planned, long)
     sentences = {
