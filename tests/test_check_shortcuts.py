@@ -11,7 +11,7 @@ from generator.check import ascii_scan, metric_roles, specificity
 from generator.check.document import has_words, words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
-from generator.check.placeholders import _KINDS, _kinds_in
+from generator.check.placeholders import _KINDS, _NEEDLE_KINDS, _needles_in, strip_joined
 from generator.check.regex_starts import literal_starts, matches, substitute
 from generator.check.terms import _reading
 from generator.check.vocabulary import SPECIFIC_TERMS, WHY
@@ -34,13 +34,31 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
-    _kinds_in.cache_clear()
-    assert _kinds_in(text) == {index for index, kind in enumerate(_KINDS) if kind.may_occur(text.lower())}
+    _needles_in.cache_clear()
+    kinds = {at for needle in _needles_in(text) for at in _NEEDLE_KINDS[needle]}
+    assert kinds == {index for index, kind in enumerate(_KINDS) if kind.may_occur(text.lower())}
     for kind in _KINDS:
         assert kind.may_occur(text.lower()) == any(needle in text.lower() for needle in kind.needles)
         expected = [(m.start(), m.group()) for m in kind.pattern.finditer(text)]
         assert [(m.start(), m.group()) for m in matches(kind.pattern, kind.starts, text)] == expected
+        allowed = kind.starts_among(_needles_in(text)) if kind.starts else ()
+        assert [(m.start(), m.group()) for m in matches(kind.pattern, allowed, text)] == expected or not allowed
+        assert allowed or not kind.starts or not expected
         assert substitute(kind.pattern, kind.starts, text, " ") == kind.pattern.sub(" ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, max_size=4))
+def test_placeholders_stripped_from_parts_are_what_the_patterns_strip_from_the_joined_text(parts: list[str]) -> None:
+    _needles_in.cache_clear()
+    joined = "\n".join(parts)
+    if "<!--" in joined:
+        return
+    expected, lowered = joined, joined.lower()
+    for kind in _KINDS:  # each kind whose needle is in the text, in order, on the text as the kinds before left it
+        if any(needle in lowered for needle in kind.needles):
+            expected = kind.pattern.sub(" ", expected)
+    assert strip_joined(parts) == expected
 
 
 @settings(max_examples=400, deadline=None)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import compress
 
 from generator.check.per_project import forgotten_per_project
 from generator.check.regex_starts import literal_starts, matches, substitute
@@ -36,14 +36,25 @@ class _Kind:
     finder: re.Pattern[str] | None = field(init=False)
     """Needles that share their first letters (``<your``, ``<repo``…) as one search for those letters."""
 
+    start_needles: tuple[frozenset[str], ...] = field(init=False)
+    """For each start, the needles inside it: a start occurs only where they all do."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", literal_starts(self.pattern))
+        inside = tuple(frozenset(needle for needle in self.needles if needle in start) for start in self.starts)
+        object.__setattr__(self, "start_needles", inside)
         shared = self.needles[0] if len(self.needles) > 1 else ""
         for needle in self.needles[1:]:
             while not needle.startswith(shared):
                 shared = shared[:-1]
         rests = "|".join(re.escape(needle[len(shared) :]) for needle in self.needles)
         object.__setattr__(self, "finder", re.compile(f"{re.escape(shared)}(?:{rests})") if shared else None)
+
+    def starts_among(self, needles: frozenset[str]) -> tuple[str, ...]:
+        """The starts that can occur in a text whose needles are ``needles`` (a start that holds a needle
+        occurs only where that needle does): fewer places to look for (``()`` when none can occur)."""
+        pairs = zip(self.starts, self.start_needles, strict=True)
+        return tuple(start for start, inside in pairs if not inside or inside & needles)
 
     def may_occur(self, lowered: str) -> bool:
         """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C; needles with
@@ -224,20 +235,21 @@ def strip_joined(parts: list[str]) -> str:
     joined = "\n".join(parts)
     if any("<!--" in part for part in parts):
         return strip_placeholders(joined)
-    found = set().union(*map(_kinds_in, parts))
-    return _strip(joined, [_KINDS[index] for index in sorted(found)]) if found else joined
+    needles = frozenset().union(*map(_needles_in, parts))
+    if not needles:
+        return joined
+    found = sorted({at for needle in needles for at in _NEEDLE_KINDS[needle]})
+    return _strip(joined, [_KINDS[at] for at in found], needles)
 
 
 @lru_cache(maxsize=4096)
-def _kinds_in(part: str) -> frozenset[int]:
-    """Which kinds (by place in ``_KINDS``) have a needle in ``part`` (each needle looked for once: a
-    block is short, and several kinds share needles)."""
-    found = compress(_NEEDLE_KINDS, map(part.lower().__contains__, _NEEDLES))  # the loop stays in C
-    return frozenset(chain.from_iterable(found))
+def _needles_in(part: str) -> frozenset[str]:
+    """The needles in ``part`` (each looked for once: a block is short, and several kinds share needles)."""
+    return frozenset(compress(_NEEDLES, map(part.lower().__contains__, _NEEDLES)))  # the loop stays in C
 
 
 _NEEDLES = tuple(dict.fromkeys(needle for kind in _KINDS for needle in kind.needles))
-_NEEDLE_KINDS = tuple(tuple(at for at, kind in enumerate(_KINDS) if needle in kind.needles) for needle in _NEEDLES)
+_NEEDLE_KINDS = {needle: tuple(at for at, kind in enumerate(_KINDS) if needle in kind.needles) for needle in _NEEDLES}
 """Each needle's kinds (by place in ``_KINDS``)."""
 
 
@@ -250,14 +262,21 @@ def strip_placeholders(text: str) -> str:
     return _strip(GUIDE_COMMENT.sub(" ", text), _KINDS)
 
 
-def _strip(text: str, kinds: Iterable[_Kind]) -> str:
-    """``text`` without the placeholders of those ``kinds`` whose needles occur in it."""
+def _strip(text: str, kinds: Iterable[_Kind], needles: frozenset[str] | None = None) -> str:
+    """``text`` without the placeholders of those ``kinds`` whose needles occur in it (``needles``: all
+    the needles in it, when the caller knows them)."""
     lowered = text.lower()
     current: str | None = lowered  # the lower-case text while nothing was stripped yet
     for kind in kinds:
-        if not kind.may_occur(lowered):
+        if not (kind.may_occur(lowered) if needles is None else needles.intersection(kind.needles)):
             continue
-        stripped = substitute(kind.pattern, kind.starts, text, " ", current)
+        starts = kind.starts
+        if current is not None and needles is not None and starts:
+            # the text is as its needles were read: only the starts they allow can begin a match
+            starts = kind.starts_among(needles)
+            if not starts:
+                continue
+        stripped = substitute(kind.pattern, starts, text, " ", current)
         if stripped is not text:
             text, current = stripped, None  # the next kind reads the text as it is now
     return text
@@ -274,5 +293,5 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 forgotten_per_project(strip_placeholders.cache_clear)
-forgotten_per_project(_kinds_in.cache_clear)
+forgotten_per_project(_needles_in.cache_clear)
 forgotten_per_project(template_instruction.cache_clear)
