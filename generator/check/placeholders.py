@@ -16,6 +16,7 @@ from itertools import compress
 
 from generator.check.per_project import forgotten_per_project
 from generator.check.regex_starts import literal_starts, matches, substitute
+from generator.check.terms import lower_part
 
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
 """The guidance comments our own templates put in every section."""
@@ -239,16 +240,33 @@ def strip_joined(parts: list[str]) -> str:
     if not needles:
         return joined
     found = sorted({at for needle in needles for at in _NEEDLE_KINDS[needle]})
-    return _strip(joined, [_KINDS[at] for at in found], needles)
+    return _strip(joined, [_KINDS[at] for at in found], needles, "\n".join(map(lower_part, parts)))
 
 
 @lru_cache(maxsize=4096)
 def _needles_in(part: str) -> frozenset[str]:
-    """The needles in ``part`` (each looked for once: a block is short, and several kinds share needles)."""
-    return frozenset(compress(_NEEDLES, map(part.lower().__contains__, _NEEDLES)))  # the loop stays in C
+    """The needles in ``part`` (each looked for once: a block is short, and several kinds share needles;
+    those behind a gate only when the gate is there). ``compress`` over ``map`` keeps the loops in C."""
+    lower = lower_part(part)
+    found = list(compress(_UNGATED, map(lower.__contains__, _UNGATED)))
+    for members in compress(_GATED, map(lower.__contains__, _GATES)):
+        found += compress(members, map(lower.__contains__, members))
+    return frozenset(found)
 
 
 _NEEDLES = tuple(dict.fromkeys(needle for kind in _KINDS for needle in kind.needles))
+_GATES = ("your", "<", "[", "_", "x", "me ", "certainly", "write ")
+"""Text inside many needles or in a few rare ones (a part without ``your`` holds none of the fourteen
+``your…`` needles): each needle is behind the first gate it holds, if any."""
+_GATED = tuple(
+    tuple(
+        needle
+        for needle in _NEEDLES
+        if gate in needle and not any(earlier in needle for earlier in _GATES[: _GATES.index(gate)])
+    )
+    for gate in _GATES
+)
+_UNGATED = tuple(needle for needle in _NEEDLES if not any(gate in needle for gate in _GATES))
 _NEEDLE_KINDS = {needle: tuple(at for at, kind in enumerate(_KINDS) if needle in kind.needles) for needle in _NEEDLES}
 """Each needle's kinds (by place in ``_KINDS``)."""
 
@@ -262,13 +280,13 @@ def strip_placeholders(text: str) -> str:
     return _strip(GUIDE_COMMENT.sub(" ", text), _KINDS)
 
 
-def _strip(text: str, kinds: Iterable[_Kind], needles: frozenset[str] | None = None) -> str:
+def _strip(text: str, kinds: Iterable[_Kind], needles: frozenset[str] | None = None, lower: str | None = None) -> str:
     """``text`` without the placeholders of those ``kinds`` whose needles occur in it (``needles``: all
-    the needles in it, when the caller knows them)."""
-    lowered = text.lower()
-    current: str | None = lowered  # the lower-case text while nothing was stripped yet
+    the needles in it, and ``lower``: ``text.lower()``, when the caller knows them)."""
+    lower = text.lower() if lower is None else lower
+    current: str | None = lower  # the lower-case text while nothing was stripped yet
     for kind in kinds:
-        if not (kind.may_occur(lowered) if needles is None else needles.intersection(kind.needles)):
+        if not (kind.may_occur(lower) if needles is None else needles.intersection(kind.needles)):
             continue
         starts = kind.starts
         if current is not None and needles is not None and starts:

@@ -261,7 +261,7 @@ def read_joined(text: str, parts: Iterable[str], *, keep: bool = True) -> None:
             if read is None and not keep:
                 unread.append(part)
                 continue
-            found = _PART_WORDS[part] = tokens(part.lower()) if read is None else read.words
+            found = _PART_WORDS[part] = tokens(lower_part(part)) if read is None else read.words
         if unread:
             words += tokens(" ".join(unread).lower())
             unread.clear()
@@ -273,8 +273,22 @@ def read_joined(text: str, parts: Iterable[str], *, keep: bool = True) -> None:
     _READINGS[text] = _Reading(text, words)
 
 
+def lower_part(part: str) -> str:
+    """``part.lower()``, made once per project for a part of texts (a block, a section's kept sentences)
+    that several readers lower: the term lists and the placeholder needles. Parts joined by a line break
+    or a space lower to the joined text's lower case (the one letter whose lower case depends on its
+    neighbours, the Greek capital sigma, does not look past either)."""
+    found = _LOWERED.get(part)
+    if found is None:
+        if len(_LOWERED) >= _MAX_TEXTS:
+            _LOWERED.clear()
+        found = _LOWERED[part] = part.lower()
+    return found
+
+
 _READINGS: dict[str, _Reading] = {}
 _PART_WORDS: dict[str, list[str]] = {}
+_LOWERED: dict[str, str] = {}
 _MAX_TEXTS = 4096
 
 
@@ -283,6 +297,7 @@ def forget_texts() -> None:
     nothing one project wrote is remembered for the next), and when one project holds too many."""
     _READINGS.clear()
     _PART_WORDS.clear()
+    _LOWERED.clear()
 
 
 forgotten_per_project(forget_texts)
