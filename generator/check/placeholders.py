@@ -210,8 +210,12 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
         found.append((match.start(), "a template guidance comment (portfolio:guide)", match.group()))
         covered.append(match.span())
     lowered = source.lower()
-    for kind in _possible(lowered):
-        for match in matches(kind.pattern, kind.starts, source, lowered):
+    needles = _needles_of(lowered)
+    for kind in _kinds_of(needles):
+        starts = kind.starts_among(needles) if kind.starts else ()
+        if kind.starts and not starts:
+            continue  # no start of a match is in the text
+        for match in matches(kind.pattern, starts, source, lowered):
             if not any(start <= match.start() < end for start, end in covered):
                 found.append((match.start(), kind.label, match.group()))
     if not found:
@@ -239,15 +243,23 @@ def strip_joined(parts: list[str]) -> str:
     needles = frozenset().union(*map(_needles_in, parts))
     if not needles:
         return joined
-    found = sorted({at for needle in needles for at in _NEEDLE_KINDS[needle]})
-    return _strip(joined, [_KINDS[at] for at in found], needles, "\n".join(map(lower_part, parts)))
+    return _strip(joined, _kinds_of(needles), needles, "\n".join(map(lower_part, parts)))
+
+
+def _kinds_of(needles: frozenset[str]) -> list[_Kind]:
+    """The kinds with one of ``needles``, in their order."""
+    return [_KINDS[at] for at in sorted({at for needle in needles for at in _NEEDLE_KINDS[needle]})]
 
 
 @lru_cache(maxsize=4096)
 def _needles_in(part: str) -> frozenset[str]:
-    """The needles in ``part`` (each looked for once: a block is short, and several kinds share needles;
-    those behind a gate only when the gate is there). ``compress`` over ``map`` keeps the loops in C."""
-    lower = lower_part(part)
+    """The needles in ``part`` (each looked for once: a block is short, and several kinds share needles)."""
+    return _needles_of(lower_part(part))
+
+
+def _needles_of(lower: str) -> frozenset[str]:
+    """The needles in a lower-cased text, those behind a gate only when the gate is there (``compress``
+    over ``map`` keeps the loops in C)."""
     found = list(compress(_UNGATED, map(lower.__contains__, _UNGATED)))
     for members in compress(_GATED, map(lower.__contains__, _GATES)):
         found += compress(members, map(lower.__contains__, members))
@@ -298,11 +310,6 @@ def _strip(text: str, kinds: Iterable[_Kind], needles: frozenset[str] | None = N
         if stripped is not text:
             text, current = stripped, None  # the next kind reads the text as it is now
     return text
-
-
-def _possible(lowered: str) -> list[_Kind]:
-    """The kinds whose needles occur in the lower-cased text."""
-    return [kind for kind in _KINDS if kind.may_occur(lowered)]
 
 
 def _short(text: str, limit: int = 60) -> str:
