@@ -9,6 +9,7 @@ gives (tests/test_check_shortcuts.py); those whose class holds non-ASCII charact
 
 from __future__ import annotations
 
+import codecs
 import string
 
 _KEEP = frozenset(string.ascii_lowercase + string.digits + "'")
@@ -33,17 +34,34 @@ def tokens(lowered: str) -> list[str]:
     return lowered.encode("ascii", "replace").translate(_TOKEN_TABLE).decode("ascii").split()
 
 
-def words(text: str) -> int | None:
-    """``len(re.findall(r"[^\\W\\d_][\\w'\\u2019-]*", text))`` for ASCII text, else ``None``.
+def words(text: str) -> int:
+    """``len(re.findall(r"[^\\W\\d_][\\w'\\u2019-]*", text))``.
 
-    A word starts at the first letter of a run of ``[\\w'-]`` and takes the rest of the run, so there is
-    one word per run that holds a letter: with the letters marked, the other characters of runs
-    deleted and everything else a space, that is the number of runs of marks.
+    A word starts at the first letter of a run of ``[\\w'\\u2019-]`` and takes the rest of the run, so
+    there is one word per run that holds a letter: with the letters marked, the other characters of runs
+    deleted and everything else a space, that is the number of runs of marks. A character that is not
+    ASCII (``é``, ``±``, a dash) is first written as an ASCII character of its class (:func:`_classes`).
     """
-    if not text.isascii():
-        return None
-    marked = text.encode("ascii").translate(_LETTER_TABLE, _WORD_MIDDLE)
+    data = text.encode("ascii") if text.isascii() else text.encode("ascii", _CLASSES)
+    marked = data.translate(_LETTER_TABLE, _WORD_MIDDLE)
     return marked.count(b" a") + marked.startswith(b"a")
+
+
+def _classes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler of :func:`words`: characters that are not ASCII as ``a`` for a letter (what
+    ``[^\\W\\d_]`` takes: ``\\w`` is ``str.isalnum``, ``\\d`` is ``str.isdecimal``), ``0`` for a decimal
+    digit, ``'`` for U+2019, else a space (called once per run of such characters)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    classes = "".join(
+        ("0" if char.isdecimal() else "a") if char.isalnum() else "'" if char == "\u2019" else " "
+        for char in error.object[error.start : error.end]
+    )
+    return classes, error.end
+
+
+_CLASSES = "portfolio-word-classes"
+codecs.register_error(_CLASSES, _classes)
 
 
 def normal_words(text: str) -> list[str] | None:

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from generator.check import ascii_scan
@@ -24,7 +23,6 @@ PSEUDO_LEVEL = 7
 """Pseudo-headings (bold, emoji, numbered, ALL-CAPS or short lines) rank below ``######``."""
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @dataclass
@@ -169,18 +167,12 @@ def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> st
 
 def words(text: str) -> int:
     """Words of prose (letters in any script; numbers and punctuation do not count)."""
-    count = ascii_scan.words(text)
-    return _WORD.subn("", text)[1] if count is None else count  # counted without making a string per word
+    return ascii_scan.words(text)  # counted without making a string per word
 
 
 def has_words(text: str, count: int) -> bool:
-    """Whether ``text`` has at least ``count`` words (read only as far as the ``count``-th)."""
-    if count <= 0:
-        return True
-    found = ascii_scan.words(text)
-    if found is not None:
-        return found >= count
-    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
+    """Whether ``text`` has at least ``count`` words."""
+    return count <= 0 or ascii_scan.words(text) >= count
 
 
 def bare_urls(text: str) -> list[str]:
