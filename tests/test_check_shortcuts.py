@@ -106,7 +106,7 @@ def test_ascii_scans_find_what_the_regular_expressions_find(text: str) -> None:
     assert ascii_scan.normal_words(text) == (re.findall(r"[\w'\u2019-]+", text.lower()) if ascii else None)
     assert ascii_scan.has_digit(text) == (bool(re.search(r"\d", text)) if ascii else None)
     lowered = text.lower()
-    assert ascii_scan.runs(lowered) == (re.findall(r"[a-z0-9²]+", lowered) if lowered.isascii() else None)
+    assert ascii_scan.runs(lowered) == (re.findall(r"[a-z0-9²]+", lowered) if "²" not in lowered else None)
 
 
 @settings(max_examples=300, deadline=None)

@@ -79,7 +79,12 @@ def has_digit(text: str) -> bool | None:
 
 
 def runs(lowered: str) -> list[str] | None:
-    """``re.findall(r"[a-z0-9²]+", lowered)`` for ASCII text (which holds no ``²``), else ``None``."""
-    if not lowered.isascii():
+    """``re.findall(r"[a-z0-9²]+", lowered)`` for text without ``²``, else ``None`` (any other character
+    that is not ASCII only separates runs, as the ``?`` it is encoded as does)."""
+    if lowered.isascii():
+        data = lowered.encode("ascii")
+    elif "²" in lowered:
         return None
-    return lowered.encode("ascii").translate(_RUN_TABLE).decode("ascii").split()
+    else:
+        data = lowered.encode("ascii", "replace")
+    return data.translate(_RUN_TABLE).decode("ascii").split()
