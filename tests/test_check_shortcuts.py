@@ -11,7 +11,15 @@ from generator.check import ascii_scan, metric_roles, specificity
 from generator.check.document import has_words, words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
-from generator.check.placeholders import _KINDS, _NEEDLE_KINDS, _needles_in, find_placeholders, strip_joined
+from generator.check.placeholders import (
+    _KINDS,
+    _NEEDLE_KINDS,
+    _TEMPLATE_INSTRUCTIONS,
+    _needles_in,
+    find_placeholders,
+    strip_joined,
+    template_instruction,
+)
 from generator.check.regex_starts import literal_starts, matches, substitute
 from generator.check.terms import _reading
 from generator.check.vocabulary import SPECIFIC_TERMS, WHY
@@ -45,6 +53,10 @@ def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
         assert [(m.start(), m.group()) for m in matches(kind.pattern, allowed, text)] == expected or not allowed
         assert allowed or not kind.starts or not expected
         assert substitute(kind.pattern, kind.starts, text, " ") == kind.pattern.sub(" ", text)
+    template_instruction.cache_clear()
+    assert template_instruction(text) == any(
+        kind.may_occur(text.lower()) and kind.pattern.search(text) for kind in _TEMPLATE_INSTRUCTIONS
+    )
     everywhere = {(m.start(), kind.label) for kind in _KINDS for m in kind.pattern.finditer(text)}
     assert {(hit.line, hit.kind) for hit in find_placeholders(text)} == {
         (text.count("\n", 0, start) + 1, label) for start, label in everywhere

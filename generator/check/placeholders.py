@@ -181,16 +181,22 @@ _KINDS: tuple[_Kind, ...] = (
 
 
 _TEMPLATE_INSTRUCTIONS = tuple(kind for kind in _KINDS if kind.label.startswith("a template instruction"))
+_TEMPLATE_NEEDLES = tuple(dict.fromkeys(needle for kind in _TEMPLATE_INSTRUCTIONS for needle in kind.needles))
 
 
 @lru_cache(maxsize=1024)
 def template_instruction(text: str) -> bool:
-    """Whether ``text`` holds a template's instruction ("Describe the dataset: …")."""
+    """Whether ``text`` holds a template's instruction ("Describe the dataset: …"): each needle looked for
+    once, and each kind tried only at the starts its needles allow."""
     lowered = text.lower()
-    return any(
-        kind.may_occur(lowered) and next(matches(kind.pattern, kind.starts, text, lowered), None) is not None
-        for kind in _TEMPLATE_INSTRUCTIONS
-    )
+    needles = frozenset(compress(_TEMPLATE_NEEDLES, map(lowered.__contains__, _TEMPLATE_NEEDLES)))
+    for kind in _TEMPLATE_INSTRUCTIONS:
+        if needles.isdisjoint(kind.needles):
+            continue
+        starts = kind.starts_among(needles) if kind.starts else ()
+        if (starts or not kind.starts) and next(matches(kind.pattern, starts, text, lowered), None) is not None:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
