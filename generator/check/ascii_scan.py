@@ -65,10 +65,32 @@ codecs.register_error(_CLASSES, _classes)
 
 
 def normal_words(text: str) -> list[str] | None:
-    """``re.findall(r"[\\w'\\u2019-]+", text.lower())`` for ASCII text, else ``None``."""
-    if not text.isascii():
+    """``re.findall(r"[\\w'\\u2019-]+", text.lower())`` for text whose characters that are not ASCII
+    (``±``, a dash) lower to none of those (they only separate words), else ``None``."""
+    try:
+        data = text.encode("ascii") if text.isascii() else text.encode("ascii", _SEPARATORS)
+    except _WordCharacter:
         return None
-    return text.encode("ascii").translate(_NORMAL_TABLE).decode("ascii").split()
+    return data.translate(_NORMAL_TABLE).decode("ascii").split()
+
+
+class _WordCharacter(ValueError):
+    """A character that is not ASCII but can be part of a word (``é``, U+2019)."""
+
+
+def _separators(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler of :func:`normal_words`: spaces for characters whose lower case holds no
+    ``[\\w'\\u2019-]`` character; any other stops the encoding."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    for char in error.object[error.start : error.end]:
+        if any(low.isalnum() or low in "_'\u2019-" for low in char.lower()):
+            raise _WordCharacter(char)
+    return " " * (error.end - error.start), error.end
+
+
+_SEPARATORS = "portfolio-word-separators"
+codecs.register_error(_SEPARATORS, _separators)
 
 
 def has_digit(text: str) -> bool | None:
