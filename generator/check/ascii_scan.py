@@ -94,10 +94,11 @@ codecs.register_error(_SEPARATORS, _separators)
 
 
 def has_digit(text: str) -> bool | None:
-    """``re.search(r"\\d", text) is not None`` for ASCII text, else ``None``."""
-    if not text.isascii():
-        return None
-    return any(map(text.__contains__, _DIGITS))
+    """``re.search(r"\\d", text) is not None`` when the text is ASCII or holds an ASCII digit, else ``None``
+    (``\\d`` takes other scripts' digits too)."""
+    if any(map(text.__contains__, _DIGITS)):
+        return True
+    return False if text.isascii() else None
 
 
 def runs(lowered: str) -> list[str] | None:
