@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from generator.check.ascii_scan import has_digit, normal_words
 from generator.check.document import PSEUDO_LEVEL
 from generator.check.placeholders import strip_joined
+from generator.check.terms import lowered_in_place
 from generator.check.vocabulary import (
     GENERIC_WORDS,
     INSTRUCTION_VERBS,
@@ -341,11 +342,15 @@ def _has_number(text: str) -> bool:
 
 
 _LINK_PARTS = ("http", "www.", ".com", ".org", ".io", ".csv", ".json", ".md", ".py")
-"""One of these is in every match of :data:`_LINK` (as written: ASCII, where case is only A-Z)."""
+"""One of these is in the lower case of every match of :data:`_LINK` (ASCII text, or text that
+:func:`~generator.check.terms.lowered_in_place` allows: no dotless i, long s or dotted capital I)."""
 
 
 def _has_link(sentence: str) -> bool:
-    if sentence.isascii() and not any(map(sentence.lower().__contains__, _LINK_PARTS)):
+    lowered = sentence.lower()
+    if (sentence.isascii() or lowered_in_place(sentence, lowered) is not None) and not any(
+        map(lowered.__contains__, _LINK_PARTS)
+    ):
         return False
     return bool(_LINK.search(sentence))
 
