@@ -21,6 +21,7 @@ from generator.check.placeholders import (
     template_instruction,
 )
 from generator.check.regex_starts import literal_starts, matches, substitute
+from generator.check.setup_steps import SETUP_SHARE, setup_line, setup_only
 from generator.check.terms import _reading
 from generator.check.vocabulary import SPECIFIC_TERMS, WHY
 
@@ -144,3 +145,13 @@ def test_a_label_without_a_role_anchor_matches_no_role_pattern(label: str) -> No
     if metric_roles.without_anchor(label):
         assert not any(pattern.search(label) for pattern in patterns)
         assert metric_roles.role(label) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["pip install x", "python train.py", "├── data", "The data", "", "  "]) | _TEXTS))
+def test_setup_only_stops_reading_when_the_rest_cannot_make_it(lines: list[str]) -> None:
+    prose = "\n".join(lines)
+    setup_only.cache_clear()
+    kept = [line for line in prose.splitlines() if line.strip()]
+    count = sum(setup_line(line) for line in kept)
+    assert setup_only(prose) == (count >= 2 and count >= SETUP_SHARE * len(kept))
