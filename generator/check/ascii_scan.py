@@ -3,8 +3,10 @@
 The engine spends some twenty instructions a character on a class such as ``[a-z0-9']+`` (more on
 ``\\w`` or ``\\d``, which look up Unicode categories), and a check reads the same texts several times;
 ``translate`` maps a character in about one. Each function gives exactly what its regular expression
-gives (tests/test_check_shortcuts.py); those whose class holds non-ASCII characters (``\\w`` takes
-``é``) answer only for ASCII text, which ``str.isascii`` tells at no cost, and return ``None`` otherwise.
+gives (tests/test_check_shortcuts.py). Where the class holds characters that are not ASCII (``\\w`` takes
+``é``), a codec error handler first writes each run of them as ASCII characters of their class (once per
+run: a README's ``±`` and dashes are few), or a function answers ``None`` for text it cannot read so
+(``str.isascii`` tells ASCII text at no cost).
 """
 
 from __future__ import annotations
