@@ -77,10 +77,6 @@ class Terms:
         self.pattern = r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
         _forget_words()  # a new list: words classified before do not know it
 
-    def owns(self, word: str) -> bool:
-        """Whether ``word`` (lower case) is one of the single words or stems."""
-        return word in self.words or bool(self.stems and word.startswith(self.stems))
-
     def distinct(self, text: str) -> set[str]:
         """The different terms that occur in ``text`` (lower case)."""
         reading = _reading(text)
@@ -174,8 +170,10 @@ def _classify(words: set[str]) -> None:
     """Tell each list which of these words (never seen before) it owns or holds an anchor of."""
     if len(_SEEN) + len(words) >= _MAX_WORDS:
         _forget_words()
-    for terms in _ALL:
-        terms.members.update(word for word in words if terms.owns(word))
+    for terms in _ALL:  # a list owns a word that is one of its single words or starts with one of its stems
+        terms.members.update(words.intersection(terms.words))
+        if terms.stems:
+            terms.members.update(word for word in words if word.startswith(terms.stems))
     for word in words:  # the anchors a word contains, looked up by each pair of letters in it
         for position in range(len(word) - 1):
             for anchor, terms, index in _ANCHORS.get(word[position : position + 2], ()):
