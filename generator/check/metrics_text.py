@@ -44,8 +44,12 @@ _GAP = (
     rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|{_NOUN}))+"
     rf"\s*{_CONNECT}\s*|\s+(?:{_NOUN}\s+)?(?:{_CONNECT})?\s*|{_IN_BRACKETS})"
 )
+_ABOUT = r"(?:\\?~|≈)?\s?"
+"""An approximate value's mark ("Test Accuracy: ~77%", which editors escape as ``\\~77%``): the value is the one
+written."""
 _PROSE_AFTER = re.compile(
-    rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)\n]{{0,60}}\))?{_GAP}\**({_WRITTEN})(?!\w|\.\d)", re.IGNORECASE
+    rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)\n]{{0,60}}\))?{_GAP}\**{_ABOUT}({_WRITTEN})(?!\w|\.\d)",
+    re.IGNORECASE,
 )
 _SLASHED = re.compile(
     rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
