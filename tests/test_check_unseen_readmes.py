@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.metrics_text import from_text
+from generator.check import load_rubric
+from generator.check.metrics_text import cell_metric, from_text
 from generator.check.placeholders import find_placeholders
 from tests.check_project_builder import check_readme, check_result
 
@@ -91,3 +92,85 @@ def test_a_readme_a_chat_assistant_wrote_earns_half_the_writing_credit(tmp_path:
 def test_an_approximate_value_is_read(line: str, value: float) -> None:
     [found] = from_text(line, 1)
     assert found.value == value
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("实验结果", "metrics"),  # "experiment results": no spaces between Chinese words
+        ("数据集介绍", "data"),  # "introduction of the dataset": the dataset, not the introduction
+        ("模型训练", "method"),
+        ("结论与展望", "outcome"),
+        ("モデルの評価", "metrics"),
+        ("데이터 설명", "data"),
+        ("Conjunto de dados", "data"),
+        ("Próximos pasos", "outcome"),
+    ],
+)
+def test_headings_in_other_languages_name_their_section(heading: str, section: str) -> None:
+    assert load_rubric().match_heading(heading) == section
+
+
+def test_a_chinese_readme_is_read_by_its_headings(tmp_path: Path) -> None:
+    readme = (
+        "# 评论情感分类\n\n"
+        "## 数据集\n\n共 12000 条商品评论\uff0c来自公开的评论数据\uff0c好评与差评各占一半。\n\n"
+        "## 模型\n\n先用逻辑回归作为基线\uff0c再微调 BERT 模型\uff0c用五折交叉验证选择学习率。\n\n"
+        "## 实验结果\n\n| 模型 | 准确率 | F1值 |\n|---|---|---|\n"
+        "| 逻辑回归 | 84.1% | 83.0% |\n| BERT | 91.3% | 90.8% |\n"
+    )
+    report = check_readme(tmp_path, readme)
+    assert list(report.sections) == ["data", "method", "metrics"]
+    assert all(section.filled for section in report.sections.values())  # words counted without spaces
+    assert report.metrics == pytest.approx({"accuracy": 0.913, "f1": 0.908})
+
+
+@pytest.mark.parametrize(
+    ("header", "metric"),
+    [
+        ("Accuracy (%)", "accuracy"),
+        ("MAE (days)", "mae"),
+        ("RMSE [$]", "rmse"),
+        ("F1 (macro)", "macro_f1"),
+        ("**F1-score (weighted)**", "weighted_f1"),
+        ("Acurácia", "accuracy"),
+        ("Precisión (%)", "precision"),
+        ("召回率\uff08%\uff09", "recall"),
+    ],
+)
+def test_a_table_header_with_its_unit_or_language_names_its_metric(header: str, metric: str) -> None:
+    assert cell_metric(header) == (metric, "")
+
+
+@pytest.mark.parametrize("header", ["Model (2024)", "Notes (see below)", "Training time (s)", "Exactly"])
+def test_other_headers_name_no_metric(header: str) -> None:
+    assert cell_metric(header) is None
+
+
+PLANS = "Add a transformer model and an LSTM, then try the weather and holiday features."
+
+
+def _with_outcome(outcome: str, results: str = "") -> str:
+    """The write-up above with its Results and Outcome replaced."""
+    head = WRITE_UP.split("## Results")[0]
+    return head + (f"## Results\n{results}\n\n" if results else "") + outcome
+
+
+@pytest.mark.parametrize(
+    ("outcome", "results", "status"),
+    [
+        # only plans under a next-steps heading, and no result anywhere: its model names are plans
+        (f"## Future Work\n{PLANS}\n", "", "failed"),
+        # the same plans, with the result said under Results
+        (
+            f"## Next Steps\n{PLANS}\n",
+            "Boosting reaches an RMSE of 41 rentals.",
+            "passed",
+        ),
+        ("## Conclusion\nThis project showcases forecasting with Python libraries for the city crews.", "", "failed"),
+        ("## Conclusion\nBoosting showed the lowest error on weekends, when the crews need it most.", "", "passed"),
+    ],
+)
+def test_an_outcome_states_a_result(tmp_path: Path, outcome: str, results: str, status: str) -> None:
+    report = check_readme(tmp_path, _with_outcome(outcome, results))
+    assert check_result(report, "outcome.result")[0] == status

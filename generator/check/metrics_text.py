@@ -154,13 +154,27 @@ def normalise_text(text: str) -> str:
     return _R_SQUARED.sub("R2", text) if ("^" in text or "<sup>" in text.lower()) else text
 
 
+_QUALIFIED = re.compile(
+    r"^(?P<name>[^()\[\]\uff08\uff09]+?)\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,24})[)\uff09]|\[[^\[\]]{1,24}\]|%)$"
+)
+"""A header with its unit or averaging after the name: "Accuracy (%)", "MAE (days)", "RMSE [$]", "F1 (macro)"."""
+_AVERAGED = {("f1", "macro"): "macro_f1", ("f1", "weighted"): "weighted_f1"}
+
+
 @lru_cache(maxsize=4096)
 def cell_metric(cell: str) -> tuple[str, str] | None:
-    """A header cell's metric id and the role its words give (``"Test RMSE"`` -> ``("rmse", "test")``)."""
+    """A header cell's metric id and the role its words give (``"Test RMSE"`` -> ``("rmse", "test")``,
+    ``"F1 (macro)"`` -> ``("macro_f1", "")``)."""
     metric = metric_id(cell)
     if metric is None:
-        split = _SPLIT_WORD.match(cell.strip().strip("*`:"))
+        bare = cell.strip().strip("*`:").strip()
+        split = _SPLIT_WORD.match(bare)
         metric = metric_id(split.group("after") or split.group("before")) if split else None
+        qualified = _QUALIFIED.match(bare) if metric is None else None
+        if qualified:
+            metric = metric_id(qualified.group("name"))
+            inner = (qualified.group("inner") or "").strip().lower()
+            metric = _AVERAGED.get((metric or "", inner), metric)
     return (metric, label_role(cell)) if metric else None
 
 

@@ -81,7 +81,7 @@ SIZE = re.compile(
     re.IGNORECASE,
 )
 RESULT = _words(
-    r"best", r"outperform\w*", r"achiev\w+", r"reach\w*", r"show\w*", r"found", r"identified", r"top",
+    r"best", r"outperform\w*", r"achiev\w+", r"reach\w*", r"show(?:s|ed|n|ing)?", r"found", r"identified", r"top",
     r"most important", r"strongest", r"improv\w+", r"beat\w*", r"final model", r"selected", r"chosen",
     r"explains?", r"drives?", r"correlat\w+", r"accurate\w*", r"errors?", r"better", r"worse",
     r"matter\w*", r"(?:more|less) than", r"dominat\w+", r"doubl\w+", r"halv\w+", r"well enough", r"won",
