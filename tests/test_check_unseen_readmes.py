@@ -174,3 +174,15 @@ def _with_outcome(outcome: str, results: str = "") -> str:
 def test_an_outcome_states_a_result(tmp_path: Path, outcome: str, results: str, status: str) -> None:
     report = check_readme(tmp_path, _with_outcome(outcome, results))
     assert check_result(report, "outcome.result")[0] == status
+
+
+@pytest.mark.parametrize(
+    "commands",
+    [
+        "py -m pip install -r requirements.txt\npy train.py",  # Windows' launcher
+        "python3.11 -m pip install -r requirements.txt\npython3.11 train.py",
+    ],
+)
+def test_commands_through_any_python_launcher_reproduce(tmp_path: Path, commands: str) -> None:
+    report = check_readme(tmp_path, WRITE_UP + f"\n## Reproduce\n```bash\n{commands}\n```\n")
+    assert check_result(report, "reproduce.commands") == ("passed", 1.0)
