@@ -186,3 +186,15 @@ def test_an_outcome_states_a_result(tmp_path: Path, outcome: str, results: str, 
 def test_commands_through_any_python_launcher_reproduce(tmp_path: Path, commands: str) -> None:
     report = check_readme(tmp_path, WRITE_UP + f"\n## Reproduce\n```bash\n{commands}\n```\n")
     assert check_result(report, "reproduce.commands") == ("passed", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Reached 91% training accuracy, 84% cross-validated accuracy", [(0.91, "train"), (0.84, "")]),
+        ("93% accuracy on train and 85% accuracy on test", [(0.93, "train"), (0.85, "test")]),
+        ("a 0.81 F1 score on the held-out set", [(0.81, "test")]),
+    ],
+)
+def test_every_number_written_before_a_metric_is_read_with_its_role(line: str, values: list) -> None:
+    assert [(found.value, found.role) for found in from_text(line, 1)] == values

@@ -105,3 +105,20 @@ def metric_id(name: str) -> str | None:
     key = " ".join(re.sub(r"[\s_\-]+", " ", name.strip().strip("*`:").lower()).split())
     found = SPELLING_TO_ID.get(key) or SPELLING_TO_ID.get(key.replace(" ", ""))
     return found or (TABLE_NAMES.get(key) if not key.isascii() or key in TABLE_NAMES else None)
+
+
+_QUALIFIED = re.compile(
+    r"^(?P<name>[^()\[\]\uff08\uff09]+?)\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,24})[)\uff09]|\[[^\[\]]{1,24}\]|%)$"
+)
+"""A header with its unit or averaging after the name: "Accuracy (%)", "MAE (days)", "RMSE [$]", "F1 (macro)"."""
+_AVERAGED = {("f1", "macro"): "macro_f1", ("f1", "weighted"): "weighted_f1"}
+
+
+def qualified_metric_id(header: str) -> str | None:
+    """The metric a table header names before its unit or averaging (``"F1 (macro)"`` -> ``"macro_f1"``)."""
+    qualified = _QUALIFIED.match(header)
+    if qualified is None:
+        return None
+    metric = metric_id(qualified.group("name"))
+    inner = (qualified.group("inner") or "").strip().lower()
+    return _AVERAGED.get((metric or "", inner), metric)
