@@ -198,3 +198,38 @@ def test_commands_through_any_python_launcher_reproduce(tmp_path: Path, commands
 )
 def test_every_number_written_before_a_metric_is_read_with_its_role(line: str, values: list) -> None:
     assert [(found.value, found.role) for found in from_text(line, 1)] == values
+
+
+SPLIT_PROBLEM = """# Well repair triage
+
+### Goals
+Build a classifier of well status from the pump records and rank the wells to visit first.
+
+#### Business Problem
+A charity repairs broken wells with a small budget; visiting working wells wastes a day of travel,
+so it needs to know which wells are broken before it sends a crew.
+
+### Data
+The records come from the ministry's open portal at www.waterpoints.example.org: 52,000 wells, 40 columns.
+
+### Method
+Logistic regression as the initial model, then a random forest tuned with 5-fold cross-validation.
+
+#### Initial model
+F1 score: 0.71 (broken wells)
+
+### Results
+F1 score: 0.80 (broken wells), from the tuned forest on the held-out wells.
+
+### Recommendations
+Send crews first to the wells the forest flags; it still misses one broken well in five.
+"""
+
+
+def test_content_is_read_under_every_heading_that_names_the_section(tmp_path: Path) -> None:
+    report = check_readme(tmp_path, SPLIT_PROBLEM)
+    assert report.sections["problem"].heading == "Goals"  # whichever block is chosen…
+    assert check_result(report, "problem.why")[0] == "passed"  # …the why under "Business Problem" counts
+    assert check_result(report, "data.source")[0] == "passed"  # a site named without https://
+    assert check_result(report, "method.baseline")[0] == "passed"  # "the initial model"
+    assert check_result(report, "metrics.baseline")[0] == "passed"  # the initial model's numbers under its heading

@@ -95,9 +95,30 @@ def _target(ctx: Context) -> Outcome:
     return _lacks(found, "does not say what is predicted or found.")
 
 
+def _also_named(ctx: Context, section_id: str) -> str:
+    """The README's other sections whose heading names ``section_id`` as well as the one chosen: a reviewer
+    who finds no "why" under "Goals" reads "Business Problem" too. Read only when the chosen one lacks it."""
+    readme, found = ctx.evidence.readme, ctx.located.get(section_id)
+    if readme is None or found is None:
+        return ""
+    chosen = found.hit.line if found.doc is readme else None
+    parts = [
+        section.prose()
+        for section in readme.sections
+        if section.heading is not None
+        and section.heading.line != chosen
+        and ctx.rubric.heading_scores(section.heading.text).get(section_id, 0.0) >= _NAMES_IT
+    ]
+    return " ".join(" ".join(parts).split())
+
+
+_NAMES_IT = 3.0
+"""A heading's score for a section from which it names that section (a synonym in it, not only a generic word)."""
+
+
 def _why(ctx: Context) -> Outcome:
     found = ctx.located["problem"]
-    if WHY.search(ctx.section_text("problem")):
+    if WHY.search(ctx.section_text("problem")) or WHY.search(_also_named(ctx, "problem")):
         return []
     return _lacks(found, "does not say for whom it matters or why.")
 
@@ -120,6 +141,9 @@ def _source(ctx: Context) -> Outcome:
         return []
     if CITATION.search(ctx.section_text("data", *_ELSEWHERE)):
         return []
+    also = _also_named(ctx, "data")
+    if bare_urls(also) or CITATION.search(also):
+        return []
     return _lacks(found, "has no link or citation to where the data comes from.")
 
 
@@ -132,6 +156,8 @@ def _size(ctx: Context) -> Outcome:
     if SIZE.search(ctx.section_text("data")) or any(
         not _TIME_UNITS.search(match.group().rstrip()) for match in SIZE.finditer(ctx.section_text(*_ELSEWHERE))
     ):
+        return []
+    if SIZE.search(_also_named(ctx, "data")):
         return []
     found = ctx.located["data"]
     return _lacks(found, "does not say how big the data is (rows, samples, columns).")

@@ -45,6 +45,8 @@ BASELINE = _words(
     r"baselines?", r"dummy (?:classifier|regressor|model)", r"majority[- ]class", r"most[- ]frequent",
     r"naive (?:forecast|baseline|model)", r"random guess\w*", r"seasonal naive", r"predict(?:s|ing)? the mean",
     r"zero[- ]rule", r"simple benchmark",
+    # the first model a student fits to beat later: "our initial model", "first simple model (FSM)"
+    r"initial models?", r"first (?:simple )?models?", r"base models?", r"vanilla models?", r"simplest models?",
 )
 COMPARISON = _words(
     r"baselines?", r"compared (?:with|to|against)", r"vs\.?", r"versus", r"improv\w+ (?:over|on|from)",
@@ -123,7 +125,8 @@ CITATION = re.compile(
     r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
     r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]|\bcollected (?:by|from)\b|\bprovided by\b"
     r"|\b(?:published|released|made available|shared|compiled) by\b|\b(?:obtained|downloaded|sourced) from\b"
-    r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b",
+    r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b"
+    r"|\bwww\.[\w-]+\.[a-z]{2,}|\b[\w-]+\.(?:org|gov|edu)\b",  # a site named without its https://
     re.IGNORECASE,
 )
 LICENCE = re.compile(
