@@ -233,3 +233,18 @@ def test_content_is_read_under_every_heading_that_names_the_section(tmp_path: Pa
     assert check_result(report, "data.source")[0] == "passed"  # a site named without https://
     assert check_result(report, "method.baseline")[0] == "passed"  # "the initial model"
     assert check_result(report, "metrics.baseline")[0] == "passed"  # the initial model's numbers under its heading
+
+
+@pytest.mark.parametrize(
+    ("method", "status"),
+    [
+        ("The model was built in Python with TensorFlow and Keras, and scikit-learn for the preprocessing.", "failed"),
+        ("A small Keras CNN with two convolutional layers, built with TensorFlow, on 64-pixel crops.", "passed"),
+    ],
+)
+def test_a_library_is_not_a_model(tmp_path: Path, method: str, status: str) -> None:
+    readme = (
+        "# Leaf disease\n\nWe classify photos of tomato leaves as healthy or diseased for a farm co-op.\n\n"
+        f"## Method\n{method}\n\n## Results\nAccuracy of 0.91 on 1,200 held-out photos.\n"
+    )
+    assert check_result(check_readme(tmp_path, readme), "method.models")[0] == status

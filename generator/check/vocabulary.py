@@ -31,8 +31,9 @@ MODELS = (
     r"exponential smoothing", r"holt-winters", r"ensembles?", r"stacking", r"bagging", r"tf-?idf",
     r"word2vec", r"embeddings?", r"autoencoders?", r"isolation forest", r"extra trees", r"knn",
     r"fine-tuned", r"llm", r"convolutional", r"neural net\w*", r"deep learning",
-    r"keras", r"pytorch", r"tensorflow", r"scikit-learn", r"sklearn",
 )
+# Not keras, pytorch, tensorflow, scikit-learn: a library names what the model was built with, not the model
+# ("built with TensorFlow" leaves a reader asking which model).
 MODEL = _words(*MODELS)
 VALIDATION = _words(
     r"cross[- ]?validat\w*", r"\w*k-?fold\w*", r"\d+[- ]?folds?", r"train(?:ing)?[/ -](?:and )?test split",
