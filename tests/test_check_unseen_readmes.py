@@ -248,3 +248,19 @@ def test_a_library_is_not_a_model(tmp_path: Path, method: str, status: str) -> N
         f"## Method\n{method}\n\n## Results\nAccuracy of 0.91 on 1,200 held-out photos.\n"
     )
     assert check_result(check_readme(tmp_path, readme), "method.models")[0] == status
+
+
+@pytest.mark.parametrize(
+    ("results", "status"),
+    [
+        ("Our goal is to reach an accuracy of at least 85% and a recall above 0.80 on the riders.", "failed"),
+        ("The goal was 85% accuracy, and the tuned forest reached an accuracy of 0.87 on the test weeks.", "passed"),
+    ],
+)
+def test_a_goal_is_not_a_result(tmp_path: Path, results: str, status: str) -> None:
+    readme = WRITE_UP.split("## Results")[0] + f"## Results\n{results}\n"
+    report = check_readme(tmp_path, readme)
+    assert check_result(report, "metrics.values")[0] == status
+    if status == "failed":
+        [finding] = [f for f in report.findings if f.check == "metrics.values"]
+        assert "goals (accuracy 0.85, recall 0.8)" in finding.message

@@ -19,7 +19,7 @@ from functools import lru_cache
 from generator.check.ascii_scan import has_digit, runs
 from generator.check.line_scan import LINE_WORD, at_names, name_starts, numbers_first
 from generator.check.metric_names import BOUNDED, SPELLING_TO_ID, metric_id, qualified_metric_id
-from generator.check.metric_roles import CLAUSE_END, clause, combine, label_role, role
+from generator.check.metric_roles import CLAUSE_END, carried, clause, combine, label_role, role
 from generator.check.vocabulary import MODEL
 
 _NAME_WORDS = frozenset(word for spelling in SPELLING_TO_ID for word in LINE_WORD.findall(spelling))
@@ -34,7 +34,7 @@ _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_WRITTEN})\s*\**\s*(?:±\s*\S+|\(.*\))?
 _CONNECT = (
     r"(?:(?:is|was|were|are)(?:\s+(?:found|shown|measured|calculated|computed|estimated)\s+(?:to\s+be|at|as))?"
     r"|of|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly|over|above|~|≈)"
-    r"(?:\s+(?:of|about|around|approximately))?"
+    r"(?:\s+(?:of|about|around|approximately|at least|at most|more than|less than|below|under))?"
 )
 _NOUN = r"(?:score|value|rating|ratings|rate)"
 """What can follow a metric's name before its value: "an R^2 value of", "accuracy rating of"."""
@@ -312,9 +312,9 @@ def _role_after(raw: str, match: re.Match[str], floor: int, previous: str) -> st
     """The role of a value read name-first: its clause's, else that of the value before it in the same
     sentence ("our final model reached accuracy 0.91 and F1 0.88": both the final model's)."""
     found = role(clause(raw, match.start(), match.end(), floor))
-    if found or previous not in ("final", "test") or CLAUSE_END.search(raw, floor, match.start()):
+    if found or CLAUSE_END.search(raw, floor, match.start()):
         return found
-    return previous
+    return carried(previous, raw, floor, match.start(), match.end())
 
 
 def _a_result(raw: str, match: re.Match[str]) -> bool:
