@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import load_rubric
+from generator.check.language import english
 from generator.check.metrics_text import cell_metric, from_text
 from generator.check.placeholders import find_placeholders
 from tests.check_project_builder import check_readme, check_result
@@ -264,3 +265,42 @@ def test_a_goal_is_not_a_result(tmp_path: Path, results: str, status: str) -> No
     if status == "failed":
         [finding] = [f for f in report.findings if f.check == "metrics.values"]
         assert "goals (accuracy 0.85, recall 0.8)" in finding.message
+
+
+SPANISH = """# Predicción de la demanda de bicicletas
+
+## Descripción
+Se predice el número de alquileres del día siguiente por estación, para que el equipo de noche sepa
+dónde llevar las bicicletas y no queden estaciones vacías por la mañana.
+
+## Modelo
+Un modelo de gradient boosting, comparado con la predicción del mismo día de la semana anterior.
+
+## Resultados
+| Modelo | RMSE |
+|---|---|
+| Semana anterior | 63 |
+| Gradient boosting | 41 |
+"""
+
+
+def test_a_readme_in_another_language_is_not_judged_by_english_words(tmp_path: Path) -> None:
+    report = check_readme(tmp_path, SPANISH)
+    for check_id in ("problem.target", "problem.why", "method.validation", "text.filler"):
+        assert check_result(report, check_id)[0] == "skipped"  # not "does not say why": it does, in Spanish
+    assert check_result(report, "method.models")[0] == "passed"  # a model's name reads the same in any
+    assert report.metrics == {"rmse": 41.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The model predicts next-day rentals for each dock of the city.", True),
+        ("El modelo predice los alquileres del día siguiente para cada estación.", False),
+        ("O modelo prevê os aluguéis do dia seguinte em cada estação da cidade.", False),
+        ("模型预测每个站点第二天的租车数量。", False),
+        ("See https://example.org/la/de/los for the data of the city.", True),  # an address is not words
+    ],
+)
+def test_english_is_told_from_other_languages(text: str, expected: bool) -> None:
+    assert english(text) is expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.check.evidence import Evidence
+from generator.check.language import english
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue, from_text
 from generator.check.placeholders import CHAT_TEXT, Placeholder, find_placeholders, strip_joined
@@ -60,6 +61,14 @@ class Context:
         if key not in self._cache:
             self._cache[key] = find_placeholders(source)
         return self._cache[key]  # type: ignore[return-value]
+
+    def english(self) -> bool:
+        """Whether the README's prose is English (the signals that look for words read English only)."""
+        if "english" not in self._cache:
+            readme = self.evidence.readme
+            prose = " ".join(block.text for block in readme.blocks if block.kind == "prose") if readme else ""
+            self._cache["english"] = english(prose) if prose else True
+        return self._cache["english"]  # type: ignore[return-value]
 
     def chat_line(self) -> int | None:
         """The first README line a chat assistant wrote to its user ("Below is a README you can copy…"),
