@@ -29,7 +29,7 @@ _OTHER = frozenset(
         *("het", "een", "van", "voor", "niet"),  # Dutch
     }
 )
-_ADDRESS = re.compile(r"\S*(?:https?://|www\.)\S*")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S*")
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 

@@ -108,7 +108,7 @@ def metric_id(name: str) -> str | None:
 
 
 _QUALIFIED = re.compile(
-    r"^(?P<name>[^()\[\]\uff08\uff09]+?)\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,24})[)\uff09]|\[[^\[\]]{1,24}\]|%)$"
+    r"^(?P<name>[^()\[\]\uff08\uff09]{1,40}?)\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,24})[)\uff09]|\[[^\[\]]{1,24}\]|%)$"
 )
 """A header with its unit or averaging after the name: "Accuracy (%)", "MAE (days)", "RMSE [$]", "F1 (macro)"."""
 _AVERAGED = {("f1", "macro"): "macro_f1", ("f1", "weighted"): "weighted_f1"}

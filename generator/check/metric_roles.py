@@ -99,6 +99,8 @@ def clause(raw: str, start: int, end: int, floor: int = 0) -> str:
 
 _LISTED = re.compile(r"\W*(?:and|or)?\s*(?:an?|the)?\s*$", re.IGNORECASE)
 """What joins two items of one list ("…, and a"): nothing that could state a result of its own."""
+_LIST_GAP = 12
+"""The longest such join, in characters (the pattern is only tried on that short a gap)."""
 
 
 def carried(previous: str, raw: str, floor: int, start: int, end: int) -> str:
@@ -108,7 +110,7 @@ def carried(previous: str, raw: str, floor: int, start: int, end: int) -> str:
     recall above 0.8"). ``floor``: where the value before ended; ``start``/``end``: this value's match."""
     if previous in ("final", "test"):
         return previous
-    if previous == "target" and _LISTED.match(raw, floor, start):
+    if previous == "target" and start - floor <= _LIST_GAP and _LISTED.match(raw, floor, start):
         stop = CLAUSE_END.search(raw, end)
         if not REACHED.search(raw, end, stop.start() if stop else len(raw)):
             return previous

@@ -177,7 +177,7 @@ _KINDS: tuple[_Kind, ...] = (
                 ("here", "below is"),
             ),
             (r"\bfeel free to ask\b|\bcertainly! here\b", ("feel free", "certainly!")),
-            (r"\bcopy[ \t]*(?:[-/\u2013\u2014]|and)?[ \t]*paste\**[ \t]+\**(?:it|this|the|directly|into)\b",
+            (r"\bcopy[ \t]?(?:[-/\u2013\u2014]|and)?[ \t]?paste\**[ \t]+\**(?:it|this|the|directly|into)\b",
              ("paste",)),
             # the assistant praising what it wrote: "This README is GitHub-ready and interview-safe"
             (r"\b(?:github|recruiter|interview|resume|r\u00e9sum\u00e9|linkedin)[- ](?:ready|safe)\b",

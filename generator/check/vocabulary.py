@@ -127,7 +127,7 @@ CITATION = re.compile(
     r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]|\bcollected (?:by|from)\b|\bprovided by\b"
     r"|\b(?:published|released|made available|shared|compiled) by\b|\b(?:obtained|downloaded|sourced) from\b"
     r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b"
-    r"|\bwww\.[\w-]+\.[a-z]{2,}|\b[\w-]+\.(?:org|gov|edu)\b",  # a site named without its https://
+    r"|\bwww\.[\w-]{1,63}\.[a-z]{2,6}|\b[\w-]{1,63}\.(?:org|gov|edu)\b",  # a site named without https://
     re.IGNORECASE,
 )
 LICENCE = re.compile(
