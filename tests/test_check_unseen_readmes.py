@@ -5,6 +5,7 @@ Every text here is invented for the test: it has the shape of what real READMEs 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,21 @@ def test_a_readme_in_another_language_is_not_judged_by_english_words(tmp_path: P
 )
 def test_english_is_told_from_other_languages(text: str, expected: bool) -> None:
     assert english(text) is expected
+
+
+def test_content_found_only_in_a_notebook_earns_half(tmp_path: Path) -> None:
+    conclusion = (
+        "## Conclusion\n\nBoosting cut the error by a third, so the crew can plan its night route from it; "
+        "it still misses the first warm weekend, and holidays are the next thing to add."
+    )
+    notebook = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [{"cell_type": "markdown", "metadata": {}, "source": conclusion}],
+    }
+    readme = WRITE_UP.split("## Outcome")[0]
+    report = check_readme(tmp_path, readme, {"notebooks/analysis.ipynb": json.dumps(notebook)})
+    assert report.sections["outcome"].where.startswith("notebooks/analysis.ipynb")
+    for check_id in ("outcome.result", "outcome.impact", "outcome.limits"):
+        assert check_result(report, check_id) == ("partial", 0.5)

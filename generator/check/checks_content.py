@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from generator.check.checks_metrics import compares
+from generator.check.checks_metrics import NOTEBOOK_ONLY_CREDIT, compares
 from generator.check.checks_writing import filler, plans, specific
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
@@ -309,15 +309,20 @@ def _ml(ctx: Context) -> Outcome:
 
 def _as_done(check_id: str, function: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
     """``function``, earning at most ``PLANNED_CONTENT_CREDIT`` when its section is written as a plan
-    (``text.plans`` or ``outcome.result`` says so, once)."""
+    (``text.plans`` or ``outcome.result`` says so, once), and at most ``NOTEBOOK_ONLY_CREDIT`` when its section is
+    only in a notebook: a reader of the README does not see it (``section.*`` says so, once)."""
     section_id = REQUIRES[check_id]
 
     def run(ctx: Context) -> Outcome:
         outcome = function(ctx)
-        if outcome is None or section_id not in planned_sections(ctx):
+        if outcome is None:
             return outcome
+        found = ctx.located.get(section_id)
+        cap = NOTEBOOK_ONLY_CREDIT if found is not None and found.doc is not ctx.evidence.readme else 1.0
+        if section_id in planned_sections(ctx):
+            cap = min(cap, PLANNED_CONTENT_CREDIT)
         credit = outcome.credit if isinstance(outcome, Partial) else 0.0 if outcome else 1.0
-        return Partial(list(outcome), min(credit, PLANNED_CONTENT_CREDIT))
+        return Partial(list(outcome), min(credit, cap)) if credit > cap else outcome
 
     return run
 
