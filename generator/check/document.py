@@ -25,6 +25,10 @@ PSEUDO_LEVEL = 7
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Chinese characters and Japanese kana: written without spaces between words."""
+CHARACTERS_PER_WORD = 2
+"""How many of those characters a reader takes for a word (most Chinese words have two)."""
 
 
 @dataclass
@@ -168,9 +172,14 @@ def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> st
 
 
 def words(text: str) -> int:
-    """Words of prose (letters in any script; numbers and punctuation do not count)."""
+    """Words of prose (letters in any script; numbers and punctuation do not count). Chinese and Japanese
+    text counts a word per ``CHARACTERS_PER_WORD`` characters: it has no spaces to count between words."""
     count = ascii_scan.words(text)
-    return _WORD.subn("", text)[1] if count is None else count  # counted without making a string per word
+    if count is not None:
+        return count
+    spaced, ideographs = IDEOGRAPHS.subn(" ", text)
+    # counted without making a string per word
+    return _WORD.subn("", spaced)[1] + -(-ideographs // CHARACTERS_PER_WORD)
 
 
 def has_words(text: str, count: int) -> bool:
@@ -180,6 +189,8 @@ def has_words(text: str, count: int) -> bool:
     found = ascii_scan.words(text)
     if found is not None:
         return found >= count
+    if IDEOGRAPHS.search(text):
+        return words(text) >= count
     return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
