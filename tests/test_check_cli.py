@@ -29,6 +29,7 @@ REPORT_KEYS = {
     "metrics",
     "checks",
     "findings",
+    "notes",
 }
 
 

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator.check import load_rubric
+from generator.check.checks_content import WORDED
 from generator.check.language import english
 from generator.check.metrics_text import cell_metric, from_text
 from generator.check.placeholders import find_placeholders
+from generator.check.report import render
 from tests.check_project_builder import check_readme, check_result
 
 WRITE_UP = """# Bike demand forecast
@@ -291,6 +293,22 @@ def test_a_readme_in_another_language_is_not_judged_by_english_words(tmp_path: P
         assert check_result(report, check_id)[0] == "skipped"  # not "does not say why": it does, in Spanish
     assert check_result(report, "method.models")[0] == "passed"  # a model's name reads the same in any
     assert report.metrics == {"rmse": 41.0}
+
+
+def test_a_readme_in_another_language_says_which_checks_were_not_scored(tmp_path: Path) -> None:
+    """The silence of a skipped check must not read as a pass: every format names what was left out."""
+    report = check_readme(tmp_path, SPANISH)
+    skipped = [result.id for result in report.checks if result.status == "skipped"]
+    (note,) = report.notes
+    assert note.startswith("README.md is not written in English") and "problem.why" in note
+    assert {"problem.why", "method.validation", "text.filler"} <= set(skipped)
+    assert all(check_id in note for check_id in skipped if check_id in WORDED)
+    assert "readme.images" not in note  # skipped for another reason: there are no images
+    text = render([report], [], load_rubric(), "text", color=False, width=100)
+    assert "Not judged: README.md is not written in English" in text
+    assert "> Not judged: README.md is not written in English" in render([report], [], load_rubric(), "markdown")
+    assert json.loads(render([report], [], load_rubric(), "json"))["projects"][0]["notes"] == [note]
+    assert check_readme(tmp_path / "en", "# Rentals\n\n## Problem\n\nThe model predicts rentals.\n").notes == []
 
 
 @pytest.mark.parametrize(

@@ -352,7 +352,7 @@ _FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
 }
-_WORDED = frozenset(
+WORDED = frozenset(
     {"problem.target", "problem.why", "data.size", "data.licence", "method.validation", "outcome.impact",
      "outcome.limits", "text.filler", "text.plans", "explain.drivers", "limits.slices"}
 )
@@ -371,4 +371,4 @@ FUNCTIONS = {
     check_id: _as_done(check_id, function) if REQUIRES.get(check_id) in JUDGED else function
     for check_id, function in _FUNCTIONS.items()
 }
-FUNCTIONS.update({check_id: _in_english(FUNCTIONS[check_id]) for check_id in _WORDED})
+FUNCTIONS.update({check_id: _in_english(FUNCTIONS[check_id]) for check_id in WORDED})

@@ -41,6 +41,8 @@ def render_text(
             lines += _table(("section", "heading", "where", "found by", "written"), rows, width)
         else:
             lines.append("Sections: none found")
+        for note in report.notes:
+            lines += textwrap.wrap(f"Not judged: {note}", width, subsequent_indent="    ")
         if report.findings:
             lines.append("To fix")
             for finding in report.findings:
