@@ -227,8 +227,25 @@ def _result(ctx: Context) -> Outcome:
 
 
 _NEXT_STEPS = frozenset(
-    {"future", "work", "next", "step", "improvement", "enhancement", "roadmap", "todo", "to", "do", "further",
-     "possible", "potential", "planned", "idea", "scope", "and"}
+    {
+        "future",
+        "work",
+        "next",
+        "step",
+        "improvement",
+        "enhancement",
+        "roadmap",
+        "todo",
+        "to",
+        "do",
+        "further",
+        "possible",
+        "potential",
+        "planned",
+        "idea",
+        "scope",
+        "and",
+    }
 )
 _NEXT = frozenset({"future", "next", "roadmap", "todo", "improvement", "enhancement"})
 
@@ -353,8 +370,19 @@ _FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
 }
 WORDED = frozenset(
-    {"problem.target", "problem.why", "data.size", "data.licence", "method.validation", "outcome.impact",
-     "outcome.limits", "text.filler", "text.plans", "explain.drivers", "limits.slices"}
+    {
+        "problem.target",
+        "problem.why",
+        "data.size",
+        "data.licence",
+        "method.validation",
+        "outcome.impact",
+        "outcome.limits",
+        "text.filler",
+        "text.plans",
+        "explain.drivers",
+        "limits.slices",
+    }
 )
 """Signals read from English words alone; in a README in another language they are not judged (a model's
 name, a number, a link, a heading in a known language are read in any)."""

@@ -81,8 +81,19 @@ BOUNDED = frozenset(
 
 TABLE_NAMES: dict[str, str] = {
     # Spanish, Portuguese, French, German, Italian
-    **dict.fromkeys(("acurácia", "acuracia", "exactitud", "exatidão", "précision globale", "genauigkeit",
-                     "accuratezza", "exactitude"), "accuracy"),
+    **dict.fromkeys(
+        (
+            "acurácia",
+            "acuracia",
+            "exactitud",
+            "exatidão",
+            "précision globale",
+            "genauigkeit",
+            "accuratezza",
+            "exactitude",
+        ),
+        "accuracy",
+    ),
     **dict.fromkeys(("precisión", "precisão", "präzision", "precisione"), "precision"),
     **dict.fromkeys(("exhaustividad", "sensibilidad", "sensibilidade", "revocação", "rappel", "richiamo"), "recall"),
     **dict.fromkeys(("puntuación f1", "pontuação f1", "medida f1", "f1 medida"), "f1"),

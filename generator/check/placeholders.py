@@ -177,11 +177,15 @@ _KINDS: tuple[_Kind, ...] = (
                 ("here", "below is"),
             ),
             (r"\bfeel free to ask\b|\bcertainly! here\b", ("feel free", "certainly!")),
-            (r"\bcopy[ \t]?(?:[-/\u2013\u2014]|and)?[ \t]?paste\**[ \t]+\**(?:it|this|the|directly|into)\b",
-             ("paste",)),
+            (
+                r"\bcopy[ \t]?(?:[-/\u2013\u2014]|and)?[ \t]?paste\**[ \t]+\**(?:it|this|the|directly|into)\b",
+                ("paste",),
+            ),
             # the assistant praising what it wrote: "This README is GitHub-ready and interview-safe"
-            (r"\b(?:github|recruiter|interview|resume|r\u00e9sum\u00e9|linkedin)[- ](?:ready|safe)\b",
-             ("github", "recruiter", "interview", "resume", "r\u00e9sum\u00e9", "linkedin")),
+            (
+                r"\b(?:github|recruiter|interview|resume|r\u00e9sum\u00e9|linkedin)[- ](?:ready|safe)\b",
+                ("github", "recruiter", "interview", "resume", "r\u00e9sum\u00e9", "linkedin"),
+            ),
             (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
             (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
             (r"^copy(?: code|[ \t]*\n[ \t]*edit)[ \t]*$", ("copy",)),  # a chat window's copy button, pasted along
