@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator.check import load_rubric
-from generator.check.checks_content import WORDED
 from generator.check.language import english
 from generator.check.metrics_text import cell_metric, from_text
 from generator.check.placeholders import find_placeholders
 from generator.check.report import render
+from generator.check.rules import WORDED_CHECKS
 from tests.check_project_builder import check_readme, check_result
 
 WRITE_UP = """# Bike demand forecast
@@ -302,7 +302,7 @@ def test_a_readme_in_another_language_says_which_checks_were_not_scored(tmp_path
     (note,) = report.notes
     assert note.startswith("README.md is not written in English") and "problem.why" in note
     assert {"problem.why", "method.validation", "text.filler"} <= set(skipped)
-    assert all(check_id in note for check_id in skipped if check_id in WORDED)
+    assert all(check_id in note for check_id in skipped if check_id in WORDED_CHECKS)
     assert "readme.images" not in note  # skipped for another reason: there are no images
     text = render([report], [], load_rubric(), "text", color=False, width=100)
     assert "Not judged: README.md is not written in English" in text

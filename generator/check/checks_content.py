@@ -20,6 +20,7 @@ from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
 from generator.check.plans import JUDGED, PLANNED_CONTENT_CREDIT, planned_sections
 from generator.check.rubric import normalise
+from generator.check.rules import WORDED_CHECKS
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -369,23 +370,6 @@ _FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
 }
-WORDED = frozenset(
-    {
-        "problem.target",
-        "problem.why",
-        "data.size",
-        "data.licence",
-        "method.validation",
-        "outcome.impact",
-        "outcome.limits",
-        "text.filler",
-        "text.plans",
-        "explain.drivers",
-        "limits.slices",
-    }
-)
-"""Signals read from English words alone; in a README in another language they are not judged (a model's
-name, a number, a link, a heading in a known language are read in any)."""
 
 
 def _in_english(function: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
@@ -399,4 +383,4 @@ FUNCTIONS = {
     check_id: _as_done(check_id, function) if REQUIRES.get(check_id) in JUDGED else function
     for check_id, function in _FUNCTIONS.items()
 }
-FUNCTIONS.update({check_id: _in_english(FUNCTIONS[check_id]) for check_id in WORDED})
+FUNCTIONS.update({check_id: _in_english(FUNCTIONS[check_id]) for check_id in WORDED_CHECKS})

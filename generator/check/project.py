@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.check.checks_content import WORDED
 from generator.check.context import Context
 from generator.check.evidence import gather
 from generator.check.metric_blocks import reported
@@ -13,6 +12,7 @@ from generator.check.model import CheckResult, ProjectReport
 from generator.check.per_project import forget_project
 from generator.check.placeholders import strip_joined
 from generator.check.rubric import Rubric, load_rubric
+from generator.check.rules import WORDED_CHECKS
 from generator.check.runner import run_checks, score
 from generator.check.structure import Located, find_sections
 from generator.errors import TargetError
@@ -73,7 +73,7 @@ def _not_judged(context: Context, results: list[CheckResult]) -> list[str]:
     silence as a pass."""
     if context.evidence.readme is None or context.english():
         return []
-    skipped = [result.id for result in results if result.status == "skipped" and result.id in WORDED]
+    skipped = [result.id for result in results if result.status == "skipped" and result.id in WORDED_CHECKS]
     if not skipped:
         return []
     return [
