@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ REPORT_KEYS = {
     "metrics",
     "checks",
     "findings",
+    "notes",
 }
 
 
@@ -127,3 +129,23 @@ def test_show_rubric_prints_the_default_toml() -> None:
     assert result.exit_code == 0
     assert result.stdout == DEFAULT_RUBRIC.read_text(encoding="utf-8")
     assert tomllib.loads(result.stdout)["passing_score"] == 70
+
+
+def test_text_tables_line_up_in_terminal_columns_with_wide_headings(tmp_path: Path) -> None:
+    """A Chinese heading takes two terminal columns a character: padding by characters would push the
+    next column of that row two columns right per character."""
+    readme = (
+        "# 情感分析\n\nA sentiment classifier for short posts.\n\n"
+        "## 数据集\n\nTwo thousand labelled posts from a public corpus.\n\n"
+        "## Method\n\nA logistic regression on word counts.\n"
+    )
+    project = build_tree(tmp_path / "wide", {"README.md": readme})
+    result = run_cli(["check", str(project)])
+    rows = [line for line in result.stdout.splitlines() if "README.md:" in line and line.startswith("  ")]
+    assert any("数据集" in row for row in rows) and len(rows) >= 2
+    columns = {_display_width(row[: row.index("README.md:")]) for row in rows}
+    assert len(columns) == 1, rows
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

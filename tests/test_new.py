@@ -249,7 +249,15 @@ def test_template_syntax_in_answers_stays_literal(tmp_path: Path):
     assert f"# Model card: {name}" in (tmp_path / "p" / "docs" / "model_card.md").read_text()
 
 
-@pytest.mark.slow
+# The classification project's own tests shrink these for their trainings too (its tests/conftest.py).
+QUICK_SETTINGS = {
+    "cv_folds = 5": "cv_folds = 3",
+    "forest_trees = 200": "forest_trees = 50",
+    "repeats = 5": "repeats = 2",
+    "bootstrap_resamples = 200": "bootstrap_resamples = 100",
+}
+
+
 @pytest.mark.slow
 def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     rows = ["age,plan,monthly_fee,churned"]
@@ -264,6 +272,11 @@ def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     assert "`data/raw/churn data.csv`" in (project / "README.md").read_text()
     assert "Breast Cancer" not in (project / "docs/data_card.md").read_text()
     package = next((project / "src").iterdir()).name
+    params = (project / "params.toml").read_text()
+    for setting, quick in QUICK_SETTINGS.items():  # what is checked here needs no full-size training
+        assert f"\n{setting}\n" in params, setting
+        params = params.replace(f"\n{setting}\n", f"\n{quick}\n")
+    (project / "params.toml").write_text(params)
     env = {**os.environ, "PYTHONPATH": str(project / "src"), "MPLBACKEND": "Agg"}
     import subprocess
     import sys
@@ -281,7 +294,6 @@ def test_own_csv_is_copied_wired_in_and_trains(tmp_path: Path):
     # No slices until the learner names columns; then the worst slice of them is reported.
     assert "under `[slices]` in `params.toml`" in (project / "README.md").read_text()
     assert not (project / "reports/slices.json").exists()
-    params = (project / "params.toml").read_text()
     (project / "params.toml").write_text(params.replace("columns = []", 'columns = ["plan", "age"]'))
     again = subprocess.run(
         [sys.executable, "-m", f"{package}.train"], cwd=project, env=env, capture_output=True, text=True, timeout=300

@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from generator.check.checks_metrics import compares
+from generator.check.checks_metrics import NOTEBOOK_ONLY_CREDIT, compares
 from generator.check.checks_writing import filler, plans, specific
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
 from generator.check.plans import JUDGED, PLANNED_CONTENT_CREDIT, planned_sections
+from generator.check.rubric import normalise
+from generator.check.rules import WORDED_CHECKS
 from generator.check.structure import Located
 from generator.check.vocabulary import (
     BASELINE,
@@ -94,9 +96,30 @@ def _target(ctx: Context) -> Outcome:
     return _lacks(found, "does not say what is predicted or found.")
 
 
+def _also_named(ctx: Context, section_id: str) -> str:
+    """The README's other sections whose heading names ``section_id`` as well as the one chosen: a reviewer
+    who finds no "why" under "Goals" reads "Business Problem" too. Read only when the chosen one lacks it."""
+    readme, found = ctx.evidence.readme, ctx.located.get(section_id)
+    if readme is None or found is None:
+        return ""
+    chosen = found.hit.line if found.doc is readme else None
+    parts = [
+        section.prose()
+        for section in readme.sections
+        if section.heading is not None
+        and section.heading.line != chosen
+        and ctx.rubric.heading_scores(section.heading.text).get(section_id, 0.0) >= _NAMES_IT
+    ]
+    return " ".join(" ".join(parts).split())
+
+
+_NAMES_IT = 3.0
+"""A heading's score for a section from which it names that section (a synonym in it, not only a generic word)."""
+
+
 def _why(ctx: Context) -> Outcome:
     found = ctx.located["problem"]
-    if WHY.search(ctx.section_text("problem")):
+    if WHY.search(ctx.section_text("problem")) or WHY.search(_also_named(ctx, "problem")):
         return []
     return _lacks(found, "does not say for whom it matters or why.")
 
@@ -119,6 +142,9 @@ def _source(ctx: Context) -> Outcome:
         return []
     if CITATION.search(ctx.section_text("data", *_ELSEWHERE)):
         return []
+    also = _also_named(ctx, "data")
+    if bare_urls(also) or CITATION.search(also):
+        return []
     return _lacks(found, "has no link or citation to where the data comes from.")
 
 
@@ -131,6 +157,8 @@ def _size(ctx: Context) -> Outcome:
     if SIZE.search(ctx.section_text("data")) or any(
         not _TIME_UNITS.search(match.group().rstrip()) for match in SIZE.finditer(ctx.section_text(*_ELSEWHERE))
     ):
+        return []
+    if SIZE.search(_also_named(ctx, "data")):
         return []
     found = ctx.located["data"]
     return _lacks(found, "does not say how big the data is (rows, samples, columns).")
@@ -187,10 +215,47 @@ def _result(ctx: Context) -> Outcome:
                 "Report the result you got: which model won, its held-out score, and what that means.",
             )
         ]
+    if _only_next_steps(found.hit.heading):
+        # its model names are plans ("Add a transformer"): the result must be said where results are
+        text = ctx.section_text("metrics") if "metrics" in ctx.located else ""
+        if _DIGIT.search(text) or RESULT.search(text):
+            return []
+        return _lacks(found, "lists what to do next, not what the project found (a number, the model that won).")
     text = ctx.section_text("outcome")
     if _DIGIT.search(text) or RESULT.search(text) or MODEL.search(text):
         return []
     return _lacks(found, "states no result (a number, the model that won).")
+
+
+_NEXT_STEPS = frozenset(
+    {
+        "future",
+        "work",
+        "next",
+        "step",
+        "improvement",
+        "enhancement",
+        "roadmap",
+        "todo",
+        "to",
+        "do",
+        "further",
+        "possible",
+        "potential",
+        "planned",
+        "idea",
+        "scope",
+        "and",
+    }
+)
+_NEXT = frozenset({"future", "next", "roadmap", "todo", "improvement", "enhancement"})
+
+
+def _only_next_steps(heading: str) -> bool:
+    """A heading that names only what comes next ("Future Work", "Next Steps", "Future Improvements"): the
+    model names and numbers under it are plans ("Add a transformer model"), not a result."""
+    words = normalise(heading)
+    return bool(words) and all(word in _NEXT_STEPS for word in words) and not _NEXT.isdisjoint(words)
 
 
 def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
@@ -262,15 +327,20 @@ def _ml(ctx: Context) -> Outcome:
 
 def _as_done(check_id: str, function: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
     """``function``, earning at most ``PLANNED_CONTENT_CREDIT`` when its section is written as a plan
-    (``text.plans`` or ``outcome.result`` says so, once)."""
+    (``text.plans`` or ``outcome.result`` says so, once), and at most ``NOTEBOOK_ONLY_CREDIT`` when its section is
+    only in a notebook: a reader of the README does not see it (``section.*`` says so, once)."""
     section_id = REQUIRES[check_id]
 
     def run(ctx: Context) -> Outcome:
         outcome = function(ctx)
-        if outcome is None or section_id not in planned_sections(ctx):
+        if outcome is None:
             return outcome
+        found = ctx.located.get(section_id)
+        cap = NOTEBOOK_ONLY_CREDIT if found is not None and found.doc is not ctx.evidence.readme else 1.0
+        if section_id in planned_sections(ctx):
+            cap = min(cap, PLANNED_CONTENT_CREDIT)
         credit = outcome.credit if isinstance(outcome, Partial) else 0.0 if outcome else 1.0
-        return Partial(list(outcome), min(credit, PLANNED_CONTENT_CREDIT))
+        return Partial(list(outcome), min(credit, cap)) if credit > cap else outcome
 
     return run
 
@@ -300,7 +370,17 @@ _FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     "explain.drivers": _anywhere(DRIVERS, "what drives the predictions (feature importance, SHAP, coefficients)"),
     "limits.slices": _anywhere(SLICES, "where the model fails (per-segment metrics, error analysis)"),
 }
+
+
+def _in_english(function: Callable[[Context], Outcome]) -> Callable[[Context], Outcome]:
+    def run(ctx: Context) -> Outcome:
+        return function(ctx) if ctx.english() else None
+
+    return run
+
+
 FUNCTIONS = {
     check_id: _as_done(check_id, function) if REQUIRES.get(check_id) in JUDGED else function
     for check_id, function in _FUNCTIONS.items()
 }
+FUNCTIONS.update({check_id: _in_english(FUNCTIONS[check_id]) for check_id in WORDED_CHECKS})

@@ -12,11 +12,13 @@ from generator.check.context import Context, Failure, Partial
 from generator.check.evidence import README_NAMES
 
 _PROMPT = r"^\s*(?:[$>#]\s+|!|%)?"
+_PYTHON = r"(?:python(?:3(?:\.\d{1,2})?)?|py(?:\s+-3(?:\.\d{1,2})?)?)"
+"""The interpreter as a command: ``python``, ``python3.11``, or Windows' launcher ``py`` (``py -3.11``)."""
 _INSTALL = re.compile(
-    _PROMPT + r"(?:(?:python3?\s+-m\s+)?pip3?\s+install|conda\s+(?:env\s+)?(?:create|install|update)"
+    _PROMPT + rf"(?:(?:{_PYTHON}\s+-m\s+)?pip3?\s+install|conda\s+(?:env\s+)?(?:create|install|update)"
     r"|mamba\s+(?:env\s+)?(?:create|install)|uv\s+(?:sync|pip\s+install|venv)|poetry\s+install"
     r"|pipenv\s+install|make\s+(?:install|setup|env|venv|deps)|docker\s+(?:compose\s+)?build"
-    r"|(?:python3?|py)\s+-m\s+venv|virtualenv\b)",
+    rf"|{_PYTHON}\s+-m\s+venv|virtualenv\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
@@ -25,7 +27,7 @@ _INSTALLS = ("install", "conda", "mamba", "sync", "venv", "make", "docker", "vir
 """A word every install command holds (the commands as text are looked for only in a README with one)."""
 _AS_CODE = "Put the install and run commands, in order, in one ```bash block that a reader can copy."
 _RUN = re.compile(
-    _PROMPT + r"(?:python3?\s+(?!-m\s+(?:pip|venv)\b)\S+|make(?:\s+(?!install\b|setup\b)[\w-]+)?\s*$"
+    _PROMPT + rf"(?:{_PYTHON}\s+(?!-m\s+(?:pip|venv)\b|-3)\S+|make(?:\s+(?!install\b|setup\b)[\w-]+)?\s*$"
     r"|jupyter\s+\w+|uv\s+run|poetry\s+run|pipenv\s+run|docker\s+(?:compose\s+up|run)"
     r"|streamlit\s+run|pytest\b|bash\s+\S+|sh\s+\S+|\./\S+|uvicorn\s|dvc\s+repro|papermill\s|mlflow\s+run"
     r"|portfolio\s+\w+|[\w-]+\s+(?:train|predict|evaluate)\b)",

@@ -39,6 +39,11 @@ def _values(ctx: Context) -> list[Failure] | None:
             ],
             ACCURACY_ONLY_CREDIT,
         )
+    goals = [value for value in shown if value.role == "target"]
+    if goals and len(goals) == len(shown):  # what the project aims at is not what it reached
+        if ctx.notebook_values():
+            return Partial([_notebook_only(ctx)], NOTEBOOK_ONLY_CREDIT)
+        return [_only_goals(ctx, goals)]
     if shown or (ctx.evidence.readme is None and ctx.notebook_values()):
         return []  # without a README, the missing README is the finding
     if ctx.notebook_values():  # a Metrics section found in a notebook holds some of these
@@ -53,6 +58,18 @@ def _values(ctx: Context) -> list[Failure] | None:
             where.line if where else None,
         )
     ]
+
+
+def _only_goals(ctx: Context, goals: list[MetricValue]) -> Failure:
+    """The finding for a README whose only numbers are what the project aims at ("at least 85% accuracy")."""
+    found = ctx.located.get("metrics")
+    said = ", ".join(f"{value.metric} {value.value:g}" for value in goals[:3])
+    return Failure(
+        f"The README's metric values are goals ({said}), not results.",
+        found.hit.file if found else ctx.evidence.readme_name,
+        found.hit.line if found else goals[0].line,
+        "Add the values the final model reached on held-out data, next to the goals.",
+    )
 
 
 def _notebook_only(ctx: Context) -> Failure:
@@ -91,6 +108,8 @@ def _baseline(ctx: Context) -> list[Failure] | None:
     shown = found.metric_values if found else values
     if BASELINE.search(results) or COMPARISON.search(results) or compares(shown):
         return []
+    if BASELINE.search(ctx.headings_text()) and compares(values):
+        return []  # "### Initial Model Results" above one set of numbers, "### Final Model" above the other
     return [
         Failure(
             "The results give no baseline to compare the final model with.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from generator.check.context import Context, Failure
 from generator.check.document import location
-from generator.check.placeholders import find_placeholders
 
 MAX_PLACEHOLDER_FINDINGS = 20
 """Placeholder findings listed per document (the rest are summed up in one line)."""
@@ -16,7 +15,7 @@ def _placeholders(ctx: Context) -> list[Failure] | None:
         return None
     failures: list[Failure] = []
     for name, source, cell_starts in ctx.evidence.sources():
-        hits = find_placeholders(source)
+        hits = ctx.placeholders(name, source)
         for hit in hits[:MAX_PLACEHOLDER_FINDINGS]:
             failures.append(
                 Failure(

@@ -11,9 +11,30 @@ from generator.check.plans import JUDGED, planned_sections
 Outcome = list[Failure] | None
 
 
+GENERATED_CREDIT = 0.5
+"""What the writing of a README a chat assistant wrote earns: it may describe the author's work, but its
+sentences are the assistant's, so they say little about how the author explains the work."""
+
+
 def _scaled(ctx: Context, failures: list[Failure], credit: float) -> Outcome:
-    """``credit`` in proportion to how much of the write-up is there (see ``FULL_WRITEUP``)."""
+    """``credit`` in proportion to how much of the write-up is there (see ``FULL_WRITEUP``), and halved when
+    a chat assistant wrote the README (its text to the user was left in it)."""
     credit *= coverage(ctx)
+    chat = ctx.chat_line()
+    if chat is not None:
+        credit *= GENERATED_CREDIT
+        readme = ctx.evidence.readme
+        name = readme.name if readme else None
+        failures = [
+            *failures,
+            Failure(
+                f"{name}:{chat}: the README holds a chat assistant's words to its user, so its prose is the "
+                "assistant's, not yours.",
+                name,
+                chat,
+                "Delete the assistant's text and rewrite the sections in your own words, with your numbers.",
+            ),
+        ]
     return Partial(failures, credit) if failures or credit < 1 else []
 
 

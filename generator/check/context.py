@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.check.evidence import Evidence
+from generator.check.language import english
 from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue, from_text
-from generator.check.placeholders import strip_joined
+from generator.check.placeholders import CHAT_TEXT, Placeholder, find_placeholders, strip_joined
 from generator.check.rubric import Rubric
 from generator.check.specificity import Specificity, read_specificity
 from generator.check.structure import Located
@@ -52,6 +53,31 @@ class Context:
                     values += from_text(notebook.output_text, 1)
             self._cache["notebooks"] = values
         return self._cache["notebooks"]  # type: ignore[return-value]
+
+    def placeholders(self, name: str, source: str) -> list[Placeholder]:
+        """The placeholders of one Markdown source of the project (read once: the placeholder check lists
+        them, the writing checks ask whether a chat assistant wrote the README)."""
+        key = "placeholders:" + name
+        if key not in self._cache:
+            self._cache[key] = find_placeholders(source)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def english(self) -> bool:
+        """Whether the README's prose is English (the signals that look for words read English only)."""
+        if "english" not in self._cache:
+            readme = self.evidence.readme
+            prose = " ".join(block.text for block in readme.blocks if block.kind == "prose") if readme else ""
+            self._cache["english"] = english(prose) if prose else True
+        return self._cache["english"]  # type: ignore[return-value]
+
+    def chat_line(self) -> int | None:
+        """The first README line a chat assistant wrote to its user ("Below is a README you can copy…"),
+        if any: the README around it is the assistant's text, not the author's."""
+        readme = self.evidence.readme
+        if readme is None:
+            return None
+        hits = self.placeholders(readme.name, readme.source)
+        return next((hit.line for hit in hits if hit.kind == CHAT_TEXT), None)
 
     def specificity(self) -> Specificity:
         """Which written sections say something specific, and which text repeats across sections."""

@@ -23,6 +23,10 @@ PSEUDO_LEVEL = 7
 """Pseudo-headings (bold, emoji, numbered, ALL-CAPS or short lines) rank below ``######``."""
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Chinese characters and Japanese kana: written without spaces between words."""
+CHARACTERS_PER_WORD = 2
+"""How many of those characters a reader takes for a word (most Chinese words have two)."""
 
 
 @dataclass
@@ -166,13 +170,17 @@ def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> st
 
 
 def words(text: str) -> int:
-    """Words of prose (letters in any script; numbers and punctuation do not count)."""
-    return ascii_scan.words(text)  # counted without making a string per word
+    """Words of prose (letters in any script; numbers and punctuation do not count). Chinese and Japanese
+    text counts a word per ``CHARACTERS_PER_WORD`` characters: it has no spaces to count between words."""
+    if text.isascii():
+        return ascii_scan.words(text)  # counted without making a string per word
+    spaced, ideographs = IDEOGRAPHS.subn(" ", text)
+    return ascii_scan.words(spaced) + -(-ideographs // CHARACTERS_PER_WORD)
 
 
 def has_words(text: str, count: int) -> bool:
     """Whether ``text`` has at least ``count`` words."""
-    return count <= 0 or ascii_scan.words(text) >= count
+    return count <= 0 or words(text) >= count
 
 
 def bare_urls(text: str) -> list[str]:

@@ -79,8 +79,57 @@ BOUNDED = frozenset(
 """Metrics that lie between -1 and 1, so "87" next to one of them is a percentage."""
 
 
+TABLE_NAMES: dict[str, str] = {
+    # Spanish, Portuguese, French, German, Italian
+    **dict.fromkeys(
+        (
+            "acurácia",
+            "acuracia",
+            "exactitud",
+            "exatidão",
+            "précision globale",
+            "genauigkeit",
+            "accuratezza",
+            "exactitude",
+        ),
+        "accuracy",
+    ),
+    **dict.fromkeys(("precisión", "precisão", "präzision", "precisione"), "precision"),
+    **dict.fromkeys(("exhaustividad", "sensibilidad", "sensibilidade", "revocação", "rappel", "richiamo"), "recall"),
+    **dict.fromkeys(("puntuación f1", "pontuação f1", "medida f1", "f1 medida"), "f1"),
+    # Chinese, Japanese, Korean
+    **dict.fromkeys(("准确率", "正确率", "準確率", "正解率", "정확도"), "accuracy"),
+    **dict.fromkeys(("精确率", "精確率", "適合率", "정밀도"), "precision"),
+    **dict.fromkeys(("召回率", "再現率", "재현율"), "recall"),
+    **dict.fromkeys(("f1值", "f1分数", "f1 值", "f1得分", "f1 점수"), "f1"),
+    **dict.fromkeys(("宏平均f1", "macro f1值"), "macro_f1"),
+    **dict.fromkeys(("均方根误差",), "rmse"),
+    **dict.fromkeys(("平均绝对误差",), "mae"),
+}
+"""Metric names in other languages, read in tables (a header or a row's label): prose is read in English
+only, but a table of numbers says what it says in any language once its headers are known."""
+
+
 @lru_cache(maxsize=4096)
 def metric_id(name: str) -> str | None:
-    """The metric id for a display name or key (``"ROC AUC"``, ``"roc_auc"``, ``"R²"``)."""
+    """The metric id for a display name or key (``"ROC AUC"``, ``"roc_auc"``, ``"R²"``, ``"Acurácia"``)."""
     key = " ".join(re.sub(r"[\s_\-]+", " ", name.strip().strip("*`:").lower()).split())
-    return SPELLING_TO_ID.get(key) or SPELLING_TO_ID.get(key.replace(" ", ""))
+    found = SPELLING_TO_ID.get(key) or SPELLING_TO_ID.get(key.replace(" ", ""))
+    return found or (TABLE_NAMES.get(key) if not key.isascii() or key in TABLE_NAMES else None)
+
+
+_QUALIFIED = re.compile(
+    r"^(?P<name>[^()\[\]\uff08\uff09]{1,40}?)\s*(?:[(\uff08](?P<inner>[^()\uff08\uff09]{1,24})[)\uff09]|\[[^\[\]]{1,24}\]|%)$"
+)
+"""A header with its unit or averaging after the name: "Accuracy (%)", "MAE (days)", "RMSE [$]", "F1 (macro)"."""
+_AVERAGED = {("f1", "macro"): "macro_f1", ("f1", "weighted"): "weighted_f1"}
+
+
+def qualified_metric_id(header: str) -> str | None:
+    """The metric a table header names before its unit or averaging (``"F1 (macro)"`` -> ``"macro_f1"``)."""
+    qualified = _QUALIFIED.match(header)
+    if qualified is None:
+        return None
+    metric = metric_id(qualified.group("name"))
+    inner = (qualified.group("inner") or "").strip().lower()
+    return _AVERAGED.get((metric or "", inner), metric)

@@ -39,6 +39,8 @@ _TARGET = re.compile(
     r"""|(?:should|must|needs? to) (?:reach|achieve|exceed|hit))\b|(?<![-=\w"'/])[>≥]=?\s*[-+.\d%]""",
     re.IGNORECASE,
 )
+REACHED = re.compile(r"\b(?:reached|achieved|obtained|got|scored|attained|yielded|gave|was reached|were reached)\b")
+"""A result said in the past: after it, a number is what the project reached, whatever goal came before."""
 _TEST = re.compile(r"\btest(?:ing)?\b|\bheld[- ]?out|\bhold[- ]?out|\bunseen\b|out[- ]of[- ]sample", re.IGNORECASE)
 _TRAIN = re.compile(r"\btrain(?:ing)?\b|\bin[- ]sample", re.IGNORECASE)
 _FINAL = re.compile(r"final|selected|chosen|best|tuned|ours|proposed|deployed|winner|✅|⭐|🏆", re.IGNORECASE)
@@ -77,8 +79,9 @@ def role(label: str) -> str:
         return ""
     if _BASELINE.search(label):
         return "baseline"
-    if _TARGET.search(label):
-        return "target"
+    target = _TARGET.search(label)
+    if target and not REACHED.search(label, target.end()):
+        return "target"  # "the goal was 85% and we reached": what comes after "reached" is a result
     test = _TEST.search(label)
     if not test and _TRAIN.search(label):
         return "train"
@@ -108,3 +111,23 @@ def clause(raw: str, start: int, end: int, floor: int = 0) -> str:
     for stop in CLAUSE_END.finditer(raw, low, start):
         low = stop.end()
     return raw[low:end]
+
+
+_LISTED = re.compile(r"\W*(?:and|or)?\s*(?:an?|the)?\s*$", re.IGNORECASE)
+"""What joins two items of one list ("…, and a"): nothing that could state a result of its own."""
+_LIST_GAP = 12
+"""The longest such join, in characters (the pattern is only tried on that short a gap)."""
+
+
+def carried(previous: str, raw: str, floor: int, start: int, end: int) -> str:
+    """The role a value read name-first takes from the value before it in its sentence, when its own words
+    give none: the final model's or the test set's ("our final model reached accuracy 0.91 and F1 0.88"),
+    and a goal's only for the next item of its list that no "was reached" follows ("at least 85% and a
+    recall above 0.8"). ``floor``: where the value before ended; ``start``/``end``: this value's match."""
+    if previous in ("final", "test"):
+        return previous
+    if previous == "target" and start - floor <= _LIST_GAP and _LISTED.match(raw, floor, start):
+        stop = CLAUSE_END.search(raw, end)
+        if not REACHED.search(raw, end, stop.start() if stop else len(raw)):
+            return previous
+    return ""

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from generator.check.ascii_scan import has_digit, runs
 from generator.check.line_scan import LINE_WORD, at_names, name_starts, numbers_first
-from generator.check.metric_names import BOUNDED, SPELLING_TO_ID, metric_id
-from generator.check.metric_roles import CLAUSE_END, clause, combine, label_role, role
+from generator.check.metric_names import BOUNDED, SPELLING_TO_ID, metric_id, qualified_metric_id
+from generator.check.metric_roles import CLAUSE_END, carried, clause, combine, label_role, role
 from generator.check.vocabulary import MODEL
 
 _NAME_WORDS = frozenset(word for spelling in SPELLING_TO_ID for word in LINE_WORD.findall(spelling))
@@ -34,7 +34,7 @@ _CELL_NUMBER = re.compile(rf"^\s*\**\s*({_WRITTEN})\s*\**\s*(?:±\s*\S+|\(.*\))?
 _CONNECT = (
     r"(?:(?:is|was|were|are)(?:\s+(?:found|shown|measured|calculated|computed|estimated)\s+(?:to\s+be|at|as))?"
     r"|of|=|:|at|reaches|reached|achieved|around|about|approximately|roughly|nearly|over|above|~|≈)"
-    r"(?:\s+(?:of|about|around|approximately))?"
+    r"(?:\s+(?:of|about|around|approximately|at least|at most|more than|less than|below|under))?"
 )
 _NOUN = r"(?:score|value|rating|ratings|rate)"
 """What can follow a metric's name before its value: "an R^2 value of", "accuracy rating of"."""
@@ -44,8 +44,12 @@ _GAP = (
     rf"(?:\s*[:=]\s*|(?:\s+(?:on|in|for|the|test|held-out|validation|set|data|final|model|our|{_NOUN}))+"
     rf"\s*{_CONNECT}\s*|\s+(?:{_NOUN}\s+)?(?:{_CONNECT})?\s*|{_IN_BRACKETS})"
 )
+_ABOUT = r"(?:\\?~|≈)?\s?"
+"""An approximate value's mark ("Test Accuracy: ~77%", which editors escape as ``\\~77%``): the value is the one
+written."""
 _PROSE_AFTER = re.compile(
-    rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)\n]{{0,60}}\))?{_GAP}\**({_WRITTEN})(?!\w|\.\d)", re.IGNORECASE
+    rf"(?<![\w^])({_NAME_RE})(?![\w²])(?:\s*\([^)\n]{{0,60}}\))?{_GAP}\**{_ABOUT}({_WRITTEN})(?!\w|\.\d)",
+    re.IGNORECASE,
 )
 _SLASHED = re.compile(
     rf"(?<![\w^])((?:{_NAME_RE}|public|private|train|val|valid|test)"
@@ -77,7 +81,9 @@ _NAME_STARTS = frozenset(
 )
 """The run of letters and digits a metric's name can start with: its first words written together or apart."""
 _SLASH_STARTS = _NAME_STARTS | {"public", "private", "train", "val", "valid", "test"}
-_PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
+_PROSE_BEFORE = re.compile(rf"(?<![\w.])({_NUMBER})\**\s+(?:\w+(?:-\w+)?\s+)?({_NAME_RE})(?![\w²])", re.IGNORECASE)
+_AFTER = re.compile(r"(?:(?! and )[^,;.(\n]){0,30}")
+"""The words after "86% accuracy" that say whose it is ("on the test set"), up to the end of the phrase."""
 _DESCRIBED = re.compile(r"\s*(?:range|ranges|threshold|thresholds|interval|intervals|band|bands)\b", re.IGNORECASE)
 """A noun after "0.9 recall" that makes the number describe something ("the 0.6 to 0.9 recall range")."""
 MAX_COLUMNS = 40
@@ -152,11 +158,14 @@ def normalise_text(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def cell_metric(cell: str) -> tuple[str, str] | None:
-    """A header cell's metric id and the role its words give (``"Test RMSE"`` -> ``("rmse", "test")``)."""
+    """A header cell's metric id and the role its words give (``"Test RMSE"`` -> ``("rmse", "test")``,
+    ``"F1 (macro)"`` -> ``("macro_f1", "")``)."""
     metric = metric_id(cell)
     if metric is None:
-        split = _SPLIT_WORD.match(cell.strip().strip("*`:"))
+        bare = cell.strip().strip("*`:").strip()
+        split = _SPLIT_WORD.match(bare)
         metric = metric_id(split.group("after") or split.group("before")) if split else None
+        metric = metric or qualified_metric_id(bare)
     return (metric, label_role(cell)) if metric else None
 
 
@@ -268,6 +277,7 @@ def _from_line(raw: str, number: int) -> list[MetricValue]:
     names = name_starts(raw, _NAME_STARTS, (lowered, line_words))
     end, previous = 0, ""
     logged = "val_" in lowered  # "loss: 0.2 - accuracy: 0.95 - val_accuracy: 0.91": a training log's line
+    read: set[int] = set()  # where the numbers read name-first end: not read again number-first
     for match in at_names(_PROSE_AFTER, raw, names):
         metric = metric_id(match.group(1))
         found_role = _role_after(raw, match, end, previous)
@@ -277,16 +287,21 @@ def _from_line(raw: str, number: int) -> list[MetricValue]:
         value = _value(metric, match.group(2), number, found_role) if metric else None
         if value:
             found.append(value)
+            read.add(match.end(2))
             previous = found_role
-    seen = {value.metric for value in found}  # a metric read name-first is not read again number-first
+    # "88% training accuracy, 82% validation accuracy": each number once, however many share a metric
+    floor = 0
     for match in numbers_first(_PROSE_BEFORE, raw, names):
         metric = metric_id(match.group(2))
-        if metric is None or not _a_result(raw, match):
+        if metric is None or match.end(1) in read or not _a_result(raw, match):
             continue
-        value = _value(metric, match.group(1), number, role(clause(raw, match.start(), match.end())))
-        if value and value.metric not in seen:
+        after = _AFTER.match(raw, match.end())
+        found_role = role(after.group() if after else "") or role(clause(raw, match.start(), match.end(), floor))
+        value = _value(metric, match.group(1), number, found_role)
+        if value:
             found.append(value)
-            seen.add(value.metric)
+            read.add(match.end(1))
+            floor = match.end()
     model = _LEADING_MODEL.match(raw) if found else None
     if model is None:
         return found
@@ -297,9 +312,9 @@ def _role_after(raw: str, match: re.Match[str], floor: int, previous: str) -> st
     """The role of a value read name-first: its clause's, else that of the value before it in the same
     sentence ("our final model reached accuracy 0.91 and F1 0.88": both the final model's)."""
     found = role(clause(raw, match.start(), match.end(), floor))
-    if found or previous not in ("final", "test") or CLAUSE_END.search(raw, floor, match.start()):
+    if found or CLAUSE_END.search(raw, floor, match.start()):
         return found
-    return previous
+    return carried(previous, raw, floor, match.start(), match.end())
 
 
 def _a_result(raw: str, match: re.Match[str]) -> bool:

@@ -102,6 +102,8 @@ class ProjectReport:
     rubric: str = "default"
     passing_score: int = 70
     readme: str | None = None
+    notes: list[str] = field(default_factory=list)
+    """What was not judged, and why (a README in another language): a score says nothing of what it skipped."""
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON view (schema ``portfolio-check/1``, documented in the README)."""
@@ -120,4 +122,5 @@ class ProjectReport:
             "metrics": self.metrics,
             "checks": [check.to_dict() for check in self.checks],
             "findings": [finding.to_dict() for finding in self.findings],
+            "notes": list(self.notes),
         }

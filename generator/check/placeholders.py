@@ -65,6 +65,8 @@ class _Kind:
         return any(map(lowered.__contains__, self.needles))
 
 
+CHAT_TEXT = "leftover chat-assistant text"
+"""The label of what a chat assistant wrote around the README it generated ("Below is a README you can copy")."""
 _DOCUMENTED = r"(?:(?:machine learning |ml )?project|dataset|data|model|results?|approach|method|problem)\b"
 """What a template asks the author to describe."""
 _KINDS: tuple[_Kind, ...] = (
@@ -142,6 +144,27 @@ _KINDS: tuple[_Kind, ...] = (
         ),
     ),
     _Kind(
+        "a template instruction ('describe your …')",
+        re.compile(
+            # a generic README template talks to the author about "your project" ("Highlight the key features
+            # of your project.", "Explain how users can use your project."); a README talks to its reader
+            # about "this project" (and "your project ID" is the reader's, not a stand-in)
+            r"(?:(?<![^\n])|(?<=[-*+>] )|(?<=\d\. )|(?<=[.:] ))(?:highlight|guide|list|provide|explain|describe"
+            r"|summari[sz]e|mention|outline|specify|tell)\b[^\n.]{0,80}?\byour (?:project|app|application"
+            r"|repository|repo|code|model|work)\b(?!['\u2019]?s?[ _-]?(?:id|ids|name|key|number|token|root|folder"
+            r"|directory|path)\b)[^\n]*",
+            re.IGNORECASE,
+        ),
+        ("your project", "your app", "your repo", "your code", "your model", "your work"),
+    ),
+    _Kind(
+        "a 'Feature 1' stand-in",
+        re.compile(
+            r"^[ \t]*[-*+][ \t]+(?:feature|item|point|bullet point)[ \t]+\d[ \t]*$", re.IGNORECASE | re.MULTILINE
+        ),
+        ("feature", "item", "point"),
+    ),
+    _Kind(
         "a metrics cell waiting for `make train` or `portfolio sync`",
         re.compile(r"\|[^|\n]*(?<![A-Za-z])run\b[^|\n]*(?:portfolio sync|make train)[^|\n]*\|", re.IGNORECASE),
         ("portfolio sync", "make train"),
@@ -153,7 +176,7 @@ _KINDS: tuple[_Kind, ...] = (
     ),
     _Kind("a template guidance line ('>📋')", re.compile(r"^[ \t]*>[ \t]*📋", re.MULTILINE), ("📋",)),
     *(
-        _Kind("leftover chat-assistant text", re.compile(pattern, re.IGNORECASE | re.MULTILINE), needles)
+        _Kind(CHAT_TEXT, re.compile(pattern, re.IGNORECASE | re.MULTILINE), needles)
         for pattern, needles in (
             (r"\b(?:do you want|would you like|want) me to\b", ("me to",)),
             (r"\bshall I (?:also|add|create|write)\b", ("shall i",)),
@@ -161,9 +184,21 @@ _KINDS: tuple[_Kind, ...] = (
             (r"\blet me know if you(?:'d| would)? (?:like|want|need)", ("let me know",)),
             (r"\bI hope this helps\b", ("hope this",)),
             (r"\bas an AI(?: language model)?\b", ("as an ai",)),
-            (r"\b(?:here(?:'s| is)|below is) (?:a|an|the|your) (?:[\w-]+ ){0,4}README\b", ("here", "below is")),
+            # "Below is a **clean, ready-to-use README.md** for your project": emphasis and commas included
+            (
+                r"\b(?:here(?:'s|\u2019s| is)|below is) \**(?:a|an|the|your)\b[^\n]{0,60}?\bREADME\b",
+                ("here", "below is"),
+            ),
             (r"\bfeel free to ask\b|\bcertainly! here\b", ("feel free", "certainly!")),
-            (r"\b(?:you can )?copy[- /]?(?:and[- ]?)?paste (?:it|this|the)\b", ("paste",)),
+            (
+                r"\bcopy[ \t]?(?:[-/\u2013\u2014]|and)?[ \t]?paste\**[ \t]+\**(?:it|this|the|directly|into)\b",
+                ("paste",),
+            ),
+            # the assistant praising what it wrote: "This README is GitHub-ready and interview-safe"
+            (
+                r"\b(?:github|recruiter|interview|resume|r\u00e9sum\u00e9|linkedin)[- ](?:ready|safe)\b",
+                ("github", "recruiter", "interview", "resume", "r\u00e9sum\u00e9", "linkedin"),
+            ),
             (r"\bI(?:'ve| have) (?:created|written|drafted|prepared) (?:a|an|the|your)\b", ("i've", "i have")),
             (r"^(?:sure|certainly|absolutely|of course)[!,] ", ("sure", "certainly", "absolutely", "of course")),
             (r"^copy(?: code|[ \t]*\n[ \t]*edit)[ \t]*$", ("copy",)),  # a chat window's copy button, pasted along

@@ -8,10 +8,11 @@ from pathlib import Path
 from generator.check.context import Context
 from generator.check.evidence import gather
 from generator.check.metric_blocks import reported
-from generator.check.model import ProjectReport
+from generator.check.model import CheckResult, ProjectReport
 from generator.check.per_project import forget_project
 from generator.check.placeholders import strip_joined
 from generator.check.rubric import Rubric, load_rubric
+from generator.check.rules import WORDED_CHECKS
 from generator.check.runner import run_checks, score
 from generator.check.structure import Located, find_sections
 from generator.errors import TargetError
@@ -63,7 +64,22 @@ def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
         rubric=rubric.name,
         passing_score=rubric.passing_score,
         readme=evidence.readme_name,
+        notes=_not_judged(context, results),
     )
+
+
+def _not_judged(context: Context, results: list[CheckResult]) -> list[str]:
+    """Say which checks a README in another language left unscored: its author must not read the
+    silence as a pass."""
+    if context.evidence.readme is None or context.english():
+        return []
+    skipped = [result.id for result in results if result.status == "skipped" and result.id in WORDED_CHECKS]
+    if not skipped:
+        return []
+    return [
+        f"{context.evidence.readme_name} is not written in English: {len(skipped)} checks that read English words "
+        f"were not scored ({', '.join(skipped)}); sections, headings, numbers, links and model names were."
+    ]
 
 
 def _summary(found: Located | None) -> str | None:

@@ -72,17 +72,14 @@ def render_markdown(reports: Sequence[ProjectReport], errors: Sequence[tuple[str
     for target, message in errors:
         lines.append(f"| {_md(target)} | - | - | ⚠️ error | {_md(message)} |")
     for report in reports:
-        if not report.findings:
+        if not report.findings and not report.notes:
             continue
-        lines += [
-            "",
-            f"### {_md(report.title or report.target)}: what to add",
-            "",
-            "| Check | Finding | Fix |",
-            "|---|---|---|",
-        ]
-        for finding in report.findings:
-            lines.append(f"| `{finding.check}` | {_md(finding.message)} | {_md(finding.fix)} |")
+        lines += ["", f"### {_md(report.title or report.target)}: what to add", ""]
+        if report.notes:
+            lines += [*(f"> Not judged: {_md(note)}" for note in report.notes), ""]
+        if report.findings:
+            lines += ["| Check | Finding | Fix |", "|---|---|---|"]
+            lines += [f"| `{f.check}` | {_md(f.message)} | {_md(f.fix)} |" for f in report.findings]
     return "\n".join(lines) + "\n"
 
 

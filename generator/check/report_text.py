@@ -8,6 +8,7 @@ cohort prints hundreds of reports, and laying out rich tables cost several times
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 
 from generator.check.model import ProjectReport
@@ -40,6 +41,8 @@ def render_text(
             lines += _table(("section", "heading", "where", "found by", "written"), rows, width)
         else:
             lines.append("Sections: none found")
+        for note in report.notes:
+            lines += textwrap.wrap(f"Not judged: {note}", width, subsequent_indent="    ")
         if report.findings:
             lines.append("To fix")
             for finding in report.findings:
@@ -65,18 +68,32 @@ def render_text(
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], width: int) -> list[str]:
-    """Columns padded to their widest cell (each cell cut to a share of the width)."""
+    """Columns padded to their widest cell (each cell cut to a share of the width), measured in
+    terminal columns: a Chinese heading or an emoji takes two."""
     limit = max(8, width // len(header))
     cells = [[_cut(cell, limit) for cell in row] for row in [header, *rows]]
-    widths = [max(len(row[column]) for row in cells) for column in range(len(header))]
+    widths = [max(_columns(row[column]) for row in cells) for column in range(len(header))]
     return [
-        "  " + "  ".join(cell.ljust(size) for cell, size in zip(row, widths, strict=True)).rstrip() for row in cells
+        "  " + "  ".join(cell + " " * (size - _columns(cell)) for cell, size in zip(row, widths, strict=True)).rstrip()
+        for row in cells
     ]
 
 
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide East Asian characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
+    )
+
+
 def _cut(text: str, limit: int) -> str:
-    """One line of at most ``limit`` characters; a path keeps its end (the folder's name)."""
+    """One line of at most ``limit`` columns; a path keeps its end (the folder's name)."""
     one_line = " ".join(text.split())
-    if len(one_line) <= limit:
+    if _columns(one_line) <= limit:
         return one_line
-    return "…" + one_line[-(limit - 1) :] if "/" in one_line else one_line[: limit - 1] + "…"
+    keep = one_line[-(limit - 1) :] if "/" in one_line else one_line[: limit - 1]  # at least limit - 1 columns
+    while _columns(keep) > limit - 1:
+        keep = keep[1:] if "/" in one_line else keep[:-1]
+    return "…" + keep if "/" in one_line else keep + "…"

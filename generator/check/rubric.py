@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.check.document import IDEOGRAPHS
 from generator.check.rules import CHECKS
 from generator.errors import RubricError
 
@@ -107,6 +108,8 @@ GENERIC = frozenset(
         "project",
         "goal",
         "objective",
+        # introduction, overview, summary, project, background (Chinese, Japanese, Korean)
+        *("简", "介", "绍", "概", "述", "要", "项", "目", "背", "景", "개요", "소개", "배경", "프로젝트"),
     }
 )
 """Heading words that name a section only when nothing more specific is in the heading."""
@@ -137,8 +140,14 @@ def _score(
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> tuple[str, ...]:
-    """Heading words for matching: lower case, no emoji, numbering or punctuation, no plural 's'."""
+    """Heading words for matching: lower case, no emoji, numbering or punctuation, no plural 's'.
+
+    Chinese and Japanese write words without spaces, so each of their characters is a word here: a
+    synonym ("数据集", dataset) is then found inside a heading ("数据集介绍") the way "data set" is found
+    in "The Data Set"."""
     kept = _NOT_A_WORD.sub(" ", text.lower())
+    if not kept.isascii():
+        kept = IDEOGRAPHS.sub(lambda character: f" {character.group()} ", kept)
     return tuple(_singular(word) for word in kept.split() if not word.isdigit())
 
 

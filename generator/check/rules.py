@@ -229,3 +229,21 @@ HYGIENE_CHECKS = frozenset(
     }
 )
 """Checks on the project around the write-up: they count in proportion to how much of the write-up is there."""
+
+WORDED_CHECKS = frozenset(
+    {
+        "problem.target",
+        "problem.why",
+        "data.size",
+        "data.licence",
+        "method.validation",
+        "outcome.impact",
+        "outcome.limits",
+        "text.filler",
+        "text.plans",
+        "explain.drivers",
+        "limits.slices",
+    }
+)
+"""Signals read from English words alone; in a README in another language they are not judged (a model's
+name, a number, a link, a heading in a known language are read in any)."""

@@ -31,8 +31,9 @@ MODELS = (
     r"exponential smoothing", r"holt-winters", r"ensembles?", r"stacking", r"bagging", r"tf-?idf",
     r"word2vec", r"embeddings?", r"autoencoders?", r"isolation forest", r"extra trees", r"knn",
     r"fine-tuned", r"llm", r"convolutional", r"neural net\w*", r"deep learning",
-    r"keras", r"pytorch", r"tensorflow", r"scikit-learn", r"sklearn",
 )
+# Not keras, pytorch, tensorflow, scikit-learn: a library names what the model was built with, not the model
+# ("built with TensorFlow" leaves a reader asking which model).
 MODEL = _words(*MODELS)
 VALIDATION = _words(
     r"cross[- ]?validat\w*", r"\w*k-?fold\w*", r"\d+[- ]?folds?", r"train(?:ing)?[/ -](?:and )?test split",
@@ -45,6 +46,8 @@ BASELINE = _words(
     r"baselines?", r"dummy (?:classifier|regressor|model)", r"majority[- ]class", r"most[- ]frequent",
     r"naive (?:forecast|baseline|model)", r"random guess\w*", r"seasonal naive", r"predict(?:s|ing)? the mean",
     r"zero[- ]rule", r"simple benchmark",
+    # the first model a student fits to beat later: "our initial model", "first simple model (FSM)"
+    r"initial models?", r"first (?:simple )?models?", r"base models?", r"vanilla models?", r"simplest models?",
 )
 COMPARISON = _words(
     r"baselines?", r"compared (?:with|to|against)", r"vs\.?", r"versus", r"improv\w+ (?:over|on|from)",
@@ -81,7 +84,7 @@ SIZE = re.compile(
     re.IGNORECASE,
 )
 RESULT = _words(
-    r"best", r"outperform\w*", r"achiev\w+", r"reach\w*", r"show\w*", r"found", r"identified", r"top",
+    r"best", r"outperform\w*", r"achiev\w+", r"reach\w*", r"show(?:s|ed|n|ing)?", r"found", r"identified", r"top",
     r"most important", r"strongest", r"improv\w+", r"beat\w*", r"final model", r"selected", r"chosen",
     r"explains?", r"drives?", r"correlat\w+", r"accurate\w*", r"errors?", r"better", r"worse",
     r"matter\w*", r"(?:more|less) than", r"dominat\w+", r"doubl\w+", r"halv\w+", r"well enough", r"won",
@@ -123,7 +126,8 @@ CITATION = re.compile(
     r"\bdoi\b|doi\.org|arxiv|\bet al\b|\buci\b|kaggle|sklearn\.datasets|hugging ?face|openml|zenodo"
     r"|data\.gov|\bcited?\b|\bcitation\b|\bsource:\s*[\w\[(]|\bcollected (?:by|from)\b|\bprovided by\b"
     r"|\b(?:published|released|made available|shared|compiled) by\b|\b(?:obtained|downloaded|sourced) from\b"
-    r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b",
+    r"|\bsynthetic\b|\bgenerated (?:by|with|from|for)\b|\bwritten for this\b"
+    r"|\bwww\.[\w-]{1,63}\.[a-z]{2,6}|\b[\w-]{1,63}\.(?:org|gov|edu)\b",  # a site named without https://
     re.IGNORECASE,
 )
 LICENCE = re.compile(

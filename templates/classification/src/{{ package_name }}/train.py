@@ -43,12 +43,14 @@ from .uncertainty import bootstrap_intervals
 BASELINE = "majority_class"
 
 
-def candidates(seed: int) -> dict[str, ClassifierMixin]:
+def candidates(settings: dict[str, Any], seed: int) -> dict[str, ClassifierMixin]:
     """The models compared, each behind the same preprocessing: a naive baseline first."""
     models = {
         BASELINE: DummyClassifier(strategy="most_frequent"),
         "logistic_regression": LogisticRegression(max_iter=2000),
-        "random_forest": RandomForestClassifier(n_estimators=200, random_state=seed, n_jobs=-1),
+        "random_forest": RandomForestClassifier(
+            n_estimators=settings["forest_trees"], random_state=seed, n_jobs=-1
+        ),
     }
     return {name: Pipeline([("features", build_preprocessor()), ("model", model)])
             for name, model in models.items()}
@@ -78,7 +80,7 @@ def run(
         features, y, test_size=params["split"]["test_size"], stratify=y, random_state=seed
     )
     comparison = compare_candidates(
-        candidates(seed), (x_train, y_train), (x_test, y_test),
+        candidates(params["train"], seed), (x_train, y_train), (x_test, y_test),
         cv=StratifiedKFold(params["train"]["cv_folds"], shuffle=True, random_state=seed),
         scoring="f1" if len(class_names) == 2 else "f1_macro", evaluate=evaluate_classifier,
     )

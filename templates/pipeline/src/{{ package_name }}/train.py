@@ -64,7 +64,8 @@ def candidates(params: dict[str, Any]) -> dict[str, ClassifierMixin]:
         "logistic_regression": LogisticRegression(max_iter=1000),
         # Single-threaded on purpose: OpenMP boosters crawl on small, busy machines.
         "gradient_boosting": GradientBoostingClassifier(
-            n_estimators=100, max_depth=3, subsample=0.8, random_state=seed
+            n_estimators=params["train"]["boosting_trees"], max_depth=3, subsample=0.8,
+            random_state=seed,
         ),
     }
     tuned = {

@@ -14,23 +14,54 @@ from .explain import FIGURE, Explanation, publish_explanation
 from .reporting import save_figure
 
 
+def tile(images: np.ndarray, columns: int) -> tuple[np.ndarray, list[tuple[float, float]]]:
+    """The images on one sheet, in rows of ``columns``, with a blank (NaN) band above each
+    for its caption; returns the sheet and where each caption goes (x, y in sheet pixels).
+
+    One ``imshow`` of a sheet draws in a tenth of the time of one axes per image.
+    """
+    count, side = len(images), images.shape[1]
+    band, gap = max(2, side // 2), max(1, side // 8)  # caption space above, gap beside
+    rows, height, width = -(-count // columns), side + band, side + gap
+    sheet = np.full((rows * height, columns * width - gap), np.nan)
+    captions = []
+    for position, image in enumerate(images):
+        row, column = divmod(position, columns)
+        top, left = row * height + band, column * width
+        sheet[top:top + side, left:left + side] = image
+        captions.append((left + (side - 1) / 2, top - 0.6))
+    return sheet, captions
+
+
+def _show_sheet(images: np.ndarray, captions: list[str], colours: list[str], columns: int,
+                title: str, path: Path, overlay: np.ndarray | None = None) -> Path:
+    """Draw ``images`` on one sheet with a caption above each, ``overlay`` (one map per image)
+    in red over them, and save it."""
+    sheet, places = tile(images, columns)
+    rows = -(-len(images) // columns)
+    figure, axis = plt.subplots(figsize=(1.3 * columns, 1.5 * rows))
+    axis.axis("off")
+    axis.imshow(sheet, cmap="gray_r", interpolation="nearest")
+    if overlay is not None:
+        axis.imshow(tile(overlay, columns)[0], cmap="Reds", alpha=0.55, interpolation="nearest")
+    for (x, y), caption, colour in zip(places, captions, colours, strict=True):
+        axis.text(x, y, caption, ha="center", va="bottom", fontsize=9, color=colour)
+    figure.suptitle(title)
+    return save_figure(figure, path)
+
+
 def plot_sample_grid(pixels, y_true, y_pred, path: Path, count: int = 24, columns: int = 8) -> Path:
-    """The first ``count`` test images titled "predicted (true)"; mistakes in red.
+    """The first ``count`` test images captioned "predicted (true)"; mistakes in red.
 
     Mistakes are shown first, so the grid answers "what does the model get wrong?".
     """
     images, y_true, y_pred = as_images(pixels), np.asarray(y_true), np.asarray(y_pred)
     order = np.argsort(y_true == y_pred, kind="stable")[:count]
-    rows = int(np.ceil(len(order) / columns))
-    figure, axes = plt.subplots(rows, columns, figsize=(1.3 * columns, 1.5 * rows))
-    for axis in np.ravel(axes):
-        axis.axis("off")
-    for axis, index in zip(np.ravel(axes), order, strict=False):
-        axis.imshow(images[index], cmap="gray_r", interpolation="nearest")
-        colour = "red" if y_true[index] != y_pred[index] else "black"
-        axis.set_title(f"{y_pred[index]} ({y_true[index]})", fontsize=9, color=colour)
-    figure.suptitle("Test images: predicted (true); mistakes in red, first")
-    return save_figure(figure, path)
+    return _show_sheet(
+        images[order], [f"{y_pred[index]} ({y_true[index]})" for index in order],
+        ["red" if y_true[index] != y_pred[index] else "black" for index in order],
+        columns, "Test images: predicted (true); mistakes in red, first", path,
+    )
 
 
 def class_scores(model, pixels) -> tuple[np.ndarray, list]:
@@ -78,16 +109,11 @@ def plot_saliency(pixels, labels, chosen: list[int], maps: list[np.ndarray], pat
     """Each explained test image in grey with its occlusion map in red: red is where blanking
     the image lowers the score of its true class."""
     images, labels = as_images(pixels), np.asarray(labels)
-    rows = int(np.ceil(len(chosen) / columns))
-    figure, axes = plt.subplots(rows, columns, figsize=(1.6 * columns, 1.8 * rows), squeeze=False)
-    for axis in axes.flat:
-        axis.axis("off")
-    for axis, index, saliency in zip(axes.flat, chosen, maps, strict=False):
-        axis.imshow(images[index], cmap="gray_r", interpolation="nearest")
-        axis.imshow(np.clip(saliency, 0, None), cmap="Reds", alpha=0.55, interpolation="nearest")
-        axis.set_title(f"class {labels[index]}", fontsize=9)
-    figure.suptitle("Occlusion saliency on test images: red = the score drops when blanked")
-    return save_figure(figure, path)
+    return _show_sheet(
+        images[chosen], [f"class {labels[index]}" for index in chosen], ["black"] * len(chosen),
+        columns, "Occlusion saliency on test images: red = the score drops when blanked", path,
+        overlay=np.clip(np.array(maps), 0, None),
+    )
 
 
 def explain_occlusion(model, name: str, pixels, labels, per_class: int,
