@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from generator.check import ascii_scan, metric_roles, specificity
 from generator.check.document import has_words, words
+from generator.check.language import latin_words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
 from generator.check.placeholders import (
@@ -155,3 +156,10 @@ def test_setup_only_stops_reading_when_the_rest_cannot_make_it(lines: list[str])
     kept = [line for line in prose.splitlines() if line.strip()]
     count = sum(setup_line(line) for line in kept)
     assert setup_only(prose) == (count >= 2 and count >= SETUP_SHARE * len(kept))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS | st.sampled_from(["see https://x.org/The and www.y.com", "HTTP://A b", "más de la", "a\u0130b"]))
+def test_latin_words_are_what_the_token_pattern_finds_outside_addresses(text: str) -> None:
+    expected = re.findall(r"[^\W\d_]+", re.sub(r"(?:https?://|www\.)\S*", " ", text.lower()))
+    assert latin_words(text) == expected
