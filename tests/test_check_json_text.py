@@ -29,6 +29,20 @@ def test_writes_what_json_dumps_writes(value: object) -> None:
     assert json_text.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
 
 
+_ROWS = st.lists(st.dictionaries(st.text(max_size=8) | st.integers(), _SCALARS, min_size=1, max_size=4), min_size=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROWS, max_size=2) | st.dictionaries(st.text(max_size=4), _ROWS, max_size=2) | _ROWS)
+def test_lists_of_flat_rows_are_written_in_one_go_as_json_dumps_writes_them(value: object) -> None:
+    assert json_text.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_a_row_whose_strings_look_like_the_break_between_rows() -> None:
+    value = {"rows": [{"a": "},\n    {", "}": 1}, {"b": None}], "empty": [{}], "mixed": [{"a": 1}, {"b": [2]}]}
+    assert json_text.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
 def test_keys_that_are_not_strings_and_odd_numbers() -> None:
     value = {7: [math.inf, -math.inf, math.nan, 1e300, -0.0], 2.5: {}, True: [], None: 'é\n"\u2028', False: [[]]}
     assert json_text.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)

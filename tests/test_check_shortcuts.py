@@ -9,10 +9,20 @@ from hypothesis import strategies as st
 
 from generator.check import ascii_scan, metric_roles, specificity
 from generator.check.document import has_words, words
+from generator.check.language import latin_words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
 from generator.check.metrics_text import _NAME_STARTS, _PROSE_BEFORE
-from generator.check.placeholders import _KINDS, _kinds_in
+from generator.check.placeholders import (
+    _KINDS,
+    _NEEDLE_KINDS,
+    _TEMPLATE_INSTRUCTIONS,
+    _needles_in,
+    find_placeholders,
+    strip_joined,
+    template_instruction,
+)
 from generator.check.regex_starts import literal_starts, matches, substitute
+from generator.check.setup_steps import SETUP_SHARE, setup_line, setup_only
 from generator.check.terms import _reading
 from generator.check.vocabulary import SPECIFIC_TERMS, WHY
 
@@ -34,13 +44,39 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
-    _kinds_in.cache_clear()
-    assert _kinds_in(text) == {index for index, kind in enumerate(_KINDS) if kind.may_occur(text.lower())}
+    _needles_in.cache_clear()
+    kinds = {at for needle in _needles_in(text) for at in _NEEDLE_KINDS[needle]}
+    assert kinds == {index for index, kind in enumerate(_KINDS) if kind.may_occur(text.lower())}
     for kind in _KINDS:
         assert kind.may_occur(text.lower()) == any(needle in text.lower() for needle in kind.needles)
         expected = [(m.start(), m.group()) for m in kind.pattern.finditer(text)]
         assert [(m.start(), m.group()) for m in matches(kind.pattern, kind.starts, text)] == expected
+        allowed = kind.starts_among(_needles_in(text)) if kind.starts else ()
+        assert [(m.start(), m.group()) for m in matches(kind.pattern, allowed, text)] == expected or not allowed
+        assert allowed or not kind.starts or not expected
         assert substitute(kind.pattern, kind.starts, text, " ") == kind.pattern.sub(" ", text)
+    template_instruction.cache_clear()
+    assert template_instruction(text) == any(
+        kind.may_occur(text.lower()) and kind.pattern.search(text) for kind in _TEMPLATE_INSTRUCTIONS
+    )
+    everywhere = {(m.start(), kind.label) for kind in _KINDS for m in kind.pattern.finditer(text)}
+    assert {(hit.line, hit.kind) for hit in find_placeholders(text)} == {
+        (text.count("\n", 0, start) + 1, label) for start, label in everywhere
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS | st.sampled_from(["\u0391\u03a3", "\u03a3.", ".\u03a3 fill in", "I\u03a3'"]), max_size=4))
+def test_placeholders_stripped_from_parts_are_what_the_patterns_strip_from_the_joined_text(parts: list[str]) -> None:
+    _needles_in.cache_clear()
+    joined = "\n".join(parts)
+    if "<!--" in joined:
+        return
+    expected, lowered = joined, joined.lower()
+    for kind in _KINDS:  # each kind whose needle is in the text, in order, on the text as the kinds before left it
+        if any(needle in lowered for needle in kind.needles):
+            expected = kind.pattern.sub(" ", expected)
+    assert strip_joined(parts) == expected
 
 
 @settings(max_examples=400, deadline=None)
@@ -75,16 +111,18 @@ def test_has_words_is_a_count_read_only_as_far_as_needed(text: str, count: int) 
 
 
 @settings(max_examples=400, deadline=None)
-@given(_TEXTS | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+@given(_TEXTS | st.text(alphabet=st.characters(max_codepoint=127), max_size=40) | st.text(max_size=40))
 def test_ascii_scans_find_what_the_regular_expressions_find(text: str) -> None:
     assert ascii_scan.tokens(text.lower()) == re.findall(r"[a-z0-9']+", text.lower())
     assert ascii_scan.tokens(text) == re.findall(r"[a-z0-9']+", text)
     ascii = text.isascii()
-    assert ascii_scan.words(text) == (len(re.findall(r"[^\W\d_][\w'\u2019-]*", text)) if ascii else None)
-    assert ascii_scan.normal_words(text) == (re.findall(r"[\w'\u2019-]+", text.lower()) if ascii else None)
-    assert ascii_scan.has_digit(text) == (bool(re.search(r"\d", text)) if ascii else None)
+    assert ascii_scan.words(text) == len(re.findall(r"[^\W\d_][\w'\u2019-]*", text))
+    normal = ascii_scan.normal_words(text)
+    assert normal == re.findall(r"[\w'\u2019-]+", text.lower()) or (normal is None and not ascii)
+    digit = ascii_scan.has_digit(text)
+    assert digit == bool(re.search(r"\d", text)) or (digit is None and not ascii)
     lowered = text.lower()
-    assert ascii_scan.runs(lowered) == (re.findall(r"[a-z0-9²]+", lowered) if lowered.isascii() else None)
+    assert ascii_scan.runs(lowered) == (re.findall(r"[a-z0-9²]+", lowered) if "²" not in lowered else None)
 
 
 @settings(max_examples=300, deadline=None)
@@ -98,9 +136,30 @@ def test_sentence_marks_find_what_the_regular_expressions_find(text: str) -> Non
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXTS | st.sampled_from(["Baseline (untuned)", "most-frequent", "the FINAL model \u2705", ">0.8", "hoping to"]))
+@given(
+    _TEXTS
+    | st.sampled_from(["Baseline (untuned)", "most-frequent", "the FINAL model \u2705", ">0.8", "hoping to"])
+    | st.sampled_from(["\u2265 0.8", "\u2b50 ours", "\U0001f3c6", "TE\u017fT", "\u0130n-sample", "\u212aNN ± test"])
+)
 def test_a_label_without_a_role_anchor_matches_no_role_pattern(label: str) -> None:
     patterns = [getattr(metric_roles, name) for name in ("_BASELINE", "_TARGET", "_TEST", "_TRAIN", "_FINAL")]
-    if label.isascii() and not any(anchor in label.lower() for anchor in metric_roles._ANCHORS):
+    if metric_roles.without_anchor(label):
         assert not any(pattern.search(label) for pattern in patterns)
         assert metric_roles.role(label) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["pip install x", "python train.py", "├── data", "The data", "", "  "]) | _TEXTS))
+def test_setup_only_stops_reading_when_the_rest_cannot_make_it(lines: list[str]) -> None:
+    prose = "\n".join(lines)
+    setup_only.cache_clear()
+    kept = [line for line in prose.splitlines() if line.strip()]
+    count = sum(setup_line(line) for line in kept)
+    assert setup_only(prose) == (count >= 2 and count >= SETUP_SHARE * len(kept))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS | st.sampled_from(["see https://x.org/The and www.y.com", "HTTP://A b", "más de la", "a\u0130b"]))
+def test_latin_words_are_what_the_token_pattern_finds_outside_addresses(text: str) -> None:
+    expected = re.findall(r"[^\W\d_]+", re.sub(r"(?:https?://|www\.)\S*", " ", text.lower()))
+    assert latin_words(text) == expected

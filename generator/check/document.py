@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from generator.check import ascii_scan
@@ -24,7 +23,6 @@ PSEUDO_LEVEL = 7
 """Pseudo-headings (bold, emoji, numbered, ALL-CAPS or short lines) rank below ``######``."""
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """Chinese characters and Japanese kana: written without spaces between words."""
 CHARACTERS_PER_WORD = 2
@@ -174,24 +172,15 @@ def location(name: str, cell_starts: Sequence[tuple[int, int]], line: int) -> st
 def words(text: str) -> int:
     """Words of prose (letters in any script; numbers and punctuation do not count). Chinese and Japanese
     text counts a word per ``CHARACTERS_PER_WORD`` characters: it has no spaces to count between words."""
-    count = ascii_scan.words(text)
-    if count is not None:
-        return count
+    if text.isascii():
+        return ascii_scan.words(text)  # counted without making a string per word
     spaced, ideographs = IDEOGRAPHS.subn(" ", text)
-    # counted without making a string per word
-    return _WORD.subn("", spaced)[1] + -(-ideographs // CHARACTERS_PER_WORD)
+    return ascii_scan.words(spaced) + -(-ideographs // CHARACTERS_PER_WORD)
 
 
 def has_words(text: str, count: int) -> bool:
-    """Whether ``text`` has at least ``count`` words (read only as far as the ``count``-th)."""
-    if count <= 0:
-        return True
-    found = ascii_scan.words(text)
-    if found is not None:
-        return found >= count
-    if IDEOGRAPHS.search(text):
-        return words(text) >= count
-    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
+    """Whether ``text`` has at least ``count`` words."""
+    return count <= 0 or words(text) >= count
 
 
 def bare_urls(text: str) -> list[str]:

@@ -152,7 +152,10 @@ class ProjectFiles:
                 )
                 return None
             with open(path, "rb") as handle:
-                return handle.read(limit + 1)
+                # read(n) first allocates n bytes: ask for the size just found (and one byte more, to
+                # see whether the file grew since), not for the limit (0.1-0.2 ms a file of any size)
+                data = handle.read(size + 1)
+                return data + handle.read(limit - size) if len(data) > size else data
         except OSError as error:
             self.problems.append(FileProblem(relative, f"cannot be read ({error.strerror or error})"))
             return None

@@ -36,7 +36,7 @@ def _write(value: object, newline: str, parts: list[str]) -> None:
     elif isinstance(value, float):
         parts.append(_float(value))
     elif isinstance(value, list | tuple):
-        if not _flat(value, value, newline, parts):
+        if not _flat(value, value, newline, parts) and not _rows(value, newline, parts):
             _container(enumerate(value), newline, parts, "[", "]", keyed=False)
     elif isinstance(value, dict):
         if not _flat(value, value.values(), newline, parts):
@@ -48,15 +48,37 @@ def _write(value: object, newline: str, parts: list[str]) -> None:
 def _flat(value: object, items: Iterable[object], newline: str, parts: list[str]) -> bool:
     """Write a non-empty container of scalars (a check result, a finding) in one call of the C encoder,
     whose item separator carries the line break and indent; ``False`` when it holds containers."""
-    if _C_ENCODER is None or not items or not all(type(item) in _SCALARS for item in items):
+    if _C_ENCODER is None or not items or not _SCALAR_TYPES.issuperset(map(type, items)):
         return False
     inner = newline + "  "
+    text = "".join(_encoder(inner)(value, 0))
+    parts.append(text[0] + inner + text[1:-1] + newline + text[-1])
+    return True
+
+
+def _rows(value: list[Any] | tuple[Any, ...], newline: str, parts: list[str]) -> bool:
+    """Write a non-empty list of non-empty flat dicts (a report's checks and findings) in one call of the
+    C encoder, whose separator is the rows' items' line break; the rows' own breaks are put in after: a
+    line break is never inside a string (it is escaped), so ``},`` + break + ``{`` is only ever between rows."""
+    if _C_ENCODER is None or not value:
+        return False
+    for row in value:
+        if type(row) is not dict or not row or not _SCALAR_TYPES.issuperset(map(type, row.values())):
+            return False
+    inner = newline + "  "
+    deeper = inner + "  "
+    text = "".join(_encoder(deeper)(value, 0))  # [{"a": 1,<deeper>"b": 2},<deeper>{"a": 3}]
+    body = text[2:-2].replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
+    parts.append("[" + inner + "{" + deeper + body + inner + "}" + newline + "]")
+    return True
+
+
+def _encoder(inner: str) -> Any:
+    """The C encoder whose item separator breaks the line and indents to ``inner``."""
     encode = _FLAT.get(inner)
     if encode is None:
         encode = _FLAT[inner] = _C_ENCODER(None, None, _ESCAPE, None, ": ", "," + inner, False, False, True)
-    text = "".join(encode(value, 0))
-    parts.append(text[0] + inner + text[1:-1] + newline + text[-1])
-    return True
+    return encode
 
 
 def _container(
@@ -111,3 +133,4 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
     type(None): lambda value: "null",
 }
 """How a value of exactly these types is written (subclasses take the slower checks in :func:`_write`)."""
+_SCALAR_TYPES = frozenset(_SCALARS)

@@ -36,10 +36,25 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 def english(text: str) -> bool:
     """Whether ``text`` reads as English: more English function words than those of the other languages
     READMEs are often written in, and more Latin-script words than Chinese or Japanese ones."""
-    words = _TOKEN.findall(_ADDRESS.sub(" ", text.lower()))
-    ideographs = len(IDEOGRAPHS.findall(text)) // CHARACTERS_PER_WORD
+    words = latin_words(text)
+    ideographs = 0 if text.isascii() else len(IDEOGRAPHS.findall(text)) // CHARACTERS_PER_WORD
     if ideographs > len(words):
         return False
     ours = sum(word in _ENGLISH for word in words)
     theirs = sum(word in _OTHER for word in words)
     return ours >= theirs
+
+
+_LETTERS = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
+"""ASCII ``a``-``z`` kept, every other byte a space."""
+
+
+def latin_words(text: str) -> list[str]:
+    """``re.findall(r"[^\\W\\d_]+", text.lower())`` outside web addresses; for ASCII text (a letter is
+    ``a``-``z`` there) with ``bytes.translate`` instead of the regular expression engine."""
+    lowered = text.lower()
+    if "http" in lowered or "www." in lowered:  # what every address begins with
+        lowered = _ADDRESS.sub(" ", lowered)
+    if lowered.isascii():
+        return lowered.encode("ascii").translate(_LETTERS).decode("ascii").split()
+    return _TOKEN.findall(lowered)

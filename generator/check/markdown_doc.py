@@ -289,7 +289,7 @@ def _pseudo(item: _Item, following: _Item | None, previous: _Item | None, doc: D
         style, label = "bold", labelled[0]
         if labelled[1]:
             rest, rest_line = [labelled[1], *rest], item.line
-    elif "](" in first or "<img" in first.lower():
+    elif "](" in first or ("<" in first and "<img" in first.lower()):
         return False  # an image or link line (a figure, a badge) is content
     else:
         text = plain(first, item.line, [], [])  # links are collected once, by the prose or heading emitted

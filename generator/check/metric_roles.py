@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.check.terms import lowered_in_place
+
 ROLE_RANK = {"final": 5, "test": 4, "": 3, "train": 2, "target": 1, "baseline": 0, "delta": -1}
 """Which value a reader takes as the result when a README gives several of one metric."""
 NOT_RESULTS = frozenset({"target", "baseline", "delta"})
@@ -53,13 +55,27 @@ _ANCHORS = (
     *("test", "held", "hold", "unseen", "sample", "train", "final", "selected", "chosen", "best", "tuned", "ours"),
     *("proposed", "deployed", "winner"),
 )
-"""A piece of every match of the role patterns: an ASCII label with none of them has no role (most
-labels), told by a few substring tests instead of five searches (tests/test_check_shortcuts.py)."""
+"""A piece of every match of the role patterns but for the caseless ones below: a label with none of them
+has no role (most labels), told by a few substring tests instead of five searches (tests/test_check_shortcuts.py)."""
+_CASELESS_ANCHORS = ("\u2265", "\u2705", "\u2b50", "\U0001f3c6")
+"""``≥``, ✅, ⭐, 🏆: the characters of the role patterns that are not ASCII (they have no case)."""
+
+
+def without_anchor(label: str) -> bool:
+    """Whether no role pattern can match ``label``: none of the anchors is in it. Lower-case anchors are
+    looked for in the lower-cased label where that is exact (:func:`~generator.check.terms.lowered_in_place`:
+    always for ASCII; the clause before a value often holds a ``±`` or a dash)."""
+    lowered = label.lower()
+    if any(map(lowered.__contains__, _ANCHORS)):
+        return False
+    return label.isascii() or (
+        lowered_in_place(label, lowered) is not None and not any(map(label.__contains__, _CASELESS_ANCHORS))
+    )
 
 
 def role(label: str) -> str:
     """The role a table row's label, a column's header or the clause before a value gives the value."""
-    if label.isascii() and not any(map(label.lower().__contains__, _ANCHORS)):
+    if without_anchor(label):
         return ""
     if _BASELINE.search(label):
         return "baseline"

@@ -12,9 +12,11 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from generator.check.per_project import forgotten_per_project
 from generator.check.regex_starts import literal_starts, matches, substitute
+from generator.check.terms import lower_part
 
 GUIDE_COMMENT = re.compile(r"<!--\s*portfolio:guide\b.*?-->", re.DOTALL | re.IGNORECASE)
 """The guidance comments our own templates put in every section."""
@@ -35,14 +37,25 @@ class _Kind:
     finder: re.Pattern[str] | None = field(init=False)
     """Needles that share their first letters (``<your``, ``<repo``…) as one search for those letters."""
 
+    start_needles: tuple[frozenset[str], ...] = field(init=False)
+    """For each start, the needles inside it: a start occurs only where they all do."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", literal_starts(self.pattern))
+        inside = tuple(frozenset(needle for needle in self.needles if needle in start) for start in self.starts)
+        object.__setattr__(self, "start_needles", inside)
         shared = self.needles[0] if len(self.needles) > 1 else ""
         for needle in self.needles[1:]:
             while not needle.startswith(shared):
                 shared = shared[:-1]
         rests = "|".join(re.escape(needle[len(shared) :]) for needle in self.needles)
         object.__setattr__(self, "finder", re.compile(f"{re.escape(shared)}(?:{rests})") if shared else None)
+
+    def starts_among(self, needles: frozenset[str]) -> tuple[str, ...]:
+        """The starts that can occur in a text whose needles are ``needles`` (a start that holds a needle
+        occurs only where that needle does): fewer places to look for (``()`` when none can occur)."""
+        pairs = zip(self.starts, self.start_needles, strict=True)
+        return tuple(start for start, inside in pairs if not inside or inside & needles)
 
     def may_occur(self, lowered: str) -> bool:
         """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C; needles with
@@ -203,16 +216,22 @@ _KINDS: tuple[_Kind, ...] = (
 
 
 _TEMPLATE_INSTRUCTIONS = tuple(kind for kind in _KINDS if kind.label.startswith("a template instruction"))
+_TEMPLATE_NEEDLES = tuple(dict.fromkeys(needle for kind in _TEMPLATE_INSTRUCTIONS for needle in kind.needles))
 
 
 @lru_cache(maxsize=1024)
 def template_instruction(text: str) -> bool:
-    """Whether ``text`` holds a template's instruction ("Describe the dataset: …")."""
+    """Whether ``text`` holds a template's instruction ("Describe the dataset: …"): each needle looked for
+    once, and each kind tried only at the starts its needles allow."""
     lowered = text.lower()
-    return any(
-        kind.may_occur(lowered) and next(matches(kind.pattern, kind.starts, text, lowered), None) is not None
-        for kind in _TEMPLATE_INSTRUCTIONS
-    )
+    needles = frozenset(compress(_TEMPLATE_NEEDLES, map(lowered.__contains__, _TEMPLATE_NEEDLES)))
+    for kind in _TEMPLATE_INSTRUCTIONS:
+        if needles.isdisjoint(kind.needles):
+            continue
+        starts = kind.starts_among(needles) if kind.starts else ()
+        if (starts or not kind.starts) and next(matches(kind.pattern, starts, text, lowered), None) is not None:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -228,12 +247,16 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
     """Every placeholder in ``source`` (one per kind and line); a guidance comment counts once."""
     found: list[tuple[int, str, str]] = []
     covered: list[tuple[int, int]] = []
-    for match in GUIDE_COMMENT.finditer(source):
+    for match in GUIDE_COMMENT.finditer(source) if "<!--" in source else ():
         found.append((match.start(), "a template guidance comment (portfolio:guide)", match.group()))
         covered.append(match.span())
     lowered = source.lower()
-    for kind in _possible(lowered):
-        for match in matches(kind.pattern, kind.starts, source, lowered):
+    needles = _needles_of(lowered)
+    for kind in _kinds_of(needles):
+        starts = kind.starts_among(needles) if kind.starts else ()
+        if kind.starts and not starts:
+            continue  # no start of a match is in the text
+        for match in matches(kind.pattern, starts, source, lowered):
             if not any(start <= match.start() < end for start, end in covered):
                 found.append((match.start(), kind.label, match.group()))
     if not found:
@@ -258,22 +281,47 @@ def strip_joined(parts: list[str]) -> str:
     joined = "\n".join(parts)
     if any("<!--" in part for part in parts):
         return strip_placeholders(joined)
-    found = set().union(*map(_kinds_in, parts))
-    return _strip(joined, [_KINDS[index] for index in sorted(found)]) if found else joined
+    needles = frozenset().union(*map(_needles_in, parts))
+    if not needles:
+        return joined
+    return _strip(joined, _kinds_of(needles), needles, "\n".join(map(lower_part, parts)))
+
+
+def _kinds_of(needles: frozenset[str]) -> list[_Kind]:
+    """The kinds with one of ``needles``, in their order."""
+    return [_KINDS[at] for at in sorted({at for needle in needles for at in _NEEDLE_KINDS[needle]})]
 
 
 @lru_cache(maxsize=4096)
-def _kinds_in(part: str) -> frozenset[int]:
-    """Which kinds (by place in ``_KINDS``) have a needle in ``part`` (each needle looked for once: a
-    block is short, and several kinds share needles)."""
-    lowered = part.lower()
-    return frozenset(index for needle, kinds in _NEEDLE_KINDS if needle in lowered for index in kinds)
+def _needles_in(part: str) -> frozenset[str]:
+    """The needles in ``part`` (each looked for once: a block is short, and several kinds share needles)."""
+    return _needles_of(lower_part(part))
 
 
-_NEEDLE_KINDS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
-    (needle, tuple(index for index, kind in enumerate(_KINDS) if needle in kind.needles))
-    for needle in dict.fromkeys(needle for kind in _KINDS for needle in kind.needles)
+def _needles_of(lower: str) -> frozenset[str]:
+    """The needles in a lower-cased text, those behind a gate only when the gate is there (``compress``
+    over ``map`` keeps the loops in C)."""
+    found = list(compress(_UNGATED, map(lower.__contains__, _UNGATED)))
+    for members in compress(_GATED, map(lower.__contains__, _GATES)):
+        found += compress(members, map(lower.__contains__, members))
+    return frozenset(found)
+
+
+_NEEDLES = tuple(dict.fromkeys(needle for kind in _KINDS for needle in kind.needles))
+_GATES = ("your", "<", "[", "_", "x", "me ", "certainly", "write ")
+"""Text inside many needles or in a few rare ones (a part without ``your`` holds none of the fourteen
+``your…`` needles): each needle is behind the first gate it holds, if any."""
+_GATED = tuple(
+    tuple(
+        needle
+        for needle in _NEEDLES
+        if gate in needle and not any(earlier in needle for earlier in _GATES[: _GATES.index(gate)])
+    )
+    for gate in _GATES
 )
+_UNGATED = tuple(needle for needle in _NEEDLES if not any(gate in needle for gate in _GATES))
+_NEEDLE_KINDS = {needle: tuple(at for at, kind in enumerate(_KINDS) if needle in kind.needles) for needle in _NEEDLES}
+"""Each needle's kinds (by place in ``_KINDS``)."""
 
 
 assert not any("\n" in needle for kind in _KINDS for needle in kind.needles), "see strip_joined"
@@ -285,22 +333,24 @@ def strip_placeholders(text: str) -> str:
     return _strip(GUIDE_COMMENT.sub(" ", text), _KINDS)
 
 
-def _strip(text: str, kinds: Iterable[_Kind]) -> str:
-    """``text`` without the placeholders of those ``kinds`` whose needles occur in it."""
-    lowered = text.lower()
-    current: str | None = lowered  # the lower-case text while nothing was stripped yet
+def _strip(text: str, kinds: Iterable[_Kind], needles: frozenset[str] | None = None, lower: str | None = None) -> str:
+    """``text`` without the placeholders of those ``kinds`` whose needles occur in it (``needles``: all
+    the needles in it, and ``lower``: ``text.lower()``, when the caller knows them)."""
+    lower = text.lower() if lower is None else lower
+    current: str | None = lower  # the lower-case text while nothing was stripped yet
     for kind in kinds:
-        if not kind.may_occur(lowered):
+        if not (kind.may_occur(lower) if needles is None else needles.intersection(kind.needles)):
             continue
-        stripped = substitute(kind.pattern, kind.starts, text, " ", current)
+        starts = kind.starts
+        if current is not None and needles is not None and starts:
+            # the text is as its needles were read: only the starts they allow can begin a match
+            starts = kind.starts_among(needles)
+            if not starts:
+                continue
+        stripped = substitute(kind.pattern, starts, text, " ", current)
         if stripped is not text:
             text, current = stripped, None  # the next kind reads the text as it is now
     return text
-
-
-def _possible(lowered: str) -> list[_Kind]:
-    """The kinds whose needles occur in the lower-cased text."""
-    return [kind for kind in _KINDS if kind.may_occur(lowered)]
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -309,5 +359,5 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 forgotten_per_project(strip_placeholders.cache_clear)
-forgotten_per_project(_kinds_in.cache_clear)
+forgotten_per_project(_needles_in.cache_clear)
 forgotten_per_project(template_instruction.cache_clear)

@@ -77,7 +77,13 @@ def matches(
     if lowered is None:
         yield from pattern.finditer(text)
         return
-    positions = sorted({at for start in starts for at in _occurrences(lowered, start)})
+    found: set[int] = set()
+    for start in starts:  # str.find in a loop: no generator to switch to at every occurrence
+        at = lowered.find(start)
+        while at >= 0:
+            found.add(at)
+            at = lowered.find(start, at + 1)
+    positions = sorted(found)
     end = 0
     for position in positions:
         if position >= end and (match := pattern.match(text, position)):
@@ -97,10 +103,3 @@ def substitute(
         pieces += [text[last : match.start()], replacement]
         last = match.end()
     return "".join(pieces) + text[last:] if pieces else text
-
-
-def _occurrences(text: str, needle: str) -> Iterator[int]:
-    at = text.find(needle)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)

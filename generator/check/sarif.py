@@ -32,13 +32,16 @@ def render_sarif(reports: Sequence[ProjectReport]) -> str:
     """One SARIF log with one run for every project checked in this invocation."""
     rules: dict[str, dict[str, Any]] = {}
     results: list[dict[str, Any]] = []
-    bases: dict[str, dict[str, Any]] = {SOURCE_ROOT: {"uri": Path.cwd().resolve().as_uri() + "/"}}
+    index: dict[str, int] = {}  # rule id -> its place in ``rules``
+    cwd = Path.cwd().resolve()
+    bases: dict[str, dict[str, Any]] = {SOURCE_ROOT: {"uri": cwd.as_uri() + "/"}}
     for number, report in enumerate(reports, start=1):
         base = "PROJECT" if number == 1 else f"PROJECT{number}"
-        bases[base] = _base(report)
+        bases[base] = _base(report, cwd)
         for check in report.checks:
-            rules.setdefault(check.id, _rule(check.id, check.explanation, check.weight))
-        index = {rule_id: position for position, rule_id in enumerate(rules)}
+            if check.id not in rules:  # a rule is described once, by the first report that has it
+                index[check.id] = len(rules)
+                rules[check.id] = _rule(check.id, check.explanation, check.weight)
         results += [_result(finding, index[finding.check], base, report) for finding in report.findings]
     projects = [{"target": r.target, "score": r.score, "grade": r.grade, "passed": r.passed} for r in reports]
     properties: dict[str, Any] = {"projects": projects}
@@ -104,13 +107,13 @@ def _result(finding: Finding, rule_index: int, base: str, report: ProjectReport)
     return result
 
 
-def _base(report: ProjectReport) -> dict[str, Any]:
-    """Where a project's relative paths start: under ``%SRCROOT%`` when inside it, else a file URI."""
+def _base(report: ProjectReport, cwd: Path) -> dict[str, Any]:
+    """Where a project's relative paths start: under ``%SRCROOT%`` (``cwd``) when inside it, else a file URI."""
     if report.path is None:
         return {"description": {"text": f"the root of {report.target} (a temporary clone)"}}
     root = report.path.resolve()
     try:
-        relative = root.relative_to(Path.cwd().resolve()).as_posix()
+        relative = root.relative_to(cwd).as_posix()
     except ValueError:
         return {"uri": root.as_uri() + "/"}
     return {"uri": "" if relative == "." else relative + "/", "uriBaseId": SOURCE_ROOT}

@@ -50,8 +50,16 @@ def setup_line(line: str) -> bool:
 def setup_only(prose: str) -> bool:
     """Whether most of the prose lines are setup lines (at least two of them)."""
     lines = [line for line in prose.splitlines() if line.strip()]
-    setup = sum(setup_line(line) for line in lines)
-    return setup >= 2 and setup >= SETUP_SHARE * len(lines)
+    needed = max(2.0, SETUP_SHARE * len(lines))
+    setup, reachable = 0, len(lines)  # reachable: setup lines if every line not read yet is one
+    for line in lines:
+        if setup_line(line):
+            setup += 1
+        else:
+            reachable -= 1
+            if reachable < needed:
+                return False  # the rest cannot make it (one pattern match a line is most of the time)
+    return setup >= needed
 
 
 _SOLVER = re.compile(

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from generator.check.ascii_scan import has_digit, normal_words
 from generator.check.document import PSEUDO_LEVEL
 from generator.check.placeholders import strip_joined
+from generator.check.terms import lowered_in_place
 from generator.check.vocabulary import (
     GENERIC_WORDS,
     INSTRUCTION_VERBS,
@@ -171,11 +172,12 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
             for sentence in _sentences(" ".join(text.split())):
                 if sentence.strip():
                     normal = _normal(sentence)
-                    plan = normal.count(" ") >= 3 and _plan(normal)  # four words or more
+                    spaces = normal.count(" ")
+                    plan = spaces >= 3 and _plan(normal)  # four words or more
                     items.append((sentence.strip(), normal, plan))
-                    long += normal.count(" ") >= 3
+                    long += spaces >= 3
                     planned += plan
-                    if normal.count(" ") >= 4:
+                    if spaces >= 4:
                         parts.setdefault(normal, {}).setdefault((doc.name, part), title)
         proposals[doc.name] = (planned, long)
     sentences = {
@@ -340,11 +342,15 @@ def _has_number(text: str) -> bool:
 
 
 _LINK_PARTS = ("http", "www.", ".com", ".org", ".io", ".csv", ".json", ".md", ".py")
-"""One of these is in every match of :data:`_LINK` (as written: ASCII, where case is only A-Z)."""
+"""One of these is in the lower case of every match of :data:`_LINK` (ASCII text, or text that
+:func:`~generator.check.terms.lowered_in_place` allows: no dotless i, long s or dotted capital I)."""
 
 
 def _has_link(sentence: str) -> bool:
-    if sentence.isascii() and not any(map(sentence.lower().__contains__, _LINK_PARTS)):
+    lowered = sentence.lower()
+    if (sentence.isascii() or lowered_in_place(sentence, lowered) is not None) and not any(
+        map(lowered.__contains__, _LINK_PARTS)
+    ):
         return False
     return bool(_LINK.search(sentence))
 

@@ -77,10 +77,6 @@ class Terms:
         self.pattern = r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
         _forget_words()  # a new list: words classified before do not know it
 
-    def owns(self, word: str) -> bool:
-        """Whether ``word`` (lower case) is one of the single words or stems."""
-        return word in self.words or bool(self.stems and word.startswith(self.stems))
-
     def distinct(self, text: str) -> set[str]:
         """The different terms that occur in ``text`` (lower case)."""
         reading = _reading(text)
@@ -174,8 +170,10 @@ def _classify(words: set[str]) -> None:
     """Tell each list which of these words (never seen before) it owns or holds an anchor of."""
     if len(_SEEN) + len(words) >= _MAX_WORDS:
         _forget_words()
-    for terms in _ALL:
-        terms.members.update(word for word in words if terms.owns(word))
+    for terms in _ALL:  # a list owns a word that is one of its single words or starts with one of its stems
+        terms.members.update(words.intersection(terms.words))
+        if terms.stems:
+            terms.members.update(word for word in words if word.startswith(terms.stems))
     for word in words:  # the anchors a word contains, looked up by each pair of letters in it
         for position in range(len(word) - 1):
             for anchor, terms, index in _ANCHORS.get(word[position : position + 2], ()):
@@ -261,7 +259,7 @@ def read_joined(text: str, parts: Iterable[str], *, keep: bool = True) -> None:
             if read is None and not keep:
                 unread.append(part)
                 continue
-            found = _PART_WORDS[part] = tokens(part.lower()) if read is None else read.words
+            found = _PART_WORDS[part] = tokens(lower_part(part)) if read is None else read.words
         if unread:
             words += tokens(" ".join(unread).lower())
             unread.clear()
@@ -273,8 +271,22 @@ def read_joined(text: str, parts: Iterable[str], *, keep: bool = True) -> None:
     _READINGS[text] = _Reading(text, words)
 
 
+def lower_part(part: str) -> str:
+    """``part.lower()``, made once per project for a part of texts (a block, a section's kept sentences)
+    that several readers lower: the term lists and the placeholder needles. Parts joined by a line break
+    or a space lower to the joined text's lower case (the one letter whose lower case depends on its
+    neighbours, the Greek capital sigma, does not look past either)."""
+    found = _LOWERED.get(part)
+    if found is None:
+        if len(_LOWERED) >= _MAX_TEXTS:
+            _LOWERED.clear()
+        found = _LOWERED[part] = part.lower()
+    return found
+
+
 _READINGS: dict[str, _Reading] = {}
 _PART_WORDS: dict[str, list[str]] = {}
+_LOWERED: dict[str, str] = {}
 _MAX_TEXTS = 4096
 
 
@@ -283,6 +295,7 @@ def forget_texts() -> None:
     nothing one project wrote is remembered for the next), and when one project holds too many."""
     _READINGS.clear()
     _PART_WORDS.clear()
+    _LOWERED.clear()
 
 
 forgotten_per_project(forget_texts)
