@@ -51,11 +51,14 @@ class _Kind:
         rests = "|".join(re.escape(needle[len(shared) :]) for needle in self.needles)
         object.__setattr__(self, "finder", re.compile(f"{re.escape(shared)}(?:{rests})") if shared else None)
 
-    def starts_among(self, needles: frozenset[str]) -> tuple[str, ...]:
+    def starts_among(self, needles: frozenset[str]) -> tuple[str, ...] | None:
         """The starts that can occur in a text whose needles are ``needles`` (a start that holds a needle
-        occurs only where that needle does): fewer places to look for (``()`` when none can occur)."""
+        occurs only where that needle does): fewer places to look for; ``()`` for a pattern without
+        literal starts (looked for everywhere), ``None`` when no match can begin in the text."""
+        if not self.starts:
+            return ()
         pairs = zip(self.starts, self.start_needles, strict=True)
-        return tuple(start for start, inside in pairs if not inside or inside & needles)
+        return tuple(start for start, inside in pairs if not inside or inside & needles) or None
 
     def may_occur(self, lowered: str) -> bool:
         """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C; needles with
@@ -228,8 +231,8 @@ def template_instruction(text: str) -> bool:
     for kind in _TEMPLATE_INSTRUCTIONS:
         if needles.isdisjoint(kind.needles):
             continue
-        starts = kind.starts_among(needles) if kind.starts else ()
-        if (starts or not kind.starts) and next(matches(kind.pattern, starts, text, lowered), None) is not None:
+        starts = kind.starts_among(needles)
+        if starts is not None and next(matches(kind.pattern, starts, text, lowered), None) is not None:
             return True
     return False
 
@@ -253,8 +256,8 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
     lowered = source.lower()
     needles = _needles_of(lowered)
     for kind in _kinds_of(needles):
-        starts = kind.starts_among(needles) if kind.starts else ()
-        if kind.starts and not starts:
+        starts = kind.starts_among(needles)
+        if starts is None:
             continue  # no start of a match is in the text
         for match in matches(kind.pattern, starts, source, lowered):
             if not any(start <= match.start() < end for start, end in covered):
@@ -341,12 +344,10 @@ def _strip(text: str, kinds: Iterable[_Kind], needles: frozenset[str] | None = N
     for kind in kinds:
         if not (kind.may_occur(lower) if needles is None else needles.intersection(kind.needles)):
             continue
-        starts = kind.starts
-        if current is not None and needles is not None and starts:
-            # the text is as its needles were read: only the starts they allow can begin a match
-            starts = kind.starts_among(needles)
-            if not starts:
-                continue
+        # while the text is as its needles were read, only the starts they allow can begin a match
+        starts = kind.starts_among(needles) if current is not None and needles is not None else kind.starts
+        if starts is None:
+            continue
         stripped = substitute(kind.pattern, starts, text, " ", current)
         if stripped is not text:
             text, current = stripped, None  # the next kind reads the text as it is now
