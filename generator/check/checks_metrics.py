@@ -40,14 +40,14 @@ def _values(ctx: Context) -> list[Failure] | None:
             ACCURACY_ONLY_CREDIT,
         )
     goals = [value for value in shown if value.role == "target"]
-    if goals and len(goals) == len(shown):  # what the project aims at is not what it reached
-        if ctx.notebook_values():
-            return Partial([_notebook_only(ctx)], NOTEBOOK_ONLY_CREDIT)
-        return [_only_goals(ctx, goals)]
+    if len(goals) == len(shown):  # what the project aims at is not what it reached
+        shown = []
     if shown or (ctx.evidence.readme is None and ctx.notebook_values()):
         return []  # without a README, the missing README is the finding
     if ctx.notebook_values():  # a Metrics section found in a notebook holds some of these
         return Partial([_notebook_only(ctx)], NOTEBOOK_ONLY_CREDIT)
+    if goals:
+        return [_only_goals(ctx, goals)]
     named = mentions(ctx.evidence.readme.source) if ctx.evidence.readme else set()
     detail = f" (it names {', '.join(sorted(named))} but gives no numbers)" if named else ""
     where = found.hit if found else None
