@@ -93,7 +93,8 @@ def _cut(text: str, limit: int) -> str:
     one_line = " ".join(text.split())
     if _columns(one_line) <= limit:
         return one_line
-    keep = one_line[-(limit - 1) :] if "/" in one_line else one_line[: limit - 1]  # at least limit - 1 columns
+    path = "/" in one_line
+    keep = one_line[-(limit - 1) :] if path else one_line[: limit - 1]  # at least limit - 1 columns
     while _columns(keep) > limit - 1:
-        keep = keep[1:] if "/" in one_line else keep[:-1]
-    return "…" + keep if "/" in one_line else keep + "…"
+        keep = keep[1:] if path else keep[:-1]
+    return "…" + keep if path else keep + "…"
