@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -31,13 +32,25 @@ def check_project(path: Path, rubric: Rubric | None = None, *, target: str | Non
         raise TargetError(f"{path}: no such file or directory")
     if not path.is_dir():
         raise TargetError(f"{path}: not a directory (give the project folder)")
+    collecting = gc.isenabled()
+    gc.disable()  # see _check
     try:
         return _check(path, rubric or load_rubric(), target)
     except (RecursionError, MemoryError, ValueError, OSError, IndexError, KeyError, TypeError) as error:
         raise TargetError(f"{path}: could not be checked ({type(error).__name__}: {str(error)[:200]})") from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _check(path: Path, rubric: Rubric, target: str | None) -> ProjectReport:
+    """The check itself, run with the cyclic garbage collector paused (as the CLI runs every command).
+
+    A check makes no reference cycles: all it builds (a document of a block per paragraph, a heading per
+    heading, the readings of them) is freed by reference counting once the report is made. The collector
+    would only walk those objects again and again while they are created, finding nothing: a third of
+    the time of a README with 16,000 headings (0.4 s of 1.2 s). Memory stays bounded by one project.
+    """
     forget_project()  # what was read of the last project's texts is not kept (memory; honest benchmarks)
     evidence = gather(path)
     located = find_sections(evidence.readme, evidence.notebook_documents(), rubric)
