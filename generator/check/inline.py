@@ -80,7 +80,10 @@ def _link(match: re.Match[str], text: str, line: int, links: list[Link]) -> str:
 
 def bold_label(first: str) -> tuple[str, str] | None:
     """``**Label**`` / ``**Label:** rest`` / ``__Label__`` at the start of a line -> (label, rest)."""
-    match = _BOLD_LABEL.match(first.strip())
+    stripped = first.strip()
+    if not stripped.startswith(("**", "__")):  # what every match begins with (most lines do not)
+        return None
+    match = _BOLD_LABEL.match(stripped)
     if match is None:
         return None
     label, colon, rest = match.group(1).strip(), match.group(2) or match.group(3), match.group(4).strip()
@@ -114,13 +117,20 @@ def is_short_title(line: str, max_words: int = 5) -> bool:
     return _title_like(stripped, max_words) and stripped[0].isupper() and not stripped.startswith("I ")
 
 
+def may_be_title(line: str) -> bool:
+    """Whether ``line`` can be any of the short title lines above: not when it is blank or ends like a
+    sentence or a clause (a cheap test that spares a paragraph the others)."""
+    stripped = line.strip()
+    return bool(stripped) and stripped[-1] not in ".!?,;)"
+
+
 def _title_like(stripped: str, max_words: int) -> bool:
     return (
         bool(stripped)
-        and len(stripped) <= 80
-        and len(stripped.split()) <= max_words
         and stripped[-1] not in ".!?,;)"
+        and len(stripped) <= 80
         and "|" not in stripped
+        and len(stripped.split()) <= max_words
     )
 
 

@@ -25,6 +25,7 @@ from generator.check.inline import (
     is_caps_line,
     is_emoji_led,
     is_short_title,
+    may_be_title,
     plain,
 )
 
@@ -268,7 +269,9 @@ def _prose(lines: list[str], line: int, doc: Document) -> None:
     first = len(doc.images)
     text = plain(text, line, doc.links, doc.images).strip()
     if text:
-        alt = tuple(image.text for image in doc.images[first:] if image.text and image.text in text)
+        alt: tuple[str, ...] = ()
+        if len(doc.images) > first:  # the paragraph's images
+            alt = tuple(image.text for image in doc.images[first:] if image.text and image.text in text)
         doc.blocks.append(Block("prose", line, text, alt=alt))
 
 
@@ -293,13 +296,19 @@ def _pseudo(item: _Item, following: _Item | None, previous: _Item | None, doc: D
         return False  # an image or link line (a figure, a badge) is content
     else:
         text = plain(first, item.line, [], [])  # links are collected once, by the prose or heading emitted
-        if is_emoji_led(text):
+        titled = may_be_title(text)  # else none of the next three is (a sentence: the common case)
+        if titled and is_emoji_led(text):
             style = "emoji"
-        elif is_caps_line(text) and (rest or following is not None):
+        elif titled and is_caps_line(text) and (rest or following is not None):
             style = "caps"
-        elif _short_line_heading(text, rest, following):
+        elif titled and _short_line_heading(text, rest, following):
             style = "line"
-        elif not rest and (labelled_line := _COLON_LABEL.match(text)) and len(labelled_line.group(1).split()) <= 3:
+        elif (
+            not rest
+            and ":" in text
+            and (labelled_line := _COLON_LABEL.match(text))
+            and len(labelled_line.group(1).split()) <= 3
+        ):
             doc.headings.append(
                 Heading(clean_heading(labelled_line.group(1)), PSEUDO_LEVEL, item.line, "pseudo", "label")
             )
