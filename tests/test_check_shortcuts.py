@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.check import ascii_scan, metric_roles, specificity
+from generator.check import ascii_scan, inline, metric_roles, specificity
 from generator.check.document import has_words, words
 from generator.check.language import latin_words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
@@ -165,3 +165,18 @@ def test_setup_only_stops_reading_when_the_rest_cannot_make_it(lines: list[str])
 def test_latin_words_are_what_the_token_pattern_finds_outside_addresses(text: str) -> None:
     expected = re.findall(r"[^\W\d_]+", re.sub(r"(?:https?://|www\.)\S*", " ", text.lower()))
     assert latin_words(text) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _TEXTS
+    | st.text(alphabet=st.sampled_from("**__ Ab1.!?,;):|📊\u20e3\ufe0f\t"), max_size=20)
+    | st.sampled_from(["**Data**", "__Model:__ rest", "1\ufe0f\u20e3 Overview", "DATA SET:", "Dataset", "Results."])
+)
+def test_lines_that_cannot_be_titles_are_none_of_the_title_lines(line: str) -> None:
+    if not inline.may_be_title(line):
+        assert not inline.is_emoji_led(line)
+        assert not inline.is_caps_line(line)
+        assert not any(inline.is_short_title(line, words) for words in range(1, 9))
+    if inline._BOLD_LABEL.match(line.strip()):  # bold_label reads only lines that start so
+        assert line.strip().startswith(("**", "__"))
