@@ -161,7 +161,12 @@ def test_setup_only_stops_reading_when_the_rest_cannot_make_it(lines: list[str])
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXTS | st.sampled_from(["see https://x.org/The and www.y.com", "HTTP://A b", "más de la", "a\u0130b"]))
+@given(
+    _TEXTS
+    | st.sampled_from(["see https://x.org/The and www.y.com", "HTTP://A b", "más de la", "a\u0130b"])
+    | st.text(alphabet=st.sampled_from("aB _1±—²٣½é\u2019│ⅷ"), max_size=30)
+    | st.text(max_size=30)
+)
 def test_latin_words_are_what_the_token_pattern_finds_outside_addresses(text: str) -> None:
     expected = re.findall(r"[^\W\d_]+", re.sub(r"(?:https?://|www\.)\S*", " ", text.lower()))
     assert latin_words(text) == expected

@@ -8,6 +8,7 @@ links, model names) and leaves the rest; so does check.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from generator.check.document import CHARACTERS_PER_WORD, IDEOGRAPHS
@@ -40,9 +41,7 @@ def english(text: str) -> bool:
     ideographs = 0 if text.isascii() else len(IDEOGRAPHS.findall(text)) // CHARACTERS_PER_WORD
     if ideographs > len(words):
         return False
-    ours = sum(word in _ENGLISH for word in words)
-    theirs = sum(word in _OTHER for word in words)
-    return ours >= theirs
+    return sum(map(_ENGLISH.__contains__, words)) >= sum(map(_OTHER.__contains__, words))
 
 
 _LETTERS = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
@@ -50,11 +49,33 @@ _LETTERS = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 
 
 def latin_words(text: str) -> list[str]:
-    """``re.findall(r"[^\\W\\d_]+", text.lower())`` outside web addresses; for ASCII text (a letter is
-    ``a``-``z`` there) with ``bytes.translate`` instead of the regular expression engine."""
+    """``re.findall(r"[^\\W\\d_]+", text.lower())`` outside web addresses; for text whose letters are all
+    ASCII (``a``-``z`` once lowered; ``±``, dashes and box-drawing characters only separate words) with
+    ``bytes.translate`` instead of the regular expression engine."""
     lowered = text.lower()
     if "http" in lowered or "www." in lowered:  # what every address begins with
         lowered = _ADDRESS.sub(" ", lowered)
-    if lowered.isascii():
-        return lowered.encode("ascii").translate(_LETTERS).decode("ascii").split()
-    return _TOKEN.findall(lowered)
+    try:
+        data = lowered.encode("ascii") if lowered.isascii() else lowered.encode("ascii", _NOT_LETTERS)
+    except _Letter:
+        return _TOKEN.findall(lowered)
+    return data.translate(_LETTERS).decode("ascii").split()
+
+
+class _Letter(ValueError):
+    """A character that is not ASCII but is a letter to ``[^\\W\\d_]`` (``é``, ``ß``, a Chinese character)."""
+
+
+def _not_letters(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler of :func:`latin_words`: a space for each character that is not ASCII and not a
+    letter (``\\w`` is ``str.isalnum`` or ``_``, ``\\d`` is ``str.isdecimal``); a letter stops the encoding."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = error.object[error.start : error.end]
+    if any(char.isalnum() and not char.isdecimal() for char in run):
+        raise _Letter(run)
+    return " " * len(run), error.end
+
+
+_NOT_LETTERS = "portfolio-not-letters"
+codecs.register_error(_NOT_LETTERS, _not_letters)
