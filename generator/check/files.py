@@ -151,10 +151,14 @@ class ProjectFiles:
                     FileProblem(relative, f"{megabytes} is over the {limit // 1_048_576} MB limit (not read)")
                 )
                 return None
-            with open(path, "rb") as handle:
+            with open(path, "rb", buffering=0) as handle:
                 # read(n) first allocates n bytes: ask for the size just found (and one byte more, to
-                # see whether the file grew since), not for the limit (0.1-0.2 ms a file of any size)
+                # see whether the file grew since), not for the limit (0.1-0.2 ms a file of any size);
+                # unbuffered (no buffer object, no terminal test: a third of the time of a small file),
+                # reading on after a short read as the buffered reader does
                 data = handle.read(size + 1)
+                while len(data) <= size and (more := handle.read(size + 1 - len(data))):
+                    data += more
                 return data + handle.read(limit - size) if len(data) > size else data
         except OSError as error:
             self.problems.append(FileProblem(relative, f"cannot be read ({error.strerror or error})"))
