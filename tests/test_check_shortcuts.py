@@ -185,3 +185,13 @@ def test_lines_that_cannot_be_titles_are_none_of_the_title_lines(line: str) -> N
         assert not any(inline.is_short_title(line, words) for words in range(1, 9))
     if inline._BOLD_LABEL.match(line.strip()):  # bold_label reads only lines that start so
         assert line.strip().startswith(("**", "__"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("*_~`a \n"), max_size=24))
+def test_emphasis_and_code_marks_go_as_the_patterns_delete_them(text: str) -> None:
+    expected = text
+    if "**" in expected or "__" in expected or "~~" in expected:
+        expected = re.sub(r"\*\*|__(?=\S)|(?<=\S)__|~~", "", expected)
+    expected = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", expected)
+    assert inline.plain(text, 1, [], []) == re.sub(r"`+", "", expected)

@@ -21,7 +21,6 @@ _HTML_HREF = re.compile(r"""<a\b[^>]{0,2000}?\bhref\s*=\s*["']([^"']{1,2000})["'
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 _STRONG = re.compile(r"\*\*|__(?=\S)|(?<=\S)__|~~")
 _STAR_EM = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_CODE = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _BOLD_LABEL = re.compile(r"^(?:\*\*|__)([^*_\n]{1,80}?)(:?)(?:\*\*|__)(:?)[ \t]*(.*)$")
 _MARKUP = re.compile(r"[<\[*_`\\~]")
@@ -52,12 +51,14 @@ def plain(text: str, line: int, links: list[Link], images: list[Link]) -> str:
         text = _TAG.sub("", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    if "**" in text or "__" in text or "~~" in text:  # what every match of _STRONG holds
+    if "__" in text or "~~" in text:  # what every match of _STRONG holds
         text = _STRONG.sub("", text)
+    elif "**" in text:
+        text = text.replace("**", "")  # _STRONG's only match here: the same left-to-right, one pass
     if "*" in text:
         text = _STAR_EM.sub("", text)
     if "`" in text:
-        text = _CODE.sub("", text)
+        text = text.replace("`", "")  # every run of backticks gone (a code span keeps its text)
     return text
 
 
