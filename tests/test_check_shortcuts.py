@@ -21,10 +21,10 @@ from generator.check.placeholders import (
     strip_joined,
     template_instruction,
 )
-from generator.check.regex_starts import literal_starts, matches, substitute
+from generator.check.regex_starts import _branches, literal_starts, matches, occurs, substitute
 from generator.check.setup_steps import SETUP_SHARE, setup_line, setup_only
 from generator.check.terms import _reading
-from generator.check.vocabulary import SPECIFIC_TERMS, WHY
+from generator.check.vocabulary import CITATION, LICENCE, SIZE, SPECIFIC_TERMS, WHY
 
 _PIECES = st.sampled_from(
     [
@@ -195,3 +195,34 @@ def test_emphasis_and_code_marks_go_as_the_patterns_delete_them(text: str) -> No
         expected = re.sub(r"\*\*|__(?=\S)|(?<=\S)__|~~", "", expected)
     expected = re.sub(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", "", expected)
     assert inline.plain(text, 1, [], []) == re.sub(r"`+", "", expected)
+
+
+_ALTERNATIONS = (
+    CITATION,
+    LICENCE,
+    SIZE,
+    re.compile(r"[|]a|[]|(]b|(?:c|d)e|\|f|x(?=y)|(?<=z)w|^g$", re.IGNORECASE | re.MULTILINE),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        _PIECES
+        | st.sampled_from(["doi.org/x", "Kaggle", "et al.", "UCI", "released by", "www.x.com", "data.gov", "x.org"])
+        | st.sampled_from(["Licensed under MIT", "CC BY 4.0", "Apache", "copyright", "\u0130", "\u017fx"])
+        | st.sampled_from(["|a", "]b", "de", "|f", "xy", "zw"])
+        | st.sampled_from(["12,000 rows", "5k images", "g", "G\n"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_an_alternation_occurs_where_one_of_its_branches_does(text: str) -> None:
+    for pattern in _ALTERNATIONS:
+        assert occurs(pattern, text) == (pattern.search(text) is not None), pattern.pattern[:40]
+
+
+def test_alternations_split_at_their_top_level_bars_only() -> None:
+    for pattern in _ALTERNATIONS:
+        branches = _branches(pattern)
+        assert len(branches) > 1 and "|".join(branch.pattern for branch, _ in branches) == pattern.pattern
+    assert _branches(re.compile(r"(a)|\1")) == () and _branches(re.compile("ab")) == ()

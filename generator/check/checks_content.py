@@ -19,6 +19,7 @@ from generator.check.checks_writing import filler, plans, specific
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
 from generator.check.plans import JUDGED, PLANNED_CONTENT_CREDIT, planned_sections
+from generator.check.regex_starts import occurs
 from generator.check.rubric import normalise
 from generator.check.rules import WORDED_CHECKS
 from generator.check.structure import Located
@@ -74,11 +75,16 @@ def _says(
     def run(ctx: Context) -> Outcome:
         found = ctx.located[section_id]
         text = ctx.section_text(section_id, *also)
-        if any(pattern.search(text) or (headings and pattern.search(ctx.headings_text())) for pattern in patterns):
+        if any(_in(pattern, text) or (headings and _in(pattern, ctx.headings_text())) for pattern in patterns):
             return []  # write-ups also put it in a heading ("Split used: 5 Fold GroupKFold")
         return _lacks(found, f"does not say {what}.")
 
     return run
+
+
+def _in(pattern: Terms | re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` occurs in ``text`` (a regular expression's alternatives each where they can start)."""
+    return occurs(pattern, text) if isinstance(pattern, re.Pattern) else pattern.search(text)
 
 
 def _problem_text(ctx: Context) -> str:
@@ -140,10 +146,10 @@ def _source(ctx: Context) -> Outcome:
     links = _data_links(ctx, found)
     if any(t.startswith(("http://", "https://")) or _local_document(ctx, t) for t in links):
         return []
-    if CITATION.search(ctx.section_text("data", *_ELSEWHERE)):
+    if occurs(CITATION, ctx.section_text("data", *_ELSEWHERE)):
         return []
     also = _also_named(ctx, "data")
-    if bare_urls(also) or CITATION.search(also):
+    if bare_urls(also) or occurs(CITATION, also):
         return []
     return _lacks(found, "has no link or citation to where the data comes from.")
 

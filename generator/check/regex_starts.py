@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from generator.check.terms import lowered_in_place
@@ -103,3 +104,76 @@ def substitute(
         pieces += [text[last : match.start()], replacement]
         last = match.end()
     return "".join(pieces) + text[last:] if pieces else text
+
+
+def occurs(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.search(text) is not None``, each top-level alternative looked for on its own: those with
+    literal starts only where a start occurs (``str.find``), the others by the engine.
+
+    The engine tries every branch of an alternation at every position, and a case-insensitive branch
+    cannot be skipped by its first letter: a twenty-branch list of cue phrases costs twenty attempts a
+    character. A text holds a match of ``A|B|…`` exactly when it holds a match of one of them (nothing
+    follows the alternation), so the answer is the same.
+    """
+    branches = _branches(pattern)
+    if not branches:
+        return pattern.search(text) is not None
+    lowered = None
+    for branch, starts in branches:
+        if starts:
+            lowered = text.lower() if lowered is None else lowered
+            if next(matches(branch, starts, text, lowered), None) is not None:
+                return True
+    return any(branch.search(text) for branch, starts in branches if not starts)
+
+
+@lru_cache(maxsize=64)
+def _branches(pattern: re.Pattern[str]) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """The top-level alternatives of ``pattern``, each compiled alone with its literal starts; ``()`` when the
+    pattern is not an alternation that can be split so (verbose, back-references, inline global flags)."""
+    source = pattern.pattern
+    if pattern.flags & re.VERBOSE or _UNSPLITTABLE.search(source) or _sre_parse is None:
+        return ()
+    parts = _top_level(source)
+    try:
+        tree = _sre_parse.parse(source, pattern.flags)
+        items = list(tree.data)
+        if len(parts) < 2 or len(items) != 1 or str(items[0][0]) != "BRANCH" or len(items[0][1][1]) != len(parts):
+            return ()
+        compiled = [re.compile(part, pattern.flags) for part in parts]
+    except Exception:  # an unreadable tree only means no shortcut
+        return ()
+    return tuple((branch, literal_starts(branch)) for branch in compiled)
+
+
+_UNSPLITTABLE = re.compile(r"\\\d|\(\?P=|\(\?\(|^\(\?[aiLmsux]+\)")
+"""Back-references, conditional groups and inline global flags: a branch alone would not mean the same."""
+
+
+def _top_level(source: str) -> list[str]:
+    """``source`` split at each ``|`` outside groups and character classes."""
+    parts: list[str] = []
+    depth = start = index = 0
+    in_class = False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1
+            index += source.startswith("^", index)
+            index += source.startswith("]", index)  # a "]" first in a class is itself
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    return [*parts, source[start:]]
