@@ -35,7 +35,7 @@ _PIECES = st.sampled_from(
         "results, including", " e.g. ", "such as", " data", "**Wrap up",
         "train/test split", "Cross-validated", "k-NN", "knn", "for the business", "hold-out", "accuracy 0.9",
         "F1: 0.8", "AUC", "R²", "+.5 recall", "-3 f1", "1.5% accuracy", ".9 AUC", "٣ accuracy", "x2 f1",
-        "x", "-", "'", "_",
+        "x", "-", "'", "_", "- Feature 1", "* ITEM\t2", "+ bullet point 3 ", "feature importance", "point 4",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)

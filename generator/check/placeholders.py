@@ -31,8 +31,13 @@ class _Kind:
     label: str
     pattern: re.Pattern[str]
     needles: tuple[str, ...]
+    gate: re.Pattern[str] | None = None
+    """For a pattern without literal starts: a part of every match that has some, looked for first."""
+
     starts: tuple[str, ...] = field(init=False)
     """What every match begins with, when the pattern says (it then runs only there)."""
+
+    gate_starts: tuple[str, ...] = field(init=False)
 
     finder: re.Pattern[str] | None = field(init=False)
     """Needles that share their first letters (``<your``, ``<repo``…) as one search for those letters."""
@@ -42,6 +47,8 @@ class _Kind:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", literal_starts(self.pattern))
+        object.__setattr__(self, "gate_starts", literal_starts(self.gate) if self.gate else ())
+        assert self.gate is None or self.gate_starts, "a gate is looked for at its literal starts"
         inside = tuple(frozenset(needle for needle in self.needles if needle in start) for start in self.starts)
         object.__setattr__(self, "start_needles", inside)
         shared = self.needles[0] if len(self.needles) > 1 else ""
@@ -59,6 +66,11 @@ class _Kind:
             return ()
         pairs = zip(self.starts, self.start_needles, strict=True)
         return tuple(start for start, inside in pairs if not inside or inside & needles) or None
+
+    def gated(self, text: str, lowered: str | None = None) -> bool:
+        """Whether the gate says no match is in ``text`` (``lowered``: its lower case, when known)."""
+        gate = self.gate
+        return gate is not None and next(matches(gate, self.gate_starts, text, lowered), None) is None
 
     def may_occur(self, lowered: str) -> bool:
         """Whether any needle occurs in the lower-cased text (``map`` keeps this loop in C; needles with
@@ -166,6 +178,7 @@ _KINDS: tuple[_Kind, ...] = (
             r"^[ \t]*[-*+][ \t]+(?:feature|item|point|bullet point)[ \t]+\d[ \t]*$", re.IGNORECASE | re.MULTILINE
         ),
         ("feature", "item", "point"),
+        re.compile(r"(?:feature|item|point)[ \t]+\d", re.IGNORECASE),  # "feature" alone is a word of many READMEs
     ),
     _Kind(
         "a metrics cell waiting for `make train` or `portfolio sync`",
@@ -257,7 +270,7 @@ def find_placeholders(source: str, first_line: int = 1) -> list[Placeholder]:
     needles = _needles_of(lowered)
     for kind in _kinds_of(needles):
         starts = kind.starts_among(needles)
-        if starts is None:
+        if starts is None or kind.gated(source, lowered):
             continue  # no start of a match is in the text
         for match in matches(kind.pattern, starts, source, lowered):
             if not any(start <= match.start() < end for start, end in covered):
@@ -346,7 +359,7 @@ def _strip(text: str, kinds: Iterable[_Kind], needles: frozenset[str] | None = N
             continue
         # while the text is as its needles were read, only the starts they allow can begin a match
         starts = kind.starts_among(needles) if current is not None and needles is not None else kind.starts
-        if starts is None:
+        if starts is None or kind.gated(text, current):
             continue
         stripped = substitute(kind.pattern, starts, text, " ", current)
         if stripped is not text:
