@@ -292,15 +292,25 @@ def strip_joined(parts: list[str]) -> str:
     No needle holds a line break, so a needle of the joined text is inside one part: only the kinds
     with a needle in some part are asked about the joined text. A guidance comment (its ``<!--`` is
     inside a part too) leaves a space where it was, which can bring new needles together: then the
-    whole text is read.
+    whole text is read. A joined text is stripped once per project (a section's text is read for its
+    words, its sentences and by several checks).
     """
     joined = "\n".join(parts)
     if any("<!--" in part for part in parts):
         return strip_placeholders(joined)
-    needles = frozenset().union(*map(_needles_in, parts))
-    if not needles:
-        return joined
-    return _strip(joined, _kinds_of(needles), needles, "\n".join(map(lower_part, parts)))
+    stripped = _STRIPPED.get(joined)
+    if stripped is None:
+        needles = frozenset().union(*map(_needles_in, parts))
+        stripped = _strip(joined, _kinds_of(needles), needles, "\n".join(map(lower_part, parts))) if needles else joined
+        if len(_STRIPPED) >= _MAX_STRIPPED:
+            _STRIPPED.clear()
+        _STRIPPED[joined] = stripped
+    return stripped
+
+
+_STRIPPED: dict[str, str] = {}
+"""Joined texts of this project and what is left of them without placeholders."""
+_MAX_STRIPPED = 4096
 
 
 def _kinds_of(needles: frozenset[str]) -> list[_Kind]:
@@ -373,5 +383,6 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 forgotten_per_project(strip_placeholders.cache_clear)
+forgotten_per_project(_STRIPPED.clear)
 forgotten_per_project(_needles_in.cache_clear)
 forgotten_per_project(template_instruction.cache_clear)
