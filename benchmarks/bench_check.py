@@ -13,6 +13,9 @@ the figures honest, though: whatever a check remembers about a text (its words, 
 metric values) is dropped after each project, so a copy is read as if it were the first. Only
 language-level facts outlive a project: which term lists a word belongs to, how a heading scores for
 each section, which metric a table cell names (a cohort shares most words and headings too).
+``check_project`` pauses the cyclic garbage collector while it checks a project, as the CLI does for
+every command: a check makes no reference cycles (tests/test_check_memory.py), so memory stays bounded
+by one project either way.
 
     python benchmarks/bench_check.py [--count 200] [--headings 16000]
 """
