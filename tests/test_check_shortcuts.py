@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.check import ascii_scan, inline, metric_roles, specificity
+from generator.check import ascii_scan, inline, markdown_doc, metric_roles, specificity
 from generator.check.document import has_words, words
 from generator.check.language import latin_words
 from generator.check.line_scan import _RUN, name_starts, numbers_first
@@ -226,3 +226,14 @@ def test_alternations_split_at_their_top_level_bars_only() -> None:
         branches = _branches(pattern)
         assert len(branches) > 1 and "|".join(branch.pattern for branch, _ in branches) == pattern.pattern
     assert _branches(re.compile(r"(a)|\1")) == () and _branches(re.compile("ab")) == ()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("# \t\rab\u00a0"), max_size=14) | st.text(max_size=10))
+def test_atx_headings_read_as_the_full_pattern_reads_them(line: str) -> None:
+    full = re.match(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", line)
+    opening = markdown_doc._ATX.match(line)
+    assert (opening is None) == (full is None)
+    if opening is not None and full is not None:
+        assert opening.group(1) == full.group(1)
+        assert markdown_doc._atx_text(line[opening.end() :]) == (full.group(2) or "")

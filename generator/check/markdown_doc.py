@@ -30,7 +30,8 @@ from generator.check.inline import (
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\n]*)$")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
+"""An ATX heading's opening: its text is what follows, read by :func:`_atx_text`."""
 _NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#][^\n]{0,80})$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -151,7 +152,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
         if atx:
             para = None
             in_list = False
-            items.append(_Item("heading", number, [atx.group(2) or ""], level=len(atx.group(1)), info="atx"))
+            items.append(_Item("heading", number, [_atx_text(line[atx.end() :])], level=len(atx.group(1)), info="atx"))
             index += 1
             continue
         squeezed = _NO_SPACE.match(line) if para is None and marked else None
@@ -227,6 +228,15 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
         para.lines.append(stripped)
         index += 1
     return items
+
+
+def _atx_text(rest: str) -> str:
+    """The text of an ATX heading from what follows its opening ``#``s: without the white space around it
+    and a closing run of ``#`` after white space (``## Data ##``), as CommonMark reads it. (The one
+    pattern ``[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$`` takes as long as the rest of a heading line's reading.)"""
+    text = rest.strip(" \t")
+    bare = text.rstrip("#")
+    return bare.rstrip(" \t") if bare != text and bare[-1:] in (" ", "\t") else text
 
 
 def _html_end(lines: list[str], index: int, tag: str) -> int:
