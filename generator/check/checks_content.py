@@ -216,9 +216,10 @@ def _result(ctx: Context) -> Outcome:
             )
         ]
     if _only_next_steps(found.hit.heading):
-        # its model names are plans ("Add a transformer"): the result must be said where results are
+        # its model names are plans ("Add a transformer"): the result must be said where results are, as a
+        # metric value or in a result's words (a digit is not one: "weights saved as .h5", "Step 2")
         text = ctx.section_text("metrics") if "metrics" in ctx.located else ""
-        if _DIGIT.search(text) or RESULT.search(text):
+        if ctx.readme_values() or RESULT.search(text):
             return []
         return _lacks(found, "lists what to do next, not what the project found (a number, the model that won).")
     text = ctx.section_text("outcome")

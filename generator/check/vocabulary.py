@@ -203,6 +203,22 @@ SIGNPOST = re.compile(
 )
 """A sentence about the document, not the work ("In this section I will explain the model"): not a plan."""
 SPECIFIC_TERMS = Terms(*MODEL.alternatives, *VALIDATION.alternatives, *BASELINE.alternatives)
+COURTESY_WORDS = frozenset(
+    {"hope", "free", "hesitate", "happy", "thank", "thanks", "welcome", "welcomed", "star", "contact", "reach",
+     "questions", "enjoy"}
+)
+"""A word that every match of :data:`COURTESY` holds (most sentences have none, and the pattern is not run)."""
+COURTESY = re.compile(
+    r"\b(?:(?:we|i) hope (?:you|that you)|hope you (?:find|enjoy|like)|feel free to|(?:don't|do not|dont) hesitate"
+    r"|happy (?:coding|learning|hacking|exploring)|thanks? (?:you )?for (?:reading|visiting|stopping|checking"
+    r"|your interest|taking the time)|(?:contributions|suggestions|pull requests|prs) are (?:always )?welcomed?"
+    r"|give (?:it|this|the) (?:repo |repository |project )?a star|star (?:this|the) (?:repo|repository|project)"
+    r"|(?:hello|hi) and welcome|welcome to (?:the|my|our|this)|reach out to (?:me|us)"
+    r"|if you have any (?:questions|suggestions|feedback)|enjoy (?:exploring|the project|reading))\b"
+)
+"""A sentence to the reader, not about the work ("We hope you find this useful", "Feel free to explore the
+code", "Don't hesitate to contact us", "Happy coding!"): read on a sentence's normal form, it names nothing
+checkable whatever names it repeats, so it is a stock sentence."""
 
 
 def distinct(terms: Terms, text: str) -> set[str]:

@@ -1,0 +1,116 @@
+"""Sections that are there but say little: what a survey of real READMEs check had never seen showed it
+over-credited (survey 20, issue 18).
+
+Every text here is invented for the test: it has the shape of what real READMEs do, not their words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.check import load_rubric
+from generator.check.markdown_doc import parse_markdown
+from generator.check.specificity import read_specificity
+from generator.check.structure import find_sections
+from tests.check_project_builder import check_readme, check_result
+
+TOP = """# Bike demand forecast
+
+## Problem
+The city bike operator must move bikes between docks overnight; we predict the next day's rentals per
+dock so that the night crew knows where to take them.
+
+## Data
+Two years of hourly rentals (17,379 rows) from the city's open data portal, https://data.example.org/bikes.
+
+## Method
+A seasonal naive baseline, then gradient boosting with a time-based split on the last three months.
+
+## Results
+Gradient boosting reaches an RMSE of 41 rentals against 63 for the seasonal naive baseline.
+"""
+
+
+def _stock(readme: str, section: str) -> list[str]:
+    located = find_sections(parse_markdown(readme, "README.md"), [], load_rubric())
+    return read_specificity(located).stock.get(section, [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We hope you find this Bike Demand Forecast useful and informative.",
+        "Please feel free to explore the notebooks and adapt the Docker setup to your needs.",
+        "If you have any questions or ideas, please don't hesitate to contact the Data Team.",
+        "Thank you for reading, and give the repository a star on GitHub if you liked it.",
+        "Hello and welcome to the Bike Demand Forecast by the Night Crew Analytics group!",
+    ],
+)
+def test_a_sentence_to_the_reader_is_stock_whatever_names_it_repeats(sentence: str) -> None:
+    readme = TOP + "\n## Conclusion\n" + sentence + " Happy coding!\n"
+    assert _stock(readme, "outcome") == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We hope to add the weather forecast of Météo-France as a feature next season.",  # a plan: not courtesy
+        "Docks near Central Station are welcome additions to the night route from 2024 on.",
+        "Free-floating bikes at the Harbour stations are where the model misses most (RMSE 70).",
+    ],
+)
+def test_a_sentence_about_the_work_keeps_its_names(sentence: str) -> None:
+    readme = TOP + "\n## Conclusion\n" + sentence + "\n"
+    assert _stock(readme, "outcome") == []
+
+
+def test_an_outcome_of_thanks_and_invitations_is_padding(tmp_path: Path) -> None:
+    courteous = check_readme(
+        tmp_path / "courteous",
+        TOP
+        + "\n## Conclusion\nWe hope you find this Bike Demand Forecast project useful. Please feel free to "
+        "explore the code and the Streamlit app. If you have any suggestions, don't hesitate to reach out to us.\n",
+    )
+    said = check_readme(
+        tmp_path / "said",
+        TOP
+        + "\n## Conclusion\nThe night crew now plans its route from the forecast; the model misses the first warm "
+        "weekend of spring, so Easter needs a manual check.\n",
+    )
+    assert check_result(courteous, "text.filler")[1] < check_result(said, "text.filler")[1]
+    assert check_result(courteous, "section.outcome")[1] < 1
+    assert courteous.score < said.score
+    assert any("stock sentence" in finding.message for finding in courteous.findings)
+
+
+NEXT_ONLY = """# Stock forecaster
+
+## Overview
+A Streamlit app that forecasts the next day's closing price of a share from its past prices.
+
+## Data
+Daily prices from Yahoo Finance, downloaded with `yfinance` for ten large companies.
+
+## Method
+A naive last-value baseline, ARIMA and an LSTM, all backtested on the last year.
+
+## Evaluation
+The backtest per model is in the notebook. Weights are saved as lstm_v2.h5 in step 3.
+
+## Future Work
+- Add a transformer model and compare it with the LSTM on the same backtest
+- Add 20 more tickers from other markets and sectors
+"""
+
+
+def test_an_outcome_of_next_steps_needs_a_result_said_not_a_digit(tmp_path: Path) -> None:
+    """A digit in the Results text ("lstm_v2.h5", "step 3") is not a result: the next steps stand alone."""
+    report = check_readme(tmp_path / "next", NEXT_ONLY)
+    assert check_result(report, "outcome.result")[0] == "failed"
+    reported = NEXT_ONLY.replace(
+        "The backtest per model is in the notebook.",
+        "The LSTM reaches an RMSE of 2.1 against 3.4 for the naive baseline.",
+    )
+    assert check_result(check_readme(tmp_path / "reported", reported), "outcome.result")[0] == "passed"
