@@ -114,3 +114,39 @@ def test_an_outcome_of_next_steps_needs_a_result_said_not_a_digit(tmp_path: Path
         "The LSTM reaches an RMSE of 2.1 against 3.4 for the naive baseline.",
     )
     assert check_result(check_readme(tmp_path / "reported", reported), "outcome.result")[0] == "passed"
+
+
+STEPS = """# Ion channel counts
+
+## How to reproduce
+
+1. Install the packages:
+
+        pip install -r requirements.txt
+
+2.  Run the whole pipeline:
+    ```bash
+    python prepare.py
+    python predict.py --all
+    ```
+3. Retrain from scratch if you like.
+
+    It takes about a day on one GPU.
+
+- a note
+    - a sub-note that is not code
+"""
+
+
+def test_code_inside_a_list_item_is_code() -> None:
+    """CommonMark: a fence indented as the item's text, or a block indented 4 past it after a blank line."""
+    doc = parse_markdown(STEPS, "README.md")
+    code = [block.text.strip() for block in doc.blocks if block.kind == "code"]
+    assert code == ["pip install -r requirements.txt", "python prepare.py\npython predict.py --all"]
+    prose = " ".join(block.text for block in doc.blocks if block.kind == "prose")
+    assert "It takes about a day" in prose and "sub-note" in prose
+
+
+def test_commands_in_list_items_are_commands_a_reader_can_copy(tmp_path: Path) -> None:
+    report = check_readme(tmp_path / "steps", TOP + "\n" + STEPS.split("\n", 2)[2])
+    assert check_result(report, "reproduce.commands") == ("passed", 1.0)

@@ -29,6 +29,8 @@ from generator.check.inline import (
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\n]*)$")
+_LISTED_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([^`\n]*)$")
+"""A fence inside a list item, indented as the item's text is (``1.  Clone:`` then ``    ```bash``)."""
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#][^\n]{0,80})$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -95,6 +97,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
     items: list[_Item] = []
     para: _Item | None = None
     in_list = False
+    code_indent = 4  # columns an indented code block needs: 4, or 4 past the text of the list item it is in
     index = 0
     total = len(lines)
     while index < total:
@@ -116,7 +119,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             index += 1
             continue
         marked = stripped[0] in _MARKERS or stripped[0].isdecimal()  # else no marker pattern can match
-        fence = _FENCE.match(line) if marked else None
+        fence = (_LISTED_FENCE if in_list else _FENCE).match(line) if marked else None
         if fence:
             para = None
             marker = fence.group(1)
@@ -125,7 +128,11 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
                 lines[end].strip().startswith(marker[0] * len(marker)) and not lines[end].strip().strip(marker[0])
             ):
                 end += 1
-            items.append(_Item("code", number, lines[index + 1 : end], info=fence.group(2).strip()))
+            inset = len(line) - len(line.lstrip(" "))  # CommonMark takes the fence's indent off its lines
+            body = lines[index + 1 : end]
+            if inset:
+                body = [text[min(inset, len(text) - len(text.lstrip(" "))) :] for text in body]
+            items.append(_Item("code", number, body, info=fence.group(2).strip()))
             index = end + 1
             continue
         if para is not None and para.container == "" and marked and _SETEXT.match(line):
@@ -190,6 +197,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             ordered = listed.group(2)[0].isdigit()
             if not (ordered and para is not None and not listed.group(2).startswith("1")):
                 in_list = True
+                code_indent = len((line[: listed.start(3)] if listed.group(3) else line).expandtabs(4)) + 4
                 para = _Item(
                     "para",
                     number,
@@ -218,6 +226,14 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             )
             index = end
             continue
+        if para is None and in_list and line[:1] in (" ", "\t") and _columns(line) >= code_indent:
+            # after a blank line, indented 4 past the item's text: code inside the list item (CommonMark)
+            end = index
+            while end < total and (not lines[end].strip() or _columns(lines[end]) >= code_indent):
+                end += 1
+            items.append(_Item("code", number, [text.strip() for text in lines[index:end]]))
+            index = end
+            continue
         if para is None:
             container = "ulist" if in_list and line[:1] in (" ", "\t") else ""
             in_list = in_list and bool(container)
@@ -226,6 +242,12 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
         para.lines.append(stripped)
         index += 1
     return items
+
+
+def _columns(line: str) -> int:
+    """Columns of white space that start ``line`` (a tab to the next multiple of 4, as CommonMark counts)."""
+    start = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(start.expandtabs(4))
 
 
 def _html_end(lines: list[str], index: int, tag: str) -> int:
