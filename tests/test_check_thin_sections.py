@@ -150,3 +150,17 @@ def test_code_inside_a_list_item_is_code() -> None:
 def test_commands_in_list_items_are_commands_a_reader_can_copy(tmp_path: Path) -> None:
     report = check_readme(tmp_path / "steps", TOP + "\n" + STEPS.split("\n", 2)[2])
     assert check_result(report, "reproduce.commands") == ("passed", 1.0)
+
+
+def test_a_decimal_score_is_not_a_count_of_rows(tmp_path: Path) -> None:
+    """A Method's table: "0.862" beside the next row's "Nearest Neighbors" is a score, not 862 of anything."""
+    readme = TOP.replace(
+        "Two years of hourly rentals (17,379 rows) from",
+        "Hourly rentals with weather and calendar columns from",
+    ).replace(
+        "## Results\n",
+        "| Model | RMSE |\n|---|---|\n| Seasonal naive | 0.862 |\n| Nearest Neighbors | 0.513 |\n\n## Results\n",
+    )
+    assert check_result(check_readme(tmp_path / "scores", readme), "data.size")[0] == "failed"
+    counted = readme.replace("Hourly rentals", "17,379 hourly rentals")
+    assert check_result(check_readme(tmp_path / "counted", counted), "data.size")[0] == "passed"

@@ -79,7 +79,7 @@ SIZE = re.compile(
     r"applicants?|passengers?|clips?|files?|classes|categories|labels|hours?|weeks?|stations?|products?|"
     r"items?|ratings?|calls?|claims?|students?|employees?|trips?|rides?|orders?|properties|cities|countries|"
     r"frames?|videos?|recordings?|pairs?|questions?|sessions?|visits?|readings?|measurements?|events?)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\s+(?:[a-z-]+\s+)?[a-z-]+s\b|\b\d{3,}\s+(?:[a-z-]+\s+)?[a-z-]+s\b"
+    r"|(?<![.\d])\b\d{1,3}(?:,\d{3})+\s+(?:[a-z-]+\s+)?[a-z-]+s\b|(?<![.\d])\b\d{3,}\s+(?:[a-z-]+\s+)?[a-z-]+s\b"
     r"|\(\s*\d[\d,]*\s*,\s*\d[\d,]*\s*\)|\b\d[\d,]*\s*[x\u00d7]\s*\d[\d,]*\b",
     re.IGNORECASE,
 )
