@@ -164,3 +164,56 @@ def test_a_decimal_score_is_not_a_count_of_rows(tmp_path: Path) -> None:
     assert check_result(check_readme(tmp_path / "scores", readme), "data.size")[0] == "failed"
     counted = readme.replace("Hourly rentals", "17,379 hourly rentals")
     assert check_result(check_readme(tmp_path / "counted", counted), "data.size")[0] == "passed"
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Algorithm", "method"),
+        ("Algorithms", "method"),
+        ("Future Extensions", "outcome"),
+        ("Future Improvements", "outcome"),
+        ("Future Scope", "outcome"),
+    ],
+)
+def test_common_student_headings_name_their_sections(heading: str, section: str) -> None:
+    readme = (
+        "# Recipe matcher\n\n## " + heading + "\n\nRecipes are turned into vectors of ingredient clusters and "
+        "compared with cosine similarity against the one the cook planned.\n"
+    )
+    located = find_sections(parse_markdown(readme, "README.md"), [], load_rubric())
+    assert located[section].hit.heading == heading
+
+
+PLANS_ONLY = """# Review sentiment
+
+## Problem
+Shop owners read hundreds of reviews a week; we sort them into positive and negative so that they answer
+the unhappy customers first.
+
+## Data
+The Amazon fine food reviews from Kaggle (https://www.kaggle.com/datasets/snap/amazon-fine-food-reviews).
+
+## Method
+TF-IDF features of the review text with a logistic regression, tuned with 5-fold cross-validation.
+
+## Evaluation
+The model is scored with accuracy, precision and recall on a held-out split.
+
+## Future Scope
+- Try a fine-tuned BERT model on the same held-out split
+- Add a neutral class for the mixed reviews
+"""
+
+
+def test_an_outcome_of_next_steps_in_a_readme_without_results_is_half_an_outcome(tmp_path: Path) -> None:
+    plans = check_readme(tmp_path / "plans", PLANS_ONLY)
+    assert check_result(plans, "section.outcome") == ("partial", 0.5)
+    assert check_result(plans, "outcome.result")[0] == "failed"
+    reported = PLANS_ONLY.replace(
+        "The model is scored with accuracy, precision and recall on a held-out split.",
+        "On the held-out split the model reaches an accuracy of 0.89 and a recall of 0.84.",
+    )
+    done = check_readme(tmp_path / "done", reported)
+    assert check_result(done, "section.outcome") == ("passed", 1.0)
+    assert check_result(done, "outcome.result")[0] == "passed"

@@ -18,8 +18,13 @@ from generator.check.checks_metrics import NOTEBOOK_ONLY_CREDIT, compares
 from generator.check.checks_writing import filler, plans, specific
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
-from generator.check.plans import JUDGED, PLANNED_CONTENT_CREDIT, planned_sections
-from generator.check.rubric import normalise
+from generator.check.plans import (
+    JUDGED,
+    PLANNED_CONTENT_CREDIT,
+    next_steps_without_result,
+    only_next_steps,
+    planned_sections,
+)
 from generator.check.rules import WORDED_CHECKS
 from generator.check.structure import Located
 from generator.check.vocabulary import (
@@ -215,48 +220,15 @@ def _result(ctx: Context) -> Outcome:
                 "Report the result you got: which model won, its held-out score, and what that means.",
             )
         ]
-    if _only_next_steps(found.hit.heading):
-        # its model names are plans ("Add a transformer"): the result must be said where results are, as a
-        # metric value or in a result's words (a digit is not one: "weights saved as .h5", "Step 2")
-        text = ctx.section_text("metrics") if "metrics" in ctx.located else ""
-        if ctx.readme_values() or RESULT.search(text):
+    if only_next_steps(found.hit.heading):
+        # its model names are plans ("Add a transformer"): the result must be said where results are
+        if not next_steps_without_result(ctx):
             return []
         return _lacks(found, "lists what to do next, not what the project found (a number, the model that won).")
     text = ctx.section_text("outcome")
     if _DIGIT.search(text) or RESULT.search(text) or MODEL.search(text):
         return []
     return _lacks(found, "states no result (a number, the model that won).")
-
-
-_NEXT_STEPS = frozenset(
-    {
-        "future",
-        "work",
-        "next",
-        "step",
-        "improvement",
-        "enhancement",
-        "roadmap",
-        "todo",
-        "to",
-        "do",
-        "further",
-        "possible",
-        "potential",
-        "planned",
-        "idea",
-        "scope",
-        "and",
-    }
-)
-_NEXT = frozenset({"future", "next", "roadmap", "todo", "improvement", "enhancement"})
-
-
-def _only_next_steps(heading: str) -> bool:
-    """A heading that names only what comes next ("Future Work", "Next Steps", "Future Improvements"): the
-    model names and numbers under it are plans ("Add a transformer model"), not a result."""
-    words = normalise(heading)
-    return bool(words) and all(word in _NEXT_STEPS for word in words) and not _NEXT.isdisjoint(words)
 
 
 def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from generator.check.context import Context
+from generator.check.rubric import normalise
 from generator.check.vocabulary import RESULT
 
 PLAN_CREDIT = 0.5
@@ -67,3 +68,45 @@ def _finds(ctx: Context) -> bool:
     for plan in ctx.specificity().plans["outcome"]:
         text = text.replace(" ".join(plan.split()), " ")
     return bool(_DIGIT.search(text)) or RESULT.search(text)
+
+
+_NEXT_STEPS = frozenset(
+    {
+        "future",
+        "work",
+        "next",
+        "step",
+        "improvement",
+        "enhancement",
+        "extension",
+        "roadmap",
+        "todo",
+        "to",
+        "do",
+        "further",
+        "possible",
+        "potential",
+        "planned",
+        "idea",
+        "scope",
+        "and",
+    }
+)
+_NEXT = frozenset({"future", "next", "roadmap", "todo", "improvement", "enhancement"})
+
+
+def only_next_steps(heading: str) -> bool:
+    """A heading that names only what comes next ("Future Work", "Next Steps", "Future Improvements"): the
+    model names and numbers under it are plans ("Add a transformer model"), not a result."""
+    words = normalise(heading)
+    return bool(words) and all(word in _NEXT_STEPS for word in words) and not _NEXT.isdisjoint(words)
+
+
+def next_steps_without_result(ctx: Context) -> bool:
+    """An Outcome that only lists what comes next ("Future Work") in a README that reports no result: no metric
+    value anywhere in it, no result's words in its Results (a digit is not one: "weights saved as .h5"). Its
+    model names are plans ("Add a transformer"), so it is half an Outcome, as a plan is."""
+    found = ctx.located.get("outcome")
+    if found is None or not only_next_steps(found.hit.heading) or ctx.readme_values():
+        return False
+    return not ("metrics" in ctx.located and RESULT.search(ctx.section_text("metrics")))
