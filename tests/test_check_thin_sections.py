@@ -169,6 +169,8 @@ def test_a_decimal_score_is_not_a_count_of_rows(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("heading", "section"),
     [
+        ("Abstract", "problem"),
+        ("Project Abstract", "problem"),
         ("Algorithm", "method"),
         ("Algorithms", "method"),
         ("Future Extensions", "outcome"),
