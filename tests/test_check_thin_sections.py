@@ -12,6 +12,7 @@ import pytest
 
 from generator.check import load_rubric
 from generator.check.markdown_doc import parse_markdown
+from generator.check.placeholders import find_placeholders
 from generator.check.specificity import read_specificity
 from generator.check.structure import find_sections
 from tests.check_project_builder import check_readme, check_result
@@ -219,3 +220,29 @@ def test_an_outcome_of_next_steps_in_a_readme_without_results_is_half_an_outcome
     done = check_readme(tmp_path / "done", reported)
     assert check_result(done, "section.outcome") == ("passed", 1.0)
     assert check_result(done, "outcome.result")[0] == "passed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*Note: you will need to take a screenshot of your trained model's plot and save it as plot.png.*",
+        "[Embed a demo GIF or a screenshot of the dashboard here]",
+        "- Add a screenshot of your web app here.",
+    ],
+)
+def test_an_instruction_to_add_a_screenshot_is_left_over_text(text: str) -> None:
+    [hit] = find_placeholders("# Tide forecast\n\n" + text)
+    assert "screenshot" in hit.kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Screenshots of the dashboard are below.",
+        "We added two screenshots of the forecast here.",
+        "Take a look at the screenshot below: the red band is the 90% interval.",
+        "The app lets you upload your tide gauge CSV and take a screenshot of the chart.",
+    ],
+)
+def test_a_readme_showing_its_screenshots_is_not_left_over_text(text: str) -> None:
+    assert find_placeholders("# Tide forecast\n\n" + text) == []

@@ -161,6 +161,19 @@ _KINDS: tuple[_Kind, ...] = (
         ("your project", "your app", "your repo", "your code", "your model", "your work"),
     ),
     _Kind(
+        "an instruction to add a screenshot ('add a screenshot of your app here')",
+        re.compile(
+            # the template or the assistant asks the author for a picture it could not make: "Add a screenshot of
+            # your dashboard here", "You will need to take a screenshot of your final plot and save it as…",
+            # "[Embed a demo GIF here]"; a README shows its screenshots ("Screenshots of the app are below")
+            r"(?:(?<![^\n])|(?<=[-*+>] )|(?<=[\[(*_])|(?<=\d\. )|(?<=[.:!] )|(?<=\bneed to )|(?<=\bhave to ))"
+            r"(?:take|add|insert|embed|include|upload|attach|place|put|paste|drop)\b[^\n.]{0,40}?"
+            r"\b(?:screen ?shots?|gifs?|demo videos?|video links?)\b[^\n]{0,80}?\b(?:here|your)\b[^\n]*",
+            re.IGNORECASE,
+        ),
+        ("screenshot", "screen shot", "gif", "demo video", "video link"),
+    ),
+    _Kind(
         "a 'Feature 1' stand-in",
         re.compile(
             r"^[ \t]*[-*+][ \t]+(?:feature|item|point|bullet point)[ \t]+\d[ \t]*$", re.IGNORECASE | re.MULTILINE
