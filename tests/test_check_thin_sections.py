@@ -60,6 +60,8 @@ def test_a_sentence_to_the_reader_is_stock_whatever_names_it_repeats(sentence: s
         "We hope to add the weather forecast of Météo-France as a feature next season.",  # a plan: not courtesy
         "Docks near Central Station are welcome additions to the night route from 2024 on.",
         "Free-floating bikes at the Harbour stations are where the model misses most (RMSE 70).",
+        "Welcome to the Bike Demand Forecast, which tells the Night Crew where the docks run empty.",
+        "Feel free to reuse the 17,379 rows under the city's open licence.",
     ],
 )
 def test_a_sentence_about_the_work_keeps_its_names(sentence: str) -> None:
