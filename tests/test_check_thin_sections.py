@@ -208,6 +208,7 @@ The model is scored with accuracy, precision and recall on a held-out split.
 ## Future Scope
 - Try a fine-tuned BERT model on the same held-out split
 - Add a neutral class for the mixed reviews
+- Deploy it as a web app that the shop owners can use every morning
 """
 
 
@@ -215,6 +216,7 @@ def test_an_outcome_of_next_steps_in_a_readme_without_results_is_half_an_outcome
     plans = check_readme(tmp_path / "plans", PLANS_ONLY)
     assert check_result(plans, "section.outcome") == ("partial", 0.5)
     assert check_result(plans, "outcome.result")[0] == "failed"
+    assert check_result(plans, "outcome.impact")[0] == "failed"  # "Deploy it as a web app" is a plan
     reported = PLANS_ONLY.replace(
         "The model is scored with accuracy, precision and recall on a held-out split.",
         "On the held-out split the model reaches an accuracy of 0.89 and a recall of 0.84.",
@@ -248,3 +250,22 @@ def test_an_instruction_to_add_a_screenshot_is_left_over_text(text: str) -> None
 )
 def test_a_readme_showing_its_screenshots_is_not_left_over_text(text: str) -> None:
     assert find_placeholders("# Tide forecast\n\n" + text) == []
+
+
+CONCLUSION = "## Conclusion\nThe night crew now plans its route from the forecast and moves fewer bikes in vain.\n\n"
+
+
+def test_a_conclusion_beats_next_steps_for_the_outcome() -> None:
+    """"Future Work" is the Outcome only when nothing names a conclusion: a reviewer points at "Conclusion"."""
+    readme = (
+        TOP
+        + "\n"
+        + CONCLUSION
+        + "## Future Work\n"
+        "- Deploy the forecast and study its impact on the crew's decisions in practice\n"
+        "- Future insights: recommend which docks to add, and list the limitations we found\n"
+    )
+    located = find_sections(parse_markdown(readme, "README.md"), [], load_rubric())
+    assert located["outcome"].hit.heading == "Conclusion"
+    located = find_sections(parse_markdown(readme.replace(CONCLUSION, ""), "README.md"), [], load_rubric())
+    assert located["outcome"].hit.heading == "Future Work"

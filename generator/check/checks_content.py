@@ -22,9 +22,9 @@ from generator.check.plans import (
     JUDGED,
     PLANNED_CONTENT_CREDIT,
     next_steps_without_result,
-    only_next_steps,
     planned_sections,
 )
+from generator.check.rubric import only_next_steps
 from generator.check.rules import WORDED_CHECKS
 from generator.check.structure import Located
 from generator.check.vocabulary import (
@@ -231,6 +231,17 @@ def _result(ctx: Context) -> Outcome:
     return _lacks(found, "states no result (a number, the model that won).")
 
 
+_SAYS_IMPACT = _says("outcome", "what the result means for someone (a decision, a recommendation, impact)", IMPACT)
+
+
+def _impact(ctx: Context) -> Outcome:
+    """What the result means for someone; an Outcome that only lists next steps in a README that reports no
+    result has no result to give a meaning to ("Deploy as a web app" is a plan, not an impact)."""
+    if next_steps_without_result(ctx):
+        return _lacks(ctx.located["outcome"], "lists what to do next, not what a result means for someone.")
+    return _SAYS_IMPACT(ctx)
+
+
 def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
     def run(ctx: Context) -> Outcome:
         readme = ctx.evidence.readme
@@ -333,9 +344,7 @@ _FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     ),
     "method.baseline": _baseline,
     "outcome.result": _result,
-    "outcome.impact": _says(
-        "outcome", "what the result means for someone (a decision, a recommendation, impact)", IMPACT
-    ),
+    "outcome.impact": _impact,
     "outcome.limits": _limits,
     "text.specific": specific,
     "text.filler": filler,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from generator.check.context import Context
-from generator.check.rubric import normalise
+from generator.check.rubric import only_next_steps
 from generator.check.vocabulary import RESULT
 
 PLAN_CREDIT = 0.5
@@ -68,38 +68,6 @@ def _finds(ctx: Context) -> bool:
     for plan in ctx.specificity().plans["outcome"]:
         text = text.replace(" ".join(plan.split()), " ")
     return bool(_DIGIT.search(text)) or RESULT.search(text)
-
-
-_NEXT_STEPS = frozenset(
-    {
-        "future",
-        "work",
-        "next",
-        "step",
-        "improvement",
-        "enhancement",
-        "extension",
-        "roadmap",
-        "todo",
-        "to",
-        "do",
-        "further",
-        "possible",
-        "potential",
-        "planned",
-        "idea",
-        "scope",
-        "and",
-    }
-)
-_NEXT = frozenset({"future", "next", "roadmap", "todo", "improvement", "enhancement"})
-
-
-def only_next_steps(heading: str) -> bool:
-    """A heading that names only what comes next ("Future Work", "Next Steps", "Future Improvements"): the
-    model names and numbers under it are plans ("Add a transformer model"), not a result."""
-    words = normalise(heading)
-    return bool(words) and all(word in _NEXT_STEPS for word in words) and not _NEXT.isdisjoint(words)
 
 
 def next_steps_without_result(ctx: Context) -> bool:
