@@ -178,7 +178,7 @@ def test_a_trusted_catalog_may_preview_with_its_extensions(tmp_path: Path, monke
 
 # -- 4. symbolic links that leave the template -----------------------------------------------------
 @pytest.mark.parametrize("engine", ["cookiecutter", "copier"])
-@pytest.mark.parametrize("command", ["new", "show", "validate"])
+@pytest.mark.parametrize("command", ["new", "cohort", "show", "validate"])
 def test_links_out_of_the_template_are_refused(tmp_path: Path, engine: str, command: str) -> None:
     secret = build_tree(tmp_path / "home" / ".ssh", {"id_rsa": "-----BEGIN SECRET KEY-----\n"}) / "id_rsa"
     if engine == "cookiecutter":
@@ -196,6 +196,12 @@ def test_links_out_of_the_template_are_refused(tmp_path: Path, engine: str, comm
         result = new(root, tmp_path / "p")
         assert_refused(result, "link")
         assert not (tmp_path / "p").exists()
+    elif command == "cohort":  # the class's one template is checked once, before any student's render
+        roster = build_tree(tmp_path, {"roster.csv": "name\nAna\nBo\n"}) / "roster.csv"
+        command_line = ["--catalog", str(root), "cohort", "new", str(roster), "--type", "evil"]
+        result = run_cli([*command_line, "--dest", str(tmp_path / "class"), "--author", AUTHOR, "--quiet"])
+        assert_refused(result, "link")
+        assert not (tmp_path / "class").exists() or not any((tmp_path / "class").iterdir())
     elif command == "show":
         assert_refused(run_cli(["--catalog", str(root), "show", "evil", "--json"]), "link")
     else:

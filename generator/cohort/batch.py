@@ -27,7 +27,7 @@ from generator.catalog.source import template_root
 from generator.errors import RenderError
 from generator.scaffold.answers import load_template_config
 from generator.scaffold.render import NewProject, Rendered, check_trust, render_project
-from generator.scaffold.safety import VCS_NAMES
+from generator.scaffold.safety import VCS_NAMES, check_template_links
 
 
 class BatchRenderer:
@@ -35,7 +35,8 @@ class BatchRenderer:
 
     Use as a context manager; :meth:`render` takes the same :class:`NewProject` requests as
     :func:`render_project` and gives the same guarantees (all or nothing, first commit).
-    Whether the template may run code is checked here, once, before the first project.
+    Whether the template may run code, and whether it holds a link out of itself, is checked
+    here, once, before the first project.
     """
 
     def __init__(self, entry: CatalogEntry, *, trust: bool = False) -> None:
@@ -45,9 +46,12 @@ class BatchRenderer:
         if entry.template.engine == "cookiecutter":
             from generator.scaffold import cookiecutter_engine
 
-            cookiecutter_engine.check_trust(cookiecutter_engine.template_folder(root, entry.template.directory), trust)
+            folder = cookiecutter_engine.template_folder(root, entry.template.directory)
+            cookiecutter_engine.check_trust(folder, trust)
+            check_template_links(folder)
         else:
             check_trust(load_template_config(root), root, trust)
+            check_template_links(root)
             self._shared = _SharedCopier.create(root)
 
     @property
@@ -66,7 +70,8 @@ class BatchRenderer:
 
     def render(self, request: NewProject) -> Rendered:
         """Create one project; see :func:`generator.scaffold.render.render_project` for the guarantees."""
-        return render_project(request, copy=self._shared.render if self._shared is not None else None)
+        copy = self._shared.render if self._shared is not None else None
+        return render_project(request, copy=copy, links_checked=True)
 
 
 class _SharedCopier:
