@@ -269,3 +269,15 @@ def test_a_conclusion_beats_next_steps_for_the_outcome() -> None:
     assert located["outcome"].hit.heading == "Conclusion"
     located = find_sections(parse_markdown(readme.replace(CONCLUSION, ""), "README.md"), [], load_rubric())
     assert located["outcome"].hit.heading == "Future Work"
+
+
+def test_a_planet_is_not_a_plan(tmp_path: Path) -> None:
+    """"plan" says why (the crew plans its rescue); "planet" in what is predicted does not."""
+    readme = TOP.replace(
+        "The city bike operator must move bikes between docks overnight; we predict the next day's rentals per\n"
+        "dock so that the night crew knows where to take them.",
+        "We predict which passengers of a space liner were carried off to another planet by the anomaly.",
+    )
+    assert check_result(check_readme(tmp_path / "planet", readme), "problem.why")[0] == "failed"
+    planned = readme.replace("by the anomaly.", "by the anomaly, so the rescue crew can plan its search.")
+    assert check_result(check_readme(tmp_path / "plan", planned), "problem.why")[0] == "passed"

@@ -67,7 +67,7 @@ WHY = _words(
     r"stakeholders?|managers?|insurers?|lenders?)",
     r"stakeholders?", r"decisions?", r"costs?", r"sav(?:e|es|ing)", r"reduc\w+", r"prevent\w*", r"revenue",
     r"profit\w*", r"because", r"matters?", r"enabl\w+", r"allow\w*", r"benefit\w*", r"impact\w*", r"losses?",
-    r"risks?", r"prioriti[sz]\w+", r"plan\w*", r"budget\w*", r"early", r"faster", r"manual\w*",
+    r"risks?", r"prioriti[sz]\w+", r"plan(?:s|ned|ning)?", r"budget\w*", r"early", r"faster", r"manual\w*",
     r"needs? (?:a|an|to)", r"must", r"\w+ teams?", r"los(?:e|es|ing|s)", r"wants? to", r"safety",
     r"real[- ]time", r"hard to", r"expensive", r"time[- ]consuming",
 )
