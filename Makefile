@@ -49,7 +49,7 @@ install: $(TEST_NEEDS) ## Create .venv and install portfolio with its test depen
 demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-project (offline, no token)
 	rm -rf $(DEMO_DIR)
 	$(BIN)/portfolio new classification $(DEMO_DIR) --defaults --author "Demo Learner <demo@example.com>"
-	cd $(DEMO_DIR) && PYTHONPATH=src ../$(BIN)/python -m $$(sed -n 's/^package_name: //p' .copier-answers.yml).train
+	cd $(DEMO_DIR) && PYTHONPATH=src $(abspath $(BIN))/python -m $$(sed -n 's/^package_name: //p' .copier-answers.yml).train
 	$(BIN)/portfolio sync $(DEMO_DIR)
 	@echo "Done: see $(DEMO_DIR)/README.md and $(DEMO_DIR)/reports/"
 
