@@ -97,7 +97,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
     items: list[_Item] = []
     para: _Item | None = None
     in_list = False
-    code_indent = 4  # columns an indented code block needs: 4, or 4 past the text of the list item it is in
+    code_indent = 4  # columns an indented code block in the current list item needs
     index = 0
     total = len(lines)
     while index < total:
@@ -128,11 +128,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
                 lines[end].strip().startswith(marker[0] * len(marker)) and not lines[end].strip().strip(marker[0])
             ):
                 end += 1
-            inset = len(line) - len(line.lstrip(" "))  # CommonMark takes the fence's indent off its lines
-            body = lines[index + 1 : end]
-            if inset:
-                body = [text[min(inset, len(text) - len(text.lstrip(" "))) :] for text in body]
-            items.append(_Item("code", number, body, info=fence.group(2).strip()))
+            items.append(_Item("code", number, lines[index + 1 : end], info=fence.group(2).strip()))
             index = end + 1
             continue
         if para is not None and para.container == "" and marked and _SETEXT.match(line):
@@ -217,21 +213,14 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             para.lines.append(quote.group(1))
             index += 1
             continue
-        if para is None and not in_list and line.startswith(("    ", "\t")):
+        need = code_indent if in_list else 4  # in a list item, after a blank line: 4 past its text (CommonMark)
+        if para is None and line[:1] in (" ", "\t") and _columns(line) >= need:
             end = index
-            while end < total and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+            while end < total and (not lines[end].strip() or _columns(lines[end]) >= need):
                 end += 1
             items.append(
                 _Item("code", number, [text[4:] if text.startswith("    ") else text[1:] for text in lines[index:end]])
             )
-            index = end
-            continue
-        if para is None and in_list and line[:1] in (" ", "\t") and _columns(line) >= code_indent:
-            # after a blank line, indented 4 past the item's text: code inside the list item (CommonMark)
-            end = index
-            while end < total and (not lines[end].strip() or _columns(lines[end]) >= code_indent):
-                end += 1
-            items.append(_Item("code", number, [text.strip() for text in lines[index:end]]))
             index = end
             continue
         if para is None:
@@ -246,8 +235,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
 
 def _columns(line: str) -> int:
     """Columns of white space that start ``line`` (a tab to the next multiple of 4, as CommonMark counts)."""
-    start = line[: len(line) - len(line.lstrip(" \t"))]
-    return len(start.expandtabs(4))
+    return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
 def _html_end(lines: list[str], index: int, tag: str) -> int:

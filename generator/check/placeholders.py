@@ -163,9 +163,7 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         "an instruction to add a screenshot ('add a screenshot of your app here')",
         re.compile(
-            # the template or the assistant asks the author for a picture it could not make: "Add a screenshot of
-            # your dashboard here", "You will need to take a screenshot of your final plot and save it as…",
-            # "[Embed a demo GIF here]"; a README shows its screenshots ("Screenshots of the app are below")
+            # asks the author for a picture: "Add a screenshot of your app here", "[Embed a demo GIF here]"
             r"(?:(?<![^\n])|(?<=[-*+>] )|(?<=[\[(*_])|(?<=\d\. )|(?<=[.:!] )|(?<=\bneed to )|(?<=\bhave to ))"
             r"(?:take|add|insert|embed|include|upload|attach|place|put|paste|drop)\b[^\n.]{0,40}?"
             r"\b(?:screen ?shots?|gifs?|demo videos?|video links?)\b[^\n]{0,80}?\b(?:here|your)\b[^\n]*",
