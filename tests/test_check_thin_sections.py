@@ -72,14 +72,12 @@ def test_a_sentence_about_the_work_keeps_its_names(sentence: str) -> None:
 def test_an_outcome_of_thanks_and_invitations_is_padding(tmp_path: Path) -> None:
     courteous = check_readme(
         tmp_path / "courteous",
-        TOP
-        + "\n## Conclusion\nWe hope you find this Bike Demand Forecast project useful. Please feel free to "
+        TOP + "\n## Conclusion\nWe hope you find this Bike Demand Forecast project useful. Please feel free to "
         "explore the code and the Streamlit app. If you have any suggestions, don't hesitate to reach out to us.\n",
     )
     said = check_readme(
         tmp_path / "said",
-        TOP
-        + "\n## Conclusion\nThe night crew now plans its route from the forecast; the model misses the first warm "
+        TOP + "\n## Conclusion\nThe night crew now plans its route from the forecast; the model misses the first warm "
         "weekend of spring, so Easter needs a manual check.\n",
     )
     assert check_result(courteous, "text.filler")[1] < check_result(said, "text.filler")[1]
@@ -256,12 +254,9 @@ CONCLUSION = "## Conclusion\nThe night crew now plans its route from the forecas
 
 
 def test_a_conclusion_beats_next_steps_for_the_outcome() -> None:
-    """"Future Work" is the Outcome only when nothing names a conclusion: a reviewer points at "Conclusion"."""
+    """ "Future Work" is the Outcome only when nothing names a conclusion: a reviewer points at "Conclusion"."""
     readme = (
-        TOP
-        + "\n"
-        + CONCLUSION
-        + "## Future Work\n"
+        TOP + "\n" + CONCLUSION + "## Future Work\n"
         "- Deploy the forecast and study its impact on the crew's decisions in practice\n"
         "- Future insights: recommend which docks to add, and list the limitations we found\n"
     )
@@ -272,7 +267,7 @@ def test_a_conclusion_beats_next_steps_for_the_outcome() -> None:
 
 
 def test_a_planet_is_not_a_plan(tmp_path: Path) -> None:
-    """"plan" says why (the crew plans its rescue); "planet" in what is predicted does not."""
+    """ "plan" says why (the crew plans its rescue); "planet" in what is predicted does not."""
     readme = TOP.replace(
         "The city bike operator must move bikes between docks overnight; we predict the next day's rentals per\n"
         "dock so that the night crew knows where to take them.",
