@@ -18,9 +18,14 @@ from generator.check.checks_metrics import NOTEBOOK_ONLY_CREDIT, compares
 from generator.check.checks_writing import filler, plans, specific
 from generator.check.context import Context, Failure, Partial
 from generator.check.document import bare_urls
-from generator.check.plans import JUDGED, PLANNED_CONTENT_CREDIT, planned_sections
+from generator.check.plans import (
+    JUDGED,
+    PLANNED_CONTENT_CREDIT,
+    next_steps_without_result,
+    planned_sections,
+)
 from generator.check.regex_starts import occurs
-from generator.check.rubric import normalise
+from generator.check.rubric import only_next_steps
 from generator.check.rules import WORDED_CHECKS
 from generator.check.structure import Located
 from generator.check.vocabulary import (
@@ -221,10 +226,9 @@ def _result(ctx: Context) -> Outcome:
                 "Report the result you got: which model won, its held-out score, and what that means.",
             )
         ]
-    if _only_next_steps(found.hit.heading):
+    if only_next_steps(found.hit.heading):
         # its model names are plans ("Add a transformer"): the result must be said where results are
-        text = ctx.section_text("metrics") if "metrics" in ctx.located else ""
-        if _DIGIT.search(text) or RESULT.search(text):
+        if not next_steps_without_result(ctx):
             return []
         return _lacks(found, "lists what to do next, not what the project found (a number, the model that won).")
     text = ctx.section_text("outcome")
@@ -233,35 +237,15 @@ def _result(ctx: Context) -> Outcome:
     return _lacks(found, "states no result (a number, the model that won).")
 
 
-_NEXT_STEPS = frozenset(
-    {
-        "future",
-        "work",
-        "next",
-        "step",
-        "improvement",
-        "enhancement",
-        "roadmap",
-        "todo",
-        "to",
-        "do",
-        "further",
-        "possible",
-        "potential",
-        "planned",
-        "idea",
-        "scope",
-        "and",
-    }
-)
-_NEXT = frozenset({"future", "next", "roadmap", "todo", "improvement", "enhancement"})
+_SAYS_IMPACT = _says("outcome", "what the result means for someone (a decision, a recommendation, impact)", IMPACT)
 
 
-def _only_next_steps(heading: str) -> bool:
-    """A heading that names only what comes next ("Future Work", "Next Steps", "Future Improvements"): the
-    model names and numbers under it are plans ("Add a transformer model"), not a result."""
-    words = normalise(heading)
-    return bool(words) and all(word in _NEXT_STEPS for word in words) and not _NEXT.isdisjoint(words)
+def _impact(ctx: Context) -> Outcome:
+    """What the result means for someone; an Outcome that only lists next steps in a README that reports no
+    result has no result to give a meaning to ("Deploy as a web app" is a plan, not an impact)."""
+    if next_steps_without_result(ctx):
+        return _lacks(ctx.located["outcome"], "lists what to do next, not what a result means for someone.")
+    return _SAYS_IMPACT(ctx)
 
 
 def _anywhere(pattern: Terms, what: str) -> Callable[[Context], Outcome]:
@@ -366,9 +350,7 @@ _FUNCTIONS: dict[str, Callable[[Context], Outcome]] = {
     ),
     "method.baseline": _baseline,
     "outcome.result": _result,
-    "outcome.impact": _says(
-        "outcome", "what the result means for someone (a decision, a recommendation, impact)", IMPACT
-    ),
+    "outcome.impact": _impact,
     "outcome.limits": _limits,
     "text.specific": specific,
     "text.filler": filler,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from generator.check.context import Context, Failure, Partial
 from generator.check.placeholders import template_instruction
-from generator.check.plans import PLAN_CREDIT, planned_sections
+from generator.check.plans import PLAN_CREDIT, next_steps_without_result, planned_sections
 from generator.check.rubric import SectionRule
 from generator.check.setup_steps import assignment_brief, setup_only
 from generator.check.structure import Located
@@ -71,8 +71,8 @@ def section_function(rule: SectionRule) -> Callable[[Context], Outcome]:
             )
         if hit.filled:
             credit = 1.0 if rule.id not in ctx.specificity().marks or ctx.specificity().specific(rule.id) else 0.25
-            if rule.id in planned_sections(ctx):  # text.plans or outcome.result says so
-                credit = min(credit, PLAN_CREDIT)
+            if rule.id in planned_sections(ctx) or (rule.id == "outcome" and next_steps_without_result(ctx)):
+                credit = min(credit, PLAN_CREDIT)  # text.plans or outcome.result says so
             if hit.file != ctx.evidence.readme_name:  # a notebook's cell: written, but not where a reader looks
                 message = f"The {rule.title} section is only in {hit.where}, not in {ctx.evidence.readme_name}."
                 fix = f"Add a '## {rule.title}' section to the README with {rule.describe}."

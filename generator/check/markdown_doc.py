@@ -30,6 +30,8 @@ from generator.check.inline import (
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\n]*)$")
+_LISTED_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([^`\n]*)$")
+"""A fence inside a list item, indented as the item's text is (``1.  Clone:`` then ``    ```bash``)."""
 _ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 """An ATX heading's opening: its text is what follows, read by :func:`_atx_text`."""
 _NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#][^\n]{0,80})$")
@@ -97,6 +99,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
     items: list[_Item] = []
     para: _Item | None = None
     in_list = False
+    code_indent = 4  # columns an indented code block in the current list item needs
     index = 0
     total = len(lines)
     while index < total:
@@ -118,7 +121,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             index += 1
             continue
         marked = stripped[0] in _MARKERS or stripped[0].isdecimal()  # else no marker pattern can match
-        fence = _FENCE.match(line) if marked else None
+        fence = (_LISTED_FENCE if in_list else _FENCE).match(line) if marked else None
         if fence:
             para = None
             marker = fence.group(1)
@@ -192,6 +195,7 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             ordered = listed.group(2)[0].isdigit()
             if not (ordered and para is not None and not listed.group(2).startswith("1")):
                 in_list = True
+                code_indent = len((line[: listed.start(3)] if listed.group(3) else line).expandtabs(4)) + 4
                 para = _Item(
                     "para",
                     number,
@@ -211,9 +215,10 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
             para.lines.append(quote.group(1))
             index += 1
             continue
-        if para is None and not in_list and line.startswith(("    ", "\t")):
+        need = code_indent if in_list else 4  # in a list item, after a blank line: 4 past its text (CommonMark)
+        if para is None and line[:1] in (" ", "\t") and _columns(line) >= need:
             end = index
-            while end < total and (not lines[end].strip() or lines[end].startswith(("    ", "\t"))):
+            while end < total and (not lines[end].strip() or _columns(lines[end]) >= need):
                 end += 1
             items.append(
                 _Item("code", number, [text[4:] if text.startswith("    ") else text[1:] for text in lines[index:end]])
@@ -237,6 +242,11 @@ def _atx_text(rest: str) -> str:
     text = rest.strip(" \t")
     bare = text.rstrip("#")
     return bare.rstrip(" \t") if bare != text and bare[-1:] in (" ", "\t") else text
+
+
+def _columns(line: str) -> int:
+    """Columns of white space that start ``line`` (a tab to the next multiple of 4, as CommonMark counts)."""
+    return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
 def _html_end(lines: list[str], index: int, tag: str) -> int:

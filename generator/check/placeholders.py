@@ -173,6 +173,17 @@ _KINDS: tuple[_Kind, ...] = (
         ("your project", "your app", "your repo", "your code", "your model", "your work"),
     ),
     _Kind(
+        "an instruction to add a screenshot ('add a screenshot of your app here')",
+        re.compile(
+            # asks the author for a picture: "Add a screenshot of your app here", "[Embed a demo GIF here]"
+            r"(?:(?<![^\n])|(?<=[-*+>] )|(?<=[\[(*_])|(?<=\d\. )|(?<=[.:!] )|(?<=\bneed to )|(?<=\bhave to ))"
+            r"(?:take|add|insert|embed|include|upload|attach|place|put|paste|drop)\b[^\n.]{0,40}?"
+            r"\b(?:screen ?shots?|gifs?|demo videos?|video links?)\b[^\n]{0,80}?\b(?:here|your)\b[^\n]*",
+            re.IGNORECASE,
+        ),
+        ("screenshot", "screen shot", "gif", "demo video", "video link"),
+    ),
+    _Kind(
         "a 'Feature 1' stand-in",
         re.compile(
             r"^[ \t]*[-*+][ \t]+(?:feature|item|point|bullet point)[ \t]+\d[ \t]*$", re.IGNORECASE | re.MULTILINE

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from generator.check.context import Context
+from generator.check.rubric import only_next_steps
 from generator.check.vocabulary import RESULT
 
 PLAN_CREDIT = 0.5
@@ -67,3 +68,13 @@ def _finds(ctx: Context) -> bool:
     for plan in ctx.specificity().plans["outcome"]:
         text = text.replace(" ".join(plan.split()), " ")
     return bool(_DIGIT.search(text)) or RESULT.search(text)
+
+
+def next_steps_without_result(ctx: Context) -> bool:
+    """An Outcome that only lists what comes next ("Future Work") in a README that reports no result: no metric
+    value anywhere in it, no result's words in its Results (a digit is not one: "weights saved as .h5"). Its
+    model names are plans ("Add a transformer"), so it is half an Outcome, as a plan is."""
+    found = ctx.located.get("outcome")
+    if found is None or not only_next_steps(found.hit.heading) or ctx.readme_values():
+        return False
+    return not ("metrics" in ctx.located and RESULT.search(ctx.section_text("metrics")))

@@ -151,6 +151,42 @@ def normalise(text: str) -> tuple[str, ...]:
     return tuple(_singular(word) for word in kept.split() if not word.isdigit())
 
 
+_NEXT_STEPS = frozenset(
+    {
+        "future",
+        "work",
+        "next",
+        "step",
+        "improvement",
+        "enhancement",
+        "extension",
+        "roadmap",
+        "todo",
+        "to",
+        "do",
+        "further",
+        "possible",
+        "potential",
+        "planned",
+        "idea",
+        "scope",
+        "and",
+    }
+)
+_NEXT = frozenset({"future", "next", "roadmap", "todo", "improvement", "enhancement"})
+
+
+def only_next_steps(heading: str) -> bool:
+    """A heading that names only what comes next ("Future Work", "Next Steps", "Future Improvements"): the
+    model names and numbers under it are plans ("Add a transformer model"), not a result."""
+    return next_steps_words(normalise(heading))
+
+
+def next_steps_words(words: tuple[str, ...]) -> bool:
+    """:func:`only_next_steps` of a heading's :func:`normalise` words."""
+    return bool(words) and all(word in _NEXT_STEPS for word in words) and not _NEXT.isdisjoint(words)
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 

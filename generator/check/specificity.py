@@ -30,6 +30,8 @@ from generator.check.document import PSEUDO_LEVEL
 from generator.check.placeholders import strip_joined
 from generator.check.terms import lowered_in_place
 from generator.check.vocabulary import (
+    COURTESY,
+    COURTESY_WORDS,
     GENERIC_WORDS,
     INSTRUCTION_VERBS,
     OBJECT_STARTS,
@@ -214,7 +216,7 @@ def read_specificity(located: Mapping[str, Located]) -> Specificity:
             if read_to < limit and mark == read_to:  # not read, or read only as far as a lower limit
                 mark = _marks(sentence, normal, limit)
                 known[sentence] = (mark, limit)
-            mark = min(mark, limit)
+            mark = 0 if mark and _courtesy(normal) and not _checkable(sentence) else min(mark, limit)
             long = normal.count(" ") >= 3  # four words or more
             if mark == 0 and long and _connective(sentence, normal):
                 continue  # a lead-in to a table, list or figure: neither stock nor specific
@@ -294,6 +296,16 @@ def _plan(normal: str) -> bool:
     return (
         not PLAN_WORDS.isdisjoint(normal.split(" ")) and PLAN.search(normal) is not None and not SIGNPOST.search(normal)
     )
+
+
+def _courtesy(normal: str) -> bool:
+    """Whether the sentence speaks to the reader (thanks, invitations, good wishes) rather than of the work."""
+    return not COURTESY_WORDS.isdisjoint(normal.split(" ")) and COURTESY.search(normal) is not None
+
+
+def _checkable(sentence: str) -> bool:
+    """A number or a link: what a sentence to the reader may still give."""
+    return _has_number(sentence[:400]) or _has_link(sentence)
 
 
 def _instruction(normal: str) -> bool:

@@ -27,7 +27,7 @@ from generator.check.metric_blocks import values_in
 from generator.check.metrics_text import MetricValue
 from generator.check.model import SectionHit
 from generator.check.placeholders import GUIDE_COMMENT, strip_joined, template_instruction
-from generator.check.rubric import Rubric, SectionRule, normalise
+from generator.check.rubric import Rubric, SectionRule, next_steps_words, normalise
 from generator.check.section_content import INTRO_PROBLEM, content_needed, content_scores
 
 MAX_CONTENT_CANDIDATES = 300
@@ -82,6 +82,9 @@ class _Candidate:
     lends_until: int | None = None
     """Where the text it lends to the section it lost ends: an overview lends its own text, not the
     subsections it introduces (``None``: all of it)."""
+    ahead: bool = False
+    """Its heading names only what comes next ("Future Work", "Next Steps"): it loses the Outcome to a heading
+    that names a conclusion ("Conclusion", "Key Takeaways"), whose text a reviewer reads as the outcome."""
 
 
 @dataclass(frozen=True)
@@ -137,10 +140,14 @@ def _assign(
             readings[key] = _read(pair.target.section, wanted[pair.section_id])
         return readings[key]
 
-    direct = {pair.section_id for pair in pairs if _names(pair.target, pair.section_id) and not pair.target.indirect}
+    direct = {
+        pair.section_id
+        for pair in pairs
+        if _names(pair.target, pair.section_id) and not pair.target.indirect and not pair.target.ahead
+    }
     pairs.sort(
         key=lambda pair: (
-            pair.section_id not in direct or not _indirect_for(pair.target, pair.section_id),
+            pair.section_id not in direct or not (_indirect_for(pair.target, pair.section_id) or pair.target.ahead),
             pair.score,
             -pair.candidate.order,
         ),
@@ -309,6 +316,7 @@ def _candidates(doc: Document, rubric: Rubric, wanted: dict[str, SectionRule], *
         )
         parent = open_[-1] if open_ else None
         candidate = _Candidate(section, order, named, {}, found_by, parent, indirect, end if vague else None)
+        candidate.ahead = next_steps_words(words_of)
         candidates.append(candidate)
         open_.append(candidate)
         judged = judge_content or named  # on its own text, not its subsections'

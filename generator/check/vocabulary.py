@@ -67,7 +67,7 @@ WHY = _words(
     r"stakeholders?|managers?|insurers?|lenders?)",
     r"stakeholders?", r"decisions?", r"costs?", r"sav(?:e|es|ing)", r"reduc\w+", r"prevent\w*", r"revenue",
     r"profit\w*", r"because", r"matters?", r"enabl\w+", r"allow\w*", r"benefit\w*", r"impact\w*", r"losses?",
-    r"risks?", r"prioriti[sz]\w+", r"plan\w*", r"budget\w*", r"early", r"faster", r"manual\w*",
+    r"risks?", r"prioriti[sz]\w+", r"plan(?:s|ned|ning)?", r"budget\w*", r"early", r"faster", r"manual\w*",
     r"needs? (?:a|an|to)", r"must", r"\w+ teams?", r"los(?:e|es|ing|s)", r"wants? to", r"safety",
     r"real[- ]time", r"hard to", r"expensive", r"time[- ]consuming",
 )
@@ -79,7 +79,7 @@ SIZE = re.compile(
     r"applicants?|passengers?|clips?|files?|classes|categories|labels|hours?|weeks?|stations?|products?|"
     r"items?|ratings?|calls?|claims?|students?|employees?|trips?|rides?|orders?|properties|cities|countries|"
     r"frames?|videos?|recordings?|pairs?|questions?|sessions?|visits?|readings?|measurements?|events?)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\s+(?:[a-z-]+\s+)?[a-z-]+s\b|\b\d{3,}\s+(?:[a-z-]+\s+)?[a-z-]+s\b"
+    r"|(?<![.\d])\b\d{1,3}(?:,\d{3})+\s+(?:[a-z-]+\s+)?[a-z-]+s\b|(?<![.\d])\b\d{3,}\s+(?:[a-z-]+\s+)?[a-z-]+s\b"
     r"|\(\s*\d[\d,]*\s*,\s*\d[\d,]*\s*\)|\b\d[\d,]*\s*[x\u00d7]\s*\d[\d,]*\b",
     re.IGNORECASE,
 )
@@ -203,6 +203,24 @@ SIGNPOST = re.compile(
 )
 """A sentence about the document, not the work ("In this section I will explain the model"): not a plan."""
 SPECIFIC_TERMS = Terms(*MODEL.alternatives, *VALIDATION.alternatives, *BASELINE.alternatives)
+COURTESY_WORDS = frozenset(
+    {"hope", "free", "hesitate", "happy", "thank", "thanks", "welcome", "welcomed", "star", "contact", "reach",
+     "questions", "enjoy"}
+)
+"""A word that every match of :data:`COURTESY` holds (most sentences have none, and the pattern is not run)."""
+COURTESY = re.compile(
+    r"\b(?:(?:we|i) hope (?:you|that you)|hope you (?:find|enjoy|like)|feel free to|(?:don't|do not|dont) hesitate"
+    r"|happy (?:coding|learning|hacking|exploring)|thanks? (?:you )?for (?:reading|visiting|stopping|checking"
+    r"|your interest|taking the time)|(?:contributions|suggestions|pull requests|prs) are (?:always )?welcomed?"
+    r"|give (?:it|this|the) (?:repo |repository |project )?a star|star (?:this|the) (?:repo|repository|project)"
+    r"|(?:hello|hi) and welcome|reach out to (?:me|us)"
+    r"|if you have any (?:questions|suggestions|feedback)|enjoy (?:exploring|the project|reading))\b"
+)
+"""A sentence to the reader, not about the work ("We hope you find this useful", "Feel free to explore the
+code", "Don't hesitate to contact us", "Happy coding!"): read on a sentence's normal form, it names nothing
+checkable whatever names it repeats, so it is a stock sentence (unless it gives a number or a link: "Feel free
+to reuse the 17,379 rows under CC BY 4.0"). Not "Welcome to …": an introduction often goes on to say what the
+project does."""
 
 
 def distinct(terms: Terms, text: str) -> set[str]:
