@@ -32,8 +32,7 @@ from generator.check.inline import (
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\n]*)$")
 _LISTED_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([^`\n]*)$")
 """A fence inside a list item, indented as the item's text is (``1.  Clone:`` then ``    ```bash``)."""
-_ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
-"""An ATX heading's opening: its text is what follows, read by :func:`_atx_text`."""
+_ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")  # an ATX heading's opening; its text: _atx_text
 _NO_SPACE = re.compile(r"^ {0,3}(#{1,6})([^\s#][^\n]{0,80})$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -236,9 +235,8 @@ def _items(lines: list[str], doc: Document) -> list[_Item]:
 
 
 def _atx_text(rest: str) -> str:
-    """The text of an ATX heading from what follows its opening ``#``s: without the white space around it
-    and a closing run of ``#`` after white space (``## Data ##``), as CommonMark reads it. (The one
-    pattern ``[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$`` takes as long as the rest of a heading line's reading.)"""
+    """An ATX heading's text from what follows its ``#``s, without the blanks around it and a closing run of
+    ``#`` after a blank (``## Data ##``), as CommonMark reads it (a lazy ``(.*?)`` retried at every character)."""
     text = rest.strip(" \t")
     bare = text.rstrip("#")
     return bare.rstrip(" \t") if bare != text and bare[-1:] in (" ", "\t") else text
@@ -289,9 +287,8 @@ def _prose(lines: list[str], line: int, doc: Document) -> None:
     first = len(doc.images)
     text = plain(text, line, doc.links, doc.images).strip()
     if text:
-        alt: tuple[str, ...] = ()
-        if len(doc.images) > first:  # the paragraph's images
-            alt = tuple(image.text for image in doc.images[first:] if image.text and image.text in text)
+        images = doc.images[first:]  # the paragraph's own (most have none)
+        alt = tuple(image.text for image in images if image.text and image.text in text) if images else ()
         doc.blocks.append(Block("prose", line, text, alt=alt))
 
 
