@@ -76,7 +76,7 @@ test-bytecode: $(VENV)/.test
 
 .PHONY: test-fast
 test-fast: $(TEST_NEEDS) test-bytecode ## Run the tests that train no generated project (not `slow`)
-	$(PYTEST) -m "not slow"
+	$(PYTEST) -m "not slow" --hypothesis-profile=quick
 
 .PHONY: lint
 lint: $(VENV)/.test ## ruff (rules and formatting) and mypy on generator/; the same hooks as .pre-commit-config.yaml

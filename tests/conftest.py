@@ -15,8 +15,16 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import GIT_IDENTITY, ONE_THREAD
+
+# Property tests without counts of their own try 300 examples each in `make test`; `make test-fast`,
+# the inner loop, loads the `quick` profile (`--hypothesis-profile=quick`): the same properties on
+# fewer examples. Deadlines are off: a shared 2-core runner makes single examples slow at random.
+settings.register_profile("thorough", max_examples=300, deadline=None)
+settings.register_profile("quick", max_examples=40, deadline=None)
+settings.load_profile("thorough")
 
 SHARED_SCOPES = {"module", "class"}
 

@@ -6,7 +6,7 @@ import json
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.check import json_text
@@ -23,7 +23,6 @@ _VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(_VALUES)
 def test_writes_what_json_dumps_writes(value: object) -> None:
     assert json_text.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
@@ -32,7 +31,6 @@ def test_writes_what_json_dumps_writes(value: object) -> None:
 _ROWS = st.lists(st.dictionaries(st.text(max_size=8) | st.integers(), _SCALARS, min_size=1, max_size=4), min_size=1)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.lists(_ROWS, max_size=2) | st.dictionaries(st.text(max_size=4), _ROWS, max_size=2) | _ROWS)
 def test_lists_of_flat_rows_are_written_in_one_go_as_json_dumps_writes_them(value: object) -> None:
     assert json_text.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.check import ascii_scan, inline, markdown_doc, metric_roles, specificity
@@ -41,7 +41,6 @@ _PIECES = st.sampled_from(
 _TEXTS = st.lists(_PIECES | st.text(max_size=6), max_size=25).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
     _needles_in.cache_clear()
@@ -67,7 +66,6 @@ def test_placeholder_patterns_find_what_finditer_finds(text: str) -> None:
     }
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(_TEXTS | st.sampled_from(["\u0391\u03a3", "\u03a3.", ".\u03a3 fill in", "I\u03a3'"]), max_size=4))
 def test_placeholders_stripped_from_parts_are_what_the_patterns_strip_from_the_joined_text(parts: list[str]) -> None:
     _needles_in.cache_clear()
@@ -81,7 +79,6 @@ def test_placeholders_stripped_from_parts_are_what_the_patterns_strip_from_the_j
     assert strip_joined(parts) == expected
 
 
-@settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_term_leftovers_and_metric_names_find_what_the_full_search_finds(text: str) -> None:
     for terms in (SPECIFIC_TERMS, WHY):
@@ -106,13 +103,11 @@ def test_starts_are_read_from_the_pattern() -> None:
     assert "train" in SPECIFIC_TERMS.prefixes  # train(?:ing)?[/ -](?:and )?test split
 
 
-@settings(max_examples=300, deadline=None)
 @given(_TEXTS, st.integers(min_value=-1, max_value=12))
 def test_has_words_is_a_count_read_only_as_far_as_needed(text: str, count: int) -> None:
     assert has_words(text, count) == (words(text) >= count)
 
 
-@settings(max_examples=400, deadline=None)
 @given(_TEXTS | st.text(alphabet=st.characters(max_codepoint=127), max_size=40) | st.text(max_size=40))
 def test_ascii_scans_find_what_the_regular_expressions_find(text: str) -> None:
     assert ascii_scan.tokens(text.lower()) == re.findall(r"[a-z0-9']+", text.lower())
@@ -127,7 +122,6 @@ def test_ascii_scans_find_what_the_regular_expressions_find(text: str) -> None:
     assert ascii_scan.runs(lowered) == (re.findall(r"[a-z0-9²]+", lowered) if "²" not in lowered else None)
 
 
-@settings(max_examples=300, deadline=None)
 @given(_TEXTS | st.sampled_from(["I met Wisconsin AUC", "see http://x.com", "WWW.X", "\tMcD x. (A) b! 2? 'c. \"d"]))
 def test_sentence_marks_find_what_the_regular_expressions_find(text: str) -> None:
     assert specificity._names(text) == re.findall(r"(?<=\s)(?:" + specificity._NAME.pattern + ")", text)
@@ -137,7 +131,6 @@ def test_sentence_marks_find_what_the_regular_expressions_find(text: str) -> Non
     assert specificity._sentences(normal) == re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(*])", normal)
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     _TEXTS
     | st.sampled_from(["Baseline (untuned)", "most-frequent", "the FINAL model \u2705", ">0.8", "hoping to"])
@@ -150,7 +143,6 @@ def test_a_label_without_a_role_anchor_matches_no_role_pattern(label: str) -> No
         assert metric_roles.role(label) == ""
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["pip install x", "python train.py", "├── data", "The data", "", "  "]) | _TEXTS))
 def test_setup_only_stops_reading_when_the_rest_cannot_make_it(lines: list[str]) -> None:
     prose = "\n".join(lines)
@@ -160,7 +152,6 @@ def test_setup_only_stops_reading_when_the_rest_cannot_make_it(lines: list[str])
     assert setup_only(prose) == (count >= 2 and count >= SETUP_SHARE * len(kept))
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     _TEXTS
     | st.sampled_from(["see https://x.org/The and www.y.com", "HTTP://A b", "más de la", "a\u0130b"])
@@ -172,7 +163,6 @@ def test_latin_words_are_what_the_token_pattern_finds_outside_addresses(text: st
     assert latin_words(text) == expected
 
 
-@settings(max_examples=400, deadline=None)
 @given(
     _TEXTS
     | st.text(alphabet=st.sampled_from("**__ Ab1.!?,;):|📊\u20e3\ufe0f\t"), max_size=20)
@@ -187,7 +177,6 @@ def test_lines_that_cannot_be_titles_are_none_of_the_title_lines(line: str) -> N
         assert line.strip().startswith(("**", "__"))
 
 
-@settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from("*_~`a \n"), max_size=24))
 def test_emphasis_and_code_marks_go_as_the_patterns_delete_them(text: str) -> None:
     expected = text
@@ -205,7 +194,6 @@ _ALTERNATIONS = (
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         _PIECES
@@ -228,7 +216,6 @@ def test_alternations_split_at_their_top_level_bars_only() -> None:
     assert _branches(re.compile(r"(a)|\1")) == () and _branches(re.compile("ab")) == ()
 
 
-@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from("# \t\rab\u00a0"), max_size=14) | st.text(max_size=10))
 def test_atx_headings_read_as_the_full_pattern_reads_them(line: str) -> None:
     full = re.match(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", line)
