@@ -8,6 +8,24 @@ from pathlib import Path
 from generator.check import ProjectReport, check_project
 from tests.helpers import build_tree
 
+BIKE_RESULTS = """# Bike demand forecast
+
+## Problem
+The city bike operator must move bikes between docks overnight; we predict the next day's rentals per
+dock so that the night crew knows where to take them.
+
+## Data
+Two years of hourly rentals (17,379 rows) from the city's open data portal, https://data.example.org/bikes.
+
+## Method
+A seasonal naive baseline, then gradient boosting with a time-based split on the last three months.
+
+## Results
+Gradient boosting reaches an RMSE of 41 rentals against 63 for the seasonal naive baseline.
+"""
+"""A short README of invented text: Problem, Data, Method and Results written, no Outcome (the
+survey tests add the part they read)."""
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 README = """\

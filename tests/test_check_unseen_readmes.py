@@ -16,26 +16,15 @@ from generator.check.metrics_text import cell_metric, from_text
 from generator.check.placeholders import find_placeholders
 from generator.check.report import render
 from generator.check.rules import WORDED_CHECKS
-from tests.check_project_builder import check_readme, check_result
+from tests.check_project_builder import BIKE_RESULTS, check_readme, check_result
 
-WRITE_UP = """# Bike demand forecast
-
-## Problem
-The city bike operator must move bikes between docks overnight; we predict the next day's rentals per
-dock so that the night crew knows where to take them.
-
-## Data
-Two years of hourly rentals (17,379 rows) from the city's open data portal, https://data.example.org/bikes.
-
-## Method
-A seasonal naive baseline, then gradient boosting with a time-based split on the last three months.
-
-## Results
-Gradient boosting reaches an RMSE of 41 rentals against 63 for the seasonal naive baseline.
-
+WRITE_UP = (
+    BIKE_RESULTS
+    + """
 ## Outcome
 The crew now plans its route from the forecast; the model misses the first warm weekend of spring.
 """
+)
 
 
 @pytest.mark.parametrize(
