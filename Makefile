@@ -58,7 +58,8 @@ demo: $(VENV)/.demo ## Scaffold a sample classification project into ./demo-proj
 PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 
 # The suite keeps both cores busy, so the type check (~16 CPU-s on one core) runs beside it, not
-# before it. A lint failure still fails `make test`: make lets the suite finish, so CI shows both.
+# before it. A lint failure still fails `make test`: a ruff finding (a second in) stops it before the
+# suite starts; a type error, found once the suite is running, is reported when the suite is done.
 # Where PYTHONDONTWRITEBYTECODE is set (as on our CI machines), each worker would compile and
 # assertion-rewrite every test module again (~5 CPU-s each): one collection writes them once first.
 .PHONY: test
